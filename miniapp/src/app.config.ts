@@ -1,0 +1,12 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/progress/index', 'pages/login/index'],
+  subPackages: [{ root: 'filing', pages: ['pages/start/index'] }],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: 'ICP备案',
+    navigationBarTextStyle: 'black',
+  },
+  // H5 only (the weapp has no such key): no slide-in between pages, so the new page shows at once.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+});

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useLoad, useRouter, useUnload } from '@tarojs/taro';
+import { API_ERRORS, validateDraftForSubmit, type FieldError } from '@beian/shared';
+import { redirect } from '../../../routes';
+import { newIdempotencyKey } from '../../../services/request';
+import { useOrderStore, type SaveState } from '../../../stores/order.store';
+import { nestValues } from '../../../utils/draft-path.util';
+import { DraftField } from '../../components/draft-field';
+import { FIRST_WEBSITE_FILING, START_FIELDS, START_PATHS } from './start-fields';
+
+const SAVE_STATE_TEXT: Record<SaveState, string> = {
+  saved: '已保存',
+  saving: '保存中…',
+  unsaved: '未保存',
+  conflict: '未保存（内容冲突）',
+};
+
+/** Client-side errors of the draft, leaving out masked values the user has not retyped (the server checks those). */
+function draftErrors(): FieldError[] {
+  const { values, maskedPaths } = useOrderStore.getState();
+  return validateDraftForSubmit(nestValues(values), FIRST_WEBSITE_FILING).filter(
+    (error) => !maskedPaths.includes(error.path),
+  );
+}
+
+export default function FilingStartPage() {
+  const { params } = useRouter<{ id?: string }>();
+  const [createKey] = useState(newIdempotencyKey);
+  const [submitting, setSubmitting] = useState(false);
+  const order = useOrderStore((state) => state.order);
+  const loading = useOrderStore((state) => state.loading);
+  const error = useOrderStore((state) => state.error);
+  const values = useOrderStore((state) => state.values);
+  const fieldErrors = useOrderStore((state) => state.fieldErrors);
+  const saveState = useOrderStore((state) => state.saveState);
+  const conflict = useOrderStore((state) => state.conflict);
+
+  useLoad(() => {
+    const store = useOrderStore.getState();
+    if (params.id) void store.load(params.id, START_PATHS);
+    else void store.create(FIRST_WEBSITE_FILING, createKey, START_PATHS);
+  });
+
+  useUnload(() => void useOrderStore.getState().flush());
+
+  const validateField = (path: string) => useOrderStore.getState().setFieldErrors(draftErrors(), [path]);
+
+  async function submit() {
+    const store = useOrderStore.getState();
+    const errors = draftErrors();
+    store.setFieldErrors(errors);
+    if (errors.length > 0) return;
+    setSubmitting(true);
+    try {
+      const submitted = await store.submit(newIdempotencyKey());
+      if (submitted) await redirect('progress', { id: submitted.id });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const otherErrors = Object.entries(fieldErrors).filter(([path]) => !START_PATHS.includes(path));
+
+  return (
+    <View className='page' id='filing-start'>
+      {error && (
+        <Text className='error-text' id='form-error'>
+          {error}
+        </Text>
+      )}
+      {conflict && (
+        <View className='notice' id='conflict'>
+          <Text>{API_ERRORS.VERSION_CONFLICT}</Text>
+          <Button
+            className='btn-secondary'
+            id='conflict-use-server'
+            onClick={() => useOrderStore.getState().takeServerCopy(START_PATHS)}
+          >
+            使用另一设备上的内容
+          </Button>
+          <Button className='btn-secondary' id='conflict-keep-mine' onClick={() => void useOrderStore.getState().keepMine()}>
+            保留本机填写的内容
+          </Button>
+        </View>
+      )}
+      {!order && loading && <Text className='hint'>正在创建备案订单…</Text>}
+      {order && (
+        <View className='card'>
+          <Text className='card-title'>个人首次备案 — 网站</Text>
+          <Text className='hint' id='save-state'>
+            {SAVE_STATE_TEXT[saveState]}
+          </Text>
+          {START_FIELDS.map((field) => (
+            <DraftField
+              key={field.id}
+              field={field}
+              value={values[field.path] ?? ''}
+              error={fieldErrors[field.path]}
+              onChange={(value) => useOrderStore.getState().setValue(field.path, value)}
+              onBlur={() => validateField(field.path)}
+            />
+          ))}
+          {otherErrors.length > 0 && (
+            <View id='form-errors'>
+              {otherErrors.map(([path, message]) => (
+                <Text className='error-text' key={path}>
+                  {message}
+                </Text>
+              ))}
+            </View>
+          )}
+          <Button className='btn-primary' id='submit' loading={submitting} disabled={submitting} onClick={submit}>
+            提交备案
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,11 @@
+import type { DevLoginRequest, LoginResponse, WechatLoginRequest } from '@beian/shared';
+import { request } from './request';
+
+export function wechatLogin(body: WechatLoginRequest): Promise<LoginResponse> {
+  return request<LoginResponse>('/api/auth/wechat-login', { method: 'POST', data: body });
+}
+
+/** Development login by nickname: only the embedded default server accepts it. */
+export function devLogin(body: DevLoginRequest): Promise<LoginResponse> {
+  return request<LoginResponse>('/api/auth/dev-login', { method: 'POST', data: body });
+}

@@ -1,0 +1,30 @@
+import type {
+  CreateOrderRequest,
+  OrderDetail,
+  OrderSummary,
+  SaveDraftRequest,
+  SaveDraftResponse,
+} from '@beian/shared';
+import { request } from './request';
+
+export function listOrders(): Promise<OrderSummary[]> {
+  return request<OrderSummary[]>('/api/orders');
+}
+
+export function getOrder(id: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}`);
+}
+
+export function createOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail> {
+  return request<OrderDetail>('/api/orders', { method: 'POST', data: body, idempotencyKey });
+}
+
+/** Fails with 409 `VERSION_CONFLICT` (details: `VersionConflictDetails`) when the order changed elsewhere. */
+export function saveDraft(id: string, body: SaveDraftRequest): Promise<SaveDraftResponse> {
+  return request<SaveDraftResponse>(`/api/orders/${encodeURIComponent(id)}/draft`, { method: 'PATCH', data: body });
+}
+
+/** Fails with 422 and `fields` when the draft does not pass the submit checks. */
+export function submitOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/submit`, { method: 'POST', idempotencyKey });
+}

@@ -1,0 +1,107 @@
+import Taro from '@tarojs/taro';
+import type { ErrorBody, FieldError } from '@beian/shared';
+import { currentRoute, relaunch } from '../routes';
+import { useSessionStore } from '../stores/session.store';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  /** JSON body (or query for GET). */
+  data?: unknown;
+  /** Sent as `Idempotency-Key`; it also makes a non-idempotent request safe to retry. */
+  idempotencyKey?: string;
+}
+
+/** Client-side failures that never reached the server or got no readable answer. */
+export const CLIENT_ERRORS = {
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  BAD_RESPONSE: '服务返回了无法识别的内容，请稍后再试',
+} as const;
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field messages keyed by dotted path (`subject.name`), first message per path. */
+  fieldMessages(): Record<string, string> {
+    const messages: Record<string, string> = {};
+    for (const field of this.fields) messages[field.path] ??= field.message;
+    return messages;
+  }
+}
+
+const IDEMPOTENT_METHODS: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE']);
+const RETRY_DELAYS_MS = [300, 1000];
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (!isErrorBody(body)) return new ApiError(status, 'BAD_RESPONSE', CLIENT_ERRORS.BAD_RESPONSE);
+  return new ApiError(status, body.code, body.message, body.fields ?? [], body.details);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A key for one user action: reuse it for every retry of that action. */
+export function newIdempotencyKey(): string {
+  const random = Math.random().toString(36).slice(2, 12);
+  return `${Date.now().toString(36)}-${random}`;
+}
+
+function onUnauthenticated(): void {
+  useSessionStore.getState().clear();
+  if (currentRoute() !== 'login') void relaunch('login');
+}
+
+/** The one HTTP client of the app: resolves with the body of a 2xx answer, rejects with `ApiError`. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const token = useSessionStore.getState().token;
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
+  const retryable = IDEMPOTENT_METHODS.has(method) || options.idempotencyKey !== undefined;
+
+  for (let attempt = 0; ; attempt++) {
+    let response: { statusCode: number; data: unknown };
+    try {
+      response = await Taro.request({
+        url: `${API_BASE_URL}${path}`,
+        method,
+        data: options.data as Taro.request.Option['data'],
+        header,
+        dataType: 'json',
+      });
+    } catch {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!retryable || delay === undefined) throw new ApiError(0, 'NETWORK_ERROR', CLIENT_ERRORS.NETWORK_ERROR);
+      await sleep(delay);
+      continue;
+    }
+
+    const { statusCode, data } = response;
+    if (statusCode >= 200 && statusCode < 300) return data as T;
+    const error = toApiError(statusCode, data);
+    if (statusCode === 401 && token) onUnauthenticated();
+    throw error;
+  }
+}

@@ -1,0 +1,212 @@
+import { create } from 'zustand';
+import type { CreateOrderRequest, FieldError, OrderDetail, VersionConflictDetails } from '@beian/shared';
+import { ApiError } from '../services/request';
+import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
+import { nestValues, readPath, type DraftValues } from '../utils/draft-path.util';
+
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict';
+
+const AUTOSAVE_DELAY_MS = 800;
+
+interface OrderState {
+  order: OrderDetail | null;
+  loading: boolean;
+  /** The last error of a load, create or submit, shown above the form. */
+  error: string | null;
+  /** The draft fields being edited, keyed by draft path. */
+  values: DraftValues;
+  /** Paths whose value is the server's masked copy (e.g. an ID number) and was not retyped: never sent back. */
+  maskedPaths: string[];
+  version: number;
+  saveState: SaveState;
+  savedAt: string | null;
+  conflict: VersionConflictDetails | null;
+  fieldErrors: Record<string, string>;
+
+  load(id: string, paths?: readonly string[]): Promise<void>;
+  create(request: CreateOrderRequest, idempotencyKey: string, paths: readonly string[]): Promise<void>;
+  setValue(path: string, value: string): void;
+  setFieldErrors(errors: readonly FieldError[], onlyPaths?: readonly string[]): void;
+  save(): Promise<void>;
+  /** Saves pending changes now instead of waiting for the autosave delay. */
+  flush(): Promise<void>;
+  takeServerCopy(paths: readonly string[]): void;
+  keepMine(): Promise<void>;
+  submit(idempotencyKey: string): Promise<OrderDetail | null>;
+}
+
+let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlightSave: Promise<void> | undefined;
+
+function cancelAutosave(): void {
+  clearTimeout(autosaveTimer);
+  autosaveTimer = undefined;
+}
+
+/** Reads the edited paths from a server draft; masked values are marked so they are not saved back. */
+function valuesFromDraft(draft: Record<string, unknown>, paths: readonly string[]) {
+  const values: DraftValues = {};
+  const maskedPaths: string[] = [];
+  for (const path of paths) {
+    const value = readPath(draft, path) ?? '';
+    values[path] = value;
+    if (value.includes('*')) maskedPaths.push(path);
+  }
+  return { values, maskedPaths };
+}
+
+function draftToSend(values: DraftValues, maskedPaths: readonly string[]): Record<string, unknown> {
+  const sendable = Object.fromEntries(Object.entries(values).filter(([path]) => !maskedPaths.includes(path)));
+  return nestValues(sendable);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
+}
+
+export const useOrderStore = create<OrderState>()((set, get) => {
+  function orderLoaded(order: OrderDetail, paths: readonly string[]) {
+    cancelAutosave();
+    set({
+      order,
+      version: order.version,
+      ...valuesFromDraft(order.draft, paths),
+      saveState: 'saved',
+      savedAt: null,
+      conflict: null,
+      fieldErrors: {},
+      error: null,
+    });
+  }
+
+  function scheduleAutosave() {
+    cancelAutosave();
+    autosaveTimer = setTimeout(() => void get().save(), AUTOSAVE_DELAY_MS);
+  }
+
+  async function runSave(orderId: string) {
+    const { values, maskedPaths, version } = get();
+    set({ saveState: 'saving' });
+    try {
+      const saved = await saveDraft(orderId, { version, draft: draftToSend(values, maskedPaths) });
+      const changedMeanwhile = get().values !== values;
+      set({ version: saved.version, savedAt: saved.savedAt, saveState: changedMeanwhile ? 'unsaved' : 'saved' });
+      if (changedMeanwhile) scheduleAutosave();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+        set({ saveState: 'conflict', conflict: (error.details as VersionConflictDetails | undefined) ?? null });
+        return;
+      }
+      set({ saveState: 'unsaved', error: messageOf(error) });
+    }
+  }
+
+  return {
+    order: null,
+    loading: false,
+    error: null,
+    values: {},
+    maskedPaths: [],
+    version: 0,
+    saveState: 'saved',
+    savedAt: null,
+    conflict: null,
+    fieldErrors: {},
+
+    async load(id, paths = []) {
+      set({ loading: true, error: null });
+      try {
+        orderLoaded(await getOrder(id), paths);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+
+    async create(body, idempotencyKey, paths) {
+      set({ loading: true, error: null, order: null });
+      try {
+        orderLoaded(await createOrder(body, idempotencyKey), paths);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+
+    setValue(path, value) {
+      const { values, maskedPaths, fieldErrors, saveState } = get();
+      const { [path]: _cleared, ...otherErrors } = fieldErrors;
+      set({
+        values: { ...values, [path]: value },
+        maskedPaths: maskedPaths.filter((masked) => masked !== path),
+        fieldErrors: otherErrors,
+        saveState: saveState === 'conflict' ? 'conflict' : 'unsaved',
+      });
+      if (saveState !== 'conflict') scheduleAutosave();
+    },
+
+    setFieldErrors(errors, onlyPaths) {
+      const fieldErrors = onlyPaths
+        ? Object.fromEntries(Object.entries(get().fieldErrors).filter(([path]) => !onlyPaths.includes(path)))
+        : {};
+      for (const { path, message } of errors) {
+        if (!onlyPaths || onlyPaths.includes(path)) fieldErrors[path] ??= message;
+      }
+      set({ fieldErrors });
+    },
+
+    async save() {
+      cancelAutosave();
+      const { order, saveState } = get();
+      if (!order || saveState === 'conflict') return;
+      if (inFlightSave) {
+        // One PATCH at a time: each needs the version the previous one answered.
+        await inFlightSave;
+        if (get().saveState === 'unsaved') scheduleAutosave();
+        return;
+      }
+      inFlightSave = runSave(order.id);
+      try {
+        await inFlightSave;
+      } finally {
+        inFlightSave = undefined;
+      }
+    },
+
+    async flush() {
+      if (inFlightSave) await inFlightSave;
+      if (get().saveState === 'unsaved') await get().save();
+    },
+
+    takeServerCopy(paths) {
+      const { conflict } = get();
+      if (!conflict) return;
+      set({ version: conflict.version, ...valuesFromDraft(conflict.draft, paths), saveState: 'saved', conflict: null });
+    },
+
+    async keepMine() {
+      const { conflict } = get();
+      if (!conflict) return;
+      set({ version: conflict.version, conflict: null, saveState: 'unsaved' });
+      await get().save();
+    },
+
+    async submit(idempotencyKey) {
+      const { order } = get();
+      if (!order) return null;
+      await get().flush();
+      if (get().saveState !== 'saved') return null;
+      try {
+        const submitted = await submitOrder(order.id, idempotencyKey);
+        set({ order: submitted, error: null });
+        return submitted;
+      } catch (error) {
+        if (error instanceof ApiError && error.fields.length > 0) get().setFieldErrors(error.fields);
+        set({ error: messageOf(error) });
+        return null;
+      }
+    },
+  };
+});

@@ -1,0 +1,18 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+/** Base URL of the API: `''` (same origin) in H5, the server's address in the weapp. Set at build time. */
+declare const API_BASE_URL: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production';
+    TARO_ENV: 'weapp' | 'h5';
+    API_BASE_URL?: string;
+    TARO_APP_ID?: string;
+  }
+}

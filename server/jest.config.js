@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testRegex: '\\.(e2e-)?spec\\.ts$',
+  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  moduleNameMapper: { '^@beian/shared$': '<rootDir>/../shared/src', '^@beian/shared/(.*)$': '<rootDir>/../shared/src/$1' },
+  testTimeout: 30000,
+};

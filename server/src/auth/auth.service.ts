@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LessThan, Repository } from 'typeorm';
+import type { LoginResponse, SessionUser } from '@beian/shared';
+import { APP_CONFIG } from '../platform/config/config.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { Clock } from '../platform/clock/clock';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { AppException } from '../platform/errors/app-exception';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+import { WechatApiError, WechatGateway } from './wechat-gateway.port';
+
+/** jscode2session errcodes (WeChat docs) and how each reaches the user. */
+const WECHAT_ERRORS: Record<number, { code: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_FAILED'; status: number }> = {
+  40029: { code: 'WECHAT_CODE_INVALID', status: 401 },
+  40163: { code: 'WECHAT_CODE_INVALID', status: 401 },
+  45011: { code: 'WECHAT_RATE_LIMITED', status: 429 },
+  40226: { code: 'WECHAT_LOGIN_FAILED', status: 403 },
+};
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly wechat: WechatGateway,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async wechatLogin(code: string): Promise<LoginResponse> {
+    let session;
+    try {
+      session = await this.wechat.code2Session(code);
+    } catch (error) {
+      if (!(error instanceof WechatApiError)) throw error;
+      const mapped = WECHAT_ERRORS[error.errcode];
+      this.logger.warn(`jscode2session failed: ${error.errcode}`);
+      throw mapped ? new AppException(mapped.code, mapped.status) : new AppException('WECHAT_UNAVAILABLE', 503);
+    }
+    let user = await this.users.findOne({ where: { openid: session.openid } });
+    if (!user) {
+      user = this.users.create({
+        id: randomUUID(),
+        openid: session.openid,
+        unionid: session.unionid ?? null,
+        nickname: '微信用户',
+        roles: ['applicant'],
+        isDev: false,
+      });
+    }
+    user.sessionKey = this.cipher.encrypt(session.sessionKey);
+    await this.users.save(user);
+    return this.issueSession(user);
+  }
+
+  async devLogin(nickname: string): Promise<LoginResponse> {
+    if (!this.config.devLoginEnabled) throw new AppException('DEV_LOGIN_DISABLED', 403);
+    const openid = `dev:${nickname}`;
+    const user =
+      (await this.users.findOne({ where: { openid } })) ??
+      (await this.users.save(
+        this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles: ['applicant'], isDev: true, sessionKey: null }),
+      ));
+    return this.issueSession(user);
+  }
+
+  async authenticate(token: string): Promise<SessionUser | null> {
+    const row = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
+      .select(['s.expires_at AS expiresAt', 'u.id AS id', 'u.nickname AS nickname', 'u.roles AS roles'])
+      .where('s.token_hash = :hash', { hash: hashToken(token) })
+      .getRawOne<{ expiresAt: Date | string; id: string; nickname: string; roles: string }>();
+    if (!row || new Date(row.expiresAt) <= this.clock.now()) return null;
+    return { id: row.id, nickname: row.nickname, roles: row.roles.split(',') as SessionUser['roles'] };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.sessions.delete({ tokenHash: hashToken(token) });
+    await this.sessions.delete({ expiresAt: LessThan(this.clock.now()) });
+  }
+
+  private async issueSession(user: UserEntity): Promise<LoginResponse> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionTtlMs);
+    await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, nickname: user.nickname, roles: user.roles } };
+  }
+}

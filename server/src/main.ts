@@ -1,0 +1,23 @@
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './platform/config/app-config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const address = `http://${config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+  const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : config.database.type;
+  console.log(`Beian is running at ${address}  (API ${address}/api, docs ${address}/api/docs, database: ${db})`);
+}
+
+void main();

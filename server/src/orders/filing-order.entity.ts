@@ -1,0 +1,38 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { OrderKind, OrderState } from '@beian/shared';
+import { CreatedAtColumn, IdColumn, TimeColumn, UpdatedAtColumn } from '../platform/database/columns';
+
+@Entity('filing_orders')
+@Index(['ownerId', 'status'])
+export class FilingOrderEntity {
+  @PrimaryColumn(IdColumn)
+  id: string;
+
+  @Column({ name: 'owner_id', ...IdColumn })
+  ownerId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: OrderKind;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 16 })
+  subjectType: 'personal' | 'unit';
+
+  @Column({ name: 'service_type', type: 'varchar', length: 16 })
+  serviceType: 'website' | 'app';
+
+  @Column({ type: 'varchar', length: 40 })
+  status: OrderState;
+
+  /** Optimistic concurrency: every draft save or transition bumps it; a stale save is a conflict. */
+  @Column({ type: 'int' })
+  version: number;
+
+  @TimeColumn({ name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, UpdatedAtColumn } from '../platform/database/columns';
+
+/** One top-level part of a draft (subject, subjectPrincipal, websites …) as JSON with personal data encrypted. */
+@Entity('order_draft_sections')
+export class OrderDraftSectionEntity {
+  @PrimaryColumn({ name: 'order_id', ...IdColumn })
+  orderId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  section: string;
+
+  @Column({ type: 'text' })
+  data: string;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

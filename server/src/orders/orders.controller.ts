@@ -1,0 +1,74 @@
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  createOrderRequestSchema,
+  saveDraftRequestSchema,
+  type CreateOrderRequest,
+  type OrderDetail,
+  type OrderSummary,
+  type SaveDraftRequest,
+  type SaveDraftResponse,
+  type SessionUser,
+} from '@beian/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser } from '../auth/auth.guard';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { OrdersService } from './orders.service';
+
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  @ApiZodBody(createOrderRequestSchema)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first answer' })
+  async create(
+    @CurrentUser() user: SessionUser,
+    @ZodBody(createOrderRequestSchema) body: CreateOrderRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    const result = await this.orders.create(user, body, key);
+    void reply.status(result.status);
+    return result.body;
+  }
+
+  @Get()
+  list(@CurrentUser() user: SessionUser): Promise<OrderSummary[]> {
+    return this.orders.list(user);
+  }
+
+  @Get(':id')
+  @ApiQuery({ name: 'reveal', required: false, description: 'true: the owner sees personal data unmasked, to edit it' })
+  get(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Query('reveal') reveal?: string): Promise<OrderDetail> {
+    return this.orders.get(user, id, reveal === 'true');
+  }
+
+  @Patch(':id/draft')
+  @ApiZodBody(saveDraftRequestSchema)
+  saveDraft(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @ZodBody(saveDraftRequestSchema) body: SaveDraftRequest,
+  ): Promise<SaveDraftResponse> {
+    return this.orders.saveDraft(user, id, body);
+  }
+
+  @Post(':id/submit')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async submit(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    const result = await this.orders.submit(user, id, key);
+    void reply.status(result.status);
+    return result.body;
+  }
+}

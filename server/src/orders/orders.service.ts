@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  draftSchema,
+  fieldErrorsFromZod,
+  isTerminal,
+  isEditableByApplicant,
+  nextStepText,
+  statusLabel,
+  validateDraftForSubmit,
+  isOrderKind,
+  type CreateOrderRequest,
+  type OrderDetail,
+  type OrderSummary,
+  type SaveDraftRequest,
+  type SaveDraftResponse,
+  type SessionUser,
+  type TimelineEntry,
+} from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import { Clock } from '../platform/clock/clock';
+import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
+import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
+import { FilingOrderEntity } from './filing-order.entity';
+import { OrderDraftStore, type DraftTree } from './order-draft.store';
+import { OrderHistoryEntity } from './order-history.entity';
+import { OrderStateMachine } from './order-state-machine';
+
+const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, updatedAt: true } as const;
+type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly idempotency: IdempotencyService,
+    private readonly drafts: OrderDraftStore,
+    private readonly stateMachine: OrderStateMachine,
+    private readonly clock: Clock,
+  ) {}
+
+  create(user: SessionUser, request: CreateOrderRequest, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    const kind = request.kind;
+    if (!isOrderKind(kind)) {
+      throw AppException.validation([{ path: 'kind', code: 'OPTION_INVALID', message: '请选择有效的备案类型' }]);
+    }
+    return this.idempotency.run(user.id, idempotencyKey, 'orders.create', request, async (tx) => {
+      await this.lockAccount(tx, user.id);
+      const existing = await tx.find(FilingOrderEntity, { select: { id: true, status: true }, where: { ownerId: user.id } });
+      const open = existing.find((o) => !isTerminal(o.status));
+      if (open) throw new AppException('ORDER_IN_FLIGHT', 409, undefined, { orderId: open.id });
+      const now = this.clock.now();
+      const order = tx.create(FilingOrderEntity, {
+        id: randomUUID(),
+        ownerId: user.id,
+        kind,
+        subjectType: request.subjectType,
+        serviceType: request.serviceType,
+        status: 'draft',
+        version: 1,
+        submittedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(FilingOrderEntity, order);
+      await tx.insert(OrderHistoryEntity, {
+        orderId: order.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        event: 'create',
+        actorType: 'applicant',
+        actorId: user.id,
+        reason: null,
+        createdAt: now,
+      });
+      return { status: 201, body: await this.detail(tx, order, {}) };
+    });
+  }
+
+  async list(user: SessionUser): Promise<OrderSummary[]> {
+    const rows = await this.db.manager.find(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { ownerId: user.id }, order: { createdAt: 'DESC' } });
+    return rows.map((row) => this.summary(row));
+  }
+
+  async get(user: SessionUser, orderId: string, reveal = false): Promise<OrderDetail> {
+    const tx = this.db.manager;
+    const order = await this.ownedOrder(tx, user, orderId);
+    const draft = await this.drafts.load(tx, order.id);
+    return this.detail(tx, order, reveal ? draft : this.drafts.mask(draft));
+  }
+
+  saveDraft(user: SessionUser, orderId: string, request: SaveDraftRequest): Promise<SaveDraftResponse> {
+    const parsed = draftSchema.safeParse(request.draft);
+    if (!parsed.success) throw AppException.validation(fieldErrorsFromZod(parsed.error).map((f) => ({ ...f, path: `draft.${f.path}` })));
+    const sections = Object.fromEntries(Object.keys(request.draft).map((k) => [k, (parsed.data as DraftTree)[k]]));
+    return this.db.transaction(async (tx) => {
+      const order = await this.ownedOrder(tx, user, orderId);
+      if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+      if (order.version !== request.version) throw await this.conflict(tx, order);
+      const now = this.clock.now();
+      const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now });
+      if (!updated.affected) throw await this.conflict(tx, order);
+      await this.drafts.save(tx, order.id, sections, now);
+      return { version: order.version + 1, savedAt: now.toISOString() };
+    });
+  }
+
+  submit(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    return this.idempotency.run(user.id, idempotencyKey, `orders.submit:${orderId}`, null, async (tx) => {
+      const order = await this.ownedOrder(tx, user, orderId);
+      const draft = await this.drafts.load(tx, order.id);
+      const fields = validateDraftForSubmit(draft, { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now() });
+      if (fields.length) throw AppException.validation(fields);
+      const moved = await this.stateMachine.fire(tx, order, { event: 'submit', actor: { type: 'applicant', id: user.id } }, { submittedAt: this.clock.now() });
+      return { status: 200, body: await this.detail(tx, { ...order, ...moved }, this.drafts.mask(draft)) };
+    });
+  }
+
+  /** Serializes order creation per account on MySQL/MariaDB (SQLite transactions already run one at a time). */
+  private async lockAccount(tx: EntityManager, userId: string): Promise<void> {
+    if (this.db.isSqlite) return;
+    await tx.createQueryBuilder(UserEntity, 'u').select('u.id').where('u.id = :id', { id: userId }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Another account's order answers 404, as if it did not exist. */
+  private async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
+    const order = await tx.findOne(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { id: orderId } });
+    if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
+    return order;
+  }
+
+  private async conflict(tx: EntityManager, order: OrderRow): Promise<AppException> {
+    const current = await tx.findOne(FilingOrderEntity, { select: { version: true }, where: { id: order.id } });
+    const draft = await this.drafts.load(tx, order.id);
+    return new AppException('VERSION_CONFLICT', 409, undefined, { version: current?.version ?? order.version, draft: this.drafts.mask(draft) });
+  }
+
+  private summary(order: OrderRow): OrderSummary {
+    return {
+      id: order.id,
+      kind: order.kind,
+      subjectType: order.subjectType,
+      status: order.status,
+      statusLabel: statusLabel(order.status),
+      version: order.version,
+      updatedAt: new Date(order.updatedAt).toISOString(),
+    };
+  }
+
+  private async detail(tx: EntityManager, order: OrderRow, draft: DraftTree): Promise<OrderDetail> {
+    const history = await tx.find(OrderHistoryEntity, {
+      select: { fromStatus: true, toStatus: true, actorType: true, reason: true, createdAt: true },
+      where: { orderId: order.id },
+      order: { id: 'ASC' },
+    });
+    const timeline: TimelineEntry[] = history.map((h) => ({
+      at: new Date(h.createdAt).toISOString(),
+      from: h.fromStatus,
+      to: h.toStatus,
+      toLabel: statusLabel(h.toStatus),
+      actor: h.actorType,
+      reason: h.reason,
+    }));
+    return { ...this.summary(order), draft, timeline, nextStep: nextStepText(order.status) };
+  }
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const ENV_SCHEMA = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** `mysql://` / `mariadb://` URL, or `sqlite:<path>`; default: SQLite file under DATA_DIR. */
+    DATABASE_URL: z.string().optional(),
+    DATA_DIR: z.string().default('var'),
+    H5_DIR: z.string().optional(),
+    /** 32-byte keys as base64, `v1:KEY,v2:KEY`; the last one encrypts, all decrypt. Default: generated under DATA_DIR. */
+    FIELD_ENCRYPTION_KEYS: z.string().optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    WECHAT_APP_ID: z.string().optional(),
+    WECHAT_APP_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    /** Embedded defaults (dev login, simulated WeChat). Always on outside production; opt-in there. */
+    DEV_LOGIN_ENABLED: booleanFlag.optional(),
+    SIMULATORS_ENABLED: booleanFlag.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  });
+
+/** Rules across variables, checked on the raw environment so every problem is listed at once. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const simulators = env.SIMULATORS_ENABLED === 'true' || env.SIMULATORS_ENABLED === '1';
+  if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) problems.push('WECHAT_APP_SECRET: WECHAT_APP_ID and WECHAT_APP_SECRET go together');
+  if (env.DATABASE_URL && !/^(mysql|mariadb|sqlite):/.test(env.DATABASE_URL)) problems.push('DATABASE_URL: must start with mysql://, mariadb:// or sqlite:');
+  if (env.NODE_ENV === 'production') {
+    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+    if (!env.FIELD_ENCRYPTION_KEYS) problems.push('FIELD_ENCRYPTION_KEYS: required in production');
+    if (!(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET) && !simulators) problems.push('WECHAT_APP_ID: required in production unless SIMULATORS_ENABLED=true');
+  }
+  return problems;
+}
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql' | 'mariadb'; url: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  h5Dir: string | null;
+  database: DatabaseConfig;
+  fieldEncryptionKeys: { version: string; key: Buffer }[];
+  sessionTtlMs: number;
+  bodyLimitBytes: number;
+  wechat: { appId: string; appSecret: string; apiBase: string } | null;
+  devLoginEnabled: boolean;
+  simulatorsEnabled: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates the environment once; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ENV_SCHEMA.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const keys = parseKeys(e.FIELD_ENCRYPTION_KEYS ?? devKeyFile(dataDir));
+  const isProd = e.NODE_ENV === 'production';
+  const wechat = e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
+    ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE }
+    : null;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    h5Dir: e.H5_DIR ? resolve(e.H5_DIR) : null,
+    database: parseDatabase(e.DATABASE_URL, dataDir),
+    fieldEncryptionKeys: keys,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    wechat,
+    devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
+    simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function parseDatabase(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: join(dataDir, 'beian.sqlite') };
+  if (url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
+  return { type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+}
+
+function parseKeys(spec: string): { version: string; key: Buffer }[] {
+  const keys = spec.split(',').map((part) => {
+    const [version, b64] = part.trim().split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!version || !/^v\d+$/.test(version) || key.length !== 32) {
+      throw new ConfigError(['FIELD_ENCRYPTION_KEYS: expected "v1:<32 bytes base64>[,v2:…]"']);
+    }
+    return { version, key };
+  });
+  return keys;
+}
+
+/** Embedded default: a key generated once and kept beside the SQLite file, so restarts can decrypt. */
+function devKeyFile(dataDir: string): string {
+  const file = join(dataDir, 'field-encryption.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `v1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,47 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const PREFIX = 'enc:';
+
+/**
+ * AES-256-GCM per field. Stored form: `enc:<keyVersion>:<base64(iv | tag | ciphertext)>`, so keys can rotate:
+ * the newest key encrypts, every listed key decrypts.
+ */
+export class FieldCipher {
+  private readonly keys: Map<string, Buffer>;
+  private readonly current: { version: string; key: Buffer };
+  private readonly indexKey: Buffer;
+
+  constructor(keys: { version: string; key: Buffer }[]) {
+    const current = keys[keys.length - 1];
+    if (!current) throw new Error('FieldCipher needs at least one key');
+    this.current = current;
+    this.keys = new Map(keys.map((k) => [k.version, k.key]));
+    this.indexKey = Buffer.from(hkdfSync('sha256', keys[0]!.key, Buffer.alloc(0), 'beian blind index', 32));
+  }
+
+  static isEncrypted(value: unknown): value is string {
+    return typeof value === 'string' && value.startsWith(PREFIX);
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return `${PREFIX}${this.current.version}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  decrypt(stored: string): string {
+    const [, version, payload] = stored.split(':');
+    const key = version ? this.keys.get(version) : undefined;
+    if (!key || !payload) throw new Error(`Unknown field key version ${version ?? '?'}`);
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic HMAC for equality lookups (e.g. "one mobile per subject") without storing the value. */
+  blindIndex(value: string): string {
+    return createHmac('sha256', this.indexKey).update(value.trim().toUpperCase()).digest('hex');
+  }
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+
+/** Migrations are generated per dialect: `migrations/sqlite` and `migrations/mysql` (MySQL 8 and MariaDB). */
+export function migrationsDir(type: DatabaseConfig['type']): string {
+  return join(__dirname, 'migrations', type === 'sqlite' ? 'sqlite' : 'mysql');
+}
+
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: [join(migrationsDir(db.type), '*.{js,ts}')],
+    migrationsRun: true,
+    synchronize: false,
+    logging: ['error' as const],
+  };
+  if (db.type === 'sqlite') {
+    mkdirSync(dirname(db.path), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.path,
+      // WAL lets readers run beside the single writer; the busy timeout covers a second process on the same file.
+      prepareDatabase: (conn: { pragma(s: string): unknown }) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('foreign_keys = ON');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: db.type,
+    url: db.url,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    extra: { connectionLimit: 10 },
+  };
+}

@@ -1,0 +1,17 @@
+import { SessionEntity } from '../../auth/session.entity';
+import { UserEntity } from '../../auth/user.entity';
+import { FilingOrderEntity } from '../../orders/filing-order.entity';
+import { OrderDraftSectionEntity } from '../../orders/order-draft-section.entity';
+import { OrderHistoryEntity } from '../../orders/order-history.entity';
+import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
+import { IdempotencyRecordEntity } from '../http/idempotency-record.entity';
+
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  FilingOrderEntity,
+  OrderDraftSectionEntity,
+  OrderHistoryEntity,
+  OutboxMessageEntity,
+  IdempotencyRecordEntity,
+];

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { API_ERRORS, type ApiErrorCode, type ErrorBody } from '@beian/shared';
+import type { FastifyReply } from 'fastify';
+import { AppException } from './app-exception';
+
+/** Fastify's own error codes for bad requests, mapped to ours. */
+const FASTIFY_ERRORS: Record<string, { code: ApiErrorCode; status: number }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', status: 400 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON', status: 400 },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', status: 413 },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_JSON', status: 400 },
+};
+
+const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
+  400: 'MALFORMED_JSON',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppException) return { status: error.status, body: error.toBody() };
+  const fastifyCode = (error as { code?: unknown })?.code;
+  if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
+    const { code, status } = FASTIFY_ERRORS[fastifyCode];
+    return { status, body: { code, message: API_ERRORS[code] } };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = HTTP_STATUS_CODES[status];
+    if (code) return { status, body: { code, message: API_ERRORS[code] } };
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = HTTP_STATUS_CODES[status] ?? 'MALFORMED_JSON';
+    return { status, body: { code, message: API_ERRORS[code] } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: API_ERRORS.INTERNAL } };
+}
+
+@Catch()
+export class ErrorBodyFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = toErrorResponse(error);
+    // Expected failures (ours, or a client's bad request) are warnings; anything else is a bug worth a stack.
+    if (status >= 500 && !(error instanceof AppException)) this.logger.error(error instanceof Error ? error.stack : String(error));
+    else this.logger.warn(`${status} ${body.code}`);
+    void reply.status(status).send(body);
+  }
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, TimeColumn } from '../database/columns';
+
+/** The first answer to a request carrying an Idempotency-Key, replayed for every retry of it. */
+@Entity('idempotency_records')
+export class IdempotencyRecordEntity {
+  @PrimaryColumn({ name: 'user_id', ...IdColumn })
+  userId: string;
+
+  @PrimaryColumn({ name: 'idempotency_key', type: 'varchar', length: 64 })
+  key: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  scope: string;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash: string;
+
+  @Column({ name: 'status_code', type: 'int' })
+  statusCode: number;
+
+  @Column({ type: 'text' })
+  response: string;
+
+  @TimeColumn({ name: 'created_at' })
+  createdAt: Date;
+}

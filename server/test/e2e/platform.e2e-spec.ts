@@ -1,0 +1,86 @@
+import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+
+describe('platform', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
+  });
+  afterAll(() => t.close());
+
+  it('should report the database as reachable on /api/health', async () => {
+    const res = await api(t.url).get('/api/health');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: t.database.kind === 'sqlite' ? 'better-sqlite3' : expect.stringMatching(/mysql|mariadb/) });
+  });
+
+  it('should answer an unknown route with the error body and 404', async () => {
+    const res = await api(t.url).get('/api/no-such-thing');
+
+    expect(res).toEqual({ status: 404, body: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
+  });
+
+  it('should answer malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await api(t.url).raw('POST', '/api/auth/dev-login', '{"nickname": ', { 'content-type': 'application/json' });
+
+    expect(res).toEqual({ status: 400, body: { code: 'MALFORMED_JSON', message: expect.any(String) } });
+  });
+
+  it('should answer an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await api(t.url).post('/api/auth/dev-login', { nickname: 'x'.repeat(10_000) });
+
+    expect(res).toEqual({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
+  });
+
+  it('should answer an unsupported content type with 415', async () => {
+    const res = await api(t.url).raw('POST', '/api/auth/dev-login', 'nickname=x', { 'content-type': 'text/csv' });
+
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('should answer a validation failure with 422 and the field path', async () => {
+    const res = await api(t.url).post('/api/auth/dev-login', { nickname: '' });
+
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ code: 'VALIDATION_FAILED', message: expect.any(String), fields: [{ path: 'nickname', code: expect.any(String), message: expect.any(String) }] });
+  });
+
+  it('should require login on every non-public endpoint', async () => {
+    const res = await api(t.url).get('/api/orders');
+
+    expect(res).toEqual({ status: 401, body: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+  });
+
+  it('should publish an OpenAPI document listing every endpoint', async () => {
+    const res = await api(t.url).get('/api/docs-json');
+
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/auth/dev-login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/wechat-login',
+      '/api/health',
+      '/api/orders',
+      '/api/orders/{id}',
+      '/api/orders/{id}/draft',
+      '/api/orders/{id}/submit',
+    ]);
+    expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('kind');
+  });
+
+  it('should write JSON request logs without tokens or personal data', async () => {
+    const { token, client } = await devLogin(t.url, 'logger');
+    const created = await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
+    await client.patch(`/api/orders/${created.body.id}/draft`, { version: created.body.version, draft: { subject: { name: '张三', certificateNumber: '110101199003078515' } } });
+
+    const logs = t.logLines.join('\n');
+    expect(t.logLines.length).toBeGreaterThan(0);
+    expect(() => t.logLines.map((l) => JSON.parse(l))).not.toThrow();
+    expect(logs).toContain('/api/orders');
+    expect(logs).not.toContain(token);
+    expect(logs).not.toContain('110101199003078515');
+  });
+});

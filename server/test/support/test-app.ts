@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LoginResponse } from '@beian/shared';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
+import { ControllableClock } from '../../src/platform/clock/clock';
+import { DatabaseService } from '../../src/platform/database/database.service';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  config: AppConfig;
+  clock: ControllableClock;
+  database: TestDatabase;
+  db: DatabaseService;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** A real server on a loopback port, on the database chosen by TEST_MYSQL_URL (SQLite otherwise). */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'beian-data-')),
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'info',
+    H5_DIR: join(tmpdir(), 'beian-no-h5'),
+    ...env,
+  });
+  const clock = new ControllableClock(new Date('2026-11-20T02:00:00Z'));
+  const logLines: string[] = [];
+  const app = await createApp(config, { clock, logStream: { write: (line) => void logLines.push(line) } });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    clock,
+    database,
+    db: app.get(DatabaseService),
+    logLines,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+export function api(base: string, token?: string) {
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
+    patch: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
+    raw: call,
+  };
+}
+
+export async function devLogin(base: string, nickname: string) {
+  const res = await api(base).post<LoginResponse>('/api/auth/dev-login', { nickname });
+  if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.token, user: res.body.user, client: api(base, res.body.token) };
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher';
+import { mapPersonalData, maskPersonalValue } from '../../src/platform/crypto/personal-data';
+
+const v1 = { version: 'v1', key: randomBytes(32) };
+const v2 = { version: 'v2', key: randomBytes(32) };
+
+describe('FieldCipher', () => {
+  it('should round-trip a value and never store it in clear', () => {
+    const cipher = new FieldCipher([v1]);
+    const stored = cipher.encrypt('110101199003078515');
+
+    expect(stored).toMatch(/^enc:v1:/);
+    expect(stored).not.toContain('110101199003078515');
+    expect(cipher.decrypt(stored)).toBe('110101199003078515');
+  });
+
+  it('should encrypt with the newest key and still read values of an older key after rotation', () => {
+    const old = new FieldCipher([v1]).encrypt('13800138000');
+    const rotated = new FieldCipher([v1, v2]);
+
+    expect(rotated.decrypt(old)).toBe('13800138000');
+    expect(rotated.encrypt('x')).toMatch(/^enc:v2:/);
+  });
+
+  it('should refuse a tampered value', () => {
+    const cipher = new FieldCipher([v1]);
+    const stored = cipher.encrypt('13800138000');
+    const raw = Buffer.from(stored.split(':')[2]!, 'base64');
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
+
+    expect(() => cipher.decrypt(`enc:v1:${raw.toString('base64')}`)).toThrow();
+  });
+
+  it('should give the same blind index for the same value whatever its case and spaces', () => {
+    const cipher = new FieldCipher([v1]);
+
+    expect(cipher.blindIndex(' 11010119900307851x')).toBe(cipher.blindIndex('11010119900307851X'));
+    expect(cipher.blindIndex('a')).not.toBe(cipher.blindIndex('b'));
+  });
+});
+
+describe('personal data masking', () => {
+  it('should mask ID numbers, mobiles and emails', () => {
+    expect(maskPersonalValue('certificateNumber', '110101199003078515')).toBe('1101**********8515');
+    expect(maskPersonalValue('mobile', '13800138000')).toBe('138****8000');
+    expect(maskPersonalValue('email', 'zhangsan@example.com')).toBe('z***@example.com');
+  });
+
+  it('should reach personal data at any depth and leave other fields alone', () => {
+    const tree = { subject: { name: '张三', certificateNumber: 'ID' }, websites: [{ principal: { mobile: 'M', name: '李四' } }] };
+
+    expect(mapPersonalData(tree, (k, v) => `<${k}:${v}>`)).toEqual({
+      subject: { name: '张三', certificateNumber: '<certificateNumber:ID>' },
+      websites: [{ principal: { mobile: '<mobile:M>', name: '李四' } }],
+    });
+  });
+});

@@ -1,0 +1,77 @@
+export * from './request-schemas';
+/** Request/response types of the HTTP API (prefix `/api`). */
+
+export type Role = 'applicant' | 'reviewer' | 'admin';
+
+export interface SessionUser {
+  id: string;
+  nickname: string;
+  roles: Role[];
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: SessionUser;
+}
+
+/** POST /api/auth/wechat-login: `code` from `wx.login()`. */
+export interface WechatLoginRequest {
+  code: string;
+}
+
+/** POST /api/auth/dev-login: embedded default only, for H5 and tests. */
+export interface DevLoginRequest {
+  nickname: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  from: string | null;
+  to: string;
+  toLabel: string;
+  actor: string;
+  reason: string | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  kind: string;
+  subjectType: 'personal' | 'unit';
+  status: string;
+  statusLabel: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface OrderDetail extends OrderSummary {
+  /** The draft with personal data masked (ID numbers, phones). */
+  draft: Record<string, unknown>;
+  timeline: TimelineEntry[];
+  /** What happens next, for the progress page. */
+  nextStep: string;
+}
+
+/** POST /api/orders (header `Idempotency-Key`). */
+export interface CreateOrderRequest {
+  kind: string;
+  subjectType: 'personal' | 'unit';
+  serviceType: 'website' | 'app';
+}
+
+/** PATCH /api/orders/:id/draft: a partial draft merged per top-level section. */
+export interface SaveDraftRequest {
+  version: number;
+  draft: Record<string, unknown>;
+}
+
+export interface SaveDraftResponse {
+  version: number;
+  savedAt: string;
+}
+
+/** 409 VERSION_CONFLICT carries `details: VersionConflictDetails`. */
+export interface VersionConflictDetails {
+  version: number;
+  draft: Record<string, unknown>;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod/mini';
+
+/** Bodies of the API's own requests (the filing data itself is validated by the step schemas). */
+export const wechatLoginRequestSchema = z.object({ code: z.string().check(z.minLength(1), z.maxLength(128)) });
+
+export const devLoginRequestSchema = z.object({ nickname: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)) });
+
+export const createOrderRequestSchema = z.object({
+  kind: z.string().check(z.minLength(1), z.maxLength(32)),
+  subjectType: z.enum(['personal', 'unit']),
+  serviceType: z.enum(['website', 'app']),
+});
+
+export const saveDraftRequestSchema = z.object({
+  version: z.number().check(z.int(), z.minimum(1)),
+  draft: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,5 @@
+export * from './finding';
+export * from './province-rules.table';
+export type { PrecheckContext } from './precheck-context';
+export * from './precheck';
+export * from './in-flight-orders.rule';

@@ -1,0 +1,169 @@
+import { z } from 'zod/mini';
+import { typeError } from './zod-field-errors';
+
+/*
+ * The lenient draft shape used for autosave: every field optional, values of the wrong type refused,
+ * invalid values accepted (they are reported by `validateStep` / `validateDraftForSubmit`).
+ * Unknown keys are stripped.
+ */
+const text = z.optional(z.string({ error: typeError }));
+const flag = z.optional(z.boolean({ error: typeError }));
+const texts = z.optional(z.array(z.string({ error: typeError }), { error: typeError }));
+const list = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item, { error: typeError }));
+
+export const draftSubjectSchema = z.object(
+  {
+    nature: text,
+    certificateType: text,
+    certificateNumber: text,
+    name: text,
+    certificateAddress: text,
+    communicationAddress: text,
+    regionCode: text,
+    legalRepName: text,
+    legalRepCertificateType: text,
+    legalRepCertificateNumber: text,
+    investor: text,
+    remark: text,
+    /** 主体备案号, for kinds that start from an existing filing. */
+    icpNumber: text,
+    /** 备案密码, asked by some kinds when the subject was filed elsewhere. */
+    filingPassword: text,
+  },
+  { error: typeError },
+);
+
+export const PRINCIPAL_SAME_AS = ['subjectPrincipal', 'websites.0.principal', 'apps.0.principal'] as const;
+export type PrincipalSameAs = (typeof PRINCIPAL_SAME_AS)[number];
+
+export const draftPrincipalSchema = z.object(
+  {
+    name: text,
+    certificateType: text,
+    certificateNumber: text,
+    validFrom: text,
+    /** ISO date, or absent with `longTerm` for a 长期 certificate. */
+    validTo: text,
+    longTerm: flag,
+    mobile: text,
+    phone2: text,
+    emergencyPhone: text,
+    email: text,
+    /** A visible "same person as …" link: the fields are a copy, never a shared reference. */
+    sameAs: z.optional(z.enum(PRINCIPAL_SAME_AS, { error: typeError })),
+  },
+  { error: typeError },
+);
+
+export const draftPreApprovalSchema = z.object(
+  { type: text, approvalNumber: text, fileId: text },
+  { error: typeError },
+);
+
+export const draftResourceSchema = z.object(
+  {
+    /** An eligible cloud resource of this account, or an authorization code from another account. */
+    type: z.optional(z.enum(['instance', 'authorization_code'], { error: typeError })),
+    instanceId: text,
+    authorizationCode: text,
+  },
+  { error: typeError },
+);
+
+/** Real-name data of a domain, from the registrar or the screenshot, when known. */
+export const draftDomainHolderSchema = z.object(
+  {
+    domain: text,
+    holderName: text,
+    holderCertificateNumber: text,
+    expiresAt: text,
+    verifiedAt: text,
+  },
+  { error: typeError },
+);
+
+const serviceShape = {
+  name: text,
+  serviceContent: texts,
+  languages: texts,
+  preApprovals: list(draftPreApprovalSchema),
+  remark: text,
+  resource: z.optional(draftResourceSchema),
+  /** 网站/APP 备案号 for kinds that start from a filed service. */
+  icpNumber: text,
+  principal: z.optional(draftPrincipalSchema),
+  domainHolders: list(draftDomainHolderSchema),
+};
+
+export const draftWebsiteSchema = z.object(
+  { ...serviceShape, domains: texts, homeUrl: text },
+  { error: typeError },
+);
+
+export const draftAppPackageSchema = z.object(
+  { platform: text, packageName: text, publicKey: text, fingerprint: text },
+  { error: typeError },
+);
+
+export const draftAppSchema = z.object(
+  {
+    ...serviceShape,
+    domains: texts,
+    providesSdk: flag,
+    usesExternalSdk: flag,
+    packages: list(draftAppPackageSchema),
+  },
+  { error: typeError },
+);
+
+export const MATERIAL_KINDS = [
+  'subject_certificate',
+  'certificate_front',
+  'certificate_back',
+  'domain_real_name',
+  'commitment_letter',
+  'authorization_letter',
+  'residence_permit',
+  'pre_approval',
+  'site_plan',
+  'app_icon',
+  'other',
+] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+export const draftMaterialSchema = z.object(
+  {
+    kind: z.optional(z.enum(MATERIAL_KINDS, { error: typeError })),
+    fileId: text,
+    /** The draft path the material belongs to, e.g. `websites.0` or `subjectPrincipal`. */
+    target: text,
+    /** Signing date of letters (授权书/承诺书), ISO date. */
+    signedAt: text,
+  },
+  { error: typeError },
+);
+
+export const draftAgreementsSchema = z.object(
+  { privacy: flag, terms: flag, commitment: flag },
+  { error: typeError },
+);
+
+export const draftSchema = z.object(
+  {
+    subject: z.optional(draftSubjectSchema),
+    subjectPrincipal: z.optional(draftPrincipalSchema),
+    websites: list(draftWebsiteSchema),
+    apps: list(draftAppSchema),
+    materials: list(draftMaterialSchema),
+    agreements: z.optional(draftAgreementsSchema),
+  },
+  { error: typeError },
+);
+
+export type Draft = z.infer<typeof draftSchema>;
+export type DraftSubject = z.infer<typeof draftSubjectSchema>;
+export type DraftPrincipal = z.infer<typeof draftPrincipalSchema>;
+export type DraftWebsite = z.infer<typeof draftWebsiteSchema>;
+export type DraftApp = z.infer<typeof draftAppSchema>;
+export type DraftAppPackage = z.infer<typeof draftAppPackageSchema>;
+export type DraftMaterial = z.infer<typeof draftMaterialSchema>;

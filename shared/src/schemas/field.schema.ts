@@ -1,0 +1,83 @@
+import { z } from 'zod/mini';
+import type { Validation } from '../validate/result';
+import { fieldMessage, type FieldCode } from './schema-codes';
+import { typeError } from './zod-field-errors';
+
+type Validator = (value: string) => Validation<unknown>;
+type IssueSink = { addIssue: (issue: z.core.$ZodRawIssue | z.core.$ZodSuperRefineIssue) => void };
+
+export function addFieldIssue(ctx: IssueSink, code: FieldCode, path?: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message: fieldMessage(code), params: { code }, ...(path ? { path } : {}) });
+}
+
+function runValidator(value: string, ctx: IssueSink, validate: Validator | undefined): void {
+  const result = validate?.(value);
+  if (result && !result.ok) addFieldIssue(ctx, result.code);
+}
+
+/** A required text field: absent or blank is REQUIRED, otherwise the validator's code if it fails. */
+export function requiredText(validate?: Validator) {
+  return z.string({ error: typeError }).check(
+    z.superRefine((value, ctx) => {
+      if (value.trim() === '') addFieldIssue(ctx, 'REQUIRED');
+      else runValidator(value, ctx, validate);
+    }),
+  );
+}
+
+/** An optional text field: absent or blank passes, anything else must pass the validator. */
+export function optionalText(validate?: Validator) {
+  return z.optional(
+    z.string({ error: typeError }).check(
+      z.superRefine((value, ctx) => {
+        if (value.trim() !== '') runValidator(value, ctx, validate);
+      }),
+    ),
+  );
+}
+
+/** A required choice from a catalog. */
+export function requiredChoice(values: readonly string[]) {
+  return z.string({ error: typeError }).check(
+    z.superRefine((value, ctx) => {
+      if (value === '') addFieldIssue(ctx, 'REQUIRED');
+      else if (!values.includes(value)) addFieldIssue(ctx, 'OPTION_INVALID');
+    }),
+  );
+}
+
+/** A list of catalog choices with at least one item. */
+export function requiredChoices(values: readonly string[]) {
+  return z.array(requiredChoice(values), { error: typeError }).check(
+    z.superRefine((items, ctx) => {
+      if (items.length === 0) addFieldIssue(ctx, 'REQUIRED');
+    }),
+  );
+}
+
+export function requiredList<T extends z.core.SomeType>(item: T) {
+  return z.array(item, { error: typeError }).check(
+    z.superRefine((items, ctx) => {
+      if (items.length === 0) addFieldIssue(ctx, 'REQUIRED');
+    }),
+  );
+}
+
+/**
+ * A check across the fields of one object. It runs even when some fields failed their own schema, so every
+ * problem shows at once; `value` is therefore read defensively.
+ */
+export function crossFieldCheck(check: (value: Record<string, unknown>, report: (path: string, code: FieldCode) => void) => void) {
+  return z.superRefine<Record<string, unknown>>(
+    (value, ctx) => {
+      if (typeof value !== 'object' || value === null) return;
+      check(value, (path, code) => addFieldIssue(ctx, code, path.split('.')));
+    },
+    { when: () => true },
+  );
+}
+
+export function textAt(value: Record<string, unknown>, key: string): string | undefined {
+  const field = value[key];
+  return typeof field === 'string' && field.trim() !== '' ? field : undefined;
+}
