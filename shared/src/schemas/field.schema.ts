@@ -1,13 +1,13 @@
 import { z } from 'zod/mini';
-import type { Validation } from '../validate/result';
 import { fieldMessage, type FieldCode } from './schema-codes';
 import { typeError } from './zod-field-errors';
 
-type Validator = (value: string) => Validation<unknown>;
+/** A validator from `../validate`, or a check answering a schema code. */
+type Validator = (value: string) => { ok: true } | { ok: false; code: FieldCode };
 type IssueSink = { addIssue: (issue: z.core.$ZodRawIssue | z.core.$ZodSuperRefineIssue) => void };
 
-export function addFieldIssue(ctx: IssueSink, code: FieldCode, path?: PropertyKey[]): void {
-  ctx.addIssue({ code: 'custom', message: fieldMessage(code), params: { code }, ...(path ? { path } : {}) });
+export function addFieldIssue(ctx: IssueSink, code: FieldCode, path?: PropertyKey[], message = fieldMessage(code)): void {
+  ctx.addIssue({ code: 'custom', message, params: { code }, ...(path ? { path } : {}) });
 }
 
 function runValidator(value: string, ctx: IssueSink, validate: Validator | undefined): void {
@@ -67,11 +67,13 @@ export function requiredList<T extends z.core.SomeType>(item: T) {
  * A check across the fields of one object. It runs even when some fields failed their own schema, so every
  * problem shows at once; `value` is therefore read defensively.
  */
-export function crossFieldCheck(check: (value: Record<string, unknown>, report: (path: string, code: FieldCode) => void) => void) {
+export function crossFieldCheck(
+  check: (value: Record<string, unknown>, report: (path: string, code: FieldCode, message?: string) => void) => void,
+) {
   return z.superRefine<Record<string, unknown>>(
     (value, ctx) => {
-      if (typeof value !== 'object' || value === null) return;
-      check(value, (path, code) => addFieldIssue(ctx, code, path.split('.')));
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      check(value, (path, code, message) => addFieldIssue(ctx, code, path === '' ? [] : path.split('.'), message));
     },
     { when: () => true },
   );
@@ -80,4 +82,14 @@ export function crossFieldCheck(check: (value: Record<string, unknown>, report: 
 export function textAt(value: Record<string, unknown>, key: string): string | undefined {
   const field = value[key];
   return typeof field === 'string' && field.trim() !== '' ? field : undefined;
+}
+
+/** A required boolean (a yes/no question the applicant must answer). */
+export function requiredFlag() {
+  return z.boolean({ error: typeError });
+}
+
+/** The validator result for `value` when it is a filled string, else undefined. */
+export function validateFilled(value: unknown, validate: Validator): ReturnType<Validator> | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? validate(value) : undefined;
 }

@@ -8,6 +8,15 @@ export const SCHEMA_MESSAGES = {
   TEXT_TOO_LONG: '内容过长，请精简后重新填写',
   INVALID_VALUE: '填写的内容无效，请检查后重新填写',
   UNKNOWN_FIELD: '包含无法识别的字段，请刷新页面后重试',
+  REGION_REQUIRED_DISTRICT: '请选择到区/县一级的备案地区',
+  CERTIFICATE_TYPE_NATURE_MISMATCH: '该证件类型与所选主办者性质不符，请重新选择证件类型',
+  PRE_APPROVAL_UNIT_ONLY: '个人备案不涉及前置审批，请选择“以上都不涉及”',
+  HOME_URL_FORMAT: '请输入以 http:// 或 https:// 开头、使用本网站域名的首页地址',
+  RESOURCE_ID_REQUIRED: '请选择用于备案的云资源',
+  AUTHORIZATION_CODE_REQUIRED: '请输入备案授权码',
+  AGREEMENT_REQUIRED: '请阅读并勾选同意后再提交',
+  MATERIAL_REQUIRED: '请上传所需的备案材料',
+  DATE_FORMAT: '请选择有效的日期',
 } as const;
 
 export type SchemaCode = keyof typeof SCHEMA_MESSAGES;

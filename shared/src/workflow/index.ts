@@ -5,3 +5,5 @@ export * from './order-states.table';
 export * from './order-transitions.table';
 export * from './order-state-machine';
 export * from './workflow-table.validator';
+export * from './workflow-timings.constants';
+export * from './progress-messages.table';

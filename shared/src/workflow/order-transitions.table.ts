@@ -137,6 +137,8 @@ const WITH_INITIAL_REVIEW = { initialReview: true } as const;
 const STRAIGHT_TO_REGULATOR = { initialReview: false, regulator: true } as const;
 const AT_REGULATOR_WITHDRAWABLE = { withdrawableAtRegulator: true } as const;
 const WITH_SMS = { smsVerification: true } as const;
+const WITHOUT_SMS = { smsVerification: false } as const;
+const INSIDE_PROVIDER = { regulator: false } as const;
 const WITH_REGULATOR = { regulator: true } as const;
 
 /** The order workflow. The server enforces it; every move writes a history row. */
@@ -144,7 +146,7 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   // 填写中
   { from: 'draft', to: 'pending_initial_review', event: 'submit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
   { from: 'draft', to: 'pending_regulator_submission', event: 'submit', actors: ['applicant'], guard: 'precheck_passed', when: STRAIGHT_TO_REGULATOR },
-  { from: 'draft', to: 'approved', event: 'submit', actors: ['applicant'], guard: 'migration_allowed', when: { regulator: false } },
+  { from: 'draft', to: 'approved', event: 'submit', actors: ['applicant'], guard: 'migration_allowed', when: INSIDE_PROVIDER },
   { from: 'draft', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
   { from: 'draft', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 
@@ -159,8 +161,8 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   { from: 'initial_review_rejected', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 
   // 提交管局
-  { from: 'pending_regulator_submission', to: 'sms_verification', event: 'submit_to_regulator', actors: ['system'], when: { smsVerification: true } },
-  { from: 'pending_regulator_submission', to: 'regulator_review', event: 'submit_to_regulator', actors: ['system'], when: { smsVerification: false } },
+  { from: 'pending_regulator_submission', to: 'sms_verification', event: 'submit_to_regulator', actors: ['system'], when: WITH_SMS },
+  { from: 'pending_regulator_submission', to: 'regulator_review', event: 'submit_to_regulator', actors: ['system'], when: WITHOUT_SMS },
   { from: 'pending_regulator_submission', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
 
   // 工信部短信核验: 24 h, one re-send at noon the next day, the sixth wrong code fails.

@@ -10,7 +10,7 @@ import {
 import type { OrderKind, OrderStepKey, SmsRecipientRule } from '../../src/workflow';
 
 describe('ORDER_KINDS', () => {
-  it('should cover every kind of DOMAIN.md §2 including the batch variants', () => {
+  it('should list every kind of DOMAIN.md §2 when the batch variants are included', () => {
     expect(ORDER_KIND_KEYS).toEqual([
       'first_filing',
       'access_filing',
@@ -27,7 +27,7 @@ describe('ORDER_KINDS', () => {
     ]);
   });
 
-  it('should give every kind a Chinese label and at least one dated source', () => {
+  it('should give a Chinese label and a dated source when any kind is read', () => {
     for (const kind of ORDER_KIND_KEYS) {
       expect(ORDER_KINDS[kind].label).toMatch(/\p{Script=Han}/u);
       expect(ORDER_KINDS[kind].sources.length).toBeGreaterThan(0);
@@ -84,7 +84,7 @@ describe('smsRecipients', () => {
     ['cancel_access', []],
     ['cancel_access_batch', []],
     ['migrate_account', []],
-  ])('should send the MIIT SMS for %s to the right principals', (kind, expected) => {
+  ])('should name the SMS recipients when the kind is %s', (kind, expected) => {
     expect(smsRecipients(kind)).toEqual(expected);
     expect(ORDER_KINDS[kind].flow.smsVerification).toBe(expected.length > 0);
   });
@@ -141,7 +141,7 @@ describe('stepsFor', () => {
     ['cancel_access', ['notice', 'account_verification']],
     ['cancel_access_batch', ['notice', 'select_services', 'account_verification']],
     ['migrate_account', ['notice', 'migration_target', 'account_verification']],
-  ])('should list the steps of %s', (kind, steps) => {
+  ])('should list the applicant steps when the kind is %s', (kind, steps) => {
     expect(stepsFor(kind)).toEqual(steps);
   });
 

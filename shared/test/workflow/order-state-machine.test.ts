@@ -174,14 +174,14 @@ describe('nextEvents', () => {
 });
 
 describe('state texts', () => {
-  it('should give every state a Chinese label and a next-step text', () => {
+  it('should give a Chinese label and next-step text when any state is shown', () => {
     for (const state of ORDER_STATE_KEYS) {
       expect(statusLabel(state)).toMatch(/\p{Script=Han}/u);
       expect(nextStepText(state)).toMatch(/\p{Script=Han}/u);
     }
   });
 
-  it('should use the labels the server and mini-program already show', () => {
+  it('should keep the labels the server and mini-program show when the state is known', () => {
     expect(statusLabel('draft')).toBe('填写中');
     expect(statusLabel('pending_initial_review')).toBe('待初审');
     expect(statusLabel('expired')).toBe('已失效');
@@ -213,7 +213,7 @@ describe('isEditableByApplicant', () => {
     ['approved', false],
     ['withdrawn', false],
     ['expired', false],
-  ])('should answer for %s: %s', (state, editable) => {
+  ])('should answer %s → %s when asked whether the applicant may edit', (state, editable) => {
     expect(isEditableByApplicant(state)).toBe(editable);
   });
 });

@@ -38,18 +38,18 @@ describe('the order workflow table', () => {
     expect(validateWorkflowTable()).toEqual([]);
   });
 
-  it('should reach every state from draft', () => {
+  it('should reach every state when starting from draft', () => {
     expect([...reachable(ORDER_TRANSITIONS)].sort()).toEqual([...ORDER_STATE_KEYS].sort());
   });
 
-  it('should give terminal states no exits and every other state at least one', () => {
+  it('should have exits only when the state is not terminal', () => {
     for (const state of ORDER_STATE_KEYS) {
       const exits = ORDER_TRANSITIONS.filter((t) => t.from === state);
       expect({ state, hasExits: exits.length > 0 }).toEqual({ state, hasExits: !isTerminal(state) });
     }
   });
 
-  it('should give every transition a known event, at least one known actor and a known guard', () => {
+  it('should name a known event, actors and guard when any transition is read', () => {
     for (const t of ORDER_TRANSITIONS) {
       expect(isOrderEvent(t.event)).toBe(true);
       expect(t.actors.length).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe('the order workflow table', () => {
     }
   });
 
-  it('should have at most one transition per (state, event) for every order kind', () => {
+  it('should have one target per (state, event) when any order kind is fixed', () => {
     for (const kind of ORDER_KIND_KEYS) {
       const pairs = ORDER_TRANSITIONS.filter((t) => transitionAppliesTo(t, ORDER_KINDS[kind].flow)).map(
         (t) => `${t.from}/${t.event}`,

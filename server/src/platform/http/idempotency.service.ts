@@ -46,16 +46,10 @@ export class IdempotencyService {
       return await this.db.transaction(async (tx) => {
         const replay = await this.replay<T>(tx, userId, key, requestHash);
         if (replay) return replay;
+        // Claim the key first: a concurrent attempt blocks on this row and then fails as a duplicate.
+        await tx.insert(IdempotencyRecordEntity, { userId, key, scope, requestHash, statusCode: 0, response: '', createdAt: this.clock.now() });
         const result = await work(tx);
-        await tx.insert(IdempotencyRecordEntity, {
-          userId,
-          key,
-          scope,
-          requestHash,
-          statusCode: result.status,
-          response: JSON.stringify(result.body),
-          createdAt: this.clock.now(),
-        });
+        await tx.update(IdempotencyRecordEntity, { userId, key }, { statusCode: result.status, response: JSON.stringify(result.body) });
         return result;
       });
     } catch (error) {

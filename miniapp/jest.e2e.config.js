@@ -1,0 +1,9 @@
+/** Browser tests: the H5 build in Debian's Chromium against a real server process. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/e2e'],
+  testRegex: '\\.e2e\\.ts$',
+  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  testTimeout: 120000,
+};

@@ -1,0 +1,42 @@
+# Sourced by test.sh: Debian packages the tests need (never a downloaded browser).
+ensure_debian_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Sets TEST_MYSQL_URL: the given one, a server answering on 127.0.0.1:3306, or a private MariaDB started here.
+ensure_mysql() {
+  if [ -n "${TEST_MYSQL_URL:-}" ]; then log "MySQL/MariaDB for tests: $TEST_MYSQL_URL"; return; fi
+  if node -e "require('net').connect(3306,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null \
+    && node scripts/lib/mysql-ping.cjs mysql://root@127.0.0.1:3306 2>/dev/null; then
+    export TEST_MYSQL_URL=mysql://root@127.0.0.1:3306
+    log "MySQL/MariaDB for tests: $TEST_MYSQL_URL"
+    return
+  fi
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || {
+    log "installing mariadb-server"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+  }
+  local dir="$PWD/var/mariadb-test"
+  if [ ! -d "$dir/data/mysql" ]; then
+    mkdir -p "$dir"
+    mariadb-install-db --user=root --datadir="$dir/data" --auth-root-authentication-method=normal >/dev/null
+  fi
+  if ! node scripts/lib/mysql-ping.cjs mysql://root@127.0.0.1:3307 2>/dev/null; then
+    log "starting a private MariaDB on 127.0.0.1:3307"
+    /usr/sbin/mariadbd --user=root --datadir="$dir/data" --socket="$dir/mysqld.sock" --port=3307 \
+      --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --skip-log-error >"$dir/mysqld.log" 2>&1 &
+    for _ in $(seq 1 60); do node scripts/lib/mysql-ping.cjs mysql://root@127.0.0.1:3307 2>/dev/null && break; sleep 0.5; done
+  fi
+  node scripts/lib/mysql-ping.cjs mysql://root@127.0.0.1:3307 || { echo "MariaDB did not start (see $dir/mysqld.log)" >&2; exit 1; }
+  export TEST_MYSQL_URL=mysql://root@127.0.0.1:3307
+  log "MySQL/MariaDB for tests: $TEST_MYSQL_URL"
+}

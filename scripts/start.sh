@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts Beian on the embedded default: SQLite and uploads under var/, dev login, simulated outside systems.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/bootstrap.sh
+
+ensure_pnpm
+install_dependencies
+build_if_changed shared var/.build/shared shared/src shared/package.json "pnpm --filter @beian/shared build"
+build_if_changed server var/.build/server server/src shared/src server/package.json "pnpm --filter @beian/server build"
+build_if_changed "mini-program (H5)" var/.build/h5 miniapp/src miniapp/config shared/src "pnpm --filter @beian/miniapp build:h5"
+
+export DATA_DIR="${DATA_DIR:-$PWD/var}"
+exec node server/dist/main.js
