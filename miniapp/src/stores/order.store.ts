@@ -6,6 +6,14 @@ import { nestValues, readPath, type DraftValues } from '../utils/draft-path.util
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict';
 
+/** What a form page edits: the draft paths of its inputs, and values it sets without asking. */
+export interface DraftForm {
+  paths: readonly string[];
+  fixedValues: Readonly<DraftValues>;
+}
+
+const NO_FORM: DraftForm = { paths: [], fixedValues: {} };
+
 const AUTOSAVE_DELAY_MS = 800;
 
 interface OrderState {
@@ -23,14 +31,14 @@ interface OrderState {
   conflict: VersionConflictDetails | null;
   fieldErrors: Record<string, string>;
 
-  load(id: string, paths?: readonly string[]): Promise<void>;
-  create(request: CreateOrderRequest, idempotencyKey: string, paths: readonly string[]): Promise<void>;
+  load(id: string, form?: DraftForm): Promise<void>;
+  create(request: CreateOrderRequest, idempotencyKey: string, form: DraftForm): Promise<void>;
   setValue(path: string, value: string): void;
   setFieldErrors(errors: readonly FieldError[], onlyPaths?: readonly string[]): void;
   save(): Promise<void>;
   /** Saves pending changes now instead of waiting for the autosave delay. */
   flush(): Promise<void>;
-  takeServerCopy(paths: readonly string[]): void;
+  takeServerCopy(form: DraftForm): void;
   keepMine(): Promise<void>;
   submit(idempotencyKey: string): Promise<OrderDetail | null>;
 }
@@ -43,8 +51,8 @@ function cancelAutosave(): void {
   autosaveTimer = undefined;
 }
 
-/** Reads the edited paths from a server draft; masked values are marked so they are not saved back. */
-function valuesFromDraft(draft: Record<string, unknown>, paths: readonly string[]) {
+/** Reads the form's paths from a server draft; masked values are marked so they are not saved back. */
+function valuesFromDraft(draft: Record<string, unknown>, { paths, fixedValues }: DraftForm) {
   const values: DraftValues = {};
   const maskedPaths: string[] = [];
   for (const path of paths) {
@@ -52,7 +60,12 @@ function valuesFromDraft(draft: Record<string, unknown>, paths: readonly string[
     values[path] = value;
     if (value.includes('*')) maskedPaths.push(path);
   }
-  return { values, maskedPaths };
+  const fixedMissing = Object.entries(fixedValues).some(([path, value]) => readPath(draft, path) !== value);
+  return {
+    values: { ...values, ...fixedValues },
+    maskedPaths,
+    saveState: fixedMissing ? ('unsaved' as const) : ('saved' as const),
+  };
 }
 
 function draftToSend(values: DraftValues, maskedPaths: readonly string[]): Record<string, unknown> {
@@ -65,18 +78,19 @@ function messageOf(error: unknown): string {
 }
 
 export const useOrderStore = create<OrderState>()((set, get) => {
-  function orderLoaded(order: OrderDetail, paths: readonly string[]) {
+  function orderLoaded(order: OrderDetail, form: DraftForm) {
     cancelAutosave();
+    const fromDraft = valuesFromDraft(order.draft, form);
     set({
       order,
       version: order.version,
-      ...valuesFromDraft(order.draft, paths),
-      saveState: 'saved',
+      ...fromDraft,
       savedAt: null,
       conflict: null,
       fieldErrors: {},
       error: null,
     });
+    if (fromDraft.saveState === 'unsaved') scheduleAutosave();
   }
 
   function scheduleAutosave() {
@@ -113,10 +127,10 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     conflict: null,
     fieldErrors: {},
 
-    async load(id, paths = []) {
+    async load(id, form = NO_FORM) {
       set({ loading: true, error: null });
       try {
-        orderLoaded(await getOrder(id), paths);
+        orderLoaded(await getOrder(id), form);
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -124,10 +138,10 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       }
     },
 
-    async create(body, idempotencyKey, paths) {
+    async create(body, idempotencyKey, form) {
       set({ loading: true, error: null, order: null });
       try {
-        orderLoaded(await createOrder(body, idempotencyKey), paths);
+        orderLoaded(await createOrder(body, idempotencyKey), form);
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -180,10 +194,12 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       if (get().saveState === 'unsaved') await get().save();
     },
 
-    takeServerCopy(paths) {
+    takeServerCopy(form) {
       const { conflict } = get();
       if (!conflict) return;
-      set({ version: conflict.version, ...valuesFromDraft(conflict.draft, paths), saveState: 'saved', conflict: null });
+      const fromDraft = valuesFromDraft(conflict.draft, form);
+      set({ version: conflict.version, ...fromDraft, conflict: null });
+      if (fromDraft.saveState === 'unsaved') scheduleAutosave();
     },
 
     async keepMine() {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canTransition, type OrderEvent, type WorkflowActor } from '@beian/shared';
+import { canTransition, type OrderEvent, type TransitionGuard, type WorkflowActor } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
@@ -11,6 +11,8 @@ export interface TransitionRequest {
   event: OrderEvent;
   actor: { type: WorkflowActor; id: string | null };
   reason?: string;
+  /** Checks the transition's guard against the order's data; throws the guard's error when it fails. */
+  checkGuard?: (guard: TransitionGuard) => Promise<void>;
 }
 
 type OrderRef = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version'>;
@@ -28,7 +30,11 @@ export class OrderStateMachine {
 
   async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<OrderRef> {
     const decision = canTransition(order.status, request.event, request.actor.type, order.kind);
-    if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: decision.code });
+    if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: decision.code }, decision.message);
+    if (decision.guard) {
+      if (!request.checkGuard) throw new Error(`Transition ${request.event} needs its guard ${decision.guard} checked`);
+      await request.checkGuard(decision.guard);
+    }
     const now = this.clock.now();
     const updated = await tx.update(
       FilingOrderEntity,

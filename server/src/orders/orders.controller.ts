@@ -6,6 +6,7 @@ import {
   type CreateOrderRequest,
   type OrderDetail,
   type OrderSummary,
+  type PrecheckResponse,
   type SaveDraftRequest,
   type SaveDraftResponse,
   type SessionUser,
@@ -47,6 +48,11 @@ export class OrdersController {
   @ApiQuery({ name: 'reveal', required: false, description: 'true: the owner sees personal data unmasked, to edit it' })
   get(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Query('reveal') reveal?: string): Promise<OrderDetail> {
     return this.orders.get(user, id, reveal === 'true');
+  }
+
+  @Get(':id/precheck')
+  precheck(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<PrecheckResponse> {
+    return this.orders.check(user, id);
   }
 
   @Patch(':id/draft')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   draftSchema,
+  precheck,
   fieldErrorsFromZod,
   isTerminal,
   isEditableByApplicant,
@@ -12,10 +13,12 @@ import {
   type CreateOrderRequest,
   type OrderDetail,
   type OrderSummary,
+  type PrecheckResponse,
   type SaveDraftRequest,
   type SaveDraftResponse,
   type SessionUser,
   type TimelineEntry,
+  type TransitionGuard,
 } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
@@ -111,11 +114,33 @@ export class OrdersService {
     return this.idempotency.run(user.id, idempotencyKey, `orders.submit:${orderId}`, null, async (tx) => {
       const order = await this.ownedOrder(tx, user, orderId);
       const draft = await this.drafts.load(tx, order.id);
-      const fields = validateDraftForSubmit(draft, { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now() });
-      if (fields.length) throw AppException.validation(fields);
-      const moved = await this.stateMachine.fire(tx, order, { event: 'submit', actor: { type: 'applicant', id: user.id } }, { submittedAt: this.clock.now() });
+      const moved = await this.stateMachine.fire(
+        tx,
+        order,
+        { event: 'submit', actor: { type: 'applicant', id: user.id }, checkGuard: (guard) => this.checkGuard(guard, order, draft) },
+        { submittedAt: this.clock.now() },
+      );
       return { status: 200, body: await this.detail(tx, { ...order, ...moved }, this.drafts.mask(draft)) };
     });
+  }
+
+  private async checkGuard(guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
+    if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: guard });
+    const { fields, findings } = this.runChecks(order, draft);
+    if (fields.length) throw AppException.validation(fields);
+    const blocking = findings.filter((f) => f.severity === 'error');
+    if (blocking.length) throw new AppException('PRECHECK_FAILED', 422, blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
+  }
+
+  /** Everything that would stop a submission now, so the applicant can fix it first. */
+  async check(user: SessionUser, orderId: string): Promise<PrecheckResponse> {
+    const order = await this.ownedOrder(this.db.manager, user, orderId);
+    return this.runChecks(order, await this.drafts.load(this.db.manager, order.id));
+  }
+
+  private runChecks(order: OrderRow, draft: DraftTree): PrecheckResponse {
+    const ctx = { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now() };
+    return { fields: validateDraftForSubmit(draft, ctx), findings: precheck(draft, ctx) };
   }
 
   /** Serializes order creation per account on MySQL/MariaDB (SQLite transactions already run one at a time). */

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { PERSON_ID, personalDraft, website } from '@beian/shared/testing';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
-const ID_NUMBER = '110101199003078515';
+const ID_NUMBER = PERSON_ID;
 const MOBILE = '13800138000';
-const skeletonDraft = (overrides: Record<string, unknown> = {}) => ({
-  subject: { name: '张三', certificateNumber: ID_NUMBER },
-  subjectPrincipal: { mobile: MOBILE },
-  websites: [{ name: '张三的读书笔记', domains: ['zhangsan-notes.com'] }],
-  ...overrides,
-});
+const skeletonDraft = personalDraft;
 
 describe('orders: the skeleton of a personal first filing', () => {
   let t: TestApp;
@@ -113,7 +109,7 @@ describe('orders: the skeleton of a personal first filing', () => {
     const revealed = (await client.get(`/api/orders/${order.id}?reveal=true`)).body.draft;
     const stored = await t.db.dataSource.query(`SELECT data FROM order_draft_sections WHERE order_id = '${order.id}'`);
 
-    expect(masked.subject.certificateNumber).toBe('1101**********8515');
+    expect(masked.subject.certificateNumber).toBe('1101**********002X');
     expect(masked.subjectPrincipal.mobile).toBe('138****8000');
     expect(revealed.subject.certificateNumber).toBe(ID_NUMBER);
     const raw = stored.map((r: { data: string }) => r.data).join('\n');
@@ -130,14 +126,15 @@ describe('orders: the skeleton of a personal first filing', () => {
     await client.patch(`/api/orders/${order.id}/draft`, { version: 2, draft: { websites: [{ name: '新名字的网站', domains: ['zhangsan-notes.com'] }] } });
 
     const draft = (await client.get(`/api/orders/${order.id}?reveal=true`)).body.draft;
-    expect(draft.subject).toEqual({ name: '张三', certificateNumber: ID_NUMBER });
+    expect(draft.subject).toEqual(personalDraft().subject);
     expect(draft.websites[0].name).toBe('新名字的网站');
   });
 
   it('should refuse submission with a Chinese message on each wrong field and keep the draft', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    const bad = skeletonDraft({ subject: { name: '张三', certificateNumber: '110101199003078514' }, websites: [{ name: 'abc', domains: ['zhangsan.io'] }] });
+    const base = personalDraft();
+    const bad = personalDraft({ subject: { ...base.subject, certificateNumber: '110101194912310021' }, websites: [website({ name: 'abc', domains: ['zhangsan.io'] })] });
     await client.patch(`/api/orders/${order.id}/draft`, { version: 1, draft: bad });
 
     const res = await client.post(`/api/orders/${order.id}/submit`);
@@ -148,7 +145,33 @@ describe('orders: the skeleton of a personal first filing', () => {
     for (const field of res.body.fields) expect(field.message).toMatch(/[\u4e00-\u9fa5]/);
     const after = (await client.get(`/api/orders/${order.id}?reveal=true`)).body;
     expect(after.status).toBe('draft');
-    expect(after.draft.subject.certificateNumber).toBe('110101199003078514');
+    expect(after.draft.subject.certificateNumber).toBe('110101194912310021');
+  });
+
+  it('should list what still blocks submission on the precheck endpoint', async () => {
+    const { client } = await newApplicant();
+    const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
+    await client.patch(`/api/orders/${order.id}/draft`, { version: 1, draft: { subject: { name: '张三' } } });
+
+    const res = await client.get(`/api/orders/${order.id}/precheck`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['subject.certificateNumber', 'websites']));
+    expect(Array.isArray(res.body.findings)).toBe(true);
+  });
+
+  it('should refuse submission on a pre-check error with the rule on its field', async () => {
+    const { client } = await newApplicant();
+    const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
+    const base = personalDraft();
+    const sameEmergency = personalDraft({ subjectPrincipal: { ...base.subjectPrincipal, emergencyPhone: base.subjectPrincipal!.mobile } });
+    await client.patch(`/api/orders/${order.id}/draft`, { version: 1, draft: sameEmergency });
+
+    const res = await client.post(`/api/orders/${order.id}/submit`);
+
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('PRECHECK_FAILED');
+    expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'subjectPrincipal.emergencyPhone' })]));
   });
 
   it('should refuse a draft of the wrong shape with the field path', async () => {

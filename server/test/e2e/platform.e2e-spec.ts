@@ -66,6 +66,7 @@ describe('platform', () => {
       '/api/orders',
       '/api/orders/{id}',
       '/api/orders/{id}/draft',
+      '/api/orders/{id}/precheck',
       '/api/orders/{id}/submit',
     ]);
     expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('kind');

@@ -1,3 +1,6 @@
+import type { FieldError } from '../errors';
+import type { Finding } from '../rules/finding';
+
 export * from './request-schemas';
 /** Request/response types of the HTTP API (prefix `/api`). */
 
@@ -68,6 +71,12 @@ export interface SaveDraftRequest {
 export interface SaveDraftResponse {
   version: number;
   savedAt: string;
+}
+
+/** GET /api/orders/:id/precheck: field errors (format, required) and pre-check findings (rules). */
+export interface PrecheckResponse {
+  fields: FieldError[];
+  findings: Finding[];
 }
 
 /** 409 VERSION_CONFLICT carries `details: VersionConflictDetails`. */

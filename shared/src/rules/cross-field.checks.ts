@@ -1,9 +1,8 @@
 import { PRE_APPROVAL_TYPES, preApprovalKeywordHits } from '../catalog/pre-approvals.catalog';
 import type { DraftApp, DraftWebsite } from '../schemas/draft.schema';
 import { addMonths } from '../validate/china-date';
-import { websiteNameFindings } from '../validate/website-name.validator';
-import { validationMessage } from '../validate/codes';
-import { isOrderKind, ORDER_KINDS } from '../workflow/order-kinds.table';
+import { validateCertificateValidity, validationMessage, VALIDITY_LONG_TERM, websiteNameFindings } from '../validate';
+import { isOrderKind, ORDER_KINDS } from '../workflow';
 import type { Finding } from './finding';
 import { filled, finding, type PrecheckCheck, type PrincipalRef } from './precheck-context';
 
@@ -12,6 +11,7 @@ const PERSONAL_FILING = '腾讯云 ICP备案操作指引（小程序端）主体
 const DOMAIN_RULES = 'DOMAIN.md §6 域名（实名持有者与主体一致；未过期，部分省份要求剩余3个月以上；实名认证满3个工作日）';
 const PRE_APPROVAL_RULES = 'DOMAIN.md §6–7 前置审批（名称、备注中的金融、理财、支付等词需确认前置审批；仅单位可办理）';
 const NAMING_RULES = 'DOMAIN.md §6 网站名称（单位网站名称与单位名称相关）';
+const CERTIFICATE_RULES = 'DOMAIN.md §6 证件（提交时证件有效期须剩余3个月以上）';
 const LETTER_RULES = 'DOMAIN.md §6 证件（授权书、承诺书须在提交前3个月内签署）';
 const PACKAGE_RULES = '腾讯云 APP 特征信息填写规范：同一主体下不同APP、同一APP同一平台的包名不可相同（seed 003）';
 
@@ -204,6 +204,17 @@ const unitWebsiteNaming: PrecheckCheck = (env) => {
   });
 };
 
+const certificateValidityLeft: PrecheckCheck = (env) =>
+  env.principals.flatMap((ref) => {
+    const start = filled(ref.principal.validFrom);
+    const end = ref.principal.longTerm ? VALIDITY_LONG_TERM : filled(ref.principal.validTo);
+    if (!start || !end) return [];
+    const result = validateCertificateValidity({ start, end }, { submitAt: env.ctx.now });
+    return !result.ok && result.code === 'VALIDITY_TOO_SHORT'
+      ? [finding(`${ref.path}.validTo`, result.code, 'error', validationMessage(result.code), CERTIFICATE_RULES)]
+      : [];
+  });
+
 const letterSigningDates: PrecheckCheck = (env) => {
   const threeMonthsAgo = addMonths(env.today, -3);
   return (env.draft.materials ?? []).flatMap((material, i) => {
@@ -255,6 +266,7 @@ export const CROSS_FIELD_CHECKS: readonly PrecheckCheck[] = [
   duplicateDomains,
   preApprovalKeywords,
   unitWebsiteNaming,
+  certificateValidityLeft,
   letterSigningDates,
   appPackageNames,
 ];

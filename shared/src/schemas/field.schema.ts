@@ -93,3 +93,8 @@ export function requiredFlag() {
 export function validateFilled(value: unknown, validate: Validator): ReturnType<Validator> | undefined {
   return typeof value === 'string' && value.trim() !== '' ? validate(value) : undefined;
 }
+
+/** An absent section is validated as `{}`, so each of its required fields is reported on its own path. */
+export function section<T extends z.core.SomeType>(schema: T) {
+  return z.prefault(schema, {} as z.core.input<T>);
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { PRE_APPROVAL_TYPES } from '../catalog/pre-approvals.catalog';
 import { LANGUAGES } from '../catalog/service-options.catalog';
-import { isOrderKind, ORDER_KINDS } from '../workflow/order-kinds.table';
+import { isOrderKind, ORDER_KINDS } from '../workflow';
 import { validateIcpNumber, validateRemark } from '../validate';
 import type { DraftFacts } from './draft-facts';
 import { draftDomainHolderSchema } from './draft.schema';

@@ -8,13 +8,11 @@ import { typeError } from './zod-field-errors';
 
 const SERVICE_CONTENT_KEYS = SERVICE_CONTENTS.map((content) => content.key);
 
+// The mini-program runtime has no `URL`; an http(s) address with an optional port and path is enough here.
+const HOME_URL = /^https?:\/\/([^/?#:\s]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
 function homeUrlHost(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : undefined;
-  } catch {
-    return undefined;
-  }
+  return HOME_URL.exec(url.trim())?.[1];
 }
 
 /** Domain fields checked per 主办者性质 (事业单位 .cn/.公益, 党政机关 .gov.cn/.政务). */

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { OrderSummary } from '@beian/shared';
+import { isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
 import { navigate } from '../../routes';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
 import { useSessionStore } from '../../stores/session.store';
 import { formatChinaTime } from '../../utils/china-time.util';
 import './index.scss';
+
+function kindLabel(kind: string): string {
+  return isOrderKind(kind) ? ORDER_KINDS[kind].label : '备案订单';
+}
 
 export default function HomePage() {
   const token = useSessionStore((state) => state.token);
@@ -58,7 +62,7 @@ export default function HomePage() {
             onClick={() => void navigate('progress', { id: order.id })}
           >
             <View>
-              <Text className='order-kind'>备案订单 {order.id.slice(0, 8)}</Text>
+              <Text className='order-kind'>{kindLabel(order.kind)}</Text>
               <Text className='hint'>更新于 {formatChinaTime(order.updatedAt)}</Text>
             </View>
             <Text className='order-status'>{order.statusLabel}</Text>

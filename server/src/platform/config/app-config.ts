@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isProgressMessageType } from '@beian/shared';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -21,6 +22,17 @@ const ENV_SCHEMA = z
     WECHAT_APP_ID: z.string().optional(),
     WECHAT_APP_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    /** JSON: progress message type → `{templateId, data: {<template key>: title|status|body|time|orderId}}`. */
+    WECHAT_SUBSCRIBE_TEMPLATES: z.string().optional(),
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+    /** How often the job runner and outbox worker look for due rows; 0 = only when driven (tests). Default: 1000, 0 under test. */
+    WORKER_POLL_MS: z.coerce.number().int().min(0).optional(),
+    WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+    WORKER_RETRY_MAX_MS: z.coerce.number().int().min(0).default(6 * 3600_000),
+    /** A claimed row is left alone this long; a worker that died releases its rows when the lease ends. */
+    WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
     /** Embedded defaults (dev login, simulated WeChat). Always on outside production; opt-in there. */
     DEV_LOGIN_ENABLED: booleanFlag.optional(),
     SIMULATORS_ENABLED: booleanFlag.optional(),
@@ -41,6 +53,29 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+const TEMPLATE_FIELDS = ['title', 'status', 'body', 'time', 'orderId'] as const;
+export type SubscribeTemplateField = (typeof TEMPLATE_FIELDS)[number];
+
+const SUBSCRIBE_TEMPLATES_SCHEMA = z.record(
+  z.string(),
+  z.object({ templateId: z.string().min(1), data: z.record(z.string().regex(/^[a-z_]+\d+$/), z.enum(TEMPLATE_FIELDS)) }),
+);
+
+/** A WeChat subscribe-message template: its id and which of our fields fills each of its keys (`thing1` …). */
+export interface SubscribeTemplate {
+  templateId: string;
+  data: Record<string, SubscribeTemplateField>;
+}
+
+export interface WorkerConfig {
+  pollIntervalMs: number;
+  batchSize: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  leaseMs: number;
+}
+
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql' | 'mariadb'; url: string };
@@ -56,6 +91,10 @@ export interface AppConfig {
   sessionTtlMs: number;
   bodyLimitBytes: number;
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
+  /** Keyed by progress message type; a type without a template goes to the message centre only. */
+  wechatTemplates: Record<string, SubscribeTemplate>;
+  wechatMiniprogramState: 'developer' | 'trial' | 'formal';
+  workers: WorkerConfig;
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
   logLevel: string;
@@ -93,10 +132,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     wechat,
+    wechatTemplates: parseTemplates(e.WECHAT_SUBSCRIBE_TEMPLATES),
+    wechatMiniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    workers: {
+      pollIntervalMs: e.WORKER_POLL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
+      batchSize: e.WORKER_BATCH_SIZE,
+      maxAttempts: e.WORKER_MAX_ATTEMPTS,
+      retryBaseMs: e.WORKER_RETRY_BASE_MS,
+      retryMaxMs: e.WORKER_RETRY_MAX_MS,
+      leaseMs: e.WORKER_LEASE_MS,
+    },
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseTemplates(json: string | undefined): Record<string, SubscribeTemplate> {
+  if (!json) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError(['WECHAT_SUBSCRIBE_TEMPLATES: must be JSON']);
+  }
+  const parsed = SUBSCRIBE_TEMPLATES_SCHEMA.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `WECHAT_SUBSCRIBE_TEMPLATES.${i.path.join('.')}: ${i.message}`));
+  const unknown = Object.keys(parsed.data).filter((type) => !isProgressMessageType(type));
+  if (unknown.length) throw new ConfigError(unknown.map((type) => `WECHAT_SUBSCRIBE_TEMPLATES.${type}: not a progress message type`));
+  return parsed.data;
 }
 
 function parseDatabase(url: string | undefined, dataDir: string): DatabaseConfig {

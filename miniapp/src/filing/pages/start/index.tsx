@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
 import { nestValues } from '../../../utils/draft-path.util';
 import { DraftField } from '../../components/draft-field';
-import { FIRST_WEBSITE_FILING, START_FIELDS, START_PATHS } from './start-fields';
+import { FIRST_WEBSITE_FILING, START_FIELDS, START_FORM } from './start-fields';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
@@ -16,11 +16,14 @@ const SAVE_STATE_TEXT: Record<SaveState, string> = {
   conflict: '未保存（内容冲突）',
 };
 
-/** Client-side errors of the draft, leaving out masked values the user has not retyped (the server checks those). */
+/**
+ * Client-side errors of the fields on this page. The server checks the whole draft on submit and answers
+ * the rest; masked values the user has not retyped are left to it too.
+ */
 function draftErrors(): FieldError[] {
   const { values, maskedPaths } = useOrderStore.getState();
   return validateDraftForSubmit(nestValues(values), FIRST_WEBSITE_FILING).filter(
-    (error) => !maskedPaths.includes(error.path),
+    (error) => START_FORM.paths.includes(error.path) && !maskedPaths.includes(error.path),
   );
 }
 
@@ -38,8 +41,8 @@ export default function FilingStartPage() {
 
   useLoad(() => {
     const store = useOrderStore.getState();
-    if (params.id) void store.load(params.id, START_PATHS);
-    else void store.create(FIRST_WEBSITE_FILING, createKey, START_PATHS);
+    if (params.id) void store.load(params.id, START_FORM);
+    else void store.create(FIRST_WEBSITE_FILING, createKey, START_FORM);
   });
 
   useUnload(() => void useOrderStore.getState().flush());
@@ -60,7 +63,7 @@ export default function FilingStartPage() {
     }
   }
 
-  const otherErrors = Object.entries(fieldErrors).filter(([path]) => !START_PATHS.includes(path));
+  const otherErrors = Object.entries(fieldErrors).filter(([path]) => !START_FORM.paths.includes(path));
 
   return (
     <View className='page' id='filing-start'>
@@ -75,7 +78,7 @@ export default function FilingStartPage() {
           <Button
             className='btn-secondary'
             id='conflict-use-server'
-            onClick={() => useOrderStore.getState().takeServerCopy(START_PATHS)}
+            onClick={() => useOrderStore.getState().takeServerCopy(START_FORM)}
           >
             使用另一设备上的内容
           </Button>

@@ -35,4 +35,10 @@ export const START_FIELDS: readonly DraftFieldSpec[] = [
   { id: 'website-name', path: 'websites.0.name', label: '网站名称', placeholder: '至少3个汉字，与网站内容相关' },
 ];
 
-export const START_PATHS = START_FIELDS.map((field) => field.path);
+/** Draft values this page sets without asking: a personal subject here always files with a 居民身份证. */
+export const START_FIXED_VALUES = { 'subject.certificateType': 'resident_id' } as const;
+
+export const START_FORM = {
+  paths: START_FIELDS.map((field) => field.path),
+  fixedValues: START_FIXED_VALUES,
+};

@@ -1,0 +1,165 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import type { WorkerConfig } from '../platform/config/app-config';
+import type { Clock } from '../platform/clock/clock';
+import type { DatabaseService } from '../platform/database/database.service';
+import { PollingLoop } from './polling-loop';
+
+/** The columns a row needs to be claimed under a lease and retried: `jobs` and `outbox_messages` both have them. */
+export interface LeasedRow extends ObjectLiteral {
+  id: number;
+  type: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  dueAt: Date;
+  lockedBy: string | null;
+  lockedUntil: Date | null;
+}
+
+export type RowHandler<R> = (row: R) => Promise<void>;
+
+const MAX_ERROR_LENGTH = 2000;
+
+/** Delay before the n-th retry (n ≥ 1): doubles each time, capped. */
+export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
+  return Math.min(config.retryBaseMs * 2 ** Math.max(0, attempt - 1), config.retryMaxMs);
+}
+
+/**
+ * Due rows claimed in batches under a lease: `SELECT … FOR UPDATE SKIP LOCKED LIMIT n` on MySQL/MariaDB so
+ * several processes share the work; on SQLite one process runs, its transactions serialized. A row whose
+ * runner died is claimed again when its lease ends, so handlers must be idempotent (at least once).
+ */
+export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicationBootstrap, OnModuleDestroy {
+  /** Identifies this process in `locked_by`. */
+  readonly workerId = `${hostname().slice(0, 30)}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly handlers = new Map<string, RowHandler<R>>();
+  private readonly logger: Logger;
+  private loop: PollingLoop | null = null;
+
+  protected constructor(
+    protected readonly db: DatabaseService,
+    protected readonly clock: Clock,
+    protected readonly config: WorkerConfig,
+    private readonly entity: EntityTarget<R>,
+    private readonly doneStatus: R['status'],
+  ) {
+    this.logger = new Logger(this.constructor.name);
+  }
+
+  /** One handler per row type; a row of a type without a handler fails and is retried. */
+  register(type: string, handler: RowHandler<R>): void {
+    if (this.handlers.has(type)) throw new Error(`${this.constructor.name}: a handler for ${type} is already registered`);
+    this.handlers.set(type, handler);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.pollIntervalMs <= 0) return;
+    this.loop = new PollingLoop(this.config.pollIntervalMs, () => this.drain(), this.logger);
+    this.loop.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop?.stop();
+  }
+
+  /** Claims one batch of due rows and runs them; returns how many were claimed. */
+  async runDue(): Promise<number> {
+    const rows = await this.claim();
+    await Promise.all(rows.map((row) => this.run(row)));
+    return rows.length;
+  }
+
+  /** Runs batches until nothing is due (retries whose backoff has not passed are not due). */
+  async drain(maxBatches = 10_000): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const claimed = await this.runDue();
+      if (!claimed) return total;
+      total += claimed;
+    }
+    throw new Error(`${this.constructor.name}: still busy after ${maxBatches} batches`);
+  }
+
+  /** Rows that failed `maxAttempts` times, newest first: for staff to look at and requeue. */
+  listDead(limit = 50): Promise<R[]> {
+    return this.db.manager
+      .createQueryBuilder(this.entity, 'r')
+      .where('r.status = :dead', { dead: 'dead' })
+      .orderBy('r.dueAt', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Puts a dead row back in the queue, due now, with its attempts reset. */
+  async requeue(id: number): Promise<boolean> {
+    const result = await this.db.manager.update(
+      this.entity,
+      { id, status: 'dead' } as FindOptionsWhere<R>,
+      { status: 'pending', attempts: 0, dueAt: this.clock.now(), lockedBy: null, lockedUntil: null } as object,
+    );
+    return Boolean(result.affected);
+  }
+
+  private async claim(): Promise<R[]> {
+    const now = this.clock.now();
+    const lockedUntil = new Date(now.getTime() + this.config.leaseMs);
+    return this.db.transaction(async (tx) => {
+      const query = tx
+        .createQueryBuilder(this.entity, 'r')
+        .where('r.status = :pending', { pending: 'pending' })
+        .andWhere('r.dueAt <= :now', { now })
+        .andWhere('(r.lockedUntil IS NULL OR r.lockedUntil <= :now)', { now })
+        .orderBy('r.dueAt', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        // Without LIMIT the first claimer would lock every due row.
+        .limit(this.config.batchSize);
+      if (!this.db.isSqlite) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const rows = await query.getMany();
+      if (!rows.length) return [];
+      await tx.update(this.entity, { id: In(rows.map((r) => r.id)) } as FindOptionsWhere<R>, { lockedBy: this.workerId, lockedUntil } as object);
+      return rows.map((r) => ({ ...r, lockedBy: this.workerId, lockedUntil }));
+    });
+  }
+
+  private async run(row: R): Promise<void> {
+    const handler = this.handlers.get(row.type);
+    try {
+      if (!handler) throw new Error(`no handler registered for ${row.type}`);
+      await handler(row);
+    } catch (error) {
+      await this.fail(row, error);
+      return;
+    }
+    await this.finish(row, { status: this.doneStatus, attempts: row.attempts + 1, lastError: null });
+  }
+
+  private async fail(row: R, error: unknown): Promise<void> {
+    const attempts = row.attempts + 1;
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    const dead = attempts >= this.config.maxAttempts;
+    if (dead) this.logger.error(`${row.type} #${row.id} is dead after ${attempts} attempts: ${message}`);
+    else this.logger.warn(`${row.type} #${row.id} failed (attempt ${attempts}): ${message}`);
+    const dueAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.config));
+    await this.finish(row, { status: dead ? 'dead' : 'pending', attempts, lastError: message, ...(dead ? {} : { dueAt }) });
+  }
+
+  /** Only the lease holder records the outcome; a runner whose lease ran out leaves the row to its new owner. */
+  private async finish(row: R, change: Record<string, unknown>): Promise<void> {
+    await this.db.transaction((tx) =>
+      tx.update(this.entity, { id: row.id, lockedBy: this.workerId } as FindOptionsWhere<R>, {
+        ...change,
+        lockedBy: null,
+        lockedUntil: null,
+        ...this.finishedColumns(change.status === this.doneStatus),
+      } as object),
+    );
+  }
+
+  /** Extra columns written when a row ends, e.g. its completion time. */
+  protected abstract finishedColumns(done: boolean): Record<string, unknown>;
+}
