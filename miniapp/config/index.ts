@@ -1,7 +1,18 @@
 import path from 'node:path';
-import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { defineConfig } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 
 const SHARED_SRC = path.resolve(__dirname, '../../shared/src');
+
+type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
+
+/**
+ * The shared package is pure domain code (no module side effects), so unused parts of its barrel are dropped:
+ * without this, importing one table from `@beian/shared` pulls every schema and zod into the main package.
+ */
+function sharedWithoutSideEffects(chain: WebpackChain): void {
+  chain.module.rule('shared-no-side-effects').test(/\.ts$/).include.add(SHARED_SRC).end().set('sideEffects', false);
+}
 
 /** H5 is served by the server on the same origin; the weapp needs the server's full address. */
 function apiBaseUrl(): string {
@@ -10,7 +21,7 @@ function apiBaseUrl(): string {
 }
 
 export default defineConfig<'webpack5'>(() => {
-  const config: UserConfigExport<'webpack5'> = {
+  const config: IProjectConfig<'webpack5'> = {
     projectName: 'beian-miniapp',
     designWidth: 750,
     deviceRatio: {
@@ -25,8 +36,9 @@ export default defineConfig<'webpack5'>(() => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl()),
     },
-    // A prefix alias: `@beian/shared/regions` resolves inside the shared sources too.
+    // The shared package's entries (its package.json `exports`), pointed at its sources; the first match wins.
     alias: {
+      '@beian/shared/regions': path.join(SHARED_SRC, 'catalog/regions'),
       '@beian/shared': SHARED_SRC,
     },
     copy: { patterns: [], options: {} },
@@ -37,6 +49,7 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       // Taro compiles only its own sources; the shared package is TypeScript source.
       compile: { include: [SHARED_SRC] },
+      webpackChain: sharedWithoutSideEffects,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -47,6 +60,7 @@ export default defineConfig<'webpack5'>(() => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [SHARED_SRC] },
+      webpackChain: sharedWithoutSideEffects,
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

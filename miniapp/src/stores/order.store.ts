@@ -32,7 +32,7 @@ interface OrderState {
   fieldErrors: Record<string, string>;
 
   load(id: string, form?: DraftForm): Promise<void>;
-  create(request: CreateOrderRequest, idempotencyKey: string, form: DraftForm): Promise<void>;
+  create(request: CreateOrderRequest, idempotencyKey: string, form: DraftForm): Promise<OrderDetail | null>;
   setValue(path: string, value: string): void;
   setFieldErrors(errors: readonly FieldError[], onlyPaths?: readonly string[]): void;
   save(): Promise<void>;
@@ -141,9 +141,12 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     async create(body, idempotencyKey, form) {
       set({ loading: true, error: null, order: null });
       try {
-        orderLoaded(await createOrder(body, idempotencyKey), form);
+        const created = await createOrder(body, idempotencyKey);
+        orderLoaded(created, form);
+        return created;
       } catch (error) {
         set({ error: messageOf(error) });
+        return null;
       } finally {
         set({ loading: false });
       }

@@ -54,6 +54,7 @@ export class AuthService {
         nickname: '微信用户',
         roles: ['applicant'],
         isDev: false,
+        createdAt: this.clock.now(),
       });
     }
     user.sessionKey = this.cipher.encrypt(session.sessionKey);
@@ -67,7 +68,7 @@ export class AuthService {
     const user =
       (await this.users.findOne({ where: { openid } })) ??
       (await this.users.save(
-        this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles: ['applicant'], isDev: true, sessionKey: null }),
+        this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles: ['applicant'], isDev: true, sessionKey: null, createdAt: this.clock.now() }),
       ));
     return this.issueSession(user);
   }
@@ -91,7 +92,7 @@ export class AuthService {
   private async issueSession(user: UserEntity): Promise<LoginResponse> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionTtlMs);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt, createdAt: this.clock.now() });
     return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, nickname: user.nickname, roles: user.roles } };
   }
 }

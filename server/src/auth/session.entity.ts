@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, IdColumn, TimeColumn } from '../platform/database/columns';
+import { IdColumn, TimeColumn } from '../platform/database/columns';
 
 /** A login session; only the SHA-256 of the bearer token is stored. */
 @Entity('sessions')
@@ -14,6 +14,6 @@ export class SessionEntity {
   @TimeColumn({ name: 'expires_at' })
   expiresAt: Date;
 
-  @CreatedAtColumn()
+  @TimeColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from '@beian/shared';
-import { CreatedAtColumn, IdColumn } from '../platform/database/columns';
+import { IdColumn, TimeColumn } from '../platform/database/columns';
 
 @Entity('users')
 export class UserEntity {
@@ -26,6 +26,6 @@ export class UserEntity {
   @Column({ name: 'is_dev', type: 'boolean', default: false })
   isDev: boolean;
 
-  @CreatedAtColumn()
+  @TimeColumn({ name: 'created_at' })
   createdAt: Date;
 }

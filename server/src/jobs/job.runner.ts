@@ -32,7 +32,7 @@ export class JobRunner extends LeasedRowQueue<JobEntity> {
     );
   }
 
-  protected finishedColumns(): Record<string, unknown> {
-    return { finishedAt: this.clock.now() };
+  protected finishedColumns(done: boolean): Record<string, unknown> {
+    return done ? { finishedAt: this.clock.now() } : {};
   }
 }

@@ -52,7 +52,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   }
 
   /** One handler per row type; a row of a type without a handler fails and is retried. */
-  register(type: string, handler: RowHandler<R>): void {
+  protected register(type: string, handler: RowHandler<R>): void {
     if (this.handlers.has(type)) throw new Error(`${this.constructor.name}: a handler for ${type} is already registered`);
     this.handlers.set(type, handler);
   }

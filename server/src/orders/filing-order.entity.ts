@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OrderKind, OrderState } from '@beian/shared';
-import { CreatedAtColumn, IdColumn, TimeColumn, UpdatedAtColumn } from '../platform/database/columns';
+import { IdColumn, TimeColumn } from '../platform/database/columns';
 
 @Entity('filing_orders')
 @Index(['ownerId', 'status'])
@@ -30,9 +30,9 @@ export class FilingOrderEntity {
   @TimeColumn({ name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
-  @CreatedAtColumn()
+  @TimeColumn({ name: 'created_at' })
   createdAt: Date;
 
-  @UpdatedAtColumn()
+  @TimeColumn({ name: 'updated_at' })
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { IdColumn, UpdatedAtColumn } from '../platform/database/columns';
+import { IdColumn, TimeColumn } from '../platform/database/columns';
 
 /** One top-level part of a draft (subject, subjectPrincipal, websites …) as JSON with personal data encrypted. */
 @Entity('order_draft_sections')
@@ -13,6 +13,6 @@ export class OrderDraftSectionEntity {
   @Column({ type: 'text' })
   data: string;
 
-  @UpdatedAtColumn()
+  @TimeColumn({ name: 'updated_at' })
   updatedAt: Date;
 }

@@ -27,8 +27,21 @@ export class OutboxMessageEntity {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
   @TimeColumn({ name: 'due_at' })
   dueAt: Date;
+
+  /** The worker holding the message, until `locked_until`; a worker that died releases it when the lease ends. */
+  @Column({ name: 'locked_by', type: 'varchar', length: 64, nullable: true })
+  lockedBy: string | null;
+
+  @TimeColumn({ name: 'locked_until', nullable: true })
+  lockedUntil: Date | null;
+
+  @TimeColumn({ name: 'sent_at', nullable: true })
+  sentAt: Date | null;
 
   @TimeColumn({ name: 'created_at' })
   createdAt: Date;

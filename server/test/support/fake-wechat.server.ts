@@ -1,10 +1,23 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 
+export interface SubscribeSend {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: string;
+}
+
 /**
- * A local stand-in for api.weixin.qq.com that answers `GET /sns/jscode2session` as documented: `{openid,
- * session_key, unionid?}` on success, `{errcode, errmsg}` otherwise (40029 invalid code, 40163 code been used,
- * 45011 frequency limit, 40226 high-risk user, -1 system busy). A code works once, as on the real server.
+ * A local stand-in for api.weixin.qq.com that answers as documented:
+ * - `GET /sns/jscode2session`: `{openid, session_key, unionid?}` on success, `{errcode, errmsg}` otherwise (40029
+ *   invalid code, 40163 code been used, 45011 frequency limit, 40226 high-risk user, -1 system busy). A code works
+ *   once, as on the real server.
+ * - `POST /cgi-bin/stable_token`: `{access_token, expires_in}`; the same token until it expires or `force_refresh`.
+ * - `POST /cgi-bin/message/subscribe/send?access_token=…`: `{errcode: 0}`, 40001 for an unknown token, 42001 for
+ *   an expired one, 40003 without `touser`, 40037 without `template_id`, 47003 without `data`; `failSends` scripts
+ *   further errcodes (43101 user refused, -1 system busy …).
  */
 export class FakeWechatServer {
   readonly appId = 'wx0123456789abcdef';
@@ -16,6 +29,15 @@ export class FakeWechatServer {
   private readonly forcedErrors = new Map<string, { errcode: number; errmsg: string }>();
   private server: Server | null = null;
   url = '';
+  /** Every stable_token call that got a token. */
+  readonly tokenCalls: { forceRefresh: boolean }[] = [];
+  /** Subscribe messages WeChat accepted, in order. */
+  readonly subscribeSends: SubscribeSend[] = [];
+  /** Every subscribe/send call, accepted or not. */
+  sendAttempts = 0;
+  private token: string | null = null;
+  private readonly expiredTokens = new Set<string>();
+  private readonly scriptedSendErrors: number[] = [];
 
   issueCode(openid: string): string {
     const code = randomBytes(16).toString('hex');
@@ -27,11 +49,31 @@ export class FakeWechatServer {
     this.forcedErrors.set(code, { errcode, errmsg });
   }
 
+  /** The next `count` subscribe/send calls answer `errcode` (a valid token is still required). */
+  failSends(errcode: number, count = 1): void {
+    for (let i = 0; i < count; i++) this.scriptedSendErrors.push(errcode);
+  }
+
+  /** The current access token expires now, as if its 7200 s had passed: sends with it answer 42001. */
+  expireToken(): void {
+    if (this.token) this.expiredTokens.add(this.token);
+    this.token = null;
+  }
+
+  /** The current access token becomes unknown (another client forced a refresh): sends with it answer 40001. */
+  revokeToken(): void {
+    this.token = null;
+  }
+
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      const answer = this.handle(req);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const answer = this.handle(req, Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as { port: number };
@@ -42,10 +84,21 @@ export class FakeWechatServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private handle(req: IncomingMessage): Record<string, unknown> {
+  private handle(req: IncomingMessage, rawBody: string): Record<string, unknown> {
     const url = new URL(req.url ?? '/', 'http://local');
     const query = Object.fromEntries(url.searchParams);
     this.requests.push({ path: url.pathname, query });
+    if (req.method === 'POST') {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(rawBody) as Record<string, unknown>;
+      } catch {
+        return { errcode: 47001, errmsg: 'data format error' };
+      }
+      if (url.pathname === '/cgi-bin/stable_token') return this.stableToken(body);
+      if (url.pathname === '/cgi-bin/message/subscribe/send') return this.subscribeSend(query.access_token ?? '', body);
+      return { errcode: 40066, errmsg: 'invalid url' };
+    }
     if (url.pathname !== '/sns/jscode2session') return { errcode: 40066, errmsg: 'invalid url' };
     if (query.appid !== this.appId) return { errcode: 40013, errmsg: 'invalid appid' };
     if (query.secret !== this.appSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
@@ -58,5 +111,28 @@ export class FakeWechatServer {
     if (!openid) return { errcode: 40029, errmsg: 'invalid code' };
     this.used.add(code);
     return { openid, session_key: randomBytes(16).toString('base64') };
+  }
+
+  private stableToken(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    if (body.appid !== this.appId) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (body.secret !== this.appSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    const forceRefresh = body.force_refresh === true;
+    if (!this.token || forceRefresh) this.token = randomBytes(24).toString('hex');
+    this.tokenCalls.push({ forceRefresh });
+    return { access_token: this.token, expires_in: 7200 };
+  }
+
+  private subscribeSend(token: string, body: Record<string, unknown>): Record<string, unknown> {
+    this.sendAttempts++;
+    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (typeof body.touser !== 'string' || !body.touser) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (typeof body.template_id !== 'string' || !body.template_id) return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (typeof body.data !== 'object' || body.data === null) return { errcode: 47003, errmsg: 'argument invalid! data is empty' };
+    const scripted = this.scriptedSendErrors.shift();
+    if (scripted !== undefined) return { errcode: scripted, errmsg: scripted === 43101 ? 'user refuse to accept the msg' : 'system error' };
+    this.subscribeSends.push(body as unknown as SubscribeSend);
+    return { errcode: 0, errmsg: 'ok' };
   }
 }

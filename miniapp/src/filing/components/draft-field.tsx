@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+
 /** An input bound to one draft path. */
 export interface DraftFieldSpec {
   /** Element id of the input; its error is shown in `<id>-error`. */
@@ -16,11 +17,10 @@ interface DraftFieldProps {
   value: string;
   error?: string;
   onChange(value: string): void;
-  onBlur(): void;
 }
 
-/** One labelled input with its error message underneath (`<id>-error`). */
-export function DraftField({ field, value, error, onChange, onBlur }: DraftFieldProps) {
+/** One labelled input with its error message underneath (`<id>-error`, only while there is one). */
+export function DraftField({ field, value, error, onChange }: DraftFieldProps) {
   return (
     <View className='field'>
       <Text className='field-label'>{field.label}</Text>
@@ -32,7 +32,6 @@ export function DraftField({ field, value, error, onChange, onBlur }: DraftField
         placeholder={field.placeholder}
         value={value}
         onInput={(event) => onChange(event.detail.value)}
-        onBlur={onBlur}
       />
       {error && (
         <Text className='error-text' id={`${field.id}-error`}>

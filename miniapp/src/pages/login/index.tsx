@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LoginResponse } from '@beian/shared';
+import { busyButtonProps } from '../../components/busy-button.props';
 import { relaunch } from '../../routes';
 import { devLogin, wechatLogin } from '../../services/auth.api';
 import { ApiError } from '../../services/request';
@@ -46,7 +47,7 @@ export default function LoginPage() {
         <View className='card'>
           <Text className='card-title'>微信登录</Text>
           <Text className='hint'>使用微信身份登录后办理备案</Text>
-          <Button className='btn-primary' id='wechat-login' loading={busy} disabled={busy} onClick={loginWithWechat}>
+          <Button className='btn-primary' id='wechat-login' {...busyButtonProps(busy)} onClick={loginWithWechat}>
             微信一键登录
           </Button>
         </View>
@@ -66,7 +67,7 @@ export default function LoginPage() {
               onInput={(event) => setNickname(event.detail.value)}
             />
           </View>
-          <Button className='btn-primary' id='dev-login' loading={busy} disabled={busy} onClick={loginAsDeveloper}>
+          <Button className='btn-primary' id='dev-login' {...busyButtonProps(busy)} onClick={loginAsDeveloper}>
             登录
           </Button>
         </View>

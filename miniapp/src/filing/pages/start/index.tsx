@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useLoad, useRouter, useUnload } from '@tarojs/taro';
 import { API_ERRORS, validateDraftForSubmit, type FieldError } from '@beian/shared';
+import { busyButtonProps } from '../../../components/busy-button.props';
 import { redirect } from '../../../routes';
 import { newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
@@ -39,15 +40,29 @@ export default function FilingStartPage() {
   const saveState = useOrderStore((state) => state.saveState);
   const conflict = useOrderStore((state) => state.conflict);
 
-  useLoad(() => {
+  useLoad(async () => {
     const store = useOrderStore.getState();
-    if (params.id) void store.load(params.id, START_FORM);
-    else void store.create(FIRST_WEBSITE_FILING, createKey, START_FORM);
+    if (params.id) {
+      await store.load(params.id, START_FORM);
+      return;
+    }
+    const created = await store.create(FIRST_WEBSITE_FILING, createKey, START_FORM);
+    // The order's id goes into the address, so reopening the page edits this order instead of starting another.
+    if (created) await redirect('filing-start', { id: created.id });
   });
 
   useUnload(() => void useOrderStore.getState().flush());
 
-  const validateField = (path: string) => useOrderStore.getState().setFieldErrors(draftErrors(), [path]);
+  /**
+   * Errors appear on submit, then follow the typing of the fields that have one. Never on blur: a message
+   * appearing there would move the submit button under the finger that is tapping it.
+   */
+  const change = (path: string, value: string) => {
+    const store = useOrderStore.getState();
+    const hadError = path in store.fieldErrors;
+    store.setValue(path, value);
+    if (hadError) store.setFieldErrors(draftErrors(), [path]);
+  };
 
   async function submit() {
     const store = useOrderStore.getState();
@@ -100,8 +115,7 @@ export default function FilingStartPage() {
               field={field}
               value={values[field.path] ?? ''}
               error={fieldErrors[field.path]}
-              onChange={(value) => useOrderStore.getState().setValue(field.path, value)}
-              onBlur={() => validateField(field.path)}
+              onChange={(value) => change(field.path, value)}
             />
           ))}
           {otherErrors.length > 0 && (
@@ -113,7 +127,7 @@ export default function FilingStartPage() {
               ))}
             </View>
           )}
-          <Button className='btn-primary' id='submit' loading={submitting} disabled={submitting} onClick={submit}>
+          <Button className='btn-primary' id='submit' {...busyButtonProps(submitting)} onClick={submit}>
             提交备案
           </Button>
         </View>

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../platform/clock/clock';
+import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
+import { isDuplicateKeyError } from '../platform/http/idempotency.service';
+import { MessageEntity } from './message.entity';
+
+export interface NewMessage {
+  userId: string;
+  orderId: string | null;
+  type: string;
+  title: string;
+  body: string;
+  dedupeKey: string;
+}
+
+export interface MessageView {
+  id: number;
+  type: string;
+  title: string;
+  body: string;
+  orderId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface MessagePage {
+  items: MessageView[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
+const toView = (m: MessageEntity): MessageView => ({
+  id: m.id,
+  type: m.type,
+  title: m.title,
+  body: m.body,
+  orderId: m.orderId,
+  createdAt: m.createdAt.toISOString(),
+  readAt: m.readAt?.toISOString() ?? null,
+});
+
+/** The in-app message centre: each user sees only their own messages, newest first. */
+@Injectable()
+export class MessageCentreService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds a message once per dedupe key and returns it (the existing one when it was already recorded). */
+  async record(message: NewMessage): Promise<MessageEntity> {
+    try {
+      await this.db.transaction((tx) => tx.insert(MessageEntity, { ...message, readAt: null, createdAt: this.clock.now() }));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    return this.db.manager.findOneOrFail(MessageEntity, { where: { dedupeKey: message.dedupeKey } });
+  }
+
+  async list(userId: string, limit: number, before?: number): Promise<MessagePage> {
+    const query = this.db.manager
+      .createQueryBuilder(MessageEntity, 'm')
+      .where('m.userId = :userId', { userId })
+      .orderBy('m.id', 'DESC')
+      .limit(limit + 1);
+    if (before !== undefined) query.andWhere('m.id < :before', { before });
+    const rows = await query.getMany();
+    const items = rows.slice(0, limit).map(toView);
+    return { items, nextBefore: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.db.manager.createQueryBuilder(MessageEntity, 'm').where('m.userId = :userId', { userId }).andWhere('m.readAt IS NULL').getCount();
+  }
+
+  async markRead(userId: string, id: number): Promise<MessageView> {
+    const message = await this.db.transaction(async (tx) => {
+      const found = await tx.findOne(MessageEntity, { where: { id, userId } });
+      if (!found) throw new AppException('NOT_FOUND', 404);
+      if (!found.readAt) {
+        found.readAt = this.clock.now();
+        await tx.update(MessageEntity, { id }, { readAt: found.readAt });
+      }
+      return found;
+    });
+    return toView(message);
+  }
+}

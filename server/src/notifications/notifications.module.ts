@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { UserEntity } from '../auth/user.entity';
+import { OutboxModule } from '../outbox/outbox.module';
+import { Clock } from '../platform/clock/clock';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { DatabaseService } from '../platform/database/database.service';
+import { DeliveryLedger } from './delivery-ledger';
+import { HttpWechatMessaging } from './http-wechat-messaging';
+import { MessageCentreService } from './message-centre.service';
+import { MessagesController } from './messages.controller';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel.port';
+import { NotificationsController } from './notifications.controller';
+import { ProgressNotifier } from './progress-notifier';
+import { SubscribeGrantsService } from './subscribe-grants.service';
+import { WechatMessaging } from './wechat-messaging.port';
+import { WechatSubscribeChannel } from './wechat-subscribe.channel';
+
+/**
+ * Progress messages: the message centre (always), WeChat subscribe messages when an AppID is configured.
+ * Embedded default (no AppID): the message centre only.
+ */
+@Module({
+  imports: [OutboxModule],
+  controllers: [MessagesController, NotificationsController],
+  providers: [
+    MessageCentreService,
+    SubscribeGrantsService,
+    DeliveryLedger,
+    ProgressNotifier,
+    {
+      provide: WechatMessaging,
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock): WechatMessaging | null =>
+        config.wechat ? new HttpWechatMessaging({ ...config.wechat, miniprogramState: config.wechatMiniprogramState }, clock) : null,
+    },
+    {
+      provide: NOTIFICATION_CHANNELS,
+      inject: [APP_CONFIG, WechatMessaging, SubscribeGrantsService, DatabaseService],
+      useFactory: (config: AppConfig, messaging: WechatMessaging | null, grants: SubscribeGrantsService, db: DatabaseService): NotificationChannel[] => {
+        if (!messaging) return [];
+        const openidOf = async (userId: string) => (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null;
+        return [new WechatSubscribeChannel(messaging, grants, config.wechatTemplates, openidOf)];
+      },
+    },
+  ],
+  exports: [MessageCentreService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LeasedRowQueue } from '../jobs/leased-row.queue';
+import { APP_CONFIG } from '../platform/config/config.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { Clock } from '../platform/clock/clock';
+import { DatabaseService } from '../platform/database/database.service';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+/** An outbox message as its handler sees it; `dedupeKey` names the logical event for downstream dedupe. */
+export interface OutboxDelivery<P = Record<string, unknown>> {
+  id: number;
+  type: string;
+  aggregateId: string;
+  payload: P;
+  dedupeKey: string;
+  attempt: number;
+  /** When the change that caused the message committed. */
+  createdAt: Date;
+}
+
+/**
+ * Delivers outbox messages at least once: a message is marked `sent` only after its handler returned, retried
+ * with backoff when it threw, `dead` after N failures. Handlers dedupe on `dedupeKey`, so a redelivery (after a
+ * crash between delivering and marking) sends nothing twice.
+ */
+@Injectable()
+export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
+    super(db, clock, config.workers, OutboxMessageEntity, 'sent');
+  }
+
+  handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {
+    this.register(type, (row) =>
+      handler({
+        id: row.id,
+        type: row.type,
+        aggregateId: row.aggregateId,
+        payload: JSON.parse(row.payload) as P,
+        dedupeKey: row.dedupeKey,
+        attempt: row.attempts + 1,
+        createdAt: row.createdAt,
+      }),
+    );
+  }
+
+  protected finishedColumns(done: boolean): Record<string, unknown> {
+    return done ? { sentAt: this.clock.now() } : {};
+  }
+}
