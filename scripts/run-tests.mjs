@@ -28,13 +28,13 @@ const jest = (name, cwd, args = [], env = {}) => ({
 const weappCheck = {
   name: 'weapp-check',
   run() {
-    const res = spawnSync('node', ['scripts/weapp-check.mjs', '--json'], { cwd: root, encoding: 'utf8' });
+    const res = spawnSync('node', ['scripts/weapp-check.mjs'], { cwd: root, encoding: 'utf8' });
     process.stdout.write(res.stdout);
     process.stderr.write(res.stderr);
     const line = res.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
     if (!line) return { passed: 0, failed: 1, note: 'no JSON report' };
     const report = JSON.parse(line);
-    return { passed: report.passed, failed: report.failed + (res.status === 0 ? 0 : report.failed === 0 ? 1 : 0) };
+    return report.ok && res.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: report.errors.join('; ') };
   },
 };
 

@@ -4,16 +4,6 @@ import type { IProjectConfig } from '@tarojs/taro/types/compile';
 
 const SHARED_SRC = path.resolve(__dirname, '../../shared/src');
 
-type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
-
-/**
- * The shared package is pure domain code (no module side effects), so unused parts of its barrel are dropped:
- * without this, importing one table from `@beian/shared` pulls every schema and zod into the main package.
- */
-function sharedWithoutSideEffects(chain: WebpackChain): void {
-  chain.module.rule('shared-no-side-effects').test(/\.ts$/).include.add(SHARED_SRC).end().set('sideEffects', false);
-}
-
 /** H5 is served by the server on the same origin; the weapp needs the server's full address. */
 function apiBaseUrl(): string {
   if (process.env.TARO_ENV === 'h5') return '';
@@ -49,7 +39,6 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       // Taro compiles only its own sources; the shared package is TypeScript source.
       compile: { include: [SHARED_SRC] },
-      webpackChain: sharedWithoutSideEffects,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -60,7 +49,6 @@ export default defineConfig<'webpack5'>(() => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [SHARED_SRC] },
-      webpackChain: sharedWithoutSideEffects,
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -11,8 +11,9 @@ export function listOrders(): Promise<OrderSummary[]> {
   return request<OrderSummary[]>('/api/orders');
 }
 
-export function getOrder(id: string): Promise<OrderDetail> {
-  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}`);
+/** `reveal`: the owner's own personal data unmasked, to edit it (kept in memory only, never in storage). */
+export function getOrder(id: string, reveal = false): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}${reveal ? '?reveal=true' : ''}`);
 }
 
 export function createOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail> {

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CreateOrderRequest, FieldError, OrderDetail, VersionConflictDetails } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
-import { nestValues, readPath, type DraftValues } from '../utils/draft-path.util';
+import { readPath, sectionsWithValues, type DraftValues } from '../utils/draft-path.util';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict';
 
@@ -23,8 +23,8 @@ interface OrderState {
   error: string | null;
   /** The draft fields being edited, keyed by draft path. */
   values: DraftValues;
-  /** Paths whose value is the server's masked copy (e.g. an ID number) and was not retyped: never sent back. */
-  maskedPaths: string[];
+  /** The whole draft as last loaded, so a save sends complete sections. */
+  base: Record<string, unknown>;
   version: number;
   saveState: SaveState;
   savedAt: string | null;
@@ -38,7 +38,7 @@ interface OrderState {
   save(): Promise<void>;
   /** Saves pending changes now instead of waiting for the autosave delay. */
   flush(): Promise<void>;
-  takeServerCopy(form: DraftForm): void;
+  takeServerCopy(form: DraftForm): Promise<void>;
   keepMine(): Promise<void>;
   submit(idempotencyKey: string): Promise<OrderDetail | null>;
 }
@@ -51,26 +51,15 @@ function cancelAutosave(): void {
   autosaveTimer = undefined;
 }
 
-/** Reads the form's paths from a server draft; masked values are marked so they are not saved back. */
+/** Reads the form's paths from the owner's unmasked draft. */
 function valuesFromDraft(draft: Record<string, unknown>, { paths, fixedValues }: DraftForm) {
-  const values: DraftValues = {};
-  const maskedPaths: string[] = [];
-  for (const path of paths) {
-    const value = readPath(draft, path) ?? '';
-    values[path] = value;
-    if (value.includes('*')) maskedPaths.push(path);
-  }
+  const values: DraftValues = Object.fromEntries(paths.map((path) => [path, readPath(draft, path) ?? '']));
   const fixedMissing = Object.entries(fixedValues).some(([path, value]) => readPath(draft, path) !== value);
   return {
     values: { ...values, ...fixedValues },
-    maskedPaths,
+    base: draft,
     saveState: fixedMissing ? ('unsaved' as const) : ('saved' as const),
   };
-}
-
-function draftToSend(values: DraftValues, maskedPaths: readonly string[]): Record<string, unknown> {
-  const sendable = Object.fromEntries(Object.entries(values).filter(([path]) => !maskedPaths.includes(path)));
-  return nestValues(sendable);
 }
 
 function messageOf(error: unknown): string {
@@ -99,10 +88,10 @@ export const useOrderStore = create<OrderState>()((set, get) => {
   }
 
   async function runSave(orderId: string) {
-    const { values, maskedPaths, version } = get();
+    const { values, base, version } = get();
     set({ saveState: 'saving' });
     try {
-      const saved = await saveDraft(orderId, { version, draft: draftToSend(values, maskedPaths) });
+      const saved = await saveDraft(orderId, { version, draft: sectionsWithValues(base, values) });
       const changedMeanwhile = get().values !== values;
       set({ version: saved.version, savedAt: saved.savedAt, saveState: changedMeanwhile ? 'unsaved' : 'saved' });
       if (changedMeanwhile) scheduleAutosave();
@@ -120,7 +109,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     loading: false,
     error: null,
     values: {},
-    maskedPaths: [],
+    base: {},
     version: 0,
     saveState: 'saved',
     savedAt: null,
@@ -130,7 +119,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     async load(id, form = NO_FORM) {
       set({ loading: true, error: null });
       try {
-        orderLoaded(await getOrder(id), form);
+        orderLoaded(await getOrder(id, true), form);
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -153,11 +142,10 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     },
 
     setValue(path, value) {
-      const { values, maskedPaths, fieldErrors, saveState } = get();
+      const { values, fieldErrors, saveState } = get();
       const { [path]: _cleared, ...otherErrors } = fieldErrors;
       set({
         values: { ...values, [path]: value },
-        maskedPaths: maskedPaths.filter((masked) => masked !== path),
         fieldErrors: otherErrors,
         saveState: saveState === 'conflict' ? 'conflict' : 'unsaved',
       });
@@ -197,12 +185,11 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       if (get().saveState === 'unsaved') await get().save();
     },
 
-    takeServerCopy(form) {
-      const { conflict } = get();
-      if (!conflict) return;
-      const fromDraft = valuesFromDraft(conflict.draft, form);
-      set({ version: conflict.version, ...fromDraft, conflict: null });
-      if (fromDraft.saveState === 'unsaved') scheduleAutosave();
+    async takeServerCopy(form) {
+      const { order, conflict } = get();
+      if (!order || !conflict) return;
+      // The conflict shows the server's copy masked; editing needs it whole.
+      orderLoaded(await getOrder(order.id, true), form);
     },
 
     async keepMine() {

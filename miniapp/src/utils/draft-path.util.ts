@@ -13,9 +13,13 @@ export function readPath(draft: unknown, path: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Builds the nested draft (`{ websites: [{ domains: ['a.cn'] }] }`) from path-keyed values. */
-export function nestValues(values: DraftValues): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+/**
+ * The top-level sections the values touch, taken whole from `base` with the values written over it: the server
+ * replaces a section at a time, so fields of a section that this page does not show are sent back unchanged.
+ */
+export function sectionsWithValues(base: Record<string, unknown>, values: DraftValues): Record<string, unknown> {
+  const touched = new Set(Object.keys(values).map((path) => path.split('.')[0]!));
+  const root = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(base).filter(([key]) => touched.has(key))))) as Record<string, unknown>;
   for (const [path, value] of Object.entries(values)) {
     const keys = path.split('.');
     let node: Json = root;
@@ -26,7 +30,7 @@ export function nestValues(values: DraftValues): Record<string, unknown> {
         slot[key] = value;
         return;
       }
-      slot[key] ??= /^\d+$/.test(next) ? [] : {};
+      if (typeof slot[key] !== 'object' || slot[key] === null) slot[key] = /^\d+$/.test(next) ? [] : {};
       node = slot[key] as Json;
     });
   }

@@ -10,6 +10,8 @@ import {
   statusLabel,
   validateDraftForSubmit,
   isOrderKind,
+  isWorkflowActor,
+  WORKFLOW_ACTORS,
   type CreateOrderRequest,
   type OrderDetail,
   type OrderSummary,
@@ -186,6 +188,7 @@ export class OrdersService {
       to: h.toStatus,
       toLabel: statusLabel(h.toStatus),
       actor: h.actorType,
+      actorLabel: isWorkflowActor(h.actorType) ? WORKFLOW_ACTORS[h.actorType] : h.actorType,
       reason: h.reason,
     }));
     return { ...this.summary(order), draft, timeline, nextStep: nextStepText(order.status) };

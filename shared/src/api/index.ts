@@ -34,6 +34,7 @@ export interface TimelineEntry {
   to: string;
   toLabel: string;
   actor: string;
+  actorLabel: string;
   reason: string | null;
 }
 

@@ -45,7 +45,7 @@ export default function ProgressPage() {
                 <View className='timeline-dot' />
                 <Text className='timeline-title'>{entry.toLabel}</Text>
                 <Text className='hint'>
-                  {formatChinaTime(entry.at)} · {entry.actor}
+                  {formatChinaTime(entry.at)} · {entry.actorLabel}
                 </Text>
                 {entry.reason && <Text className='hint'>{entry.reason}</Text>}
               </View>

@@ -6,7 +6,7 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { redirect } from '../../../routes';
 import { newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
-import { nestValues } from '../../../utils/draft-path.util';
+import { sectionsWithValues } from '../../../utils/draft-path.util';
 import { DraftField } from '../../components/draft-field';
 import { FIRST_WEBSITE_FILING, START_FIELDS, START_FORM } from './start-fields';
 
@@ -17,14 +17,11 @@ const SAVE_STATE_TEXT: Record<SaveState, string> = {
   conflict: '未保存（内容冲突）',
 };
 
-/**
- * Client-side errors of the fields on this page. The server checks the whole draft on submit and answers
- * the rest; masked values the user has not retyped are left to it too.
- */
+/** Client-side errors of the fields on this page. The server checks the whole draft on submit and answers the rest. */
 function draftErrors(): FieldError[] {
-  const { values, maskedPaths } = useOrderStore.getState();
-  return validateDraftForSubmit(nestValues(values), FIRST_WEBSITE_FILING).filter(
-    (error) => START_FORM.paths.includes(error.path) && !maskedPaths.includes(error.path),
+  const { values, base } = useOrderStore.getState();
+  return validateDraftForSubmit(sectionsWithValues(base, values), FIRST_WEBSITE_FILING).filter((error) =>
+    START_FORM.paths.includes(error.path),
   );
 }
 
@@ -93,7 +90,7 @@ export default function FilingStartPage() {
           <Button
             className='btn-secondary'
             id='conflict-use-server'
-            onClick={() => useOrderStore.getState().takeServerCopy(START_FORM)}
+            onClick={() => void useOrderStore.getState().takeServerCopy(START_FORM)}
           >
             使用另一设备上的内容
           </Button>
