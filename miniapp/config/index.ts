@@ -1,8 +1,21 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import type { IProjectConfig } from '@tarojs/taro/types/compile';
 
 const SHARED_SRC = path.resolve(__dirname, '../../shared/src');
+
+/** For `scripts/bench`: writes webpack's module stats of the build to `BUILD_STATS_FILE`. */
+class StatsFilePlugin {
+  constructor(private readonly file: string) {}
+
+  apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }): void {
+    compiler.hooks.done.tap('StatsFilePlugin', (stats) => {
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkModulesSpace: Infinity, nestedModules: true, nestedModulesSpace: Infinity, source: true });
+      writeFileSync(this.file, JSON.stringify(json));
+    });
+  }
+}
 
 /** H5 is served by the server on the same origin; the weapp needs the server's full address. */
 function apiBaseUrl(): string {
@@ -39,6 +52,9 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       // Taro compiles only its own sources; the shared package is TypeScript source.
       compile: { include: [SHARED_SRC] },
+      webpackChain(chain) {
+        if (process.env.BUILD_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.BUILD_STATS_FILE]);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

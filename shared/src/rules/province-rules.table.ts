@@ -96,7 +96,7 @@ export const PROVINCE_RULES: readonly ProvinceRule[] = [
 ];
 
 /** The two-digit province code of any GB/T 2260 code. */
-export function provinceOf(code: string): string {
+function provinceCodeOf(code: string): string {
   return code.slice(0, 2);
 }
 
@@ -121,6 +121,6 @@ export function provinceRuleValue<K extends ProvinceRuleKey>(
           row.effectiveFrom <= at,
       )
       .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
-  const row = applicable(provinceOf(province)) ?? applicable(NATIONWIDE);
+  const row = applicable(provinceCodeOf(province)) ?? applicable(NATIONWIDE);
   return row ? { value: row.value as ProvinceRuleValues[K], source: row.source } : undefined;
 }
