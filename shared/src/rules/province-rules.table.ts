@@ -43,7 +43,7 @@ export type ProvinceRule = {
   };
 }[ProvinceRuleKey];
 
-const BUREAU_RULES = '腾讯云 各省管局要求 https://cloud.tencent.com/document/product/243/3474 (DOMAIN.md §6)';
+const BUREAU_RULES = '腾讯云《ICP 备案操作指引（小程序端）》各省管局要求，2025-06-27 (seeds/003; DOMAIN.md §6)';
 const SINCE = '2025-06-27';
 
 const rule = <K extends ProvinceRuleKey>(
