@@ -38,6 +38,8 @@ export default defineConfig<'webpack5'>(() => {
     plugins: [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl()),
+      // WeChat subscribe-message template ids (comma-separated), asked for in the submit tap.
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify((process.env.SUBSCRIBE_TEMPLATE_IDS ?? '').split(',').filter(Boolean)),
     },
     // The shared package's entries (its package.json `exports`), pointed at its sources; the first match wins.
     alias: {

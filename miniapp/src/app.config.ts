@@ -1,6 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/progress/index', 'pages/login/index'],
-  subPackages: [{ root: 'filing', pages: ['pages/start/index'] }],
+  pages: ['pages/index/index', 'pages/progress/index', 'pages/login/index', 'pages/messages/index'],
+  subPackages: [
+    { root: 'filing', pages: ['pages/start/index'] },
+    { root: 'principal', pages: ['pages/invite/index'] },
+    { root: 'staff', pages: ['pages/queue/index', 'pages/order/index'] },
+    { root: 'sim', pages: ['pages/sms-verify/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

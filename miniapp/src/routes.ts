@@ -6,6 +6,11 @@ export const ROUTES = {
   progress: '/pages/progress/index',
   login: '/pages/login/index',
   'filing-start': '/filing/pages/start/index',
+  'principal-face': '/principal/pages/invite/index',
+  messages: '/pages/messages/index',
+  'staff-queue': '/staff/pages/queue/index',
+  'staff-order': '/staff/pages/order/index',
+  'sim-sms-verify': '/sim/pages/sms-verify/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -13,8 +18,21 @@ export type RouteName = keyof typeof ROUTES;
 export interface RouteParams {
   home: Record<string, never>;
   progress: { id: string };
-  login: Record<string, never>;
-  'filing-start': { id?: string };
+  /** `back`: a page address to return to after logging in. */
+  login: { back?: string };
+  /** `step`: an OrderStepKey to open at. */
+  'filing-start': { id?: string; step?: string };
+  /**
+   * A principal's face check: `token` (H5 link) or `scene` (mini-program code) for an invited person; `orderId` +
+   * `path` for the order's owner doing it on this phone.
+   */
+  'principal-face': { token?: string; scene?: string; orderId?: string; path?: string };
+  messages: Record<string, never>;
+  /** The staff review console (role reviewer; desktop H5 first). */
+  'staff-queue': Record<string, never>;
+  'staff-order': { id: string };
+  /** The simulated MIIT SMS verification form (simulators only); `mobile` pre-fills the form from the SMS link. */
+  'sim-sms-verify': { mobile?: string };
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N]

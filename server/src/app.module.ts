@@ -1,14 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { MaterialsModule } from './materials/materials.module';
+import { SmsModule } from './sms/sms.module';
+import { OcrModule } from './ocr/ocr.module';
+import { PrincipalsModule } from './principals/principals.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
+import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { RegulatorModule } from './regulator/regulator.module';
+import { ReviewModule } from './review/review.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule] };
+    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule] };
   }
 }

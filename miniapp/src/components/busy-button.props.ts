@@ -5,3 +5,8 @@
 export function busyButtonProps(busy: boolean): { loading?: true; disabled?: true } {
   return busy ? { loading: true, disabled: true } : {};
 }
+
+/** `disabled` only while `disabled` is true, for the same reason as `busyButtonProps`. */
+export function disabledProps(disabled: boolean): { disabled?: true } {
+  return disabled ? { disabled: true } : {};
+}

@@ -2,6 +2,7 @@ import type {
   CreateOrderRequest,
   OrderDetail,
   OrderSummary,
+  PrecheckResponse,
   SaveDraftRequest,
   SaveDraftResponse,
 } from '@beian/shared';
@@ -28,4 +29,9 @@ export function saveDraft(id: string, body: SaveDraftRequest): Promise<SaveDraft
 /** Fails with 422 and `fields` when the draft does not pass the submit checks. */
 export function submitOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
   return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/submit`, { method: 'POST', idempotencyKey });
+}
+
+/** Field errors and pre-check findings of the saved draft, as submitting would see them. */
+export function precheckOrder(id: string): Promise<PrecheckResponse> {
+  return request<PrecheckResponse>(`/api/orders/${encodeURIComponent(id)}/precheck`);
 }

@@ -11,7 +11,12 @@ export interface RequestOptions {
   data?: unknown;
   /** Sent as `Idempotency-Key`; it also makes a non-idempotent request safe to retry. */
   idempotencyKey?: string;
+  /** Sent as `If-None-Match`: a 304 answer then resolves `exchange` with `notModified`. */
+  ifNoneMatch?: string;
 }
+
+/** A 2xx answer with its headers (names lower-case), or a 304 to a conditional request. */
+export type Exchange<T> = { notModified: false; data: T; headers: Record<string, string> } | { notModified: true };
 
 /** Client-side failures that never reached the server or got no readable answer. */
 export const CLIENT_ERRORS = {
@@ -72,20 +77,37 @@ function onUnauthenticated(): void {
   if (currentRoute() !== 'login') void relaunch('login');
 }
 
+/** The full address of a server path (`/api/…`); absolute addresses are kept as they are. */
+export function apiUrl(url: string): string {
+  return url.startsWith('/') ? `${API_BASE_URL}${url}` : url;
+}
+
+function lowerCaseKeys(header: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(header ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
 /** The one HTTP client of the app: resolves with the body of a 2xx answer, rejects with `ApiError`. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const answer = await exchange<T>(path, options);
+  if (answer.notModified) throw new ApiError(304, 'BAD_RESPONSE', CLIENT_ERRORS.BAD_RESPONSE);
+  return answer.data;
+}
+
+/** `request` with the answer's headers, and a cheap 304 for conditional requests (polling). */
+export async function exchange<T>(path: string, options: RequestOptions = {}): Promise<Exchange<T>> {
   const method = options.method ?? 'GET';
   const token = useSessionStore.getState().token;
   const header: Record<string, string> = { Accept: 'application/json' };
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
+  if (options.ifNoneMatch) header['If-None-Match'] = options.ifNoneMatch;
   const retryable = IDEMPOTENT_METHODS.has(method) || options.idempotencyKey !== undefined;
 
   for (let attempt = 0; ; attempt++) {
-    let response: { statusCode: number; data: unknown };
+    let response: { statusCode: number; data: unknown; header?: Record<string, string> };
     try {
       response = await Taro.request({
-        url: `${API_BASE_URL}${path}`,
+        url: apiUrl(path),
         method,
         data: options.data as Taro.request.Option['data'],
         header,
@@ -99,7 +121,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
 
     const { statusCode, data } = response;
-    if (statusCode >= 200 && statusCode < 300) return data as T;
+    if (statusCode >= 200 && statusCode < 300) return { notModified: false, data: data as T, headers: lowerCaseKeys(response.header) };
+    if (statusCode === 304 && options.ifNoneMatch) return { notModified: true };
     const error = toApiError(statusCode, data);
     if (statusCode === 401 && token) onUnauthenticated();
     throw error;

@@ -1,49 +1,70 @@
 import { create } from 'zustand';
-import type { CreateOrderRequest, FieldError, OrderDetail, VersionConflictDetails } from '@beian/shared';
+import type { CreateOrderRequest, FieldError, OrderDetail } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
-import { readPath, sectionsWithValues, type DraftValues } from '../utils/draft-path.util';
+import { getAt, isUnder, leaves, setAt, type DraftTree } from '../utils/draft-path.util';
 
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict';
+/** `offline`: the last save did not reach the server; it is kept here and retried. */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline' | 'conflict';
 
-/** What a form page edits: the draft paths of its inputs, and values it sets without asking. */
-export interface DraftForm {
-  paths: readonly string[];
-  fixedValues: Readonly<DraftValues>;
+/** One field that differs between this device's draft and the server's copy. */
+export interface ConflictField {
+  path: string;
+  mine: unknown;
+  server: unknown;
 }
 
-const NO_FORM: DraftForm = { paths: [], fixedValues: {} };
+export interface DraftConflict {
+  version: number;
+  /** The server's draft, reloaded unmasked (reveal=true). */
+  server: DraftTree;
+  fields: ConflictField[];
+}
 
-const AUTOSAVE_DELAY_MS = 800;
+export type ConflictChoice = 'mine' | 'server';
 
 interface OrderState {
   order: OrderDetail | null;
   loading: boolean;
-  /** The last error of a load, create or submit, shown above the form. */
+  /** The last error of a load, create, save or submit, shown above the form. */
   error: string | null;
-  /** The draft fields being edited, keyed by draft path. */
-  values: DraftValues;
-  /** The whole draft as last loaded, so a save sends complete sections. */
-  base: Record<string, unknown>;
+  /** The whole draft being edited (unmasked, in memory only). */
+  draft: DraftTree;
+  /** The draft as the server last had it, to tell this device's changes from the other device's. */
+  base: DraftTree;
   version: number;
   saveState: SaveState;
   savedAt: string | null;
-  conflict: VersionConflictDetails | null;
+  conflict: DraftConflict | null;
+  /** Messages keyed by draft path (`subject.name`), or by upload path (`subjectPrincipal.certificate_front`). */
   fieldErrors: Record<string, string>;
 
-  load(id: string, form?: DraftForm): Promise<void>;
-  create(request: CreateOrderRequest, idempotencyKey: string, form: DraftForm): Promise<OrderDetail | null>;
-  setValue(path: string, value: string): void;
-  setFieldErrors(errors: readonly FieldError[], onlyPaths?: readonly string[]): void;
+  /** Starts a new, unsaved wizard (no order yet). */
+  start(draft: DraftTree): void;
+  load(id: string): Promise<void>;
+  /** Creates the order, then saves the draft entered so far. */
+  create(request: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail | null>;
+  setField(path: string, value: unknown): void;
+  /** Any change of the draft; `sections` are the top-level keys it touches. */
+  updateDraft(change: (draft: DraftTree) => DraftTree, sections: readonly string[]): void;
+  /** Replaces the errors of the paths `owns` accepts (all errors when omitted) with `errors`. */
+  setFieldErrors(errors: readonly FieldError[], owns?: (path: string) => boolean): void;
   save(): Promise<void>;
   /** Saves pending changes now instead of waiting for the autosave delay. */
   flush(): Promise<void>;
-  takeServerCopy(form: DraftForm): Promise<void>;
-  keepMine(): Promise<void>;
+  resolveConflict(choices: Readonly<Record<string, ConflictChoice>>): Promise<void>;
   submit(idempotencyKey: string): Promise<OrderDetail | null>;
 }
 
+const AUTOSAVE_DELAY_MS = 800;
+const OPEN_ORDER_NOTICE = '您有一个未完成的备案订单，已为您打开，请继续填写';
+const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000];
+
+/** Sections changed since their last save, with a change counter to tell edits made while a save was in flight. */
+let dirty: Record<string, number> = {};
+let changes = 0;
 let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+let retries = 0;
 let inFlightSave: Promise<void> | undefined;
 
 function cancelAutosave(): void {
@@ -51,56 +72,101 @@ function cancelAutosave(): void {
   autosaveTimer = undefined;
 }
 
-/** Reads the form's paths from the owner's unmasked draft. */
-function valuesFromDraft(draft: Record<string, unknown>, { paths, fixedValues }: DraftForm) {
-  const values: DraftValues = Object.fromEntries(paths.map((path) => [path, readPath(draft, path) ?? '']));
-  const fixedMissing = Object.entries(fixedValues).some(([path, value]) => readPath(draft, path) !== value);
-  return {
-    values: { ...values, ...fixedValues },
-    base: draft,
-    saveState: fixedMissing ? ('unsaved' as const) : ('saved' as const),
-  };
-}
-
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
 }
 
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Three-way merge of the changed sections: fields changed only here are kept, fields changed only on the server are
+ * taken, and fields changed on both sides to different values are returned for the user to choose.
+ */
+function mergeSections(mine: DraftTree, base: DraftTree, server: DraftTree, sections: readonly string[]) {
+  let merged = server;
+  const fields: ConflictField[] = [];
+  for (const section of sections) {
+    const ours = leaves(mine[section], section);
+    const was = leaves(base[section], section);
+    const theirs = leaves(server[section], section);
+    for (const path of new Set([...ours.keys(), ...was.keys()])) {
+      const value = ours.get(path);
+      if (same(value, was.get(path)) || same(value, theirs.get(path))) continue;
+      if (same(theirs.get(path), was.get(path))) {
+        if (value !== undefined) merged = setAt(merged, path, value);
+        continue;
+      }
+      fields.push({ path, mine: value, server: theirs.get(path) });
+    }
+  }
+  return { merged, fields };
+}
+
 export const useOrderStore = create<OrderState>()((set, get) => {
-  function orderLoaded(order: OrderDetail, form: DraftForm) {
+  function scheduleAutosave(delay = AUTOSAVE_DELAY_MS) {
     cancelAutosave();
-    const fromDraft = valuesFromDraft(order.draft, form);
-    set({
-      order,
-      version: order.version,
-      ...fromDraft,
-      savedAt: null,
-      conflict: null,
-      fieldErrors: {},
-      error: null,
-    });
-    if (fromDraft.saveState === 'unsaved') scheduleAutosave();
+    autosaveTimer = setTimeout(() => void get().save(), delay);
   }
 
-  function scheduleAutosave() {
+  function markDirty(sections: readonly string[]) {
+    for (const section of sections) dirty[section] = ++changes;
+  }
+
+  function orderLoaded(order: OrderDetail) {
     cancelAutosave();
-    autosaveTimer = setTimeout(() => void get().save(), AUTOSAVE_DELAY_MS);
+    dirty = {};
+    retries = 0;
+    set({ order, draft: order.draft, base: order.draft, version: order.version, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
+  }
+
+  async function onConflict(orderId: string, sections: string[]) {
+    const server = await getOrder(orderId, true);
+    const { draft, base } = get();
+    const { merged, fields } = mergeSections(draft, base, server.draft, sections);
+    if (fields.length === 0) {
+      // Nothing changed on both sides: the merge is saved without asking.
+      set({ draft: merged, base: server.draft, version: server.version, saveState: 'unsaved' });
+      scheduleAutosave(0);
+      return;
+    }
+    set({ saveState: 'conflict', conflict: { version: server.version, server: server.draft, fields } });
   }
 
   async function runSave(orderId: string) {
-    const { values, base, version } = get();
+    const snapshot = { ...dirty };
+    const sections = Object.keys(snapshot);
+    if (sections.length === 0) {
+      set({ saveState: 'saved' });
+      return;
+    }
+    const { draft, version } = get();
     set({ saveState: 'saving' });
     try {
-      const saved = await saveDraft(orderId, { version, draft: sectionsWithValues(base, values) });
-      const changedMeanwhile = get().values !== values;
-      set({ version: saved.version, savedAt: saved.savedAt, saveState: changedMeanwhile ? 'unsaved' : 'saved' });
-      if (changedMeanwhile) scheduleAutosave();
+      const body = Object.fromEntries(sections.map((section) => [section, draft[section] ?? {}]));
+      const saved = await saveDraft(orderId, { version, draft: body });
+      for (const section of sections) if (dirty[section] === snapshot[section]) delete dirty[section];
+      set({ base: { ...get().base, ...body } });
+      retries = 0;
+      const pending = Object.keys(dirty).length > 0;
+      set({ version: saved.version, savedAt: saved.savedAt, saveState: pending ? 'unsaved' : 'saved', error: null });
+      if (pending) scheduleAutosave();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-        set({ saveState: 'conflict', conflict: (error.details as VersionConflictDetails | undefined) ?? null });
+        await onConflict(orderId, sections).catch((reload: unknown) => set({ saveState: 'unsaved', error: messageOf(reload) }));
         return;
       }
-      set({ saveState: 'unsaved', error: messageOf(error) });
+      if (error instanceof ApiError && error.status === 422) {
+        // The draft has a value of the wrong shape; it stays here until the field is corrected.
+        const fields = error.fields.map((field) => ({ ...field, path: field.path.replace(/^draft\./, '') }));
+        get().setFieldErrors(fields, (path) => sections.some((section) => isUnder(path, section)));
+        set({ saveState: 'unsaved', error: error.message });
+        return;
+      }
+      const delay = RETRY_DELAYS_MS[Math.min(retries++, RETRY_DELAYS_MS.length - 1)];
+      set({ saveState: error instanceof ApiError && error.status === 0 ? 'offline' : 'unsaved', error: messageOf(error) });
+      scheduleAutosave(delay);
     }
   }
 
@@ -108,7 +174,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     order: null,
     loading: false,
     error: null,
-    values: {},
+    draft: {},
     base: {},
     version: 0,
     saveState: 'saved',
@@ -116,10 +182,16 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     conflict: null,
     fieldErrors: {},
 
-    async load(id, form = NO_FORM) {
+    start(draft) {
+      cancelAutosave();
+      dirty = {};
+      set({ order: null, draft, base: {}, version: 0, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
+    },
+
+    async load(id) {
       set({ loading: true, error: null });
       try {
-        orderLoaded(await getOrder(id, true), form);
+        orderLoaded(await getOrder(id, true));
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -127,39 +199,53 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       }
     },
 
-    async create(body, idempotencyKey, form) {
-      set({ loading: true, error: null, order: null });
+    async create(request, idempotencyKey) {
+      set({ loading: true, error: null });
       try {
-        const created = await createOrder(body, idempotencyKey);
-        orderLoaded(created, form);
+        const { draft } = get();
+        const created = await createOrder(request, idempotencyKey);
+        orderLoaded(created);
+        set({ draft: { ...created.draft, ...draft } });
+        markDirty(Object.keys(draft));
+        await get().save();
         return created;
       } catch (error) {
-        set({ error: messageOf(error) });
-        return null;
+        const openId = error instanceof ApiError && error.code === 'ORDER_IN_FLIGHT' ? error.details?.orderId : undefined;
+        if (typeof openId !== 'string') {
+          set({ error: messageOf(error) });
+          return null;
+        }
+        // One open order per account: continue that one rather than lose it.
+        orderLoaded(await getOrder(openId, true));
+        set({ error: OPEN_ORDER_NOTICE });
+        return get().order;
       } finally {
         set({ loading: false });
       }
     },
 
-    setValue(path, value) {
-      const { values, fieldErrors, saveState } = get();
-      const { [path]: _cleared, ...otherErrors } = fieldErrors;
-      set({
-        values: { ...values, [path]: value },
-        fieldErrors: otherErrors,
-        saveState: saveState === 'conflict' ? 'conflict' : 'unsaved',
-      });
-      if (saveState !== 'conflict') scheduleAutosave();
+    setField(path, value) {
+      get().updateDraft((draft) => setAt(draft, path, value), [path.split('.')[0]!]);
+      const { fieldErrors } = get();
+      if (path in fieldErrors) {
+        const { [path]: _cleared, ...rest } = fieldErrors;
+        set({ fieldErrors: rest });
+      }
     },
 
-    setFieldErrors(errors, onlyPaths) {
-      const fieldErrors = onlyPaths
-        ? Object.fromEntries(Object.entries(get().fieldErrors).filter(([path]) => !onlyPaths.includes(path)))
-        : {};
-      for (const { path, message } of errors) {
-        if (!onlyPaths || onlyPaths.includes(path)) fieldErrors[path] ??= message;
-      }
-      set({ fieldErrors });
+    updateDraft(change, sections) {
+      set({ draft: change(get().draft) });
+      markDirty(sections);
+      const { order, saveState } = get();
+      if (saveState === 'conflict') return;
+      set({ saveState: 'unsaved' });
+      if (order) scheduleAutosave();
+    },
+
+    setFieldErrors(errors, owns) {
+      const kept = owns ? Object.fromEntries(Object.entries(get().fieldErrors).filter(([path]) => !owns(path))) : {};
+      for (const { path, message } of errors) kept[path] ??= message;
+      set({ fieldErrors: kept });
     },
 
     async save() {
@@ -169,7 +255,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       if (inFlightSave) {
         // One PATCH at a time: each needs the version the previous one answered.
         await inFlightSave;
-        if (get().saveState === 'unsaved') scheduleAutosave();
+        if (Object.keys(dirty).length > 0) scheduleAutosave();
         return;
       }
       inFlightSave = runSave(order.id);
@@ -182,20 +268,18 @@ export const useOrderStore = create<OrderState>()((set, get) => {
 
     async flush() {
       if (inFlightSave) await inFlightSave;
-      if (get().saveState === 'unsaved') await get().save();
+      if (Object.keys(dirty).length > 0 && get().saveState !== 'conflict') await get().save();
     },
 
-    async takeServerCopy(form) {
-      const { order, conflict } = get();
-      if (!order || !conflict) return;
-      // The conflict shows the server's copy masked; editing needs it whole.
-      orderLoaded(await getOrder(order.id, true), form);
-    },
-
-    async keepMine() {
-      const { conflict } = get();
+    async resolveConflict(choices) {
+      const { conflict, draft, base } = get();
       if (!conflict) return;
-      set({ version: conflict.version, conflict: null, saveState: 'unsaved' });
+      // Merged again now: fields typed while the choice was on screen are kept too.
+      let { merged } = mergeSections(draft, base, conflict.server, Object.keys(dirty));
+      for (const field of conflict.fields) {
+        if (choices[field.path] === 'mine') merged = setAt(merged, field.path, getAt(draft, field.path));
+      }
+      set({ draft: merged, base: conflict.server, version: conflict.version, conflict: null, saveState: 'unsaved' });
       await get().save();
     },
 

@@ -1,38 +1,78 @@
-/** Form values keyed by dotted draft path (`websites.0.domains.0`), as in the API's field errors. */
-export type DraftValues = Record<string, string>;
+/** A draft as JSON: nested objects and arrays addressed by dotted paths (`websites.0.domains.0`), as in field errors. */
+export type DraftTree = Record<string, unknown>;
 
-type Json = Record<string, unknown> | unknown[];
+type Node = Record<string, unknown> | unknown[];
 
-/** The value at a dotted path of a nested draft, when it is a string. */
-export function readPath(draft: unknown, path: string): string | undefined {
-  let node: unknown = draft;
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The value at a dotted path, or undefined. */
+export function getAt(tree: unknown, path: string): unknown {
+  let node: unknown = tree;
   for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
+    if (!isNode(node)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return typeof node === 'string' ? node : undefined;
+  return node;
+}
+
+/** The string at a dotted path, or `''`. */
+export function textAt(tree: unknown, path: string): string {
+  const value = getAt(tree, path);
+  return typeof value === 'string' ? value : '';
+}
+
+/** A copy of `tree` with `value` at `path`; missing containers are created (arrays for numeric keys). */
+export function setAt<T extends DraftTree>(tree: T, path: string, value: unknown): T {
+  const [key, ...rest] = path.split('.') as [string, ...string[]];
+  const write = (node: unknown, head: string, tail: string[]): unknown => {
+    const container: Node = isNode(node) ? (Array.isArray(node) ? [...node] : { ...node }) : /^\d+$/.test(head) ? [] : {};
+    const slot = container as Record<string, unknown>;
+    const next = tail[0];
+    slot[head] = next === undefined ? value : write(slot[head], next, tail.slice(1));
+    return container;
+  };
+  return write(tree, key, rest) as T;
+}
+
+/** A copy of `tree` without the item `index` of the list at `path`. */
+export function removeAt<T extends DraftTree>(tree: T, path: string, index: number): T {
+  const list = getAt(tree, path);
+  return Array.isArray(list) ? setAt(tree, path, list.filter((_, i) => i !== index)) : tree;
+}
+
+/** Every leaf (string, number, boolean, null) of a tree keyed by dotted path. */
+export function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (isNode(tree)) {
+    for (const [key, value] of Object.entries(tree)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      for (const [leafPath, leaf] of leaves(value, path)) out.set(leafPath, leaf);
+    }
+  } else if (tree !== undefined && prefix) {
+    out.set(prefix, tree);
+  }
+  return out;
+}
+
+/** Whether a field path lies at or under a prefix path (`websites.0` covers `websites.0.name`). */
+export function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`);
 }
 
 /**
- * The top-level sections the values touch, taken whole from `base` with the values written over it: the server
- * replaces a section at a time, so fields of a section that this page does not show are sent back unchanged.
+ * The element id of a draft path, the one convention every page and browser test uses:
+ * `subject.certificateNumber` → `subject-certificate-number`, `websites.0.domains.0` → `websites-0-domains-0`.
+ * A field's error is shown in `<id>-error`.
  */
-export function sectionsWithValues(base: Record<string, unknown>, values: DraftValues): Record<string, unknown> {
-  const touched = new Set(Object.keys(values).map((path) => path.split('.')[0]!));
-  const root = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(base).filter(([key]) => touched.has(key))))) as Record<string, unknown>;
-  for (const [path, value] of Object.entries(values)) {
-    const keys = path.split('.');
-    let node: Json = root;
-    keys.forEach((key, index) => {
-      const next = keys[index + 1];
-      const slot = node as Record<string, unknown>;
-      if (next === undefined) {
-        slot[key] = value;
-        return;
-      }
-      if (typeof slot[key] !== 'object' || slot[key] === null) slot[key] = /^\d+$/.test(next) ? [] : {};
-      node = slot[key] as Json;
-    });
-  }
-  return root;
+export function pathId(path: string): string {
+  return path.replace(/\./g, '-').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** A copy of `tree` where the list at `path` has `length` items: missing ones are `filler`, never holes. */
+export function padList<T extends DraftTree>(tree: T, path: string, length: number, filler: unknown): T {
+  const current = getAt(tree, path);
+  const list = Array.isArray(current) ? current : [];
+  return setAt(tree, path, Array.from({ length: Math.max(length, list.length) }, (_, i) => list[i] ?? filler));
 }

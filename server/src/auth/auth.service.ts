@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LessThan, Repository } from 'typeorm';
-import type { LoginResponse, SessionUser } from '@beian/shared';
+import type { LoginResponse, Role, SessionUser } from '@beian/shared';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
@@ -65,12 +65,25 @@ export class AuthService {
   async devLogin(nickname: string): Promise<LoginResponse> {
     if (!this.config.devLoginEnabled) throw new AppException('DEV_LOGIN_DISABLED', 403);
     const openid = `dev:${nickname}`;
-    const user =
-      (await this.users.findOne({ where: { openid } })) ??
-      (await this.users.save(
-        this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles: ['applicant'], isDev: true, sessionKey: null, createdAt: this.clock.now() }),
-      ));
+    const roles = this.devRoles(nickname);
+    const existing = await this.users.findOne({ where: { openid } });
+    const user = existing
+      ? existing
+      : await this.users.save(
+          this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles, isDev: true, sessionKey: null, createdAt: this.clock.now() }),
+        );
+    if (existing && existing.roles.join(',') !== roles.join(',')) {
+      user.roles = roles;
+      await this.users.update({ id: user.id }, { roles });
+    }
     return this.issueSession(user);
+  }
+
+  /** Staff for local work and tests: nicknames with a configured prefix (e.g. 审核员1) get the staff roles. */
+  private devRoles(nickname: string): Role[] {
+    if (this.config.devAdminPrefixes.some((prefix) => nickname.startsWith(prefix))) return ['admin', 'reviewer'];
+    if (this.config.devReviewerPrefixes.some((prefix) => nickname.startsWith(prefix))) return ['reviewer'];
+    return ['applicant'];
   }
 
   async authenticate(token: string): Promise<SessionUser | null> {

@@ -36,6 +36,15 @@ export class OrderDraftStore {
     if (rows.length) await tx.upsert(OrderDraftSectionEntity, rows, ['orderId', 'section']);
   }
 
+  /** The draft as one JSON string with personal data encrypted (review snapshots). */
+  seal(draft: DraftTree): string {
+    return JSON.stringify(mapPersonalData(draft, (_, plain) => this.cipher.encrypt(plain)));
+  }
+
+  unseal(sealed: string): DraftTree {
+    return mapPersonalData(JSON.parse(sealed), (_, stored) => (FieldCipher.isEncrypted(stored) ? this.cipher.decrypt(stored) : stored)) as DraftTree;
+  }
+
   mask(draft: DraftTree): DraftTree {
     return mapPersonalData(draft, maskPersonalValue) as DraftTree;
   }

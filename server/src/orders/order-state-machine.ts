@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { canTransition, type OrderEvent, type TransitionGuard, type WorkflowActor } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { JobScheduler } from '../jobs/job-scheduler';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { FilingOrderEntity } from './filing-order.entity';
 import { OrderHistoryEntity } from './order-history.entity';
+import { jobsOnEntering } from './order-jobs.policy';
 
 export interface TransitionRequest {
   event: OrderEvent;
@@ -13,22 +15,30 @@ export interface TransitionRequest {
   reason?: string;
   /** Checks the transition's guard against the order's data; throws the guard's error when it fails. */
   checkGuard?: (guard: TransitionGuard) => Promise<void>;
+  /** ICP numbers issued by this transition (管局 approval); the progress message prints them. */
+  numbers?: string[];
 }
 
-type OrderRef = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version'>;
+export type OrderRef = Pick<FilingOrderEntity, 'id' | 'ownerId' | 'kind' | 'status' | 'version'>;
+
+export interface TransitionResult extends OrderRef {
+  historyId: string;
+}
 
 /**
  * The only way an order's status changes: checks the shared transition table, bumps the version (a concurrent
- * change makes this one fail), writes a history row and the resulting outbox event in the caller's transaction.
+ * change makes this one fail), writes a history row, the resulting outbox event and the jobs the new state
+ * starts, all in the caller's transaction.
  */
 @Injectable()
 export class OrderStateMachine {
   constructor(
     private readonly outbox: OutboxWriter,
+    private readonly jobs: JobScheduler,
     private readonly clock: Clock,
   ) {}
 
-  async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<OrderRef> {
+  async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<TransitionResult> {
     const decision = canTransition(order.status, request.event, request.actor.type, order.kind);
     if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: decision.code }, decision.message);
     if (decision.guard) {
@@ -59,12 +69,22 @@ export class OrderStateMachine {
         {
           type: 'order.status_changed',
           aggregateId: order.id,
-          payload: { orderId: order.id, kind: order.kind, from: order.status, to: decision.to, event: request.event, reason: request.reason ?? null },
+          payload: {
+            orderId: order.id,
+            ownerId: order.ownerId,
+            kind: order.kind,
+            from: order.status,
+            to: decision.to,
+            event: request.event,
+            reason: request.reason ?? null,
+            ...(request.numbers?.length ? { numbers: request.numbers } : {}),
+          },
           dedupeKey: `order.status_changed:${order.id}:${historyId}`,
         },
       ],
       now,
     );
-    return { ...order, status: decision.to, version: order.version + 1 };
+    for (const job of jobsOnEntering(order, decision.to, historyId, now)) await this.jobs.schedule(tx, job);
+    return { ...order, status: decision.to, version: order.version + 1, historyId };
   }
 }

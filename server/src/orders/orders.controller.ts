@@ -1,12 +1,16 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   createOrderRequestSchema,
+  reopenFieldsRequestSchema,
   saveDraftRequestSchema,
   type CreateOrderRequest,
+  type EditableFields,
   type OrderDetail,
+  type OrderProgress,
   type OrderSummary,
   type PrecheckResponse,
+  type ReopenFieldsRequest,
   type SaveDraftRequest,
   type SaveDraftResponse,
   type SessionUser,
@@ -15,6 +19,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { OrderProgressService } from './order-progress.service';
 import { OrdersService } from './orders.service';
 
 const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
@@ -23,7 +28,10 @@ const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('OR
 @ApiBearerAuth()
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly progressPages: OrderProgressService,
+  ) {}
 
   @Post()
   @ApiZodBody(createOrderRequestSchema)
@@ -76,5 +84,48 @@ export class OrdersController {
     const result = await this.orders.submit(user, id, key);
     void reply.status(result.status);
     return result.body;
+  }
+
+  @Post(':id/resubmit')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async resubmit(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    const result = await this.orders.resubmit(user, id, key);
+    void reply.status(result.status);
+    return result.body;
+  }
+
+  /** While rejected, unlocks more fields than the reviewer rejected; they are reviewed again with the rest. */
+  @Post(':id/reopen-fields')
+  @HttpCode(200)
+  @ApiZodBody(reopenFieldsRequestSchema)
+  reopenFields(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @ZodBody(reopenFieldsRequestSchema) body: ReopenFieldsRequest,
+  ): Promise<EditableFields> {
+    return this.orders.reopenFields(user, id, body.paths);
+  }
+
+  /** Polled by the progress page: send the last `ETag` as `If-None-Match` to get 304 while nothing changed. */
+  @Get(':id/progress')
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  async progress(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderProgress | undefined> {
+    const answer = await this.progressPages.progress(user, id, ifNoneMatch);
+    void reply.header('etag', answer.etag).header('cache-control', 'no-cache');
+    if (answer.notModified) {
+      void reply.status(304);
+      return undefined;
+    }
+    return answer.body;
   }
 }

@@ -10,28 +10,33 @@ import {
   statusLabel,
   validateDraftForSubmit,
   isOrderKind,
-  isWorkflowActor,
-  WORKFLOW_ACTORS,
   type CreateOrderRequest,
+  type EditableFields,
   type OrderDetail,
   type OrderSummary,
   type PrecheckResponse,
   type SaveDraftRequest,
   type SaveDraftResponse,
   type SessionUser,
-  type TimelineEntry,
   type TransitionGuard,
 } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
+import { JobScheduler } from '../jobs/job-scheduler';
+import { MaterialsService } from '../materials/materials.service';
+import { PrincipalsService } from '../principals/principals.service';
+import { SmsService } from '../sms/sms.service';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
 import { FilingOrderEntity } from './filing-order.entity';
 import { OrderDraftStore, type DraftTree } from './order-draft.store';
+import { OrderFieldLock } from './order-field-lock.service';
 import { OrderHistoryEntity } from './order-history.entity';
+import { jobsOnEntering } from './order-jobs.policy';
 import { OrderStateMachine } from './order-state-machine';
+import { loadTimeline } from './order-timeline.query';
 
 const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, updatedAt: true } as const;
 type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
@@ -43,7 +48,12 @@ export class OrdersService {
     private readonly idempotency: IdempotencyService,
     private readonly drafts: OrderDraftStore,
     private readonly stateMachine: OrderStateMachine,
+    private readonly fieldLock: OrderFieldLock,
+    private readonly jobs: JobScheduler,
     private readonly clock: Clock,
+    private readonly materials: MaterialsService,
+    private readonly sms: SmsService,
+    private readonly principals: PrincipalsService,
   ) {}
 
   create(user: SessionUser, request: CreateOrderRequest, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
@@ -70,7 +80,7 @@ export class OrdersService {
         updatedAt: now,
       });
       await tx.insert(FilingOrderEntity, order);
-      await tx.insert(OrderHistoryEntity, {
+      const history = await tx.insert(OrderHistoryEntity, {
         orderId: order.id,
         fromStatus: null,
         toStatus: 'draft',
@@ -80,6 +90,7 @@ export class OrdersService {
         reason: null,
         createdAt: now,
       });
+      for (const job of jobsOnEntering(order, 'draft', String(history.identifiers[0]?.id), now)) await this.jobs.schedule(tx, job);
       return { status: 201, body: await this.detail(tx, order, {}) };
     });
   }
@@ -104,6 +115,8 @@ export class OrdersService {
       const order = await this.ownedOrder(tx, user, orderId);
       if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
       if (order.version !== request.version) throw await this.conflict(tx, order);
+      const editable = await this.fieldLock.editablePaths(tx, order);
+      if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
       const now = this.clock.now();
       const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now });
       if (!updated.affected) throw await this.conflict(tx, order);
@@ -113,22 +126,38 @@ export class OrdersService {
   }
 
   submit(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
-    return this.idempotency.run(user.id, idempotencyKey, `orders.submit:${orderId}`, null, async (tx) => {
+    return this.applicantMove(user, orderId, 'submit', idempotencyKey);
+  }
+
+  /** Sends a rejected, failed or returned order back for review with the applicant's changes. */
+  resubmit(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    return this.applicantMove(user, orderId, 'resubmit', idempotencyKey);
+  }
+
+  reopenFields(user: SessionUser, orderId: string, paths: string[]): Promise<EditableFields> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.ownedOrder(tx, user, orderId);
+      return { paths: await this.fieldLock.reopen(tx, order, paths) };
+    });
+  }
+
+  private applicantMove(user: SessionUser, orderId: string, event: 'submit' | 'resubmit', idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    return this.idempotency.run(user.id, idempotencyKey, `orders.${event}:${orderId}`, null, async (tx) => {
       const order = await this.ownedOrder(tx, user, orderId);
       const draft = await this.drafts.load(tx, order.id);
       const moved = await this.stateMachine.fire(
         tx,
         order,
-        { event: 'submit', actor: { type: 'applicant', id: user.id }, checkGuard: (guard) => this.checkGuard(guard, order, draft) },
+        { event, actor: { type: 'applicant', id: user.id }, checkGuard: (guard) => this.checkGuard(tx, guard, order, draft) },
         { submittedAt: this.clock.now() },
       );
       return { status: 200, body: await this.detail(tx, { ...order, ...moved }, this.drafts.mask(draft)) };
     });
   }
 
-  private async checkGuard(guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
+  private async checkGuard(tx: EntityManager, guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
     if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: guard });
-    const { fields, findings } = this.runChecks(order, draft);
+    const { fields, findings } = await this.runChecks(tx, order, draft);
     if (fields.length) throw AppException.validation(fields);
     const blocking = findings.filter((f) => f.severity === 'error');
     if (blocking.length) throw new AppException('PRECHECK_FAILED', 422, blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
@@ -137,12 +166,23 @@ export class OrdersService {
   /** Everything that would stop a submission now, so the applicant can fix it first. */
   async check(user: SessionUser, orderId: string): Promise<PrecheckResponse> {
     const order = await this.ownedOrder(this.db.manager, user, orderId);
-    return this.runChecks(order, await this.drafts.load(this.db.manager, order.id));
+    return this.runChecks(this.db.manager, order, await this.drafts.load(this.db.manager, order.id));
   }
 
-  private runChecks(order: OrderRow, draft: DraftTree): PrecheckResponse {
+  /**
+   * The draft's own checks (formats, required fields, rules) and what only the server knows: the uploaded files
+   * exist and belong to the order, every mobile was proven by SMS, every person passed their face check.
+   */
+  private async runChecks(tx: EntityManager, order: OrderRow, draft: DraftTree): Promise<PrecheckResponse> {
     const ctx = { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now() };
-    return { fields: validateDraftForSubmit(draft, ctx), findings: precheck(draft, ctx) };
+    const fields = validateDraftForSubmit(draft, ctx);
+    const serverFields = [
+      ...(await this.materials.findingsForDraft(tx, order.id, draft)),
+      ...(await this.sms.mobileFindings(tx, order.id, draft)),
+      ...(await this.principals.faceCheckFindings(tx, order.id, draft)),
+    ];
+    const known = new Set(fields.map((f) => f.path));
+    return { fields: [...fields, ...serverFields.filter((f) => !known.has(f.path))], findings: precheck(draft, ctx) };
   }
 
   /** Serializes order creation per account on MySQL/MariaDB (SQLite transactions already run one at a time). */
@@ -152,7 +192,7 @@ export class OrdersService {
   }
 
   /** Another account's order answers 404, as if it did not exist. */
-  private async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
+  async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
     const order = await tx.findOne(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { id: orderId } });
     if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
     return order;
@@ -177,20 +217,13 @@ export class OrdersService {
   }
 
   private async detail(tx: EntityManager, order: OrderRow, draft: DraftTree): Promise<OrderDetail> {
-    const history = await tx.find(OrderHistoryEntity, {
-      select: { fromStatus: true, toStatus: true, actorType: true, reason: true, createdAt: true },
-      where: { orderId: order.id },
-      order: { id: 'ASC' },
-    });
-    const timeline: TimelineEntry[] = history.map((h) => ({
-      at: new Date(h.createdAt).toISOString(),
-      from: h.fromStatus,
-      to: h.toStatus,
-      toLabel: statusLabel(h.toStatus),
-      actor: h.actorType,
-      actorLabel: isWorkflowActor(h.actorType) ? WORKFLOW_ACTORS[h.actorType] : h.actorType,
-      reason: h.reason,
-    }));
-    return { ...this.summary(order), draft, timeline, nextStep: nextStepText(order.status) };
+    return {
+      ...this.summary(order),
+      draft,
+      timeline: await loadTimeline(tx, order.id),
+      nextStep: nextStepText(order.status),
+      rejections: await this.fieldLock.rejections(tx, order),
+      editablePaths: await this.fieldLock.editablePaths(tx, order),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { Clock, SystemClock } from './clock/clock';
+import { Clock, OffsetClock, SystemClock } from './clock/clock';
 import { FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -20,7 +20,7 @@ export class PlatformModule {
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database)],
       controllers: [HealthController],
       providers: [
-        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
         IdempotencyService,
       ],

@@ -1,5 +1,6 @@
 import type { FieldError } from '../errors';
 import type { Finding } from '../rules/finding';
+import type { OrderRejection } from './review';
 
 export * from './request-schemas';
 /** Request/response types of the HTTP API (prefix `/api`). */
@@ -54,6 +55,10 @@ export interface OrderDetail extends OrderSummary {
   timeline: TimelineEntry[];
   /** What happens next, for the progress page. */
   nextStep: string;
+  /** 初审 rejection reasons, each on its field; empty unless the order is `initial_review_rejected`. */
+  rejections: OrderRejection[];
+  /** Paths the applicant may change while rejected (rejected + reopened); `null` = no field lock. */
+  editablePaths: string[] | null;
 }
 
 /** POST /api/orders (header `Idempotency-Key`). */
@@ -85,3 +90,9 @@ export interface VersionConflictDetails {
   version: number;
   draft: Record<string, unknown>;
 }
+export * from './materials';
+export * from './sms';
+export * from './principals';
+export * from './review';
+export * from './progress';
+export * from './messages';

@@ -1,43 +1,62 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { disabledProps } from '../../components/busy-button.props';
+import { useOrderStore } from '../../stores/order.store';
+import { pathId, textAt } from '../../utils/draft-path.util';
 
-/** An input bound to one draft path. */
-export interface DraftFieldSpec {
-  /** Element id of the input; its error is shown in `<id>-error`. */
-  id: string;
-  /** Draft path, as in the API's field errors. */
+/** The error under a field: `<id>-error`, only while there is one. */
+export function FieldErrorText({ id, path }: { id: string; path: string }) {
+  const error = useOrderStore((state) => state.fieldErrors[path]);
+  return error ? (
+    <Text className='error-text' id={`${id}-error`}>
+      {error}
+    </Text>
+  ) : null;
+}
+
+export interface DraftFieldProps {
+  /** Draft path; the element id is `pathId(path)` (see draft-path.util). */
   path: string;
   label: string;
   placeholder: string;
-  type?: 'text' | 'idcard' | 'number';
+  type?: 'text' | 'idcard' | 'number' | 'digit';
   maxlength?: number;
+  multiline?: boolean;
+  disabled?: boolean;
+  hint?: string;
 }
 
-interface DraftFieldProps {
-  field: DraftFieldSpec;
-  value: string;
-  error?: string;
-  onChange(value: string): void;
-}
-
-/** One labelled input with its error message underneath (`<id>-error`, only while there is one). */
-export function DraftField({ field, value, error, onChange }: DraftFieldProps) {
+/** A labelled text input bound to one draft path, with its error message underneath. */
+export function DraftField({ path, label, placeholder, type = 'text', maxlength = 140, multiline, disabled, hint }: DraftFieldProps) {
+  const id = pathId(path);
+  const value = useOrderStore((state) => textAt(state.draft, path));
+  const change = (next: string) => useOrderStore.getState().setField(path, next);
   return (
     <View className='field'>
-      <Text className='field-label'>{field.label}</Text>
-      <Input
-        className='field-input'
-        id={field.id}
-        type={field.type ?? 'text'}
-        maxlength={field.maxlength ?? 140}
-        placeholder={field.placeholder}
-        value={value}
-        onInput={(event) => onChange(event.detail.value)}
-      />
-      {error && (
-        <Text className='error-text' id={`${field.id}-error`}>
-          {error}
-        </Text>
+      <Text className='field-label'>{label}</Text>
+      {multiline ? (
+        <Textarea
+          className='field-textarea'
+          id={id}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          value={value}
+          {...disabledProps(disabled === true)}
+          onInput={(event) => change(event.detail.value)}
+        />
+      ) : (
+        <Input
+          className='field-input'
+          id={id}
+          type={type}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          value={value}
+          {...disabledProps(disabled === true)}
+          onInput={(event) => change(event.detail.value)}
+        />
       )}
+      {hint && <Text className='hint'>{hint}</Text>}
+      <FieldErrorText id={id} path={path} />
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
 import { navigate } from '../../routes';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
+import { useMessagesStore } from '../../stores/messages.store';
 import { useSessionStore } from '../../stores/session.store';
 import { formatChinaTime } from '../../utils/china-time.util';
 import './index.scss';
@@ -18,9 +19,11 @@ export default function HomePage() {
   const user = useSessionStore((state) => state.user);
   const [orders, setOrders] = useState<OrderSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const unread = useMessagesStore((state) => state.unread);
 
   useDidShow(() => {
     if (!useSessionStore.getState().token) return;
+    void useMessagesStore.getState().refreshUnread();
     listOrders()
       .then((list) => {
         setOrders(list);
@@ -29,15 +32,28 @@ export default function HomePage() {
       .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : '加载失败，请稍后重新打开本页'));
   });
 
-  const startFiling = () => void (token ? navigate('filing-start') : navigate('login'));
+  const openDraft = orders?.find((order) => order.status === 'draft');
+  const startFiling = () => void (!token ? navigate('login') : openDraft ? navigate('filing-start', { id: openDraft.id }) : navigate('filing-start'));
+  const openOrder = (order: OrderSummary) =>
+    void (order.status === 'draft' ? navigate('filing-start', { id: order.id }) : navigate('progress', { id: order.id }));
 
   return (
     <View className='page' id='home'>
+      {token && (
+        <View className='card messages-link' id='messages-link' onClick={() => void navigate('messages')}>
+          <Text>消息中心</Text>
+          {unread > 0 && (
+            <Text className='unread-badge' id='unread-badge'>
+              {unread}
+            </Text>
+          )}
+        </View>
+      )}
       <View className='card'>
-        <Text className='card-title'>个人首次备案 — 网站</Text>
-        <Text className='hint'>为个人网站办理ICP备案：填写主办者和网站信息，提交后由我们初审，再报送管局审核。</Text>
+        <Text className='card-title'>ICP首次备案</Text>
+        <Text className='hint'>个人或单位的网站、APP首次备案：按步骤填写主办者、负责人和服务信息，上传材料并完成视频核验，提交后由我们初审，再报送管局审核。草稿自动保存，可在任意设备继续。</Text>
         <Button className='btn-primary' id='start-filing' onClick={startFiling}>
-          开始备案
+          {openDraft ? '继续填写备案' : '开始备案'}
         </Button>
       </View>
 
@@ -59,7 +75,7 @@ export default function HomePage() {
             className='order-item'
             key={order.id}
             id={`order-${order.id}`}
-            onClick={() => void navigate('progress', { id: order.id })}
+            onClick={() => openOrder(order)}
           >
             <View>
               <Text className='order-kind'>{kindLabel(order.kind)}</Text>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { LoginResponse } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { relaunch } from '../../routes';
@@ -8,7 +8,14 @@ import { devLogin, wechatLogin } from '../../services/auth.api';
 import { ApiError } from '../../services/request';
 import { useSessionStore } from '../../stores/session.store';
 
+/** Only pages of this app may be returned to after logging in. */
+function isLocalPage(url: string | undefined): url is string {
+  return url !== undefined && /^\/(pages|filing|principal)\//.test(url);
+}
+
 export default function LoginPage() {
+  const { params } = useRouter<{ back?: string }>();
+  const back = params.back ? decodeURIComponent(params.back) : undefined;
   const [nickname, setNickname] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +25,8 @@ export default function LoginPage() {
     setError(null);
     try {
       useSessionStore.getState().signIn(await login());
-      await relaunch('home');
+      if (isLocalPage(back)) await Taro.reLaunch({ url: back });
+      else await relaunch('home');
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '登录失败，请重试');
     } finally {

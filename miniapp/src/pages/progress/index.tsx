@@ -1,19 +1,145 @@
-import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useOrderStore } from '../../stores/order.store';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { WORKFLOW_TIMINGS, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import { navigate } from '../../routes';
 import { formatChinaTime } from '../../utils/china-time.util';
+import { pathId } from '../../utils/draft-path.util';
+import { fieldLabel } from '../../utils/field-label.util';
+import { useNow, useProgressPoll } from './progress-poll.hook';
 import './index.scss';
+
+const MIIT_URL = 'https://beian.miit.gov.cn';
+const MPS_URL = 'https://beian.mps.gov.cn';
+
+const ROLE_LABELS: Record<SmsRecipientProgress['roles'][number], string> = {
+  subject_principal: '主体负责人',
+  service_principal: '网站/APP负责人',
+};
+
+const SMS_STATUS: Record<SmsRecipientProgress['status'], string> = {
+  pending: '待核验',
+  verified: '已核验',
+  failed: '核验失败',
+  expired: '已过期，等待重发',
+};
+
+/** `剩余 5 小时 12 分`, or that the time is up. */
+function remaining(deadline: string, now: number): string {
+  const ms = new Date(deadline).getTime() - now;
+  if (Number.isNaN(ms)) return '';
+  if (ms <= 0) return '已到期';
+  const minutes = Math.ceil(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return `剩余 ${days > 0 ? `${days} 天 ` : ''}${hours} 小时 ${minutes % 60} 分`;
+}
+
+function copy(text: string) {
+  void Taro.setClipboardData({ data: text });
+}
+
+function SmsRecipient({ sms, now }: { sms: SmsRecipientProgress; now: number }) {
+  const who = sms.roles.map((role) => ROLE_LABELS[role]).join('、');
+  return (
+    <View className='sms-recipient' id={`sms-${sms.recipientMasked.replace(/\D/g, '')}`}>
+      <View className='row-between'>
+        <Text className='sms-mobile'>{sms.recipientMasked}</Text>
+        <Text className={`sms-status sms-${sms.status}`}>{SMS_STATUS[sms.status]}</Text>
+      </View>
+      <Text className='hint'>{who}</Text>
+      {sms.status === 'pending' && (
+        <Text className='hint'>
+          请该手机的机主打开工信部发送的核验短信中的链接，填写短信中的 6 位验证码、手机号码和证件号码后六位（含字母和括号），
+          {sms.deadline ? `在 ${formatChinaTime(sms.deadline)} 前完成（${remaining(sms.deadline, now)}）。` : '尽快完成。'}
+          还可输错 {sms.triesLeft} 次。
+        </Text>
+      )}
+      {sms.status === 'expired' && (
+        <Text className='hint'>
+          核验短信已过期，工信部将于次日 {WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value} 点重发一次，请留意短信并及时核验。
+        </Text>
+      )}
+    </View>
+  );
+}
+
+function Rejections({ orderId, rejections }: { orderId: string; rejections: OrderRejection[] }) {
+  return (
+    <View className='card' id='rejections'>
+      <Text className='card-title'>需要修改的内容</Text>
+      {rejections.map((rejection) => (
+        <View className='rejection' key={`${rejection.path ?? rejection.kind}`} id={`rejection-${rejection.path ? pathId(rejection.path) : rejection.kind}`}>
+          <Text className='rejection-path'>{rejection.path ? fieldLabel(rejection.path) : '订单'}</Text>
+          <Text className='rejection-reason'>{rejection.reason}</Text>
+          {rejection.suggestion && <Text className='hint'>建议：{rejection.suggestion}</Text>}
+        </View>
+      ))}
+      <Button className='btn-primary' id='fix-rejections' onClick={() => void navigate('filing-start', { id: orderId })}>
+        去修改
+      </Button>
+    </View>
+  );
+}
+
+function Numbers({ numbers }: { numbers: string[] }) {
+  return (
+    <View className='card' id='icp-numbers'>
+      <Text className='card-title'>备案号</Text>
+      {numbers.map((number, i) => (
+        <View className='row-between number-row' key={number}>
+          <View>
+            <Text className='hint'>{i === 0 ? '主体备案号' : `服务备案号 ${i}`}</Text>
+            <Text className='icp-number'>{number}</Text>
+          </View>
+          <Button size='mini' onClick={() => copy(number)}>
+            复制
+          </Button>
+        </View>
+      ))}
+      <Text className='hint footer-rule'>
+        请在网站首页底部显示备案号，并链接至 {MIIT_URL}（工信部备案管理系统）。
+      </Text>
+      <Text className='hint footer-rule'>
+        网站开通之日起 {WORKFLOW_TIMINGS.PUBLIC_SECURITY_FILING_WINDOW.value} 日内，请在全国互联网安全管理服务平台（{MPS_URL}）办理公安联网备案。
+      </Text>
+      <Button className='btn-secondary' onClick={() => copy(MIIT_URL)}>
+        复制工信部备案系统链接
+      </Button>
+    </View>
+  );
+}
+
+function Status({ progress, now }: { progress: OrderProgress; now: number }) {
+  const { minWorkingDays: min, maxWorkingDays: max } = progress.estimate;
+  return (
+    <View className='card'>
+      <Text className='hint'>当前状态</Text>
+      <Text className='status-label' id='order-status'>
+        {progress.statusLabel}
+      </Text>
+      <Text className='hint' id='next-step'>
+        {progress.nextStep}
+      </Text>
+      {progress.deadline && (
+        <Text className='deadline' id='deadline'>
+          请在 {formatChinaTime(progress.deadline)} 前完成（{remaining(progress.deadline, now)}）
+        </Text>
+      )}
+      {max > 0 && (
+        <Text className='hint' id='estimate'>
+          预计还需 {min === max ? max : `${min}–${max}`} 个工作日
+        </Text>
+      )}
+    </View>
+  );
+}
 
 export default function ProgressPage() {
   const { params } = useRouter<{ id?: string }>();
   const id = params.id;
-  const order = useOrderStore((state) => (state.order?.id === id ? state.order : null));
-  const loading = useOrderStore((state) => state.loading);
-  const error = useOrderStore((state) => state.error);
-
-  useDidShow(() => {
-    if (id) void useOrderStore.getState().load(id);
-  });
+  const { progress, rejections, error } = useProgressPoll(id);
+  const counting = Boolean(progress?.deadline) || Boolean(progress?.sms.some((sms) => sms.deadline));
+  const now = useNow(counting, 30_000);
 
   if (!id) {
     return (
@@ -25,22 +151,28 @@ export default function ProgressPage() {
 
   return (
     <View className='page' id='progress'>
-      {error && <Text className='error-text'>{error}</Text>}
-      {!order && loading && <Text className='hint'>加载中…</Text>}
-      {order && (
+      {error && (
+        <Text className='error-text' id='progress-error'>
+          {error}
+        </Text>
+      )}
+      {!progress && !error && <Text className='hint'>加载中…</Text>}
+      {progress && (
         <View>
-          <View className='card'>
-            <Text className='hint'>当前状态</Text>
-            <Text className='status-label' id='order-status'>
-              {order.statusLabel}
-            </Text>
-            <Text className='hint' id='next-step'>
-              {order.nextStep}
-            </Text>
-          </View>
+          <Status progress={progress} now={now} />
+          {rejections.length > 0 && <Rejections orderId={id} rejections={rejections} />}
+          {progress.sms.length > 0 && (
+            <View className='card' id='sms-verification'>
+              <Text className='card-title'>工信部短信核验</Text>
+              {progress.sms.map((sms) => (
+                <SmsRecipient key={sms.recipientMasked} sms={sms} now={now} />
+              ))}
+            </View>
+          )}
+          {progress.numbers && progress.numbers.length > 0 && <Numbers numbers={progress.numbers} />}
           <View className='card' id='timeline'>
             <Text className='card-title'>办理记录</Text>
-            {order.timeline.map((entry) => (
+            {[...progress.timeline].reverse().map((entry) => (
               <View className='timeline-entry' key={`${entry.at}-${entry.to}`}>
                 <View className='timeline-dot' />
                 <Text className='timeline-title'>{entry.toLabel}</Text>

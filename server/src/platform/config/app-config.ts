@@ -37,6 +37,18 @@ const ENV_SCHEMA = z
     DEV_LOGIN_ENABLED: booleanFlag.optional(),
     SIMULATORS_ENABLED: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Dev login gives the reviewer role to nicknames starting with one of these (comma-separated). */
+    DEV_REVIEWER_NICKNAMES: z.string().default('审核员'),
+    /** Dev login gives the admin (and reviewer) role to nicknames starting with one of these. */
+    DEV_ADMIN_NICKNAMES: z.string().default('管理员'),
+    /** `controllable`: simulated time that POST /api/dev/clock/advance moves (simulators only). */
+    CLOCK: z.enum(['system', 'controllable']).default('system'),
+    /** Seeds the regulator simulator's decisions (管局 review duration, codes). */
+    REGULATOR_SIM_SEED: z.string().default('beian'),
+    /** Delay before the simulated MIIT reports an SMS verification result (real: 30–60 min). */
+    REGULATOR_SIM_RESULT_DELAY_MS: z.coerce.number().int().min(0).default(30 * 60_000),
+    /** Lifetime of a staff link to personal data, a material or a face video. */
+    ACCESS_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   });
 
 /** Rules across variables, checked on the raw environment so every problem is listed at once. */
@@ -45,6 +57,9 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   const simulators = env.SIMULATORS_ENABLED === 'true' || env.SIMULATORS_ENABLED === '1';
   if (Boolean(env.WECHAT_APP_ID) !== Boolean(env.WECHAT_APP_SECRET)) problems.push('WECHAT_APP_SECRET: WECHAT_APP_ID and WECHAT_APP_SECRET go together');
   if (env.DATABASE_URL && !/^(mysql|mariadb|sqlite):/.test(env.DATABASE_URL)) problems.push('DATABASE_URL: must start with mysql://, mariadb:// or sqlite:');
+  if (env.CLOCK === 'controllable' && !(simulators || (env.NODE_ENV !== 'production' && env.SIMULATORS_ENABLED === undefined))) {
+    problems.push('CLOCK: controllable only with the simulators enabled');
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
     if (!env.FIELD_ENCRYPTION_KEYS) problems.push('FIELD_ENCRYPTION_KEYS: required in production');
@@ -98,6 +113,11 @@ export interface AppConfig {
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
   logLevel: string;
+  devReviewerPrefixes: string[];
+  devAdminPrefixes: string[];
+  clock: 'system' | 'controllable';
+  regulatorSim: { seed: string; resultDelayMs: number };
+  accessLinkTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,7 +165,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
     logLevel: e.LOG_LEVEL,
+    devReviewerPrefixes: nameList(e.DEV_REVIEWER_NICKNAMES),
+    devAdminPrefixes: nameList(e.DEV_ADMIN_NICKNAMES),
+    clock: e.CLOCK,
+    regulatorSim: { seed: e.REGULATOR_SIM_SEED, resultDelayMs: e.REGULATOR_SIM_RESULT_DELAY_MS },
+    accessLinkTtlMs: e.ACCESS_LINK_TTL_SECONDS * 1000,
   };
+}
+
+function nameList(spec: string): string[] {
+  return spec.split(',').map((name) => name.trim()).filter(Boolean);
 }
 
 function parseTemplates(json: string | undefined): Record<string, SubscribeTemplate> {

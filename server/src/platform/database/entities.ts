@@ -8,7 +8,22 @@ import { MessageDeliveryEntity } from '../../notifications/message-delivery.enti
 import { MessageEntity } from '../../notifications/message.entity';
 import { SubscribeGrantEntity } from '../../notifications/subscribe-grant.entity';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
+import { UploadEntity } from '../../materials/upload.entity';
+import { DevSmsMessageEntity } from '../../sms/dev-sms-message.entity';
+import { MobileVerificationEntity } from '../../sms/mobile-verification.entity';
+import { SmsCodeEntity } from '../../sms/sms-code.entity';
+import { BiometricConsentEntity } from '../../principals/biometric-consent.entity';
+import { FaceCheckEntity } from '../../principals/face-check.entity';
+import { PrincipalInvitationEntity } from '../../principals/principal-invitation.entity';
 import { IdempotencyRecordEntity } from '../http/idempotency-record.entity';
+
+import { AuditLogEntity } from '../../audit/audit-log.entity';
+import { CalendarDayEntity } from '../../calendar/calendar-day.entity';
+import { IcpNumberEntity, IcpSerialEntity } from '../../regulator/icp-number.entity';
+import { RegulatorScriptEntity } from '../../regulator/regulator-script.entity';
+import { SmsVerificationEntity } from '../../regulator/sms-verification.entity';
+import { ReviewCallEntity } from '../../review/review-call.entity';
+import { ReviewDecisionEntity } from '../../review/review-decision.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -22,4 +37,19 @@ export const ENTITIES = [
   MessageEntity,
   MessageDeliveryEntity,
   SubscribeGrantEntity,
+  UploadEntity,
+  SmsCodeEntity,
+  MobileVerificationEntity,
+  DevSmsMessageEntity,
+  PrincipalInvitationEntity,
+  BiometricConsentEntity,
+  FaceCheckEntity,
+  AuditLogEntity,
+  CalendarDayEntity,
+  ReviewDecisionEntity,
+  ReviewCallEntity,
+  SmsVerificationEntity,
+  IcpNumberEntity,
+  IcpSerialEntity,
+  RegulatorScriptEntity,
 ];

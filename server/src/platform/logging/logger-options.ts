@@ -1,8 +1,9 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { PERSONAL_DATA_KEYS } from '../crypto/personal-data';
+
 export interface LogStream {
   write(line: string): void;
 }
-import { PERSONAL_DATA_KEYS } from '../crypto/personal-data';
 
 /** Paths never written to logs: credentials, and personal data wherever it appears in a logged object. */
 export const REDACTED_PATHS = [
@@ -15,7 +16,22 @@ export const REDACTED_PATHS = [
   ...[...PERSONAL_DATA_KEYS].flatMap((key) => [`*.${key}`, `*.*.${key}`]),
 ];
 
+/** URL parts that are credentials themselves: invitation and access tokens in the path, signatures in the query. */
+const SECRET_PATH_SEGMENT = /(\/(?:invitations|access|storage)\/)[^/?]+/g;
+const SECRET_QUERY_PARAM = /([?&](?:sig|token|p|access_token)=)[^&]*/g;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PATH_SEGMENT, '$1[REDACTED]').replace(SECRET_QUERY_PARAM, '$1[REDACTED]');
+}
+
 export function loggerOptions(level: string, stream?: LogStream): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
-  return { level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' }, ...(stream ? { stream } : {}) };
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+    serializers: {
+      req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+    },
+    ...(stream ? { stream } : {}),
+  };
 }

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '个人首次备案',
+  navigationBarTitleText: 'ICP首次备案',
+  // The face-check step shares invitations to principals as mini-program cards.
+  enableShareAppMessage: true,
 });

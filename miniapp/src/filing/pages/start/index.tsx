@@ -1,134 +1,187 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { useLoad, useRouter, useUnload } from '@tarojs/taro';
-import { API_ERRORS, validateDraftForSubmit, type FieldError } from '@beian/shared';
+import Taro, { useDidShow, useLoad, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
+import { ORDER_STEPS, PROVINCE_RULES, provinceRuleValue, type OrderStepKey, type SubjectType } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
-import { redirect } from '../../../routes';
+import { redirect, routeUrl } from '../../../routes';
 import { newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
-import { sectionsWithValues } from '../../../utils/draft-path.util';
-import { DraftField } from '../../components/draft-field';
-import { FIRST_WEBSITE_FILING, START_FIELDS, START_FORM } from './start-fields';
+import { getAt, pathId, textAt } from '../../../utils/draft-path.util';
+import { ConflictPanel } from '../../components/conflict-panel';
+import { StepsBar } from '../../components/steps-bar';
+import { FaceCheckStep } from '../../steps/face-check-step';
+import { MaterialsStep } from '../../steps/materials-step';
+import { PrincipalStep } from '../../steps/principal-step';
+import { ReviewStep } from '../../steps/review-step';
+import { ServicesStep } from '../../steps/services-step';
+import type { StepProps } from '../../steps/step-props';
+import { SubjectStep } from '../../steps/subject-step';
+import { VerifyTypeStep } from '../../steps/verify-type-step';
+import { FILING_KIND, filingContext, serviceTypeOf, stepErrors, stepOfPath, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
   saving: '保存中…',
   unsaved: '未保存',
-  conflict: '未保存（内容冲突）',
+  offline: '网络异常：内容暂存在本页，恢复后自动保存',
+  conflict: '未保存：内容冲突，请在上方选择',
 };
 
-/** Client-side errors of the fields on this page. The server checks the whole draft on submit and answers the rest. */
-function draftErrors(): FieldError[] {
-  const { values, base } = useOrderStore.getState();
-  return validateDraftForSubmit(sectionsWithValues(base, values), FIRST_WEBSITE_FILING).filter((error) =>
-    START_FORM.paths.includes(error.path),
-  );
+function isStep(key: string | undefined): key is OrderStepKey {
+  return key !== undefined && WIZARD_STEPS.some((step) => step.key === key);
 }
 
-export default function FilingStartPage() {
-  const { params } = useRouter<{ id?: string }>();
+/** The first step that still has field errors; the face check once every form step is complete. */
+function resumeStep(subjectType: SubjectType): OrderStepKey {
+  const { draft } = useOrderStore.getState();
+  const ctx = filingContext(subjectType, draft);
+  return WIZARD_STEPS.find((step) => step.key !== 'review_submit' && stepErrors(step.key, draft, ctx).length > 0)?.key ?? 'face_check';
+}
+
+/**
+ * The first-filing wizard (验证备案类型 → 主体信息 → 主体负责人 → 互联网信息服务 → 上传材料 → 视频核验 → 确认并提交).
+ * Element ids: inputs are `pathId(draftPath)` with `<id>-error`; `step-tab-<key>`, `save-state`, `step-next`,
+ * `step-prev`, `form-error`, `conflict` (see each component for its own).
+ */
+export default function FilingWizardPage() {
+  const { params } = useRouter<{ id?: string; step?: string }>();
+  const [step, setStep] = useState<OrderStepKey>(isStep(params.step) ? params.step : 'verify_type');
+  const [chosenServiceType, setChosenServiceType] = useState<'website' | 'app'>('website');
   const [createKey] = useState(newIdempotencyKey);
-  const [submitting, setSubmitting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [visits, setVisits] = useState(0);
   const order = useOrderStore((state) => state.order);
   const loading = useOrderStore((state) => state.loading);
   const error = useOrderStore((state) => state.error);
-  const values = useOrderStore((state) => state.values);
-  const fieldErrors = useOrderStore((state) => state.fieldErrors);
   const saveState = useOrderStore((state) => state.saveState);
-  const conflict = useOrderStore((state) => state.conflict);
+  const savedAt = useOrderStore((state) => state.savedAt);
+  const nature = useOrderStore((state) => textAt(state.draft, 'subject.nature'));
+  const regionCode = useOrderStore((state) => textAt(state.draft, 'subject.regionCode'));
+  const serviceType = useOrderStore((state) => (state.order ? serviceTypeOf(state.draft) : chosenServiceType));
+
+  const subjectType: SubjectType = order?.subjectType ?? (nature === 'personal' || nature === '' ? 'personal' : 'unit');
 
   useLoad(async () => {
     const store = useOrderStore.getState();
-    if (params.id) {
-      await store.load(params.id, START_FORM);
+    if (!params.id) {
+      store.start({});
       return;
     }
-    const created = await store.create(FIRST_WEBSITE_FILING, createKey, START_FORM);
-    // The order's id goes into the address, so reopening the page edits this order instead of starting another.
-    if (created) await redirect('filing-start', { id: created.id });
+    await store.load(params.id);
+    const loaded = useOrderStore.getState().order;
+    if (loaded && loaded.status !== 'draft') await redirect('progress', { id: loaded.id });
+    else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.subjectType));
   });
 
+  useDidShow(() => setVisits((count) => count + 1));
   useUnload(() => void useOrderStore.getState().flush());
 
-  /**
-   * Errors appear on submit, then follow the typing of the fields that have one. Never on blur: a message
-   * appearing there would move the submit button under the finger that is tapping it.
-   */
-  const change = (path: string, value: string) => {
-    const store = useOrderStore.getState();
-    const hadError = path in store.fieldErrors;
-    store.setValue(path, value);
-    if (hadError) store.setFieldErrors(draftErrors(), [path]);
-  };
+  useShareAppMessage((event) => {
+    const dataset = (event.target as { dataset?: { token?: string; name?: string } } | undefined)?.dataset;
+    return {
+      title: `请${dataset?.name ?? ''}完成ICP备案视频核验`,
+      path: dataset?.token ? routeUrl('principal-face', { token: dataset.token }) : routeUrl('home'),
+    };
+  });
 
-  async function submit() {
+  async function ensureOrder(): Promise<string | null> {
     const store = useOrderStore.getState();
-    const errors = draftErrors();
-    store.setFieldErrors(errors);
-    if (errors.length > 0) return;
-    setSubmitting(true);
+    if (store.order) return store.order.id;
+    if (!textAt(store.draft, 'subject.nature')) {
+      store.setFieldErrors([{ path: 'subject.nature', code: 'REQUIRED', message: '请先选择主办者性质' }], (path) => path === 'subject.nature');
+      return null;
+    }
+    const list = chosenServiceType === 'website' ? 'websites' : 'apps';
+    // Almost every service is in 中文简体: offered as the default, the applicant may change it.
+    if (getAt(store.draft, `${list}.0.languages`) === undefined) store.setField(`${list}.0.languages`, ['zh_hans']);
+    const created = await store.create({ kind: FILING_KIND, subjectType, serviceType: chosenServiceType }, createKey);
+    const failure = useOrderStore.getState().error;
+    if (!created && failure) Taro.showToast({ title: failure, icon: 'none' }).catch(() => undefined);
+    return created?.id ?? null;
+  }
+
+  const emergencyRequired =
+    regionCode.length >= 2 && provinceRuleValue(PROVINCE_RULES, regionCode, subjectType, 'emergencyPhones', new Date().toISOString().slice(0, 10)) !== undefined;
+
+  const index = WIZARD_STEPS.findIndex((entry) => entry.key === step);
+
+  function goTo(next: OrderStepKey) {
+    void useOrderStore.getState().flush();
+    setStep(next);
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }
+
+  async function next() {
+    const store = useOrderStore.getState();
+    const errors = stepErrors(step, store.draft, filingContext(subjectType, store.draft));
+    store.setFieldErrors(errors, (path) => stepOfPath(path) === step);
+    if (errors.length > 0) {
+      Taro.pageScrollTo({ selector: `#${pathId(errors[0]!.path)}`, duration: 200 }).catch(() => undefined);
+      return;
+    }
+    const following = WIZARD_STEPS[index + 1]?.key;
+    if (!following) return;
+    if (store.order) {
+      goTo(following);
+      return;
+    }
+    setBusy(true);
     try {
-      const submitted = await store.submit(newIdempotencyKey());
-      if (submitted) await redirect('progress', { id: submitted.id });
+      const id = await ensureOrder();
+      // The order's id goes into the address, so reopening the page edits this order instead of starting another.
+      if (id) await redirect('filing-start', { id, step: following });
     } finally {
-      setSubmitting(false);
+      setBusy(false);
     }
   }
 
-  const otherErrors = Object.entries(fieldErrors).filter(([path]) => !START_FORM.paths.includes(path));
+  const stepProps: StepProps = { subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
+  const title = ORDER_STEPS[step].label;
 
   return (
     <View className='page' id='filing-start'>
-      {error && (
+      <StepsBar current={step} enabled={order !== null} onSelect={goTo} />
+      <ConflictPanel />
+      {error && saveState !== 'offline' && (
         <Text className='error-text' id='form-error'>
           {error}
         </Text>
       )}
-      {conflict && (
-        <View className='notice' id='conflict'>
-          <Text>{API_ERRORS.VERSION_CONFLICT}</Text>
-          <Button
-            className='btn-secondary'
-            id='conflict-use-server'
-            onClick={() => void useOrderStore.getState().takeServerCopy(START_FORM)}
-          >
-            使用另一设备上的内容
-          </Button>
-          <Button className='btn-secondary' id='conflict-keep-mine' onClick={() => void useOrderStore.getState().keepMine()}>
-            保留本机填写的内容
-          </Button>
-        </View>
-      )}
-      {!order && loading && <Text className='hint'>正在创建备案订单…</Text>}
-      {order && (
-        <View className='card'>
-          <Text className='card-title'>个人首次备案 — 网站</Text>
-          <Text className='hint' id='save-state'>
-            {SAVE_STATE_TEXT[saveState]}
+      {loading && !order && <Text className='hint'>加载中…</Text>}
+      <View className='card' id={`step-${step}`}>
+        <View className='upload-row'>
+          <Text className='card-title'>
+            {index + 1}. {title}
           </Text>
-          {START_FIELDS.map((field) => (
-            <DraftField
-              key={field.id}
-              field={field}
-              value={values[field.path] ?? ''}
-              error={fieldErrors[field.path]}
-              onChange={(value) => change(field.path, value)}
-            />
-          ))}
-          {otherErrors.length > 0 && (
-            <View id='form-errors'>
-              {otherErrors.map(([path, message]) => (
-                <Text className='error-text' key={path}>
-                  {message}
-                </Text>
-              ))}
-            </View>
+          {order && (
+            <Text className={`save-state save-${saveState}`} id='save-state'>
+              {SAVE_STATE_TEXT[saveState]}
+              {saveState === 'saved' && savedAt ? ` ${new Date(savedAt).toLocaleTimeString('zh-CN', { hour12: false })}` : ''}
+            </Text>
           )}
-          <Button className='btn-primary' id='submit' {...busyButtonProps(submitting)} onClick={submit}>
-            提交备案
-          </Button>
         </View>
-      )}
+        {step === 'verify_type' && (
+          <VerifyTypeStep {...stepProps} serviceType={serviceType} onServiceType={order ? null : setChosenServiceType} />
+        )}
+        {step === 'subject' && <SubjectStep {...stepProps} />}
+        {step === 'subject_principal' && <PrincipalStep {...stepProps} />}
+        {step === 'services' && <ServicesStep {...stepProps} />}
+        {step === 'materials' && <MaterialsStep {...stepProps} />}
+        {step === 'face_check' && <FaceCheckStep {...stepProps} visits={visits} />}
+        {step === 'review_submit' && <ReviewStep {...stepProps} onGoTo={goTo} />}
+      </View>
+      <View className='upload-row'>
+        {index > 0 && (
+          <Button className='btn-secondary' id='step-prev' onClick={() => goTo(WIZARD_STEPS[index - 1]!.key)}>
+            上一步
+          </Button>
+        )}
+        {step !== 'review_submit' && (
+          <Button className='btn-primary' id='step-next' {...busyButtonProps(busy)} onClick={() => void next()}>
+            {order ? '下一步' : '验证并创建备案订单'}
+          </Button>
+        )}
+      </View>
     </View>
   );
 }

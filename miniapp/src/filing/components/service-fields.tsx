@@ -1,0 +1,155 @@
+import { Text, View } from '@tarojs/components';
+import {
+  LANGUAGES,
+  PRE_APPROVAL_NONE_LABEL,
+  PRE_APPROVAL_TYPES,
+  PRINCIPAL_SAME_AS,
+  uploadFieldPath,
+  type DraftWebsite,
+} from '@beian/shared';
+import { createUpload } from '../../services/materials.api';
+import { useOrderStore } from '../../stores/order.store';
+import { getAt, padList, pathId, removeAt, textAt } from '../../utils/draft-path.util';
+import { serviceTypeOf } from '../utils/filing-steps.util';
+import { pickDocument } from '../../utils/media-picker.util';
+import { DraftChoice, DraftMultiChoice } from './choice-field';
+import { DraftField } from './draft-field';
+import { PrincipalForm, SameAsBar } from './principal-form';
+import { UploadBox } from '../../components/upload-box';
+import { storeErrorProps } from './material-upload';
+
+type DraftPreApproval = NonNullable<DraftWebsite['preApprovals']>[number];
+
+const LANGUAGE_OPTIONS = LANGUAGES.map(({ key, label }) => ({ key, label }));
+const PRE_APPROVAL_OPTIONS = PRE_APPROVAL_TYPES.map(({ key, label }) => ({ key, label }));
+const RESOURCE_OPTIONS = [
+  { key: 'instance', label: '本账号的云服务器实例' },
+  { key: 'authorization_code', label: '备案授权码（其他账号授权）' },
+];
+
+export interface ServiceFormProps {
+  /** `websites.0`, `apps.1` … */
+  base: string;
+  personal: boolean;
+  emergencyRequired: boolean;
+  orderId(): Promise<string | null>;
+  currentOrderId: string | null;
+}
+
+const MAX_DOMAINS = 10;
+
+/**
+ * Domains of a website (or the domains an APP uses); the first domain of the first website was fixed when the
+ * filing type was verified.
+ */
+export function DomainList({ base, label }: { base: string; label: string }) {
+  const path = `${base}.domains`;
+  const raw = useOrderStore((state) => getAt(state.draft, path));
+  const domains = Array.isArray(raw) ? (raw as string[]) : [];
+  const rows = domains.length > 0 ? domains : [''];
+  // The first website's first domain was fixed on the first step when the order was created for a website.
+  const fixed = useOrderStore((state) => base === 'websites.0' && serviceTypeOf(state.draft) === 'website');
+  return (
+    <View id={pathId(path)}>
+      {rows.map((_, i) => (
+        <View key={i}>
+          <DraftField
+            path={`${path}.${i}`}
+            label={i === 0 ? label : `${label}${i + 1}`}
+            placeholder='如 example.com，不含 http:// 和路径'
+            disabled={fixed && i === 0}
+            maxlength={253}
+          />
+          {i > 0 && (
+            <Text className='link' id={`${pathId(path)}-${i}-remove`} onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [base.split('.')[0]!])}>
+              删除该域名
+            </Text>
+          )}
+        </View>
+      ))}
+      {rows.length < MAX_DOMAINS && (
+        <Text className='link' id={`${pathId(path)}-add`} onClick={() => useOrderStore.getState().updateDraft((draft) => padList(draft, path, rows.length + 1, ''), [base.split('.')[0]!])}>
+          + 添加域名
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** The cloud resource that hosts the service: an instance of this account or an authorization code. */
+export function ResourceFields({ base }: { base: string }) {
+  const type = useOrderStore((state) => textAt(state.draft, `${base}.resource.type`));
+  return (
+    <View>
+      <DraftChoice path={`${base}.resource.type`} label='云资源' options={RESOURCE_OPTIONS} />
+      {type === 'instance' && <DraftField path={`${base}.resource.instanceId`} label='实例ID' placeholder='如 ins-abc12345' maxlength={64} />}
+      {type === 'authorization_code' && (
+        <DraftField path={`${base}.resource.authorizationCode`} label='备案授权码' placeholder='请输入其他账号生成的备案授权码' maxlength={64} />
+      )}
+    </View>
+  );
+}
+
+/** 前置审批 (units only): each approval with its number and scanned document; none means 以上都不涉及. */
+function PreApprovals({ base, orderId }: { base: string; orderId(): Promise<string | null> }) {
+  const path = `${base}.preApprovals`;
+  const items = useOrderStore((state) => getAt(state.draft, path));
+  const list = Array.isArray(items) ? (items as DraftPreApproval[]) : [];
+  const section = base.split('.')[0]!;
+  const errors = useOrderStore((state) => state.fieldErrors);
+  const add = () => useOrderStore.getState().updateDraft((draft) => padList(draft, path, list.length + 1, { type: '', approvalNumber: '', fileId: '' }), [section]);
+  return (
+    <View className='field' id={pathId(path)}>
+      <Text className='field-label'>前置审批</Text>
+      {list.length === 0 && <Text className='hint'>{PRE_APPROVAL_NONE_LABEL}（涉及新闻、出版、药品、金融等内容时须添加审批文件）</Text>}
+      {list.map((item, i) => {
+        const errorPath = uploadFieldPath(base, 'pre_approval');
+        return (
+          <View className='sub-card' key={i}>
+            <DraftChoice path={`${path}.${i}.type`} label={`前置审批${i + 1} 类型`} options={PRE_APPROVAL_OPTIONS} />
+            <DraftField path={`${path}.${i}.approvalNumber`} label='审批文号' placeholder='请输入审批文件上的文号' maxlength={64} />
+            <UploadBox
+              id={`${pathId(path)}-${i}-document`}
+              label='审批文件'
+              {...storeErrorProps(errorPath)}
+              error={errors[errorPath]}
+              uploaded={Boolean(item.fileId)}
+              pick={pickDocument}
+              createTicket={async (meta) => {
+                const id = await orderId();
+                if (!id) throw new Error('order');
+                return createUpload(id, { kind: 'pre_approval', target: base, ...meta });
+              }}
+              onUploaded={(file) => useOrderStore.getState().setField(`${path}.${i}.fileId`, file.fileId)}
+            />
+            <Text className='link' id={`${pathId(path)}-${i}-remove`} onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [section])}>
+              删除此项
+            </Text>
+          </View>
+        );
+      })}
+      <Text className='link' id={`${pathId(path)}-add`} onClick={add}>
+        + 添加前置审批
+      </Text>
+    </View>
+  );
+}
+
+/** Fields every website and APP has after its own: languages, resource, 前置审批, remark and its principal. */
+export function ServiceCommonFields({ base, personal, emergencyRequired, orderId, currentOrderId }: ServiceFormProps) {
+  const principalPath = `${base}.principal`;
+  const sources = PRINCIPAL_SAME_AS.filter((source) => source !== principalPath && !source.startsWith(`${base}.`));
+  return (
+    <View>
+      <DraftMultiChoice path={`${base}.languages`} label='服务语言' options={LANGUAGE_OPTIONS} />
+      <ResourceFields base={base} />
+      {!personal && <PreApprovals base={base} orderId={orderId} />}
+      <DraftField path={`${base}.remark`} label='备注（选填）' placeholder='20–200字，说明服务的真实内容，有助于通过审核' multiline maxlength={200} />
+      <View className='card-subtitle'>
+        <Text>服务负责人</Text>
+      </View>
+      <SameAsBar path={principalPath} personal={personal} sources={sources} />
+      <PrincipalForm path={principalPath} personal={personal} emergencyRequired={emergencyRequired} orderId={orderId} currentOrderId={currentOrderId} />
+    </View>
+  );
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components';
+import { useOrderStore } from '../../stores/order.store';
+import { DraftField, FieldErrorText } from '../components/draft-field';
+import { materialsOf, MaterialUpload } from '../components/material-upload';
+import { filingContext } from '../utils/filing-steps.util';
+import { requiredMaterials } from '../utils/required-materials.util';
+import type { StepProps } from './step-props';
+
+const PHOTO_KINDS = ['subject_certificate', 'certificate_front', 'certificate_back', 'residence_permit', 'domain_real_name', 'app_icon'];
+
+/** 上传材料: exactly the documents the rules ask for this order, each uploaded (photos compressed first). */
+export function MaterialsStep({ subjectType, ensureOrder }: StepProps) {
+  const draft = useOrderStore((state) => state.draft);
+  const required = requiredMaterials(draft, filingContext(subjectType, draft));
+  const materials = materialsOf(draft);
+  const uploadedCount = required.filter((need) => materials.some((item) => item.kind === need.kind && item.target === need.target)).length;
+  return (
+    <View id='materials-list'>
+      <Text className='hint' id='materials-progress'>
+        本订单需要{required.length}份材料，已上传{uploadedCount}份。照片会先在手机上压缩（长边不超过2048像素、不超过1 MB）再上传。
+      </Text>
+      {required.map((need) => {
+        const index = materials.findIndex((item) => item.kind === need.kind && item.target === need.target);
+        return (
+          <View key={`${need.target}.${need.kind}`}>
+            <MaterialUpload
+              kind={need.kind}
+              target={need.target}
+              label={need.label}
+              hint={need.note}
+              document={!PHOTO_KINDS.includes(need.kind)}
+              orderId={ensureOrder}
+            />
+            {need.signed && index >= 0 && (
+              <DraftField path={`materials.${index}.signedAt`} label='签署日期' placeholder='如 2026-11-01（须在提交前3个月内）' maxlength={10} />
+            )}
+          </View>
+        );
+      })}
+      <FieldErrorText id='materials' path='materials' />
+    </View>
+  );
+}

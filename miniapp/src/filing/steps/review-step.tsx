@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import {
+  APP_PLATFORMS,
+  LANGUAGES,
+  PERSON_CERTIFICATE_TYPES,
+  PRE_APPROVAL_TYPES,
+  SERVICE_CONTENTS,
+  SUBJECT_NATURES,
+  UNIT_CERTIFICATE_TYPES,
+  type Finding,
+  type OrderStepKey,
+} from '@beian/shared';
+import { regionPath } from '@beian/shared/regions';
+import { busyButtonProps } from '../../components/busy-button.props';
+import { redirect } from '../../routes';
+import { getOrder, precheckOrder } from '../../services/orders.api';
+import { ApiError, newIdempotencyKey } from '../../services/request';
+import { useOrderStore } from '../../stores/order.store';
+import { getAt, leaves, type DraftTree } from '../../utils/draft-path.util';
+import { FieldErrorText } from '../components/draft-field';
+import { fieldLabel } from '../utils/field-labels.util';
+import { filingContext, stepErrors, stepOfPath, WIZARD_STEPS } from '../utils/filing-steps.util';
+import type { StepProps } from './step-props';
+
+const OPTION_LABELS: Readonly<Record<string, readonly { key: string; label: string }[]>> = {
+  serviceContent: SERVICE_CONTENTS,
+  languages: LANGUAGES,
+  nature: SUBJECT_NATURES,
+  certificateType: [...PERSON_CERTIFICATE_TYPES, ...UNIT_CERTIFICATE_TYPES],
+  legalRepCertificateType: PERSON_CERTIFICATE_TYPES,
+  platform: APP_PLATFORMS,
+  type: [
+    { key: 'instance', label: '云服务器实例' },
+    { key: 'authorization_code', label: '备案授权码' },
+    ...PRE_APPROVAL_TYPES,
+  ],
+};
+const HIDDEN = /(^materials|\.fileId$|^agreements|\.sameAs$|\.smsCode$)/;
+const AGREEMENTS = [
+  { key: 'privacy', label: '我已阅读并同意《隐私声明》，同意为备案处理上述个人信息' },
+  { key: 'terms', label: '我已阅读并同意《ICP备案服务条款》' },
+  { key: 'commitment', label: '我已阅读并签署《互联网信息服务备案承诺书》，保证所填信息真实有效' },
+];
+
+/** Template ids of the progress messages, set at build time (`SUBSCRIBE_TEMPLATE_IDS`); WeChat asks at most 3 per tap. */
+const TEMPLATE_IDS = SUBSCRIBE_TEMPLATE_IDS.slice(0, 3);
+
+function displayValue(path: string, value: unknown): string {
+  const key = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? '';
+  if (key === 'regionCode' && typeof value === 'string') return regionPath(value).join(' ') || value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const option = OPTION_LABELS[key]?.find((entry) => entry.key === value);
+  return option?.label ?? String(value);
+}
+
+function rows(masked: DraftTree): { path: string; value: string }[] {
+  return [...leaves(masked)]
+    .filter(([path, value]) => !HIDDEN.test(path) && value !== '' && value !== null)
+    .map(([path, value]) => ({ path, value: displayValue(path, value) }));
+}
+
+function stepLabel(step: OrderStepKey): string {
+  return WIZARD_STEPS.find((entry) => entry.key === step)?.label ?? '';
+}
+
+/** 确认并提交: everything masked on one page, the pre-check, the agreements, the subscribe request and the submit. */
+export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
+  const [masked, setMasked] = useState<DraftTree | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [acknowledged, setAcknowledged] = useState<Record<number, boolean>>({});
+  const [submitKey] = useState(newIdempotencyKey);
+  const [submitting, setSubmitting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const agreements = useOrderStore((state) => getAt(state.draft, 'agreements') as Record<string, boolean> | undefined);
+  const error = useOrderStore((state) => state.error);
+
+  async function check() {
+    if (!orderId) return;
+    await useOrderStore.getState().flush();
+    const [order, result] = await Promise.all([getOrder(orderId), precheckOrder(orderId)]);
+    setMasked(order.draft);
+    const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: '' }));
+    setFindings([...fieldFindings, ...result.findings]);
+  }
+
+  useEffect(() => {
+    void check().catch((failure: unknown) => setNotice(failure instanceof ApiError ? failure.message : '检查失败，请稍后重试'));
+  }, [orderId]);
+
+  const errors = findings.filter((finding) => finding.severity === 'error' && !finding.path.startsWith('agreements'));
+  const warnings = findings.map((finding, i) => ({ finding, i })).filter(({ finding }) => finding.severity === 'warning');
+  const unacknowledged = warnings.some(({ i }) => !acknowledged[i]);
+
+  function submit() {
+    // Subscribe messages may only be asked for inside the tap, before anything else is awaited.
+    const subscribed =
+      process.env.TARO_ENV === 'weapp' && TEMPLATE_IDS.length > 0
+        ? Taro.requestSubscribeMessage({ tmplIds: TEMPLATE_IDS, entityIds: [] }).catch(() => undefined)
+        : Promise.resolve(undefined);
+    void (async () => {
+      await subscribed;
+      const store = useOrderStore.getState();
+      const ctx = filingContext(subjectType, store.draft);
+      const local = WIZARD_STEPS.flatMap((step) => stepErrors(step.key, store.draft, ctx));
+      store.setFieldErrors(local);
+      if (local.length > 0 || unacknowledged) {
+        setNotice(unacknowledged ? '请逐条确认上方的提醒后再提交' : '还有未填写或填写有误的内容，请按提示修改');
+        if (local.length > 0) await check();
+        return;
+      }
+      setSubmitting(true);
+      setNotice(null);
+      try {
+        const submitted = await store.submit(submitKey);
+        if (submitted) await redirect('progress', { id: submitted.id });
+        else await check();
+      } finally {
+        setSubmitting(false);
+      }
+    })();
+  }
+
+  return (
+    <View id='review'>
+      {masked &&
+        (['subject', 'subjectPrincipal', 'websites', 'apps'] as const).map((section) => {
+          const list = rows({ [section]: masked[section] });
+          return list.length === 0 ? null : (
+            <View className='sub-card' key={section} id={`review-${section}`}>
+              {list.map((row) => (
+                <View className='review-row' key={row.path}>
+                  <Text className='review-label'>{fieldLabel(row.path)}</Text>
+                  <Text className='review-value'>{row.value}</Text>
+                </View>
+              ))}
+            </View>
+          );
+        })}
+      <View className='sub-card' id='precheck'>
+        <Text className='service-title'>提交前检查</Text>
+        {errors.length === 0 && warnings.length === 0 && <Text className='upload-done'>未发现问题</Text>}
+        {errors.map((finding, i) => (
+          <View className='finding finding-error' id={`finding-error-${i}`} key={`e${i}`}>
+            <Text>
+              {fieldLabel(finding.path)}：{finding.message}
+            </Text>
+            <Text className='link' id={`finding-error-${i}-fix`} onClick={() => onGoTo(stepOfPath(finding.path))}>
+              去“{stepLabel(stepOfPath(finding.path))}”修改
+            </Text>
+          </View>
+        ))}
+        {warnings.map(({ finding, i }) => (
+          <View className='finding finding-warning' id={`finding-warning-${i}`} key={`w${i}`}>
+            <Text>
+              {fieldLabel(finding.path)}：{finding.message}
+            </Text>
+            <Text
+              className={`chip${acknowledged[i] ? ' chip-active' : ''}`}
+              id={`finding-warning-${i}-ack`}
+              onClick={() => setAcknowledged({ ...acknowledged, [i]: !acknowledged[i] })}
+            >
+              我已知晓
+            </Text>
+          </View>
+        ))}
+      </View>
+      {AGREEMENTS.map((agreement) => (
+        <View className='field' key={agreement.key}>
+          <Text
+            className={`chip${agreements?.[agreement.key] ? ' chip-active' : ''}`}
+            id={`agreements-${agreement.key}`}
+            onClick={() => useOrderStore.getState().setField(`agreements.${agreement.key}`, !agreements?.[agreement.key])}
+          >
+            {agreements?.[agreement.key] ? '☑' : '☐'} {agreement.label}
+          </Text>
+          <FieldErrorText id={`agreements-${agreement.key}`} path={`agreements.${agreement.key}`} />
+        </View>
+      ))}
+      {(notice ?? error) && (
+        <Text className='error-text' id='submit-error'>
+          {notice ?? error}
+        </Text>
+      )}
+      <Button className='btn-primary' id='submit' {...busyButtonProps(submitting)} onClick={submit}>
+        提交备案
+      </Button>
+    </View>
+  );
+}

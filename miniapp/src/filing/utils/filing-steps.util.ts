@@ -1,0 +1,60 @@
+import {
+  ORDER_KINDS,
+  ORDER_STEPS,
+  validateStep,
+  type FieldError,
+  type FilingContext,
+  type OrderStepKey,
+  type SubjectType,
+} from '@beian/shared';
+import type { DraftTree } from '../../utils/draft-path.util';
+
+/** The wizard's steps: those of a first filing (首次备案), in order. */
+export const FILING_KIND = 'first_filing';
+export const WIZARD_STEPS = ORDER_KINDS[FILING_KIND].steps.map((step) => ({ key: step.key, label: ORDER_STEPS[step.key].label }));
+
+/** Services one order may carry for the subject type (personal 1, unit 10). */
+export function servicesLimit(subjectType: SubjectType): number {
+  return ORDER_KINDS[FILING_KIND].servicesPerOrder.max[subjectType] ?? Number.POSITIVE_INFINITY;
+}
+
+function listLength(draft: DraftTree, key: 'websites' | 'apps'): number {
+  const list = draft[key];
+  return Array.isArray(list) ? list.length : 0;
+}
+
+/** The service type the order was created with; the API does not return it, the first service tells. */
+export function serviceTypeOf(draft: DraftTree): 'website' | 'app' {
+  return listLength(draft, 'websites') === 0 && listLength(draft, 'apps') > 0 ? 'app' : 'website';
+}
+
+export function filingContext(subjectType: SubjectType, draft: DraftTree): FilingContext {
+  return { kind: FILING_KIND, subjectType, serviceType: serviceTypeOf(draft), now: new Date() };
+}
+
+/**
+ * Field errors of one step. An order may carry websites and APPs together, while a step schema checks the list of
+ * one service type: each list present is checked with its own type.
+ */
+export function stepErrors(step: OrderStepKey, draft: DraftTree, ctx: FilingContext): FieldError[] {
+  if (step !== 'services' && step !== 'verify_type') return validateStep(step, draft, ctx);
+  const types = (['website', 'app'] as const).filter(
+    (type) => listLength(draft, type === 'website' ? 'websites' : 'apps') > 0 || ctx.serviceType === type,
+  );
+  const errors = types.flatMap((serviceType) => validateStep(step, draft, { ...ctx, serviceType }));
+  return errors.filter((error, i) => errors.findIndex((other) => other.path === error.path) === i);
+}
+
+const VERIFY_SUBJECT_FIELDS = /^subject\.(regionCode|nature|certificateType|certificateNumber|name|legalRep\w*)$/;
+const VERIFY_SERVICE_FIELDS = /^(websites\.0\.(domains\.0|domains|resource(\..*)?)|apps\.0\.(name|resource(\..*)?))$/;
+
+/** The step whose page shows the field of a path (draft paths and upload paths `<target>.<kind>`). */
+export function stepOfPath(path: string): OrderStepKey {
+  if (VERIFY_SUBJECT_FIELDS.test(path) || VERIFY_SERVICE_FIELDS.test(path)) return 'verify_type';
+  if (path.startsWith('subjectPrincipal')) return 'subject_principal';
+  if (/^(subject|(websites|apps)\.\d+)\.(subject_certificate|domain_real_name|app_icon)$/.test(path)) return 'materials';
+  if (/^(websites|apps)(\.|$)/.test(path)) return 'services';
+  if (path.startsWith('subject')) return 'subject';
+  if (path.startsWith('agreements')) return 'review_submit';
+  return 'materials';
+}

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
+import type { OrderProgress, OrderRejection } from '@beian/shared';
+import { getOrder } from '../../services/orders.api';
+import { pollProgress } from '../../services/progress.api';
+import { ApiError } from '../../services/request';
+
+const POLL_INTERVAL_MS = 3000;
+
+export interface ProgressView {
+  progress: OrderProgress | null;
+  /** 初审 reasons per field, read from the order when it is rejected. */
+  rejections: OrderRejection[];
+  error: string | null;
+}
+
+/**
+ * The order's progress, polled while the page is visible: each poll sends the last `ETag`, so an unchanged order
+ * answers 304. Polling stops when the page is hidden or closed and resumes when it shows again.
+ */
+export function useProgressPoll(orderId: string | undefined): ProgressView {
+  const [view, setView] = useState<ProgressView>({ progress: null, rejections: [], error: null });
+  const etag = useRef<string | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const active = useRef(false);
+
+  const stop = useCallback(() => {
+    active.current = false;
+    clearTimeout(timer.current);
+  }, []);
+
+  const tick = useCallback(async () => {
+    if (!orderId || !active.current) return;
+    try {
+      const answer = await pollProgress(orderId, etag.current);
+      if (answer.changed) {
+        etag.current = answer.etag;
+        const rejections = answer.progress.status === 'initial_review_rejected' ? (await getOrder(orderId)).rejections : [];
+        setView({ progress: answer.progress, rejections, error: null });
+      } else {
+        setView((current) => (current.error ? { ...current, error: null } : current));
+      }
+    } catch (error) {
+      setView((current) => ({ ...current, error: error instanceof ApiError ? error.message : '进度加载失败，将自动重试' }));
+    }
+    if (active.current) timer.current = setTimeout(() => void tick(), POLL_INTERVAL_MS);
+  }, [orderId]);
+
+  const start = useCallback(() => {
+    if (active.current) return;
+    active.current = true;
+    void tick();
+  }, [tick]);
+
+  useDidShow(start);
+  useDidHide(stop);
+  useUnload(stop);
+  useEffect(() => stop, [stop]);
+
+  return view;
+}
+
+/** The current time, refreshed every `intervalMs` while `enabled` (for countdowns). */
+export function useNow(enabled: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const handle = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(handle);
+  }, [enabled, intervalMs]);
+  return now;
+}

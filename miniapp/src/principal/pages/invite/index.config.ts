@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '负责人视频核验',
+});

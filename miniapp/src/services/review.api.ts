@@ -1,0 +1,47 @@
+import type {
+  AccessLink,
+  AccessRequest,
+  CallLogEntry,
+  CallLogRequest,
+  RejectRequest,
+  RevealedField,
+  ReviewOrderDetail,
+  ReviewQueueItem,
+} from '@beian/shared';
+import { request } from './request';
+
+/** Staff review console (role `reviewer`). */
+function orderPath(orderId: string, rest = ''): string {
+  return `/api/review/orders/${encodeURIComponent(orderId)}${rest}`;
+}
+
+/** Orders waiting for 初审, the earliest due first. */
+export function listQueue(): Promise<ReviewQueueItem[]> {
+  return request<ReviewQueueItem[]>('/api/review/queue');
+}
+
+export function getReviewOrder(orderId: string): Promise<ReviewOrderDetail> {
+  return request<ReviewOrderDetail>(orderPath(orderId));
+}
+
+export function logCall(orderId: string, body: CallLogRequest, idempotencyKey: string): Promise<CallLogEntry> {
+  return request<CallLogEntry>(orderPath(orderId, '/calls'), { method: 'POST', data: body, idempotencyKey });
+}
+
+export async function approveOrder(orderId: string, idempotencyKey: string): Promise<void> {
+  await request<unknown>(orderPath(orderId, '/approve'), { method: 'POST', idempotencyKey });
+}
+
+export async function rejectOrder(orderId: string, body: RejectRequest, idempotencyKey: string): Promise<void> {
+  await request<unknown>(orderPath(orderId, '/reject'), { method: 'POST', data: body, idempotencyKey });
+}
+
+/** A short-lived signed link to one personal value, material or face video; the server audits it with the reason. */
+export function requestAccess(orderId: string, body: AccessRequest): Promise<AccessLink> {
+  return request<AccessLink>(orderPath(orderId, '/access'), { method: 'POST', data: body });
+}
+
+/** Reads the value behind a field link (no login needed: the signature is the authority). */
+export function openFieldLink(link: AccessLink): Promise<RevealedField> {
+  return request<RevealedField>(link.url);
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '短信核验（模拟）',
+});

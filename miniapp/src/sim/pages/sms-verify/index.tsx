@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { busyButtonProps } from '../../../components/busy-button.props';
+import { verifyRegulatorSms } from '../../../services/regulator-sim.api';
+import { ApiError } from '../../../services/request';
+import './index.scss';
+
+type Outcome = { kind: 'verified' } | { kind: 'failed'; message: string; triesLeft: number | null };
+
+function triesLeftOf(error: ApiError): number | null {
+  const value = error.details?.triesLeft;
+  return typeof value === 'number' ? value : null;
+}
+
+/**
+ * Imitates MIIT's SMS verification page (工信部 ICP/IP地址/域名信息备案管理系统 · 短信核验): the person enters the
+ * mobile number, the 6-digit code and the last six characters of the certificate number, brackets and letters included.
+ */
+export default function SimSmsVerifyPage() {
+  const { params } = useRouter<{ mobile?: string }>();
+  const [mobile, setMobile] = useState(params.mobile ?? '');
+  const [code, setCode] = useState('');
+  const [certLastSix, setCertLastSix] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function submit() {
+    const errors: Record<string, string> = {};
+    if (!/^1\d{10}$/.test(mobile.trim())) errors.mobile = '请输入接收核验短信的11位手机号码';
+    if (!/^\d{6}$/.test(code.trim())) errors.code = '请输入短信中的6位验证码';
+    if (!certLastSix.trim()) errors.certLastSix = '请输入证件号码后六位，如 567(8) 或 23456X';
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    try {
+      await verifyRegulatorSms({ mobile: mobile.trim(), code: code.trim(), certLastSix: certLastSix.trim() });
+      setOutcome({ kind: 'verified' });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setFieldErrors(error.fieldMessages());
+        setOutcome({ kind: 'failed', message: error.message, triesLeft: triesLeftOf(error) });
+      } else {
+        setOutcome({ kind: 'failed', message: '提交失败，请稍后重试', triesLeft: null });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className='page sim' id='sim-sms-verify'>
+      <Text className='notice' id='sim-notice'>
+        模拟页面：仅用于演示和测试，模仿工信部备案管理系统的短信核验页，不会向工信部提交任何信息。
+      </Text>
+      <View className='card'>
+        <Text className='card-title'>ICP备案短信核验</Text>
+        <Text className='hint'>请填写收到核验短信的手机号码、短信中的 6 位验证码，以及负责人证件号码的后六位（含字母和括号）。</Text>
+        <View className='field'>
+          <Text className='field-label'>手机号码</Text>
+          <Input className='field-input' id='sim-mobile' type='number' maxlength={11} placeholder='请输入手机号码' value={mobile} onInput={(event) => setMobile(event.detail.value)} />
+          {fieldErrors.mobile && <Text className='error-text'>{fieldErrors.mobile}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>验证码</Text>
+          <Input className='field-input' id='sim-code' type='number' maxlength={6} placeholder='请输入6位验证码' value={code} onInput={(event) => setCode(event.detail.value)} />
+          {fieldErrors.code && <Text className='error-text'>{fieldErrors.code}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>证件号码后六位</Text>
+          <Input className='field-input' id='sim-cert' maxlength={12} placeholder='如 567(8) 或 23456X' value={certLastSix} onInput={(event) => setCertLastSix(event.detail.value)} />
+          {fieldErrors.certLastSix && <Text className='error-text'>{fieldErrors.certLastSix}</Text>}
+        </View>
+        {outcome?.kind !== 'verified' && (
+          <Button className='btn-primary' id='sim-submit' {...busyButtonProps(busy)} onClick={() => void submit()}>
+            提交核验
+          </Button>
+        )}
+      </View>
+      {outcome?.kind === 'verified' && (
+        <View className='card sim-result sim-ok' id='sim-result'>
+          <Text className='card-title'>核验成功</Text>
+          <Text className='hint'>核验结果将在 30–60 分钟内同步给接入商，请在备案进度中查看。</Text>
+        </View>
+      )}
+      {outcome?.kind === 'failed' && (
+        <View className='card sim-result sim-failed' id='sim-result'>
+          <Text className='card-title'>核验未通过</Text>
+          <Text className='error-text'>{outcome.message}</Text>
+          {outcome.triesLeft !== null && (
+            <Text className='hint' id='sim-tries-left'>
+              {outcome.triesLeft > 0 ? `还可尝试 ${outcome.triesLeft} 次` : '已无可尝试次数，本次核验失败'}
+            </Text>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

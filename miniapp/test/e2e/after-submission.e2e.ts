@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { PERSON_ID, personalDraft } from '@beian/shared/testing';
+import { seedSubmittableDraft } from './support/seed-order';
+import { makeFixtures } from './support/fixtures';
+import { api, devLoginToken, eventually } from './support/api-client';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '张三';
+const REVIEWER = '审核员1';
+const MOBILE = '13800138000';
+/** MIIT asks for the last six characters of the certificate number, letters included. */
+const CERT_LAST_SIX = PERSON_ID.slice(-6);
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const REJECTED = {
+  'websites.0.name': { id: 'websites-0-name', reason: '网站名称不能体现网站内容', suggestion: '请改为能体现网站内容的名称', fixed: '张三的技术读书笔记' },
+  'subject.communicationAddress': {
+    id: 'subject-communication-address',
+    reason: '通信地址不完整',
+    suggestion: '请填写到门牌号',
+    fixed: '北京市朝阳区某街道1号2单元101室',
+  },
+} as const;
+
+describe('after submission: review, MIIT SMS verification, 管局 approval and the ICP numbers', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let applicantToken: string;
+  let reviewerToken: string;
+  let orderId: string;
+
+  beforeAll(async () => {
+    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200' });
+    browser = await launchChromium();
+    applicantToken = await devLoginToken(server, APPLICANT);
+    reviewerToken = await devLoginToken(server, REVIEWER);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const advanceClock = async (ms: number) => expect((await api(server, 'POST', '/api/dev/clock/advance', reviewerToken, { ms })).status).toBe(200);
+  const progress = async () => (await api(server, 'GET', `/api/orders/${orderId}/progress`, applicantToken)).body;
+  const statusBecomes = (status: string) =>
+    eventually(`order status ${status}`, async () => ((await progress()).status === status ? true : undefined), 30_000);
+
+  async function desktopPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    return context.newPage();
+  }
+
+  async function openReviewOrder(page: Page) {
+    await page.goto(`${server.url}/#/staff/pages/queue/index`);
+    await page.locator(`#queue-${orderId}`).click();
+    await page.locator('#review-order').waitFor();
+    await expectText(page, '#review-status', '待初审');
+  }
+
+  it('should take a personal filing from submission to ICP numbers shown on the progress page when every step passes', async () => {
+    // Applicant: a complete personal first filing, seeded through the API (the wizard has its own tests), then submitted.
+    const created = await api(server, 'POST', '/api/orders', applicantToken, { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
+    orderId = created.body.id;
+    await seedSubmittableDraft(server, applicantToken, orderId, personalDraft(), await makeFixtures());
+    expect((await api(server, 'POST', `/api/orders/${orderId}/submit`, applicantToken)).status).toBe(200);
+
+    const applicant = await phonePage(browser);
+    await logInThroughTheUi(applicant, server, APPLICANT);
+    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await expectText(applicant, '#order-status', '待初审');
+    await expectText(applicant, '#estimate', '工作日');
+    await screenshot(applicant, 'after-01-progress-submitted');
+
+    // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
+    const reviewer = await desktopPage();
+    await logInThroughTheUi(reviewer, server, REVIEWER);
+    await openReviewOrder(reviewer);
+    await fill(reviewer, 'access-reason', '初审核对证件信息');
+    await reviewer.locator('#reveal-subject-certificate-number').click();
+    await expectText(reviewer, '#value-subject-certificate-number', PERSON_ID);
+    await reviewer.locator('#call-answered').click();
+    await reviewer.locator('#review-calls [id^="call-"]').first().waitFor();
+    for (const field of Object.values(REJECTED)) {
+      await reviewer.locator(`#reject-${field.id}`).click();
+      await fill(reviewer, `reason-${field.id}`, field.reason);
+      await fill(reviewer, `suggestion-${field.id}`, field.suggestion);
+    }
+    await screenshot(reviewer, 'after-02-reviewer-rejects-two-fields');
+    await reviewer.locator('#reject').click();
+    await expectText(reviewer, '#review-status', '初审驳回');
+
+    // Applicant: the progress page refreshes by itself and shows each reason on its field.
+    await expectText(applicant, '#order-status', '初审驳回');
+    for (const field of Object.values(REJECTED)) await expectText(applicant, `#rejection-${field.id}`, field.reason);
+    await applicant.locator('#fix-rejections').waitFor();
+    await screenshot(applicant, 'after-03-progress-rejected');
+
+    // Applicant fixes exactly the rejected fields (another device of the same account) and resubmits.
+    const order = (await api(server, 'GET', `/api/orders/${orderId}?reveal=true`, applicantToken)).body;
+    expect(order.editablePaths).toEqual(expect.arrayContaining(Object.keys(REJECTED)));
+    const draft = order.draft;
+    const fixed = {
+      subject: { ...draft.subject, communicationAddress: REJECTED['subject.communicationAddress'].fixed },
+      websites: [{ ...draft.websites[0], name: REJECTED['websites.0.name'].fixed }],
+    };
+    expect((await api(server, 'PATCH', `/api/orders/${orderId}/draft`, applicantToken, { version: order.version, draft: fixed })).status).toBe(200);
+    expect((await api(server, 'POST', `/api/orders/${orderId}/resubmit`, applicantToken)).status).toBe(200);
+    await expectText(applicant, '#order-status', '待初审');
+
+    // Reviewer sees exactly the two changes and approves.
+    await openReviewOrder(reviewer);
+    await reviewer.locator('#review-diff').waitFor();
+    await expect(reviewer.locator('#review-diff [id^="diff-"]').count()).resolves.toBe(2);
+    for (const field of Object.values(REJECTED)) await expectText(reviewer, `#diff-${field.id}`, field.fixed);
+    await screenshot(reviewer, 'after-04-reviewer-diff');
+    await reviewer.locator('#call-answered').click();
+    await reviewer.locator('#approve').click();
+    await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
+    const scripted = await api(server, 'POST', `/api/regulator-sim/orders/${orderId}/script`, reviewerToken, { outcome: 'approve', afterWorkingDays: 1 });
+    expect(scripted.status).toBeLessThan(300);
+
+    // MIIT sends the verification SMS about five minutes after the order reaches it.
+    await advanceClock(6 * MINUTE);
+    await statusBecomes('sms_verification');
+    const sms = await eventually('the verification SMS', async () => {
+      const sent = (await api(server, 'GET', `/api/regulator-sim/sms?mobile=${MOBILE}`, applicantToken)).body as { text: string }[];
+      return sent.at(-1)?.text;
+    });
+    const code = /(\d{6})/.exec(sms)?.[1];
+    expect(code).toBeDefined();
+    await expectText(applicant, '#order-status', '待工信部短信核验');
+    await expectText(applicant, '#sms-verification', '138****8000');
+    await expectText(applicant, '#deadline', '前完成');
+    await screenshot(applicant, 'after-05-progress-sms-verification');
+
+    // The principal opens the (simulated) MIIT form: one wrong code, then the right one.
+    const phone = await phonePage(browser);
+    await phone.goto(`${server.url}/#/sim/pages/sms-verify/index?mobile=${MOBILE}`);
+    await expectText(phone, '#sim-notice', '模拟');
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await fill(phone, 'sim-code', wrong);
+    await fill(phone, 'sim-cert', CERT_LAST_SIX);
+    await phone.locator('#sim-submit').click();
+    await expectText(phone, '#sim-tries-left', '还可尝试 4 次');
+    await screenshot(phone, 'after-06-sim-wrong-code');
+    await fill(phone, 'sim-code', code!);
+    await phone.locator('#sim-submit').click();
+    await expectText(phone, '#sim-result', '核验成功');
+    await screenshot(phone, 'after-07-sim-verified');
+
+    // The result reaches us 30–60 minutes later; the 管局 decides within its working days.
+    await advanceClock(61 * MINUTE);
+    await statusBecomes('regulator_review');
+    await expectText(applicant, '#order-status', '管局审核中');
+    await screenshot(applicant, 'after-08-progress-regulator-review');
+    await advanceClock(15 * DAY);
+    // Sessions expire over simulated weeks: the applicant comes back and logs in again.
+    applicantToken = await devLoginToken(server, APPLICANT);
+    await statusBecomes('approved');
+    await logInThroughTheUi(applicant, server, APPLICANT);
+    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+
+    await expectText(applicant, '#order-status', '备案成功');
+    await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号/);
+    await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号-1/);
+    await expectText(applicant, '#icp-numbers', 'beian.miit.gov.cn');
+    await screenshot(applicant, 'after-09-progress-approved-numbers');
+
+    // Every progress message landed in the message centre.
+    await applicant.goto(`${server.url}/#/pages/index/index`);
+    await applicant.locator('#unread-badge').waitFor();
+    await applicant.locator('#messages-link').click();
+    await applicant.locator('#messages [id^="message-"]').first().waitFor();
+    const count = await applicant.locator('#messages [id^="message-"]').count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    await screenshot(applicant, 'after-10-message-centre');
+    await applicant.locator('#messages [id^="message-"]').first().click();
+    await applicant.locator('#progress').waitFor();
+    const unread = (await api(server, 'GET', '/api/messages/unread-count', applicantToken)).body.count;
+    expect(unread).toBe(count - 1);
+  });
+});

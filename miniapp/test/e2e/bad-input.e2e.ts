@@ -1,0 +1,97 @@
+import type { Browser } from 'playwright-core';
+import { PERSON_ID } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import {
+  fillPersonalStart,
+  inputValue,
+  nextStep,
+  upload,
+  uploadAndWait,
+} from './support/filing';
+import { makeFixtures, type Fixtures } from './support/fixtures';
+import { startServer, type ServerProcess } from './support/server-process';
+
+describe('the bad-input tour: each mistake gets a clear message on its field and nothing typed is lost', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let files: Fixtures;
+
+  beforeAll(async () => {
+    [server, browser, files] = await Promise.all([startServer(), launchChromium(), makeFixtures()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('should explain wrong IDs, a .io domain, bad website names and a second personal website on their fields', async () => {
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, '周八');
+    await page.locator('#start-filing').click();
+    await page.locator('#step-verify_type').waitFor();
+
+    await fillPersonalStart(page, { region: '110105', name: '周八', idNumber: '110105194912310021', domain: 'zhouba.io', instanceId: 'ins-zb01' });
+    await page.locator('#step-next').click();
+    await expectText(page, '#subject-certificate-number-error', /校验|身份证/);
+    await expectText(page, '#websites-0-domains-0-error', /域名/);
+    await screenshot(page, 'bad-01-check-digit-and-io');
+
+    await fill(page, 'subject-certificate-number', '110105491231002');
+    await page.locator('#step-next').click();
+    await expectText(page, '#subject-certificate-number-error', /18位/);
+    await expect(inputValue(page, 'subject-name')).resolves.toBe('周八');
+    await expect(inputValue(page, 'websites-0-domains-0')).resolves.toBe('zhouba.io');
+    await screenshot(page, 'bad-02-fifteen-digits');
+
+    await fill(page, 'subject-certificate-number', PERSON_ID);
+    await fill(page, 'websites-0-domains-0', 'zhouba-notes.com');
+    await nextStep(page, 'subject');
+    await page.locator('#step-tab-services').click();
+
+    await fill(page, 'websites-0-name', 'MyNotes');
+    await page.locator('#service-done').click();
+    await expectText(page, '#websites-0-name-error', /汉字|字母/);
+    await fill(page, 'websites-0-name', '周八的官网');
+    await page.locator('#service-done').click();
+    await expectText(page, '#websites-0-name-error', /官网|个人/);
+    await expect(inputValue(page, 'websites-0-name')).resolves.toBe('周八的官网');
+    await screenshot(page, 'bad-03-website-names');
+
+    await page.locator('#add-website').click();
+    await expectText(page, '#services-error', /个人.*最多1个/);
+    await expect(page.locator('#service-websites-1').count()).resolves.toBe(0);
+    await screenshot(page, 'bad-04-second-website');
+
+    await page.locator('#step-tab-subject_principal').click();
+    await upload(page, 'subject-principal-certificate_back', files.textAsJpeg);
+    await expectText(page, '#subject-principal-certificate_back-error', /不是有效的JPG或PNG/);
+    await screenshot(page, 'bad-05-renamed-text-file');
+  });
+
+  it('should compress a 6 MB photo before upload and refuse a 40-second video', async () => {
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, '吴九');
+    await page.locator('#start-filing').click();
+    await page.locator('#step-verify_type').waitFor();
+    await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: PERSON_ID, domain: 'wujiu-notes.com', instanceId: 'ins-wj01' });
+    await nextStep(page, 'subject');
+    await page.locator('#step-tab-subject_principal').click();
+    await fill(page, 'subject-principal-email', 'wujiu@example.com');
+
+    await uploadAndWait(page, 'subject-principal-certificate_front', files.bigPhoto);
+    await expectText(page, '#subject-principal-certificate_front-note', /已自动压缩：\d+\.\d MB → (\d+ KB|1\.0 MB)/);
+    await expect(inputValue(page, 'subject-principal-email')).resolves.toBe('wujiu@example.com');
+    await screenshot(page, 'bad-06-big-photo-compressed');
+
+    await page.locator('#step-tab-face_check').click();
+    await page.locator('#face-principal-0-self').click();
+    await page.locator('#principal-face').waitFor();
+    await page.locator('#biometric-consent-tick').click();
+    await page.locator('#biometric-consent-submit').click();
+    await page.locator('#face-start').click();
+    await upload(page, 'face-video', files.longVideo);
+    await expectText(page, '#face-video-error', /5–15秒/);
+    await screenshot(page, 'bad-07-long-video');
+  });
+});

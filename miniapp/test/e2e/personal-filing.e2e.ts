@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { PERSON_ID } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { devLoginToken } from './support/api-client';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import {
+  acceptReview,
+  choose,
+  fillPersonalStart,
+  fillPrincipal,
+  nextStep,
+  recordFaceCheck,
+  uploadAndWait,
+  waitSaved,
+} from './support/filing';
+import { makeFixtures, type Fixtures } from './support/fixtures';
+import { startServer, type ServerProcess } from './support/server-process';
+
+describe('a personal first filing of one website, start to submit', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let files: Fixtures;
+
+  beforeAll(async () => {
+    [server, browser, files] = await Promise.all([startServer(), launchChromium(), makeFixtures()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('should reach 待初审 when the applicant fills every step, checks the face and submits', async () => {
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, '张三');
+    const token = await devLoginToken(server, '张三');
+    await page.locator('#start-filing').click();
+    await page.locator('#step-verify_type').waitFor();
+
+    await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-reading.com', instanceId: 'ins-zs0001' });
+    await screenshot(page, 'personal-01-verify-type');
+    await nextStep(page, 'subject');
+
+    await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
+    await fill(page, 'subject-communication-address', '北京市朝阳区某街道1号101室');
+    await screenshot(page, 'personal-02-subject');
+    await nextStep(page, 'subject_principal');
+
+    await fillPrincipal(page, server, token, files.photo, { prefix: 'subject-principal', mobile: '13800138000', email: 'zhangsan@example.com' });
+    await screenshot(page, 'personal-03-principal');
+    await nextStep(page, 'services');
+
+    await fill(page, 'websites-0-name', '张三的读书笔记');
+    await page.locator('#websites-0-service-content-option-other').click();
+    await choose(page, 'websites-0-principal-same-as', 'subjectPrincipal');
+    await expectText(page, '#websites-0-principal-same-as-text', '已复制自主体负责人');
+    await expectText(page, '#websites-0-principal-sms-code-state', '已验证');
+    await screenshot(page, 'personal-04-services');
+    await page.locator('#service-done').click();
+    await nextStep(page, 'materials');
+
+    await uploadAndWait(page, 'websites-0-domain_real_name', files.photo);
+    await expectText(page, '#materials-progress', /需要5份材料，已上传5份/);
+    await screenshot(page, 'personal-05-materials');
+    await nextStep(page, 'face_check');
+
+    await page.locator('#face-principal-0-self').click();
+    await page.locator('#principal-face').waitFor();
+    await recordFaceCheck(page, files.video);
+    await screenshot(page, 'personal-06-face-check');
+    await page.locator('#back-to-filing').click();
+    await expectText(page, '#face-principal-0-status', /已通过|已完成|核验中/);
+    await nextStep(page, 'review_submit');
+
+    await acceptReview(page);
+    await waitSaved(page);
+    await screenshot(page, 'personal-07-review');
+    await page.locator('#submit').click();
+    await page.locator('#progress').waitFor();
+    await expectText(page, '#order-status', '待初审');
+    await screenshot(page, 'personal-08-progress');
+  });
+});

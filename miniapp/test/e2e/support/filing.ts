@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { api, eventually } from './api-client';
+import { fill } from './browser';
+import { expectText } from './page-steps';
+import type { ServerProcess } from './server-process';
+
+/** Small steps of the filing wizard in the H5 build, by the element ids the pages document. */
+
+export async function inputValue(page: Page, id: string): Promise<string> {
+  return page.locator(`#${id} input, #${id} textarea, input#${id}, textarea#${id}`).first().inputValue();
+}
+
+export async function fillArea(page: Page, id: string, value: string): Promise<void> {
+  const area = page.locator(`#${id} textarea, textarea#${id}`).first();
+  await area.click();
+  await area.fill(value);
+  await area.blur();
+}
+
+/** Opens a ChoiceList and taps one option. */
+export async function choose(page: Page, id: string, key: string): Promise<void> {
+  const option = page.locator(`#${id}-option-${key}`);
+  if (!(await option.isVisible())) await page.locator(`#${id}`).click();
+  await option.click();
+}
+
+export async function chooseRegion(page: Page, district: string): Promise<void> {
+  await choose(page, 'subject-region-code-province', `${district.slice(0, 2)}0000`);
+  await choose(page, 'subject-region-code-city', `${district.slice(0, 4)}00`);
+  await choose(page, 'subject-region-code-district', district);
+}
+
+/** Chooses a file through the browser's file chooser that `<id>-pick` opens. */
+export async function upload(page: Page, id: string, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(`#${id}-pick`).click()]);
+  await chooser.setFiles(file);
+}
+
+export async function uploadAndWait(page: Page, id: string, file: string): Promise<void> {
+  await upload(page, id, file);
+  await expectText(page, `#${id}-status`, '已上传', 30_000);
+}
+
+export async function nextStep(page: Page, expectedStep: string): Promise<void> {
+  await page.locator('#step-next').click();
+  await page.locator(`#step-${expectedStep}`).waitFor();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expectText(page, '#save-state', '已保存');
+}
+
+/** The 6-digit code the embedded SMS default sent to a mobile (dev outbox). */
+export function smsCode(server: ServerProcess, token: string, mobile: string): Promise<string> {
+  return eventually(`an SMS code for ${mobile}`, async () => {
+    const { body } = await api<{ code: string | null }[]>(server, 'GET', `/api/dev/sms-outbox?mobile=${mobile}`, token);
+    return Array.isArray(body) ? (body.filter((message) => message.code).at(-1)?.code ?? undefined) : undefined;
+  });
+}
+
+/** Proves a principal's mobile: send, read the dev outbox, enter, verify. `prefix` is `pathId(principalPath)`. */
+export async function verifyMobile(page: Page, server: ServerProcess, token: string, prefix: string, mobile: string): Promise<void> {
+  const id = `${prefix}-sms-code`;
+  await page.locator(`#${id}-send`).click();
+  const code = await smsCode(server, token, mobile);
+  await fill(page, id, code);
+  await page.locator(`#${id}-verify`).click();
+  await expectText(page, `#${id}-state`, '已验证');
+}
+
+export interface PersonalStart {
+  region: string;
+  name: string;
+  idNumber: string;
+  domain: string;
+  instanceId: string;
+}
+
+/** Step 1 of a personal website filing, up to creating the order. */
+export async function fillPersonalStart(page: Page, data: PersonalStart): Promise<void> {
+  await chooseRegion(page, data.region);
+  await choose(page, 'subject-nature', 'personal');
+  await fill(page, 'subject-certificate-number', data.idNumber);
+  await fill(page, 'subject-name', data.name);
+  await fill(page, 'websites-0-domains-0', data.domain);
+  await choose(page, 'websites-0-resource-type', 'instance');
+  await fill(page, 'websites-0-resource-instance-id', data.instanceId);
+}
+
+export interface PrincipalData {
+  /** `pathId` of the principal path: `subject-principal`, `websites-1-principal` … */
+  prefix: string;
+  mobile: string;
+  email: string;
+  name?: string;
+  idNumber?: string;
+}
+
+/** Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. */
+export async function fillPrincipal(page: Page, server: ServerProcess, token: string, photo: string, data: PrincipalData): Promise<void> {
+  const { prefix } = data;
+  if (data.name) {
+    await fill(page, `${prefix}-name`, data.name);
+    await choose(page, `${prefix}-certificate-type`, 'resident_id');
+    await fill(page, `${prefix}-certificate-number`, data.idNumber ?? '');
+  }
+  await uploadAndWait(page, `${prefix}-certificate_front`, photo);
+  await uploadAndWait(page, `${prefix}-certificate_back`, photo);
+  await fill(page, `${prefix}-valid-from`, '2020-01-01');
+  await page.locator(`#${prefix}-long-term`).click();
+  await fill(page, `${prefix}-mobile`, data.mobile);
+  await verifyMobile(page, server, token, prefix, data.mobile);
+  await fill(page, `${prefix}-email`, data.email);
+}
+
+/** The face check of a principal, on the principal page (own phone or invitation), with the consent first. */
+export async function recordFaceCheck(page: Page, video: string): Promise<void> {
+  await page.locator('#biometric-consent-tick').click();
+  await page.locator('#biometric-consent-submit').click();
+  await page.locator('#face-start').click();
+  await page.locator('#face-digits').waitFor();
+  await upload(page, 'face-video', video);
+  await page.locator('#face-result').waitFor({ timeout: 30_000 });
+}
+
+/** Ticks the agreements and acknowledges every warning of the review step. */
+export async function acceptReview(page: Page): Promise<void> {
+  await page.locator('#precheck').waitFor();
+  for (const key of ['privacy', 'terms', 'commitment']) await page.locator(`#agreements-${key}`).click();
+  const acks = page.locator('[id^="finding-warning-"][id$="-ack"]');
+  for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).click();
+}

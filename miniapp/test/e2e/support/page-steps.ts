@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+import { fill } from './browser';
+import type { ServerProcess } from './server-process';
+
+/** Logs in through the H5 login page with a development nickname and waits for the home page. */
+export async function logInThroughTheUi(page: Page, server: ServerProcess, nickname: string): Promise<void> {
+  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.locator('#dev-login-notice').waitFor();
+  await fill(page, 'dev-nickname', nickname);
+  await page.locator('#dev-login').click();
+  await page.locator('#home').waitFor();
+}
+
+/** Waits until the element's text contains `expected` (or matches it). */
+export async function expectText(page: Page, selector: string, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  await page.locator(selector).first().waitFor({ timeout });
+  await page.waitForFunction(
+    ([sel, source, isRegex]) => {
+      const text = document.querySelector(sel as string)?.textContent ?? '';
+      return isRegex ? new RegExp(source as string).test(text) : text.includes(source as string);
+    },
+    [selector, expected instanceof RegExp ? expected.source : expected, expected instanceof RegExp] as const,
+    { timeout },
+  );
+}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { devLoginToken } from './support/api-client';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import {
+  acceptReview,
+  choose,
+  chooseRegion,
+  fillArea,
+  fillPrincipal,
+  nextStep,
+  recordFaceCheck,
+  uploadAndWait,
+} from './support/filing';
+import { makeFixtures, type Fixtures } from './support/fixtures';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '福州示例科技';
+
+async function sameAsSubjectPrincipal(page: Page, prefix: string): Promise<void> {
+  await choose(page, `${prefix}-same-as`, 'subjectPrincipal');
+  await expectText(page, `#${prefix}-same-as-text`, '已复制自主体负责人');
+  // The server counts a verified number for every principal with it in the order.
+  await expectText(page, `#${prefix}-sms-code-state`, '已验证');
+}
+
+describe('a unit first filing with two websites and one APP', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let files: Fixtures;
+
+  beforeAll(async () => {
+    [server, browser, files] = await Promise.all([startServer(), launchChromium(), makeFixtures()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('should submit after a second website principal completes the face check through an invitation in another browser', async () => {
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, APPLICANT);
+    const token = await devLoginToken(server, APPLICANT);
+    await page.locator('#start-filing').click();
+    await page.locator('#step-verify_type').waitFor();
+
+    await chooseRegion(page, '350102');
+    await choose(page, 'subject-nature', 'enterprise');
+    await fill(page, 'subject-certificate-number', USCC);
+    await fill(page, 'subject-name', '福州示例科技有限公司');
+    await fill(page, 'subject-legal-rep-name', '张三');
+    await choose(page, 'subject-legal-rep-certificate-type', 'resident_id');
+    await fill(page, 'subject-legal-rep-certificate-number', PERSON_ID);
+    await fill(page, 'websites-0-domains-0', 'fzexample.com');
+    await choose(page, 'websites-0-resource-type', 'instance');
+    await fill(page, 'websites-0-resource-instance-id', 'ins-fz0001');
+    await screenshot(page, 'unit-01-verify-type');
+    await nextStep(page, 'subject');
+
+    await fill(page, 'subject-certificate-address', '福州市鼓楼区示例路1号');
+    await fill(page, 'subject-communication-address', '福州市鼓楼区示例路1号8楼801室');
+    await fill(page, 'subject-investor', '张三');
+    await screenshot(page, 'unit-02-subject');
+    await nextStep(page, 'subject_principal');
+
+    await fillPrincipal(page, server, token, files.photo, {
+      prefix: 'subject-principal', name: '张三', idNumber: PERSON_ID, mobile: '13800138000', email: 'zhangsan@example.com',
+    });
+    await fill(page, 'subject-principal-phone2', '0591-87654321');
+    await screenshot(page, 'unit-03-principal');
+    await nextStep(page, 'services');
+
+    // Website 1: the company portal, principal = the subject principal (a visible copy).
+    await fill(page, 'websites-0-name', '福州示例科技门户');
+    await page.locator('#websites-0-service-content-option-unit_portal').click();
+    await sameAsSubjectPrincipal(page, 'websites-0-principal');
+    await page.locator('#service-done').click();
+
+    // Website 2: a shop run by another person, who will do the face check on their own phone.
+    await page.locator('#add-website').click();
+    await fill(page, 'websites-1-name', '福州示例科技商城');
+    await fill(page, 'websites-1-domains-0', 'fzexample-shop.com');
+    await page.locator('#websites-1-service-content-option-shopping').click();
+    await choose(page, 'websites-1-resource-type', 'instance');
+    await fill(page, 'websites-1-resource-instance-id', 'ins-fz0002');
+    await fillPrincipal(page, server, token, files.photo, {
+      prefix: 'websites-1-principal', name: '李四', idNumber: OTHER_ID, mobile: '13900139000', email: 'lisi@example.com',
+    });
+    await screenshot(page, 'unit-04-second-website');
+    await page.locator('#service-done').click();
+
+    // The APP, principal = the subject principal.
+    await page.locator('#add-app').click();
+    await fill(page, 'apps-0-name', '示例科技助手');
+    await page.locator('#apps-0-service-content-option-other').click();
+    await choose(page, 'apps-0-provides-sdk', 'no');
+    await choose(page, 'apps-0-uses-external-sdk', 'no');
+    await choose(page, 'apps-0-packages-0-platform', 'android');
+    await fill(page, 'apps-0-packages-0-package-name', 'com.fzexample.assistant');
+    await fillArea(page, 'apps-0-packages-0-public-key', 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA');
+    await fill(page, 'apps-0-packages-0-fingerprint', '3A7F2C9D4B1E8A6F0C5D2E9B7A4F1C3D');
+    await choose(page, 'apps-0-resource-type', 'instance');
+    await fill(page, 'apps-0-resource-instance-id', 'ins-fz0003');
+    await sameAsSubjectPrincipal(page, 'apps-0-principal');
+    await screenshot(page, 'unit-05-app');
+    await page.locator('#service-done').click();
+    await nextStep(page, 'materials');
+
+    await uploadAndWait(page, 'subject-subject_certificate', files.photo);
+    await uploadAndWait(page, 'websites-0-domain_real_name', files.photo);
+    await uploadAndWait(page, 'websites-1-domain_real_name', files.photo);
+    await uploadAndWait(page, 'apps-0-app_icon', files.photo);
+    await screenshot(page, 'unit-06-materials');
+    await nextStep(page, 'face_check');
+
+    await page.locator('#face-principal-1').waitFor();
+    const titles = await page.locator('[id^="face-principal-"] .service-title').allTextContents();
+    expect(titles).toHaveLength(2);
+    const other = titles.findIndex((title) => title.includes('网站2负责人'));
+    const self = 1 - other;
+    expect(other).toBeGreaterThanOrEqual(0);
+
+    await page.locator(`#face-principal-${other}-invite`).click();
+    const link = (await page.locator(`#face-principal-${other}-link`).textContent())?.trim() ?? '';
+    expect(link).toContain('/principal/pages/invite/index?token=');
+    await expect(page.locator(`#face-principal-${other}-qr img`).getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml/);
+    await screenshot(page, 'unit-07-invitation');
+
+    // The principal opens the link on their own phone, logs in with their own account and lands back on it.
+    const invitee = await phonePage(browser);
+    await invitee.goto(link);
+    await invitee.locator('#dev-login-notice').waitFor();
+    await fill(invitee, 'dev-nickname', '李四');
+    await invitee.locator('#dev-login').click();
+    await invitee.locator('#invite-summary').waitFor();
+    await expectText(invitee, '#invite-summary', '福州示例科技商城');
+    await invitee.locator('#invite-accept').click();
+    await recordFaceCheck(invitee, files.video);
+    await screenshot(invitee, 'unit-08-invitee-done');
+
+    await page.locator(`#face-principal-${self}-self`).click();
+    await page.locator('#principal-face').waitFor();
+    await recordFaceCheck(page, files.video);
+    await page.locator('#back-to-filing').click();
+    await page.locator('#face-refresh').click();
+    await expectText(page, `#face-principal-${other}-status`, /已通过|已完成|核验中/);
+    await expectText(page, `#face-principal-${self}-status`, /已通过|已完成|核验中/);
+    await nextStep(page, 'review_submit');
+
+    await acceptReview(page);
+    await screenshot(page, 'unit-09-review');
+    await page.locator('#submit').click();
+    await page.locator('#progress').waitFor();
+    await expectText(page, '#order-status', '待初审');
+  });
+});

@@ -1,0 +1,90 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Clock } from '../platform/clock/clock';
+import { ObjectStorage } from './object-storage.port';
+
+export const LOCAL_STORAGE_PREFIX = '/api/storage/';
+const KEY_PATTERN = /^[a-z0-9][a-z0-9/._-]{0,200}$/;
+
+export type StorageOperation = 'put' | 'get';
+
+export interface SignedRequest {
+  op: StorageOperation;
+  key: string;
+  expires: number;
+  /** put: the byte limit; get: the content type to answer with. */
+  param: string;
+}
+
+/**
+ * Embedded default: files in a private folder under DATA_DIR, served only by the API's storage routes for a
+ * request carrying a valid HMAC of (operation, key, expiry, parameter) that has not expired.
+ */
+export class LocalFolderStorage extends ObjectStorage {
+  private readonly signingKey: Buffer;
+
+  constructor(
+    private readonly root: string,
+    secret: Buffer,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this.signingKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'beian storage urls', 32));
+  }
+
+  signedPutUrl(key: string, _contentType: string, maxBytes: number, expiresAt: Date): string {
+    return this.url({ op: 'put', key, expires: expiresAt.getTime(), param: String(maxBytes) });
+  }
+
+  signedGetUrl(key: string, contentType: string, expiresAt: Date): string {
+    return this.url({ op: 'get', key, expires: expiresAt.getTime(), param: contentType });
+  }
+
+  /** The request a URL authorises, or null when it is forged, altered or expired. */
+  verify(request: SignedRequest, signature: string): SignedRequest | null {
+    if (!KEY_PATTERN.test(request.key) || request.key.includes('..')) return null;
+    const expected = Buffer.from(this.sign(request), 'hex');
+    const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return request.expires > this.clock.now().getTime() ? request : null;
+  }
+
+  async read(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.path(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async write(key: string, bytes: Buffer): Promise<void> {
+    const file = this.path(key);
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    // Write then rename, so a reader never sees half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, bytes, { mode: 0o600 });
+    await rename(partial, file);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  private url(request: SignedRequest): string {
+    const query = new URLSearchParams({ op: request.op, exp: String(request.expires), p: request.param, sig: this.sign(request) });
+    return `${LOCAL_STORAGE_PREFIX}${request.key}?${query.toString()}`;
+  }
+
+  private sign(request: SignedRequest): string {
+    return createHmac('sha256', this.signingKey)
+      .update(`${request.op}\n${request.key}\n${request.expires}\n${request.param}`)
+      .digest('hex');
+  }
+
+  private path(key: string): string {
+    if (!KEY_PATTERN.test(key) || key.includes('..')) throw new Error('Invalid storage key');
+    return join(this.root, key);
+  }
+}

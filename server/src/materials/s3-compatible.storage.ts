@@ -1,0 +1,96 @@
+import { createHash, createHmac } from 'node:crypto';
+import { ObjectStorage } from './object-storage.port';
+
+/** An S3-compatible bucket: Tencent COS (`https://cos.<region>.myqcloud.com`), AWS S3, MinIO … */
+export interface S3StorageConfig {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+const SERVER_URL_SECONDS = 60;
+
+/** RFC 3986 encoding as SigV4 wants it (`/` kept in paths when asked). */
+function encode(value: string, keepSlash = false): string {
+  const encoded = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return keepSlash ? encoded.replace(/%2F/g, '/') : encoded;
+}
+
+const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+
+/**
+ * Real object storage adapter: files in a private bucket, clients upload and download with presigned URLs
+ * (AWS Signature V4 in the query string, which COS accepts too), and the server reads/writes through short
+ * presigned URLs of its own. A presigned PUT cannot cap the size: confirmation checks it.
+ */
+export class S3CompatibleStorage extends ObjectStorage {
+  private readonly base: URL;
+
+  constructor(
+    private readonly config: S3StorageConfig,
+    private readonly now: () => Date,
+  ) {
+    super();
+    this.base = new URL(config.endpoint);
+  }
+
+  signedPutUrl(key: string, _contentType: string, _maxBytes: number, expiresAt: Date): string {
+    return this.presign('PUT', key, expiresAt, {});
+  }
+
+  signedGetUrl(key: string, contentType: string, expiresAt: Date): string {
+    return this.presign('GET', key, expiresAt, { 'response-content-type': contentType });
+  }
+
+  async read(key: string): Promise<Buffer | null> {
+    const res = await fetch(this.presign('GET', key, this.soon(), {}));
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`object storage GET failed: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  async write(key: string, bytes: Buffer): Promise<void> {
+    const res = await fetch(this.presign('PUT', key, this.soon(), {}), { method: 'PUT', body: bytes });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`object storage PUT failed: ${res.status}`);
+  }
+
+  async delete(key: string): Promise<void> {
+    const res = await fetch(this.presign('DELETE', key, this.soon(), {}), { method: 'DELETE' });
+    await res.arrayBuffer();
+    if (!res.ok && res.status !== 404) throw new Error(`object storage DELETE failed: ${res.status}`);
+  }
+
+  private soon(): Date {
+    return new Date(this.now().getTime() + SERVER_URL_SECONDS * 1000);
+  }
+
+  /** A path-style presigned URL: `<endpoint>/<bucket>/<key>?X-Amz-…` signing only the host header. */
+  private presign(method: string, key: string, expiresAt: Date, extra: Record<string, string>): string {
+    const now = this.now();
+    const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const day = amzDate.slice(0, 8);
+    const scope = `${day}/${this.config.region}/s3/aws4_request`;
+    const expires = Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)));
+    const query: Record<string, string> = {
+      ...extra,
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Credential': `${this.config.accessKeyId}/${scope}`,
+      'X-Amz-Date': amzDate,
+      'X-Amz-Expires': String(expires),
+      'X-Amz-SignedHeaders': 'host',
+    };
+    const canonicalQuery = Object.keys(query)
+      .sort()
+      .map((k) => `${encode(k)}=${encode(query[k]!)}`)
+      .join('&');
+    const path = `${this.base.pathname.replace(/\/$/, '')}/${encode(this.config.bucket)}/${encode(key, true)}`;
+    const canonicalRequest = [method, path, canonicalQuery, `host:${this.base.host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+    const signingKey = hmac(hmac(hmac(hmac(`AWS4${this.config.secretAccessKey}`, day), this.config.region), 's3'), 'aws4_request');
+    const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
+    return `${this.base.origin}${path}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  consentRequestSchema,
+  createPrincipalUploadRequestSchema,
+  submitFaceCheckRequestSchema,
+  type ConsentRecord,
+  type ConsentRequest,
+  type CreatePrincipalUploadRequest,
+  type FaceChallenge,
+  type FaceCheckView,
+  type InvitationView,
+  type SessionUser,
+  type SubmitFaceCheckRequest,
+  type UploadTicket,
+} from '@beian/shared';
+import type { PipeTransform } from '@nestjs/common';
+import { CurrentUser } from '../auth/auth.guard';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { PrincipalsService } from './principals.service';
+
+class TokenPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!/^[A-Za-z0-9_-]{32}$/.test(value)) throw new AppException('INVITATION_NOT_FOUND', 404);
+    return value;
+  }
+}
+const token = new TokenPipe();
+
+/** The invited principal's side, on their own phone and account. */
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Controller('invitations/:token')
+export class InvitationsController {
+  constructor(private readonly principals: PrincipalsService) {}
+
+  @Get()
+  view(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
+    return this.principals.view(user, value);
+  }
+
+  @Post('accept')
+  @HttpCode(200)
+  accept(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
+    return this.principals.accept(user, value);
+  }
+
+  @Post('consent')
+  @HttpCode(200)
+  @ApiZodBody(consentRequestSchema)
+  consent(@CurrentUser() user: SessionUser, @Param('token', token) value: string, @ZodBody(consentRequestSchema) body: ConsentRequest): Promise<ConsentRecord> {
+    return this.principals.consentByInvitation(user, value, body.version);
+  }
+
+  @Post('uploads')
+  @ApiZodBody(createPrincipalUploadRequestSchema)
+  upload(
+    @CurrentUser() user: SessionUser,
+    @Param('token', token) value: string,
+    @ZodBody(createPrincipalUploadRequestSchema) body: CreatePrincipalUploadRequest,
+  ): Promise<UploadTicket> {
+    return this.principals.uploadTicket(user, value, body);
+  }
+
+  @Post('face-check/challenge')
+  challenge(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<FaceChallenge> {
+    return this.principals.challengeByInvitation(user, value);
+  }
+
+  @Post('face-check')
+  @HttpCode(200)
+  @ApiZodBody(submitFaceCheckRequestSchema)
+  submit(@CurrentUser() user: SessionUser, @Param('token', token) value: string, @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest): Promise<FaceCheckView> {
+    return this.principals.submitByInvitation(user, value, body);
+  }
+}

@@ -1,0 +1,84 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  PRINCIPAL_PATH_PATTERN,
+  consentRequestSchema,
+  submitFaceCheckRequestSchema,
+  type ConsentRecord,
+  type ConsentRequest,
+  type FaceChallenge,
+  type FaceCheckView,
+  type Invitation,
+  type PrincipalStatus,
+  type SessionUser,
+  type SubmitFaceCheckRequest,
+} from '@beian/shared';
+import type { PipeTransform } from '@nestjs/common';
+import { CurrentUser } from '../auth/auth.guard';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { PrincipalsService } from './principals.service';
+
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND', 404) });
+
+class PrincipalPathPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!PRINCIPAL_PATH_PATTERN.test(value)) throw new AppException('NOT_FOUND', 404);
+    return value;
+  }
+}
+const principalPath = new PrincipalPathPipe();
+
+/** The applicant's side: principals of their order, invitations, and the face check on their own phone. */
+@ApiTags('principals')
+@ApiBearerAuth()
+@Controller('orders/:id/principals')
+export class PrincipalsController {
+  constructor(private readonly principals: PrincipalsService) {}
+
+  @Get()
+  list(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<PrincipalStatus[]> {
+    return this.principals.list(user, id);
+  }
+
+  @Post(':path/invitations')
+  invite(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
+    return this.principals.invite(user, id, path);
+  }
+
+  @Delete('invitations/:invitationId')
+  @HttpCode(204)
+  revoke(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('invitationId', invitationId) invitation: string): Promise<void> {
+    return this.principals.revoke(user, id, invitation);
+  }
+
+  @Post(':path/consent')
+  @HttpCode(200)
+  @ApiZodBody(consentRequestSchema)
+  consent(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Param('path', principalPath) path: string,
+    @ZodBody(consentRequestSchema) body: ConsentRequest,
+  ): Promise<ConsentRecord> {
+    return this.principals.consentAsOwner(user, id, path, body.version);
+  }
+
+  @Post(':path/face-check/challenge')
+  challenge(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<FaceChallenge> {
+    return this.principals.challengeAsOwner(user, id, path);
+  }
+
+  @Post(':path/face-check')
+  @HttpCode(200)
+  @ApiZodBody(submitFaceCheckRequestSchema)
+  submit(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Param('path', principalPath) path: string,
+    @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest,
+  ): Promise<FaceCheckView> {
+    return this.principals.submitAsOwner(user, id, path, body);
+  }
+}

@@ -1,0 +1,87 @@
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  clockAdvanceRequestSchema,
+  regulatorScriptRequestSchema,
+  smsVerifyRequestSchema,
+  type ClockAdvanceRequest,
+  type ClockResponse,
+  type RegulatorScriptRequest,
+  type SmsVerifyRequest,
+  type SmsVerifyResponse,
+} from '@beian/shared';
+import { Public } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.guard';
+import { Clock, isAdvanceable } from '../platform/clock/clock';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { RegulatorSimulator } from './regulator.simulator';
+import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+
+/** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
+@ApiTags('regulator-sim')
+@Controller('regulator-sim')
+export class RegulatorSimController {
+  constructor(
+    private readonly simulator: RegulatorSimulator,
+    private readonly sms: RegulatorSms,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private requireSimulator(): void {
+    if (!this.config.simulatorsEnabled) throw new AppException('SIMULATOR_ONLY', 404);
+  }
+
+  /** Imitates MIIT's form at beian.miit.gov.cn: anyone holding the SMS may submit it. */
+  @Public()
+  @Post('sms-verify')
+  @HttpCode(200)
+  @ApiZodBody(smsVerifyRequestSchema)
+  verify(@ZodBody(smsVerifyRequestSchema) body: SmsVerifyRequest): Promise<SmsVerifyResponse> {
+    this.requireSimulator();
+    return this.simulator.verify(body);
+  }
+
+  /** The verification SMS the simulator sent to a mobile, newest last (what the principal's phone would show). */
+  @Get('sms')
+  @ApiBearerAuth()
+  sent(@Query('mobile') mobile = ''): { mobile: string; text: string; sentAt: string }[] {
+    this.requireSimulator();
+    if (!(this.sms instanceof RecordingRegulatorSms)) throw new AppException('SIMULATOR_ONLY', 404);
+    return this.sms.to(mobile).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));
+  }
+
+  @Post('orders/:id/script')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('reviewer')
+  @ApiZodBody(regulatorScriptRequestSchema)
+  script(@Param('id', orderId) id: string, @ZodBody(regulatorScriptRequestSchema) body: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
+    this.requireSimulator();
+    return this.simulator.script(id, body);
+  }
+}
+
+/** Fast-forwards simulated time (`CLOCK=controllable`, simulators only). */
+@ApiTags('regulator-sim')
+@ApiBearerAuth()
+@Controller('dev/clock')
+export class DevClockController {
+  constructor(
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('advance')
+  @HttpCode(200)
+  @ApiZodBody(clockAdvanceRequestSchema)
+  advance(@ZodBody(clockAdvanceRequestSchema) body: ClockAdvanceRequest): ClockResponse {
+    if (!this.config.simulatorsEnabled || !isAdvanceable(this.clock)) throw new AppException('SIMULATOR_ONLY', 404);
+    this.clock.advance(body.ms);
+    return { now: this.clock.now().toISOString() };
+  }
+}

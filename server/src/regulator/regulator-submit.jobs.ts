@@ -1,0 +1,44 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobRunner } from '../jobs/job.runner';
+import { FilingOrderEntity } from '../orders/filing-order.entity';
+import { OrderDraftStore } from '../orders/order-draft.store';
+import { ORDER_JOB } from '../orders/order-jobs.policy';
+import { OrderStateMachine } from '../orders/order-state-machine';
+import { Clock } from '../platform/clock/clock';
+import { DatabaseService } from '../platform/database/database.service';
+import { RegulatorGateway } from './regulator-gateway.port';
+
+/** The system's `submit_to_regulator`: an order waiting in `pending_regulator_submission` goes to the regulator port. */
+@Injectable()
+export class RegulatorSubmitter implements OnModuleInit {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly runner: JobRunner,
+    private readonly stateMachine: OrderStateMachine,
+    private readonly drafts: OrderDraftStore,
+    private readonly gateway: RegulatorGateway,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.handle<{ orderId: string }>(ORDER_JOB.regulatorSubmit, (job) => this.submit(job.payload.orderId));
+  }
+
+  private submit(orderId: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      const order = await tx.findOne(FilingOrderEntity, { where: { id: orderId } });
+      if (order?.status !== 'pending_regulator_submission') return;
+      const moved = await this.stateMachine.fire(tx, order, { event: 'submit_to_regulator', actor: { type: 'system', id: null } });
+      await this.gateway.submit(tx, {
+        orderId,
+        kind: order.kind,
+        subjectType: order.subjectType,
+        serviceType: order.serviceType,
+        draft: await this.drafts.load(tx, orderId),
+        submissionId: moved.historyId,
+        enters: moved.status,
+        at: this.clock.now(),
+      });
+    });
+  }
+}

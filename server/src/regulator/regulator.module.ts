@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { Clock } from '../platform/clock/clock';
+import { OrdersModule } from '../orders/orders.module';
+import { IcpNumberAllocator } from './icp-number.allocator';
+import { MiitProviderGateway } from './miit-provider.gateway';
+import { RegulatorEventsService } from './regulator-events.service';
+import { RegulatorGateway } from './regulator-gateway.port';
+import { DevClockController, RegulatorSimController } from './regulator-sim.controller';
+import { RegulatorSubmitter } from './regulator-submit.jobs';
+import { RegulatorSimulator } from './regulator.simulator';
+import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+
+/**
+ * The MIIT/管局 port. Embedded default (simulators on): the simulator, its SMS kept in memory. Otherwise the
+ * provider adapter (not available: MIIT has no public API, see MiitProviderGateway).
+ */
+@Module({
+  imports: [OrdersModule],
+  controllers: [RegulatorSimController, DevClockController],
+  providers: [
+    RegulatorEventsService,
+    RegulatorSubmitter,
+    IcpNumberAllocator,
+    RegulatorSimulator,
+    { provide: RegulatorSms, inject: [Clock], useFactory: (clock: Clock) => new RecordingRegulatorSms(() => clock.now()) },
+    {
+      provide: RegulatorGateway,
+      inject: [APP_CONFIG, RegulatorSimulator],
+      useFactory: (config: AppConfig, simulator: RegulatorSimulator): RegulatorGateway => {
+        if (!config.simulatorsEnabled) return new MiitProviderGateway();
+        simulator.registerJobs();
+        return simulator;
+      },
+    },
+  ],
+})
+export class RegulatorModule {}

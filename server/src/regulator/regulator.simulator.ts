@@ -1,0 +1,298 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomInt } from 'node:crypto';
+import { WORKFLOW_TIMINGS, lastSixForSms, type RegulatorScriptRequest, type SmsVerifyRequest, type SmsVerifyResponse } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { chinaHourOn } from '../calendar/working-days.calendar';
+import { JobScheduler } from '../jobs/job-scheduler';
+import { JobRunner } from '../jobs/job.runner';
+import { OrderDraftStore } from '../orders/order-draft.store';
+import { OrderHistoryEntity } from '../orders/order-history.entity';
+import { DAY_MS } from '../orders/order-jobs.policy';
+import { beijingTime } from '../notifications/progress-message.composer';
+import { Clock } from '../platform/clock/clock';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
+import { IcpNumberAllocator } from './icp-number.allocator';
+import { RegulatorEventsService } from './regulator-events.service';
+import { RegulatorGateway, type RegulatorSubmission } from './regulator-gateway.port';
+import { RegulatorScriptEntity } from './regulator-script.entity';
+import { RegulatorSms } from './regulator-sms.port';
+import { SmsVerificationEntity } from './sms-verification.entity';
+import { smsRecipientsOf } from './sms-recipients.policy';
+
+const HOUR_MS = 3600_000;
+const SMS_VALIDITY_MS = WORKFLOW_TIMINGS.SMS_VALIDITY.value * HOUR_MS;
+const MAX_WRONG = WORKFLOW_TIMINGS.SMS_MAX_WRONG_ATTEMPTS.value;
+const DEFAULT_REJECTION = '网站名称与网站内容不符，请修改网站名称后重新提交';
+
+export const SIM_JOB = {
+  deliver: 'regulator_sim.sms_deliver',
+  expiry: 'regulator_sim.sms_expiry',
+  resend: 'regulator_sim.sms_resend',
+  result: 'regulator_sim.sms_result',
+  review: 'regulator_sim.review',
+} as const;
+
+interface SubmissionRef {
+  orderId: string;
+  submissionId: string;
+}
+type ResultPayload = SubmissionRef & { outcome: 'verified' | 'failed' | 'timeout' };
+type ReviewPayload = SubmissionRef & { startedAt: string };
+
+type VerifyOutcome = { ok: true } | { ok: false; error: AppException };
+
+/**
+ * The embedded MIIT/管局: MIIT SMS verification (24 h codes, one re-send at noon China time, five wrong codes
+ * tolerated, the sixth fails, results after a delay) and the 管局 review (1–20 working days, seeded, or as
+ * scripted per order) ending in numbers or reasons. Every step is a job, so fast-forwarding the clock and
+ * draining the jobs plays it out.
+ */
+@Injectable()
+export class RegulatorSimulator extends RegulatorGateway {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly runner: JobRunner,
+    private readonly jobs: JobScheduler,
+    private readonly events: RegulatorEventsService,
+    private readonly numbers: IcpNumberAllocator,
+    private readonly calendar: CalendarService,
+    private readonly drafts: OrderDraftStore,
+    private readonly cipher: FieldCipher,
+    private readonly sms: RegulatorSms,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  /** Registers the simulator's jobs with the runner; called once at start when the simulator is the gateway. */
+  registerJobs(): void {
+    this.runner.handle<{ verificationId: number }>(SIM_JOB.deliver, (job) => this.deliver(job.payload.verificationId));
+    this.runner.handle<SubmissionRef & { resent: boolean }>(SIM_JOB.expiry, (job) => this.db.transaction((tx) => this.expire(tx, job.payload)));
+    this.runner.handle<SubmissionRef>(SIM_JOB.resend, (job) => this.db.transaction((tx) => this.resend(tx, job.payload)));
+    this.runner.handle<ResultPayload>(SIM_JOB.result, (job) => this.db.transaction((tx) => this.report(tx, job.payload)));
+    this.runner.handle<ReviewPayload>(SIM_JOB.review, (job) => this.db.transaction((tx) => this.review(tx, job.payload)));
+  }
+
+  async submit(tx: EntityManager, submission: RegulatorSubmission): Promise<void> {
+    const ref = { orderId: submission.orderId, submissionId: submission.submissionId };
+    if (submission.enters !== 'sms_verification') {
+      await this.scheduleReview(tx, ref, submission.at);
+      return;
+    }
+    const recipients = smsRecipientsOf(submission.kind, submission.draft);
+    if (!recipients.length) throw new Error(`order ${submission.orderId} has no principal mobile for the MIIT SMS`);
+    const expiresAt = new Date(submission.at.getTime() + SMS_VALIDITY_MS);
+    for (const recipient of recipients) {
+      const inserted = await tx.insert(SmsVerificationEntity, {
+        ...ref,
+        mobileIndex: this.cipher.blindIndex(recipient.mobile),
+        mobile: this.cipher.encrypt(recipient.mobile),
+        roles: recipient.roles,
+        certLastSix: this.cipher.encrypt(recipient.certLastSix),
+        code: this.cipher.encrypt(newCode()),
+        status: 'pending',
+        wrongAttempts: 0,
+        resent: false,
+        sentAt: submission.at,
+        expiresAt,
+        verifiedAt: null,
+        updatedAt: submission.at,
+      });
+      await this.scheduleDelivery(tx, Number(inserted.identifiers[0]?.id), false);
+    }
+    await this.jobs.schedule(tx, { type: SIM_JOB.expiry, payload: { ...ref, resent: false }, dueAt: expiresAt, dedupeKey: `${SIM_JOB.expiry}:${ref.submissionId}:0` });
+  }
+
+  /** MIIT's verification form: the code, the mobile and the last six characters of the certificate number. */
+  async verify(request: SmsVerifyRequest): Promise<SmsVerifyResponse> {
+    const outcome = await this.db.transaction((tx) => this.checkCode(tx, request));
+    if (!outcome.ok) throw outcome.error;
+    return { verified: true };
+  }
+
+  private async checkCode(tx: EntityManager, request: SmsVerifyRequest): Promise<VerifyOutcome> {
+    const now = this.clock.now();
+    const query = tx
+      .createQueryBuilder(SmsVerificationEntity, 'v')
+      .where('v.mobileIndex = :index', { index: this.cipher.blindIndex(request.mobile) })
+      .orderBy('v.id', 'DESC')
+      .limit(5);
+    if (!this.db.isSqlite) query.setLock('pessimistic_write');
+    const rows = await query.getMany();
+    const open = rows.filter((row) => row.status === 'pending' || row.status === 'failed' || row.status === 'expired');
+    const row = open.find((r) => r.status === 'pending' && this.cipher.decrypt(r.code) === request.code) ?? open[0];
+    if (!row) return { ok: false, error: new AppException('SMS_VERIFICATION_NOT_FOUND', 404) };
+    if (row.status === 'failed') return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED', 422) };
+    if (row.status === 'expired' || row.expiresAt <= now) return { ok: false, error: new AppException('SMS_CODE_EXPIRED', 422) };
+    const ref = { orderId: row.orderId, submissionId: row.submissionId };
+    const right = this.cipher.decrypt(row.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(row.certLastSix).toUpperCase();
+    if (right) {
+      await tx.update(SmsVerificationEntity, { id: row.id }, { status: 'verified', verifiedAt: now, updatedAt: now });
+      const others = await tx.find(SmsVerificationEntity, { select: { id: true, status: true }, where: ref });
+      if (others.every((r) => r.id === row.id || r.status === 'verified')) await this.scheduleResult(tx, { ...ref, outcome: 'verified' });
+      return { ok: true };
+    }
+    const wrong = row.wrongAttempts + 1;
+    const failed = wrong > MAX_WRONG;
+    await tx.update(SmsVerificationEntity, { id: row.id }, { wrongAttempts: wrong, updatedAt: now, ...(failed ? { status: 'failed' as const } : {}) });
+    if (failed) {
+      await this.scheduleResult(tx, { ...ref, outcome: 'failed' });
+      return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED', 422) };
+    }
+    return { ok: false, error: new AppException('SMS_CODE_WRONG', 422, undefined, { triesLeft: MAX_WRONG - wrong }) };
+  }
+
+  /** Sets the 管局's decision for an order; one already under review is rescheduled accordingly. */
+  async script(orderId: string, request: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.events.order(tx, orderId);
+      if (!order) throw new AppException('ORDER_NOT_FOUND', 404);
+      await tx.upsert(
+        RegulatorScriptEntity,
+        { orderId, outcome: request.outcome, afterWorkingDays: request.afterWorkingDays, reasons: JSON.stringify(request.reasons ?? []), updatedAt: this.clock.now() },
+        ['orderId'],
+      );
+      if (order.status !== 'regulator_review') return { dueAt: null };
+      const entered = await tx.findOne(OrderHistoryEntity, { where: { orderId, toStatus: 'regulator_review' }, order: { id: 'DESC' } });
+      const submissionId = await this.latestSubmissionId(tx, orderId);
+      if (!entered || !submissionId) return { dueAt: null };
+      const dueAt = await this.scheduleReview(tx, { orderId, submissionId }, entered.createdAt);
+      return { dueAt: dueAt?.toISOString() ?? null };
+    });
+  }
+
+  private async deliver(verificationId: number): Promise<void> {
+    const row = await this.db.manager.findOne(SmsVerificationEntity, { where: { id: verificationId } });
+    if (!row || row.status !== 'pending') return;
+    const code = this.cipher.decrypt(row.code);
+    await this.sms.send(
+      this.cipher.decrypt(row.mobile),
+      `【工信部】您的ICP备案短信核验验证码为 ${code}，请于 ${beijingTime(row.expiresAt)} 前登录 https://beian.miit.gov.cn 填写验证码、手机号码和证件号码后六位完成核验。`,
+    );
+  }
+
+  /** A code ran out: the first time MIIT re-sends at the next noon (China time); after the re-send the order goes back. */
+  private async expire(tx: EntityManager, job: SubmissionRef & { resent: boolean }): Promise<void> {
+    if (!(await this.isCurrent(tx, job, 'sms_verification'))) return;
+    const now = this.clock.now();
+    const rows = await tx.find(SmsVerificationEntity, { where: { orderId: job.orderId, submissionId: job.submissionId } });
+    const lapsed = rows.filter((r) => r.status === 'pending' && r.resent === job.resent && r.expiresAt <= now);
+    if (!lapsed.length) return;
+    for (const row of lapsed) await tx.update(SmsVerificationEntity, { id: row.id }, { status: 'expired', updatedAt: now });
+    if (job.resent) {
+      await this.scheduleResult(tx, { orderId: job.orderId, submissionId: job.submissionId, outcome: 'timeout' });
+      return;
+    }
+    const noon = chinaHourOn(now, WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value);
+    const dueAt = noon > now ? noon : new Date(noon.getTime() + DAY_MS);
+    await this.jobs.schedule(tx, { type: SIM_JOB.resend, payload: { orderId: job.orderId, submissionId: job.submissionId }, dueAt, dedupeKey: `${SIM_JOB.resend}:${job.submissionId}` });
+  }
+
+  private async resend(tx: EntityManager, job: SubmissionRef): Promise<void> {
+    const order = await this.isCurrent(tx, job, 'sms_verification');
+    if (!order) return;
+    const rows = await tx.find(SmsVerificationEntity, { where: { orderId: job.orderId, submissionId: job.submissionId, status: 'expired', resent: false } });
+    if (!rows.length) return;
+    await this.events.smsResent(tx, order, job.submissionId);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + SMS_VALIDITY_MS);
+    for (const row of rows) {
+      await tx.update(SmsVerificationEntity, { id: row.id }, { code: this.cipher.encrypt(newCode()), status: 'pending', resent: true, sentAt: now, expiresAt, updatedAt: now });
+      await this.scheduleDelivery(tx, row.id, true);
+    }
+    await this.jobs.schedule(tx, { type: SIM_JOB.expiry, payload: { ...job, resent: true }, dueAt: expiresAt, dedupeKey: `${SIM_JOB.expiry}:${job.submissionId}:1` });
+  }
+
+  /** MIIT's result reaches the provider some time after the person acted (or the time ran out). */
+  private async report(tx: EntityManager, job: ResultPayload): Promise<void> {
+    const order = await this.isCurrent(tx, job, 'sms_verification');
+    if (!order) return;
+    if (job.outcome === 'verified') {
+      await this.events.smsVerified(tx, order, job.submissionId);
+      await this.scheduleReview(tx, job, this.clock.now());
+    } else if (job.outcome === 'failed') {
+      await this.events.smsFailed(tx, order, job.submissionId);
+    } else {
+      await this.events.smsTimedOut(tx, order, job.submissionId);
+    }
+  }
+
+  private async review(tx: EntityManager, job: ReviewPayload): Promise<void> {
+    const order = await this.isCurrent(tx, job, 'regulator_review');
+    if (!order) return;
+    const decision = await this.decision(tx, job, new Date(job.startedAt));
+    if (!decision) return;
+    if (this.clock.now() < decision.dueAt) {
+      await this.scheduleReview(tx, job, new Date(job.startedAt));
+      return;
+    }
+    if (decision.outcome === 'reject') {
+      await this.events.rejected(tx, order, decision.reasons.length ? decision.reasons : [DEFAULT_REJECTION]);
+      return;
+    }
+    const draft = await this.drafts.load(tx, order.id);
+    await this.events.approved(tx, order, await this.numbers.allocate(tx, order.kind, draft, this.clock.now()));
+  }
+
+  /** When and how the 管局 decides: as scripted for the order, else approval after 1–20 working days (seeded). */
+  private async decision(tx: EntityManager, ref: SubmissionRef, startedAt: Date): Promise<{ outcome: 'approve' | 'reject'; dueAt: Date; reasons: string[] } | null> {
+    const script = await tx.findOne(RegulatorScriptEntity, { where: { orderId: ref.orderId } });
+    if (script?.outcome === 'timeout') return null;
+    const days = script?.afterWorkingDays ?? this.seededReviewDays(ref);
+    return {
+      outcome: script?.outcome ?? 'approve',
+      dueAt: await this.calendar.addWorkingDays(startedAt, days),
+      reasons: script ? (JSON.parse(script.reasons) as string[]) : [],
+    };
+  }
+
+  private async scheduleReview(tx: EntityManager, ref: SubmissionRef, startedAt: Date): Promise<Date | null> {
+    const decision = await this.decision(tx, ref, startedAt);
+    if (!decision) return null;
+    await this.jobs.schedule(tx, {
+      type: SIM_JOB.review,
+      payload: { ...ref, startedAt: startedAt.toISOString() },
+      dueAt: decision.dueAt,
+      dedupeKey: `${SIM_JOB.review}:${ref.submissionId}:${decision.dueAt.getTime()}`,
+    });
+    return decision.dueAt;
+  }
+
+  private seededReviewDays(ref: SubmissionRef): number {
+    const min = WORKFLOW_TIMINGS.REGULATOR_REVIEW_MIN.value;
+    const max = WORKFLOW_TIMINGS.REGULATOR_REVIEW_MAX.value;
+    const digest = createHash('sha256').update(`${this.config.regulatorSim.seed}:${ref.orderId}:${ref.submissionId}`).digest();
+    return min + (digest.readUInt32BE(0) % (max - min + 1));
+  }
+
+  private async scheduleDelivery(tx: EntityManager, verificationId: number, resent: boolean): Promise<void> {
+    await this.jobs.schedule(tx, { type: SIM_JOB.deliver, payload: { verificationId }, dueAt: this.clock.now(), dedupeKey: `${SIM_JOB.deliver}:${verificationId}:${resent ? 1 : 0}` });
+  }
+
+  private async scheduleResult(tx: EntityManager, result: ResultPayload): Promise<void> {
+    const dueAt = new Date(this.clock.now().getTime() + this.config.regulatorSim.resultDelayMs);
+    await this.jobs.schedule(tx, { type: SIM_JOB.result, payload: { ...result }, dueAt, dedupeKey: `${SIM_JOB.result}:${result.submissionId}` });
+  }
+
+  /** The order when it still waits in `state` for this very submission; a job of an older submission is moot. */
+  private async isCurrent(tx: EntityManager, ref: SubmissionRef, state: 'sms_verification' | 'regulator_review') {
+    const order = await this.events.order(tx, ref.orderId);
+    if (order?.status !== state) return null;
+    return (await this.latestSubmissionId(tx, ref.orderId)) === ref.submissionId ? order : null;
+  }
+
+  private async latestSubmissionId(tx: EntityManager, orderId: string): Promise<string | null> {
+    const row = await tx.findOne(OrderHistoryEntity, { select: { id: true }, where: { orderId, event: 'submit_to_regulator' }, order: { id: 'DESC' } });
+    return row ? String(row.id) : null;
+  }
+}
+
+function newCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}

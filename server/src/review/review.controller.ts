@@ -1,0 +1,90 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  accessRequestSchema,
+  callLogRequestSchema,
+  rejectRequestSchema,
+  type AccessLink,
+  type AccessRequest,
+  type CallLogEntry,
+  type CallLogRequest,
+  type RejectRequest,
+  type RevealedField,
+  type ReviewOrderDetail,
+  type ReviewQueueItem,
+  type SessionUser,
+} from '@beian/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Public } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.guard';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { ReviewFiles } from './review-files.service';
+import { ReviewService } from './review.service';
+
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+
+/** The staff console's 初审 API: reviewers see any order; applicants get 403. */
+@ApiTags('review')
+@ApiBearerAuth()
+@Roles('reviewer')
+@Controller('review')
+export class ReviewController {
+  constructor(private readonly review: ReviewService) {}
+
+  @Get('queue')
+  queue(): Promise<ReviewQueueItem[]> {
+    return this.review.queue();
+  }
+
+  @Get('orders/:id')
+  detail(@Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+    return this.review.detail(id);
+  }
+
+  @Post('orders/:id/calls')
+  @ApiZodBody(callLogRequestSchema)
+  call(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(callLogRequestSchema) body: CallLogRequest): Promise<CallLogEntry> {
+    return this.review.recordCall(user, id, body);
+  }
+
+  @Post('orders/:id/approve')
+  @HttpCode(200)
+  approve(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+    return this.review.approve(user, id);
+  }
+
+  @Post('orders/:id/reject')
+  @HttpCode(200)
+  @ApiZodBody(rejectRequestSchema)
+  reject(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(rejectRequestSchema) body: RejectRequest): Promise<ReviewOrderDetail> {
+    return this.review.reject(user, id, body);
+  }
+
+  /** A short-lived signed link to one personal value, material or face video, with the reason (audited). */
+  @Post('orders/:id/access')
+  @ApiZodBody(accessRequestSchema)
+  access(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(accessRequestSchema) body: AccessRequest): Promise<AccessLink> {
+    return this.review.issueAccess(user, id, body);
+  }
+}
+
+/** Opening a signed link needs no session (it may open in a new tab); the signature and its expiry decide. */
+@ApiTags('review')
+@Controller('review/access')
+export class ReviewAccessController {
+  constructor(
+    private readonly review: ReviewService,
+    private readonly files: ReviewFiles,
+  ) {}
+
+  @Public()
+  @Get(':token')
+  async open(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RevealedField | undefined> {
+    void reply.header('cache-control', 'no-store');
+    const opened = await this.review.openAccess(token);
+    if ('field' in opened) return opened.field;
+    void reply.redirect(await this.files.signedUrl(opened.orderId, opened.fileId), 302);
+    return undefined;
+  }
+}

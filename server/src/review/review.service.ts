@@ -1,0 +1,279 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  INITIAL_REJECTION_REASONS,
+  ORDER_KINDS,
+  TRANSITION_GUARDS,
+  WORKFLOW_TIMINGS,
+  draftSchema,
+  statusLabel,
+  type AccessLink,
+  type AccessRequest,
+  type CallLogEntry,
+  type CallLogRequest,
+  type DraftChange,
+  type FieldError,
+  type OrderRejection,
+  type RejectRequest,
+  type ReviewMaterial,
+  type ReviewOrderDetail,
+  type ReviewQueueItem,
+  type SessionUser,
+} from '@beian/shared';
+import { MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { AccessLinkSigner } from '../audit/access-link.signer';
+import { AuditLogService } from '../audit/audit-log.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { JobScheduler } from '../jobs/job-scheduler';
+import { changedPaths, maskedLeaf, valueAt } from '../orders/draft-paths.util';
+import { FilingOrderEntity } from '../orders/filing-order.entity';
+import { OrderDraftStore, type DraftTree } from '../orders/order-draft.store';
+import { OrderFieldLock } from '../orders/order-field-lock.service';
+import { OrderStateMachine } from '../orders/order-state-machine';
+import { loadTimeline } from '../orders/order-timeline.query';
+import { Clock } from '../platform/clock/clock';
+import { FaceCheckEntity } from '../principals/face-check.entity';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
+import { ReviewCallEntity } from './review-call.entity';
+import { ReviewDecisionEntity } from './review-decision.entity';
+
+export const SECOND_CALL_JOB = 'review.second_call';
+const SECOND_CALL_AFTER_MS = WORKFLOW_TIMINGS.REVIEWER_SECOND_CALL_AFTER.value * 60_000;
+const QUEUE_LIMIT = 200;
+const DRAFT_SECTIONS: ReadonlySet<string> = new Set(Object.keys(draftSchema.shape));
+
+type Order = FilingOrderEntity;
+
+/** The provider's 初审: queue, order view, call log, approve or reject per field, and audited access to personal data. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly drafts: OrderDraftStore,
+    private readonly stateMachine: OrderStateMachine,
+    private readonly fieldLock: OrderFieldLock,
+    private readonly calendar: CalendarService,
+    private readonly jobs: JobScheduler,
+    private readonly audit: AuditLogService,
+    private readonly signer: AccessLinkSigner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Orders waiting for 初审, the most urgent first (due 2 working days after submission). */
+  async queue(): Promise<ReviewQueueItem[]> {
+    const tx = this.db.manager;
+    const orders = await tx.find(FilingOrderEntity, { where: { status: 'pending_initial_review' }, order: { submittedAt: 'ASC' }, take: QUEUE_LIMIT });
+    const drafts = await this.drafts.loadMany(tx, orders.map((o) => o.id));
+    const items = await Promise.all(
+      orders.map(async (order): Promise<ReviewQueueItem> => {
+        const submittedAt = order.submittedAt ?? order.createdAt;
+        const calls = await this.roundCalls(tx, order);
+        const subject = (drafts.get(order.id)?.subject ?? {}) as { name?: unknown };
+        return {
+          orderId: order.id,
+          kind: order.kind,
+          kindLabel: ORDER_KINDS[order.kind].label,
+          subjectType: order.subjectType,
+          subjectName: typeof subject.name === 'string' ? subject.name : '',
+          status: order.status,
+          statusLabel: statusLabel(order.status, order.kind),
+          submittedAt: new Date(submittedAt).toISOString(),
+          dueAt: (await this.dueAt(submittedAt)).toISOString(),
+          resubmission: (await this.fieldLock.lastDecision(tx, order.id)) !== null,
+          unreachableCalls: calls.filter((c) => c.outcome === 'unreachable').length,
+        };
+      }),
+    );
+    return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.submittedAt.localeCompare(b.submittedAt));
+  }
+
+  async detail(orderId: string): Promise<ReviewOrderDetail> {
+    const tx = this.db.manager;
+    const order = await this.order(tx, orderId);
+    const draft = await this.drafts.load(tx, order.id);
+    const last = await this.fieldLock.lastDecision(tx, order.id);
+    const calls = await this.roundCalls(tx, order);
+    return {
+      orderId: order.id,
+      kind: order.kind,
+      kindLabel: ORDER_KINDS[order.kind].label,
+      subjectType: order.subjectType,
+      serviceType: order.serviceType,
+      status: order.status,
+      statusLabel: statusLabel(order.status, order.kind),
+      version: order.version,
+      submittedAt: order.submittedAt ? new Date(order.submittedAt).toISOString() : null,
+      dueAt: order.status === 'pending_initial_review' && order.submittedAt ? (await this.dueAt(order.submittedAt)).toISOString() : null,
+      draft: this.drafts.mask(draft),
+      faceChecks: (await tx.find(FaceCheckEntity, { where: { orderId: order.id }, order: { path: 'ASC' } })).map((check) => ({
+        path: check.path,
+        status: check.status,
+        score: check.score,
+        reason: check.reason,
+        videoFileId: check.videoFileId,
+        updatedAt: new Date(check.updatedAt).toISOString(),
+      })),
+      materials: ((draft.materials as ReviewMaterial[] | undefined) ?? []).map(({ kind, fileId, target }) => ({ kind, fileId, target })),
+      timeline: await loadTimeline(tx, order.id),
+      calls: (await tx.find(ReviewCallEntity, { where: { orderId: order.id }, order: { calledAt: 'ASC', id: 'ASC' } })).map(toCallEntry),
+      canRejectUnreachable: order.status === 'pending_initial_review' && unreachableTwiceAnHourApart(calls),
+      lastRejections: last?.decision === 'reject' ? (JSON.parse(last.reasons) as OrderRejection[]) : [],
+      changes: last ? diff(this.drafts.unseal(last.snapshot), draft) : null,
+    };
+  }
+
+  /** Records a call; the first unreachable call of a round schedules the reminder to call again an hour later. */
+  recordCall(reviewer: SessionUser, orderId: string, request: CallLogRequest): Promise<CallLogEntry> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.order(tx, orderId);
+      if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED', 409);
+      const calledAt = this.clock.now();
+      const earlier = await this.roundCalls(tx, order);
+      const inserted = await tx.insert(ReviewCallEntity, { orderId, reviewerId: reviewer.id, outcome: request.outcome, note: request.note ?? null, calledAt });
+      const id = Number(inserted.identifiers[0]?.id);
+      if (request.outcome === 'unreachable' && !earlier.some((c) => c.outcome === 'unreachable')) {
+        await this.jobs.schedule(tx, {
+          type: SECOND_CALL_JOB,
+          payload: { orderId, reviewerId: reviewer.id, firstCallId: id },
+          dueAt: new Date(calledAt.getTime() + SECOND_CALL_AFTER_MS),
+          dedupeKey: `${SECOND_CALL_JOB}:${orderId}:${id}`,
+        });
+      }
+      return toCallEntry({ id, reviewerId: reviewer.id, outcome: request.outcome, note: request.note ?? null, calledAt });
+    });
+  }
+
+  /** 初审 passed: the order goes to the regulator (the system's `submit_to_regulator` runs as a job). */
+  approve(reviewer: SessionUser, orderId: string): Promise<ReviewOrderDetail> {
+    return this.decide(reviewer, orderId, 'approve', []);
+  }
+
+  reject(reviewer: SessionUser, orderId: string, request: RejectRequest): Promise<ReviewOrderDetail> {
+    const reasons: OrderRejection[] = request.reasons.map((r) =>
+      r.kind === 'field'
+        ? { path: r.path, kind: 'field', reason: r.reason.trim(), suggestion: r.suggestion.trim() }
+        : { path: null, kind: 'unreachable', reason: r.reason?.trim() || '两次致电均未接通', suggestion: '请保持电话畅通，确认联系方式无误后重新提交' },
+    );
+    return this.decide(reviewer, orderId, 'reject', reasons);
+  }
+
+  private async decide(reviewer: SessionUser, orderId: string, decision: 'approve' | 'reject', reasons: OrderRejection[]): Promise<ReviewOrderDetail> {
+    await this.db.transaction(async (tx) => {
+      const order = await this.order(tx, orderId);
+      const draft = await this.drafts.load(tx, order.id);
+      await this.stateMachine.fire(tx, order, {
+        event: decision === 'approve' ? 'approve_initial' : 'reject_initial',
+        actor: { type: 'reviewer', id: reviewer.id },
+        ...(decision === 'reject' ? { reason: reasons.map((r) => (r.path ? `${r.path}：${r.reason}` : r.reason)).join('；') } : {}),
+        checkGuard: () => this.checkRejection(tx, order, reasons),
+      });
+      await tx.insert(ReviewDecisionEntity, {
+        orderId,
+        reviewerId: reviewer.id,
+        decision,
+        reasons: JSON.stringify(reasons),
+        snapshot: this.drafts.seal(draft),
+        reopenedPaths: '[]',
+        createdAt: this.clock.now(),
+      });
+    });
+    return this.detail(orderId);
+  }
+
+  /** REJECTION_REASONS_REQUIRED: every field reason names a draft field with a reason and a suggestion; "unreachable" needs two unreachable calls ≥ 1 h apart. */
+  private async checkRejection(tx: EntityManager, order: Order, reasons: OrderRejection[]): Promise<void> {
+    const fields: FieldError[] = [];
+    if (!reasons.length) fields.push({ path: 'reasons', code: 'REQUIRED', message: '请至少填写一条驳回原因' });
+    reasons.forEach((r, i) => {
+      if (r.kind === 'unreachable') return;
+      if (!r.path || !DRAFT_SECTIONS.has(r.path.split('.')[0] ?? '')) fields.push({ path: `reasons.${i}.path`, code: 'PATH_INVALID', message: '请选择要驳回的字段' });
+      if (!r.reason) fields.push({ path: `reasons.${i}.reason`, code: 'REQUIRED', message: '请填写驳回原因' });
+      if (!r.suggestion) fields.push({ path: `reasons.${i}.suggestion`, code: 'REQUIRED', message: '请填写修改建议' });
+    });
+    const unreachable = reasons.findIndex((r) => r.kind === 'unreachable');
+    if (unreachable >= 0 && !unreachableTwiceAnHourApart(await this.roundCalls(tx, order))) {
+      fields.push({ path: `reasons.${unreachable}`, code: 'UNREACHABLE_NOT_ALLOWED', message: INITIAL_REJECTION_REASONS.unreachable.requires });
+    }
+    if (fields.length) throw new AppException('REJECTION_REASONS_REQUIRED', 422, fields, undefined, TRANSITION_GUARDS.rejection_reasons_given.message);
+  }
+
+  /** A short-lived signed link to one personal value, material or face video; the issue is audited with its reason. */
+  async issueAccess(reviewer: SessionUser, orderId: string, request: AccessRequest): Promise<AccessLink> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.order(tx, orderId);
+      if (request.target.type === 'field') {
+        const draft = await this.drafts.load(tx, order.id);
+        if (valueAt(draft, request.target.path) === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND', 404);
+      }
+      const expiresAt = new Date(this.clock.now().getTime() + this.config.accessLinkTtlMs);
+      const id = await this.audit.record(tx, { actorId: reviewer.id, action: 'access.issued', orderId, target: targetName(request.target), reason: request.reason });
+      return { url: `/api/review/access/${this.signer.sign(id, expiresAt)}`, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /** Opens a signed link (audited): a field's clear value, or which file to hand out. */
+  async openAccess(token: string): Promise<{ field: { path: string; value: unknown } } | { fileId: string; orderId: string }> {
+    const id = this.signer.verify(token, this.clock.now());
+    if (id === null) throw new AppException('ACCESS_LINK_INVALID', 403);
+    return this.db.transaction(async (tx) => {
+      const issued = await this.audit.issued(tx, id);
+      if (!issued) throw new AppException('ACCESS_LINK_INVALID', 403);
+      await this.audit.record(tx, { actorId: issued.actorId, action: 'access.opened', orderId: issued.orderId, target: issued.target, reason: issued.reason });
+      const [type, name = ''] = splitTarget(issued.target);
+      if (type !== 'field') return { fileId: name, orderId: issued.orderId };
+      const value = valueAt(await this.drafts.load(tx, issued.orderId), name);
+      if (value === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND', 404);
+      return { field: { path: name, value } };
+    });
+  }
+
+  private async order(tx: EntityManager, orderId: string): Promise<Order> {
+    const order = await tx.findOne(FilingOrderEntity, { where: { id: orderId } });
+    if (!order) throw new AppException('ORDER_NOT_FOUND', 404);
+    return order;
+  }
+
+  /** Calls since the order was last submitted: a resubmission starts a new round. */
+  private roundCalls(tx: EntityManager, order: Order): Promise<ReviewCallEntity[]> {
+    return tx.find(ReviewCallEntity, { where: { orderId: order.id, calledAt: MoreThanOrEqual(order.submittedAt ?? order.createdAt) }, order: { calledAt: 'ASC', id: 'ASC' } });
+  }
+
+  private dueAt(submittedAt: Date): Promise<Date> {
+    return this.calendar.addWorkingDays(new Date(submittedAt), WORKFLOW_TIMINGS.INITIAL_REVIEW_MAX.value);
+  }
+}
+
+function unreachableTwiceAnHourApart(calls: readonly ReviewCallEntity[]): boolean {
+  const times = calls.filter((c) => c.outcome === 'unreachable').map((c) => new Date(c.calledAt).getTime());
+  const first = times[0];
+  const last = times.at(-1);
+  return times.length >= 2 && first !== undefined && last !== undefined && last - first >= SECOND_CALL_AFTER_MS;
+}
+
+function toCallEntry(call: Pick<ReviewCallEntity, 'id' | 'outcome' | 'note' | 'reviewerId' | 'calledAt'>): CallLogEntry {
+  return { id: call.id, outcome: call.outcome, note: call.note, reviewerId: call.reviewerId, calledAt: new Date(call.calledAt).toISOString() };
+}
+
+function targetName(target: AccessRequest['target']): string {
+  return target.type === 'field' ? `field:${target.path}` : `${target.type}:${target.fileId}`;
+}
+
+function splitTarget(target: string): [string, string] {
+  const at = target.indexOf(':');
+  return [target.slice(0, at), target.slice(at + 1)];
+}
+
+/** What changed between the reviewed draft and now, by leaf path, personal values masked. */
+function diff(before: DraftTree, after: DraftTree): DraftChange[] {
+  const sections = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return sections.flatMap((section) =>
+    changedPaths(before[section], after[section], section).map((path) => ({
+      path,
+      before: maskedLeaf(path, valueAt(before, path)) ?? null,
+      after: maskedLeaf(path, valueAt(after, path)) ?? null,
+    })),
+  );
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  sendSmsCodeRequestSchema,
+  verifySmsCodeRequestSchema,
+  type DevSmsMessage,
+  type SendSmsCodeRequest,
+  type SendSmsCodeResponse,
+  type SessionUser,
+  type SmsVerification,
+  type VerifySmsCodeRequest,
+} from '@beian/shared';
+import { CurrentUser } from '../auth/auth.guard';
+import { APP_CONFIG } from '../platform/config/config.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { AppException } from '../platform/errors/app-exception';
+import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { SmsService } from './sms.service';
+
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+
+@ApiTags('sms')
+@ApiBearerAuth()
+@Controller()
+export class SmsController {
+  constructor(
+    private readonly sms: SmsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('sms/codes')
+  @ApiZodBody(sendSmsCodeRequestSchema)
+  sendCode(@CurrentUser() user: SessionUser, @ZodBody(sendSmsCodeRequestSchema) body: SendSmsCodeRequest): Promise<SendSmsCodeResponse> {
+    return this.sms.sendCode(user, body);
+  }
+
+  @Post('sms/verify')
+  @HttpCode(200)
+  @ApiZodBody(verifySmsCodeRequestSchema)
+  verify(@CurrentUser() user: SessionUser, @ZodBody(verifySmsCodeRequestSchema) body: VerifySmsCodeRequest): Promise<SmsVerification> {
+    return this.sms.verify(user, body);
+  }
+
+  @Get('orders/:id/mobile-verifications')
+  verifications(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<SmsVerification[]> {
+    return this.sms.verifications(user, id);
+  }
+
+  @Get('dev/sms-outbox')
+  @ApiQuery({ name: 'mobile', required: false })
+  devOutbox(@Query('mobile') mobile?: string): Promise<DevSmsMessage[]> {
+    if (!this.config.simulatorsEnabled) throw new AppException('ROUTE_NOT_FOUND', 404);
+    return this.sms.devOutbox(mobile);
+  }
+}

@@ -1,0 +1,42 @@
+import { TencentCloudApiClient, TencentCloudError } from './tencent-cloud-api.client';
+import { SmsSender, type VerificationCodeSms } from './sms-sender.port';
+
+export interface TencentSmsConfig {
+  sdkAppId: string;
+  signName: string;
+  /** An approved template with two parameters: {1} the code, {2} the minutes. */
+  verificationTemplateId: string;
+}
+
+interface SendSmsResponse extends Record<string, unknown> {
+  SendStatusSet: { PhoneNumber: string; Code: string; Message: string; SerialNo: string }[];
+  RequestId: string;
+}
+
+/** Tencent Cloud SMS, action SendSms (API version 2021-01-11). */
+export class TencentSmsSender extends SmsSender {
+  constructor(
+    private readonly client: TencentCloudApiClient,
+    private readonly config: TencentSmsConfig,
+  ) {
+    super();
+  }
+
+  async sendVerificationCode(message: VerificationCodeSms): Promise<void> {
+    const response = await this.client.call<SendSmsResponse>({
+      service: 'sms',
+      version: '2021-01-11',
+      action: 'SendSms',
+      payload: {
+        PhoneNumberSet: [`+86${message.mobile}`],
+        SmsSdkAppId: this.config.sdkAppId,
+        SignName: this.config.signName,
+        TemplateId: this.config.verificationTemplateId,
+        TemplateParamSet: [message.code, String(message.minutes)],
+      },
+    });
+    const status = response.SendStatusSet[0];
+    // The call succeeds as a whole while a single number may still be refused (e.g. LimitExceeded.PhoneNumberDailyLimit).
+    if (status?.Code !== 'Ok') throw new TencentCloudError(status?.Code ?? 'UnknownStatus', status?.Message ?? 'no status', response.RequestId);
+  }
+}

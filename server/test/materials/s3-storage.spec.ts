@@ -1,0 +1,40 @@
+import { S3CompatibleStorage } from '../../src/materials/s3-compatible.storage';
+import { FAKE_S3_KEY_ID, FAKE_S3_SECRET, FakeS3 } from './fake-s3.server';
+
+describe('S3-compatible object storage (COS) against a local fake bucket', () => {
+  const fake = new FakeS3('beian-private-1250000000', 'ap-guangzhou');
+  let storage: S3CompatibleStorage;
+  const inMinutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+  beforeAll(async () => {
+    await fake.start();
+    storage = new S3CompatibleStorage({ endpoint: fake.url, bucket: fake.bucket, region: fake.region, accessKeyId: FAKE_S3_KEY_ID, secretAccessKey: FAKE_S3_SECRET }, () => new Date());
+  });
+  afterAll(() => fake.stop());
+
+  it('should let a client PUT to a presigned URL and GET it back with the stored content type', async () => {
+    const put = await fetch(storage.signedPutUrl('incoming/abc', 'image/jpeg', 1000, inMinutes(30)), { method: 'PUT', body: Buffer.from('jpeg bytes') });
+    expect(put.status).toBe(200);
+    const get = await fetch(storage.signedGetUrl('incoming/abc', 'image/jpeg', inMinutes(10)));
+    expect(get.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await get.arrayBuffer()).toString()).toBe('jpeg bytes');
+  });
+
+  it('should read, write and delete on the server side and answer null for a missing key', async () => {
+    await storage.write('files/f1', Buffer.from('re-encoded'));
+    expect((await storage.read('files/f1'))?.toString()).toBe('re-encoded');
+    await storage.delete('files/f1');
+    await storage.delete('files/f1');
+    expect(await storage.read('files/f1')).toBeNull();
+  });
+
+  it('should be refused by the bucket when the URL was tampered with or has expired', async () => {
+    await storage.write('files/f2', Buffer.from('x'));
+    const url = storage.signedGetUrl('files/f2', 'image/png', inMinutes(10));
+    expect((await fetch(url.replace('files/f2', 'files/f3'))).status).toBe(403);
+    expect((await fetch(url.replace('response-content-type=image%2Fpng', 'response-content-type=text%2Fhtml'))).status).toBe(403);
+    const past = new S3CompatibleStorage({ endpoint: fake.url, bucket: fake.bucket, region: fake.region, accessKeyId: FAKE_S3_KEY_ID, secretAccessKey: FAKE_S3_SECRET }, () => new Date(Date.now() - 20 * 60_000));
+    const expired = await fetch(past.signedGetUrl('files/f2', 'image/png', new Date(Date.now() - 10 * 60_000)));
+    expect(expired.status).toBe(403);
+  });
+});

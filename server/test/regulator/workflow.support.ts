@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { personalDraft, principal, website } from '@beian/shared/testing';
+import { JobRunner } from '../../src/jobs/job.runner';
+import { OutboxWorker } from '../../src/outbox/outbox.worker';
+import { RecordingRegulatorSms, RegulatorSms } from '../../src/regulator/regulator-sms.port';
+import { makeSubmittable } from '../support/filing-flow';
+import { devLogin, type TestApp } from '../support/test-app';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' } as const;
+/** lastSixForSms(PERSON_ID) of the fixtures. */
+export const CERT_LAST_SIX = '31002X';
+
+export type Client = Awaited<ReturnType<typeof devLogin>>['client'];
+
+/** Drives the after-submission workflow of a test app: jobs and outbox until nothing is due, time moved on demand. */
+export function workflow(t: TestApp) {
+  const runner = t.app.get(JobRunner);
+  const outbox = t.app.get(OutboxWorker);
+  const sms = t.app.get(RegulatorSms) as RecordingRegulatorSms;
+
+  /** Outbox first: a batch delivers in parallel, so events of one order written in one batch may swap (see report). */
+  async function drain(): Promise<void> {
+    for (;;) {
+      const ran = (await outbox.drain()) + (await runner.drain()) + (await outbox.drain());
+      if (!ran) return;
+    }
+  }
+
+  async function advance(ms: number): Promise<void> {
+    t.clock.advance(ms);
+    await drain();
+  }
+
+  /** A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant. */
+  async function submitted(mobile = uniqueMobile()) {
+    const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
+    const draft = personalDraft({
+      subjectPrincipal: { validFrom: '2020-01-01', validTo: '2040-01-01', mobile, email: 'zhangsan@example.com' },
+      websites: [website({ principal: principal({ mobile }) })],
+    });
+    const order = (await applicant.client.post('/api/orders', PERSONAL_WEBSITE)).body;
+    await makeSubmittable(t, applicant.client, order.id, draft);
+    const submit = await applicant.client.post(`/api/orders/${order.id}/submit`);
+    if (submit.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submit.body)}`);
+    await drain();
+    return { ...applicant, orderId: order.id as string, mobile, draft };
+  }
+
+  /** The order after 初审 approval, once the system handed it to the 管局 (SMS sent). */
+  async function inSmsVerification(reviewer: Client, mobile = uniqueMobile()) {
+    const order = await submitted(mobile);
+    const approved = await reviewer.post(`/api/review/orders/${order.orderId}/approve`);
+    if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+    await drain();
+    return order;
+  }
+
+  function lastCode(mobile: string): string {
+    const text = sms.to(mobile).at(-1)?.text ?? '';
+    const code = /验证码为 (\d{6})/.exec(text)?.[1];
+    if (!code) throw new Error(`no verification SMS for ${mobile}`);
+    return code;
+  }
+
+  const verify = (mobile: string, code: string, certLastSix = CERT_LAST_SIX) =>
+    fetch(`${t.url}/api/regulator-sim/sms-verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mobile, code, certLastSix }) }).then(async (res) => ({
+      status: res.status,
+      body: (await res.json()) as { code?: string; details?: { triesLeft?: number }; verified?: boolean },
+    }));
+
+  const messageTypes = async (client: Client) => ((await client.get('/api/messages?limit=50')).body.items as { type: string }[]).map((m) => m.type).reverse();
+
+  return { drain, advance, submitted, inSmsVerification, lastCode, verify, messageTypes, sms };
+}
+
+let mobileSerial = 0;
+/** A distinct mobile per order, so the simulated MIIT form finds the right SMS. */
+export function uniqueMobile(): string {
+  mobileSerial += 1;
+  return `139${String(process.pid % 10_000).padStart(4, '0')}${String(mobileSerial).padStart(4, '0')}`;
+}

@@ -1,0 +1,23 @@
+/** The in-app message centre (`/api/messages`): every progress message of the user lands here. */
+
+export interface MessageView {
+  id: number;
+  type: string;
+  title: string;
+  body: string;
+  orderId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** GET /api/messages?limit=&before= — newest first. */
+export interface MessagePage {
+  items: MessageView[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
+/** GET /api/messages/unread-count */
+export interface UnreadCount {
+  count: number;
+}
