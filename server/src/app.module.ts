@@ -13,10 +13,11 @@ import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { RegulatorModule } from './regulator/regulator.module';
 import { ReviewModule } from './review/review.module';
+import { DeadLettersModule } from './outbox/dead-letters.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule] };
+    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule] };
   }
 }

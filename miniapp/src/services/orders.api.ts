@@ -1,5 +1,7 @@
 import type {
   CreateOrderRequest,
+  FilingTypeDecision,
+  FilingTypeVerifyRequest,
   OrderDetail,
   OrderSummary,
   PrecheckResponse,
@@ -34,4 +36,9 @@ export function submitOrder(id: string, idempotencyKey: string): Promise<OrderDe
 /** Field errors and pre-check findings of the saved draft, as submitting would see them. */
 export function precheckOrder(id: string): Promise<PrecheckResponse> {
   return request<PrecheckResponse>(`/api/orders/${encodeURIComponent(id)}/precheck`);
+}
+
+/** 验证备案类型: the kind the server creates the order with, and why (Chinese). */
+export function verifyFilingType(body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
+  return request<FilingTypeDecision>('/api/filing-type/verify', { method: 'POST', data: body });
 }

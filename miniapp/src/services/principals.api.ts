@@ -8,7 +8,9 @@ import type {
   PrincipalStatus,
   SubmitFaceCheckRequest,
 } from '@beian/shared';
-import { request } from './request';
+import Taro from '@tarojs/taro';
+import { useSessionStore } from '../stores/session.store';
+import { apiUrl, request } from './request';
 
 /**
  * The face check of one principal, either by the order's owner on this phone (`order`) or by the invited person
@@ -56,4 +58,14 @@ export function newFaceChallenge(subject: FaceCheckSubject): Promise<FaceChallen
 
 export function submitFaceCheck(subject: FaceCheckSubject, body: SubmitFaceCheckRequest): Promise<FaceCheckView> {
   return request<FaceCheckView>(`${base(subject)}/face-check`, { method: 'POST', data: body });
+}
+
+/** The invitation's mini-program code (weapp), downloaded with the session to a temporary file for `<Image>`. */
+export async function invitationCodeFile(invitationId: string): Promise<string | null> {
+  const token = useSessionStore.getState().token;
+  const answer = await Taro.downloadFile({
+    url: apiUrl(`/api/invitations/${encodeURIComponent(invitationId)}/wxacode`),
+    header: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  return answer.statusCode === 200 ? answer.tempFilePath : null;
 }

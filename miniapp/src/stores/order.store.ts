@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CreateOrderRequest, FieldError, OrderDetail } from '@beian/shared';
+import type { CreateOrderRequest, FieldError, FilingTypeDecision, OrderDetail } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
 import { getAt, isUnder, leaves, setAt, type DraftTree } from '../utils/draft-path.util';
@@ -36,6 +36,8 @@ interface OrderState {
   saveState: SaveState;
   savedAt: string | null;
   conflict: DraftConflict | null;
+  /** The server's 验证备案类型 answer for this wizard (kind + reason), shown on the first step. */
+  filingType: FilingTypeDecision | null;
   /** Messages keyed by draft path (`subject.name`), or by upload path (`subjectPrincipal.certificate_front`). */
   fieldErrors: Record<string, string>;
 
@@ -45,6 +47,7 @@ interface OrderState {
   /** Creates the order, then saves the draft entered so far. */
   create(request: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail | null>;
   setField(path: string, value: unknown): void;
+  setFilingType(decision: FilingTypeDecision | null): void;
   /** Any change of the draft; `sections` are the top-level keys it touches. */
   updateDraft(change: (draft: DraftTree) => DraftTree, sections: readonly string[]): void;
   /** Replaces the errors of the paths `owns` accepts (all errors when omitted) with `errors`. */
@@ -181,11 +184,12 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     savedAt: null,
     conflict: null,
     fieldErrors: {},
+    filingType: null,
 
     start(draft) {
       cancelAutosave();
       dirty = {};
-      set({ order: null, draft, base: {}, version: 0, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
+      set({ filingType: null, order: null, draft, base: {}, version: 0, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
     },
 
     async load(id) {
@@ -222,6 +226,10 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       } finally {
         set({ loading: false });
       }
+    },
+
+    setFilingType(decision) {
+      set({ filingType: decision });
     },
 
     setField(path, value) {

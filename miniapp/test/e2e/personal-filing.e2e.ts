@@ -39,6 +39,12 @@ describe('a personal first filing of one website, start to submit', () => {
     await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-reading.com', instanceId: 'ins-zs0001' });
     await screenshot(page, 'personal-01-verify-type');
     await nextStep(page, 'subject');
+    // The server decided the kind when the order was created; the first step shows it with the reason.
+    await page.locator('#step-tab-verify_type').click();
+    await expectText(page, '#filing-kind', /备案类型：首次备案[\s\S]*主办者和该网站均未备案，请办理首次备案/);
+    await screenshot(page, 'personal-01b-filing-kind');
+    await page.locator('#step-tab-subject').click();
+    await page.locator('#step-subject').waitFor();
 
     await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
     await fill(page, 'subject-communication-address', '北京市朝阳区某街道1号101室');

@@ -10,6 +10,8 @@ import { HttpWechatGateway } from './http-wechat.gateway';
 import { SessionEntity } from './session.entity';
 import { SimulatedWechatGateway } from './simulated-wechat.gateway';
 import { UserEntity } from './user.entity';
+import { WechatApiClient } from './wechat-api.client';
+import { Clock } from '../platform/clock/clock';
 import { WechatGateway } from './wechat-gateway.port';
 
 @Module({
@@ -27,7 +29,13 @@ import { WechatGateway } from './wechat-gateway.port';
         throw new Error('WeChat is not configured and simulators are disabled');
       },
     },
+    // One client per process, so every caller shares its access token; null without an AppID.
+    {
+      provide: WechatApiClient,
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock): WechatApiClient | null => (config.wechat ? new WechatApiClient(config.wechat, clock) : null),
+    },
   ],
-  exports: [AuthService],
+  exports: [AuthService, WechatApiClient],
 })
 export class AuthModule {}

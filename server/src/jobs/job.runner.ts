@@ -5,6 +5,7 @@ import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { JobEntity } from './job.entity';
 import { LeasedRowQueue } from './leased-row.queue';
+import { RunnerLock } from './runner-lock';
 
 /** A job as its handler sees it. */
 export interface DueJob<P = Record<string, unknown>> {
@@ -22,8 +23,8 @@ export interface DueJob<P = Record<string, unknown>> {
  */
 @Injectable()
 export class JobRunner extends LeasedRowQueue<JobEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(db, clock, config.workers, JobEntity, 'done');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
+    super(db, clock, config.workers, lock, JobEntity, 'done');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (job: DueJob<P>) => Promise<void>): void {

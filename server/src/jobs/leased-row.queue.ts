@@ -6,6 +6,7 @@ import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
 import type { DatabaseService } from '../platform/database/database.service';
 import { PollingLoop } from './polling-loop';
+import type { RunnerLock } from './runner-lock';
 
 /** The columns a row needs to be claimed under a lease and retried: `jobs` and `outbox_messages` both have them. */
 export interface LeasedRow extends ObjectLiteral {
@@ -33,6 +34,11 @@ export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryB
  * Due rows claimed in batches under a lease: `SELECT … FOR UPDATE SKIP LOCKED LIMIT n` on MySQL/MariaDB so
  * several processes share the work; on SQLite one process runs, its transactions serialized. A row whose
  * runner died is claimed again when its lease ends, so handlers must be idempotent (at least once).
+ *
+ * With an `orderKey` (e.g. the outbox's aggregate), rows sharing a key are delivered one after the other in id
+ * order: only the oldest pending row of a key can be claimed, so a later row waits while an earlier one is
+ * being delivered or waits for its retry, across processes too (the earlier row's lock or lease holds the key),
+ * and moves on once the earlier one is done or dead. Rows of different keys run in parallel.
  */
 export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicationBootstrap, OnModuleDestroy {
   /** Identifies this process in `locked_by`. */
@@ -45,8 +51,10 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     protected readonly db: DatabaseService,
     protected readonly clock: Clock,
     protected readonly config: WorkerConfig,
+    private readonly lock: RunnerLock,
     private readonly entity: EntityTarget<R>,
     private readonly doneStatus: R['status'],
+    private readonly orderKey: (keyof R & string) | null = null,
   ) {
     this.logger = new Logger(this.constructor.name);
   }
@@ -59,7 +67,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   onApplicationBootstrap(): void {
     if (this.config.pollIntervalMs <= 0) return;
-    this.loop = new PollingLoop(this.config.pollIntervalMs, () => this.drain(), this.logger);
+    this.loop = new PollingLoop(this.config.pollIntervalMs, async () => (this.lock.held() ? this.drain() : 0), this.logger);
     this.loop.start();
   }
 
@@ -118,6 +126,15 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
         .addOrderBy('r.id', 'ASC')
         // Without LIMIT the first claimer would lock every due row.
         .limit(this.config.batchSize);
+      if (this.orderKey) {
+        const earlier = tx
+          .createQueryBuilder(this.entity, 'e')
+          .select('1')
+          .where(`e.${this.orderKey} = r.${this.orderKey}`)
+          .andWhere('e.status = :pending')
+          .andWhere('e.id < r.id');
+        query.andWhere(`NOT EXISTS (${earlier.getQuery()})`);
+      }
       if (!this.db.isSqlite) query.setLock('pessimistic_write').setOnLocked('skip_locked');
       const rows = await query.getMany();
       if (!rows.length) return [];

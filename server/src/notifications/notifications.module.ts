@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { UserEntity } from '../auth/user.entity';
+import { WechatApiClient } from '../auth/wechat-api.client';
 import { OutboxModule } from '../outbox/outbox.module';
-import { Clock } from '../platform/clock/clock';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
@@ -21,7 +22,7 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
  * Embedded default (no AppID): the message centre only.
  */
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, AuthModule],
   controllers: [MessagesController, NotificationsController],
   providers: [
     MessageCentreService,
@@ -30,9 +31,9 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
     ProgressNotifier,
     {
       provide: WechatMessaging,
-      inject: [APP_CONFIG, Clock],
-      useFactory: (config: AppConfig, clock: Clock): WechatMessaging | null =>
-        config.wechat ? new HttpWechatMessaging({ ...config.wechat, miniprogramState: config.wechatMiniprogramState }, clock) : null,
+      inject: [APP_CONFIG, WechatApiClient],
+      useFactory: (config: AppConfig, client: WechatApiClient | null): WechatMessaging | null =>
+        client ? new HttpWechatMessaging(client, config.wechatMiniprogramState) : null,
     },
     {
       provide: NOTIFICATION_CHANNELS,

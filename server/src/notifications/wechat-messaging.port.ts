@@ -8,8 +8,6 @@ export interface SubscribeMessage {
 
 /** The user refused, revoked or never granted the template: no retry, the grant is spent. */
 export const WECHAT_USER_REFUSED = 43101;
-/** The access token is invalid or expired: refresh once, then retry. */
-export const WECHAT_TOKEN_ERRORS: readonly number[] = [40001, 42001, 40014];
 
 /** WeChat subscribe messages; errors surface as `WechatApiError` (errcode -1 when WeChat could not be reached). */
 export abstract class WechatMessaging {

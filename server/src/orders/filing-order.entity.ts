@@ -4,6 +4,7 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 
 @Entity('filing_orders')
 @Index(['ownerId', 'status'])
+@Index(['subjectIndex', 'status'])
 export class FilingOrderEntity {
   @PrimaryColumn(IdColumn)
   id: string;
@@ -22,6 +23,10 @@ export class FilingOrderEntity {
 
   @Column({ type: 'varchar', length: 40 })
   status: OrderState;
+
+  /** Blind index of the subject's certificate number (FieldCipher.blindIndex): finds a subject's filings with us. */
+  @Column({ name: 'subject_index', type: 'varchar', length: 64, nullable: true })
+  subjectIndex: string | null;
 
   /** Optimistic concurrency: every draft save or transition bumps it; a stale save is a conflict. */
   @Column({ type: 'int' })

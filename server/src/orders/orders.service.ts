@@ -31,6 +31,7 @@ import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
 import { FilingOrderEntity } from './filing-order.entity';
+import { FilingTypeService } from './filing-type.service';
 import { OrderDraftStore, type DraftTree } from './order-draft.store';
 import { OrderFieldLock } from './order-field-lock.service';
 import { OrderHistoryEntity } from './order-history.entity';
@@ -54,13 +55,15 @@ export class OrdersService {
     private readonly materials: MaterialsService,
     private readonly sms: SmsService,
     private readonly principals: PrincipalsService,
+    private readonly filingType: FilingTypeService,
   ) {}
 
-  create(user: SessionUser, request: CreateOrderRequest, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
-    const kind = request.kind;
-    if (!isOrderKind(kind)) {
+  async create(user: SessionUser, request: CreateOrderRequest, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    if (!isOrderKind(request.kind)) {
       throw AppException.validation([{ path: 'kind', code: 'OPTION_INVALID', message: '请选择有效的备案类型' }]);
     }
+    const kind = await this.filingType.kindForNewOrder(request, request.kind);
+    const subjectIndex = request.verification ? this.filingType.subjectIndex(request.verification.certificateNumber) : null;
     return this.idempotency.run(user.id, idempotencyKey, 'orders.create', request, async (tx) => {
       await this.lockAccount(tx, user.id);
       const existing = await tx.find(FilingOrderEntity, { select: { id: true, status: true }, where: { ownerId: user.id } });
@@ -74,6 +77,7 @@ export class OrdersService {
         subjectType: request.subjectType,
         serviceType: request.serviceType,
         status: 'draft',
+        subjectIndex,
         version: 1,
         submittedAt: null,
         createdAt: now,
@@ -118,7 +122,9 @@ export class OrdersService {
       const editable = await this.fieldLock.editablePaths(tx, order);
       if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
       const now = this.clock.now();
-      const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now });
+      const certificateNumber = (sections.subject as { certificateNumber?: unknown } | undefined)?.certificateNumber;
+      const subjectIndex = typeof certificateNumber === 'string' && certificateNumber ? { subjectIndex: this.filingType.subjectIndex(certificateNumber) } : {};
+      const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now, ...subjectIndex });
       if (!updated.affected) throw await this.conflict(tx, order);
       await this.drafts.save(tx, order.id, sections, now);
       return { version: order.version + 1, savedAt: now.toISOString() };
@@ -209,6 +215,7 @@ export class OrdersService {
       id: order.id,
       kind: order.kind,
       subjectType: order.subjectType,
+      serviceType: order.serviceType,
       status: order.status,
       statusLabel: statusLabel(order.status),
       version: order.version,

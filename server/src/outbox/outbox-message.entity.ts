@@ -4,6 +4,8 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 /** An event written in the same transaction as the change that caused it; delivered at least once by a worker. */
 @Entity('outbox_messages')
 @Index(['status', 'dueAt'])
+/** Finds an aggregate's earlier undelivered message, which holds back its later ones. */
+@Index(['aggregateId', 'status'])
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn()
   id: number;

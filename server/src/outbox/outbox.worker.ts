@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LeasedRowQueue } from '../jobs/leased-row.queue';
+import { RunnerLock } from '../jobs/runner-lock';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
@@ -21,12 +22,13 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
 /**
  * Delivers outbox messages at least once: a message is marked `sent` only after its handler returned, retried
  * with backoff when it threw, `dead` after N failures. Handlers dedupe on `dedupeKey`, so a redelivery (after a
- * crash between delivering and marking) sends nothing twice.
+ * crash between delivering and marking) sends nothing twice. The messages of one aggregate (an order) go out in
+ * the order they were written: a later one waits until the earlier one is sent or dead.
  */
 @Injectable()
 export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(db, clock, config.workers, OutboxMessageEntity, 'sent');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
+    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', 'aggregateId');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {

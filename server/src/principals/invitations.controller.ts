@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   consentRequestSchema,
   createPrincipalUploadRequestSchema,
@@ -15,6 +15,7 @@ import {
   type UploadTicket,
 } from '@beian/shared';
 import type { PipeTransform } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
@@ -27,6 +28,7 @@ class TokenPipe implements PipeTransform<string, string> {
   }
 }
 const token = new TokenPipe();
+const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND', 404) });
 
 /** The invited principal's side, on their own phone and account. */
 @ApiTags('invitations')
@@ -38,6 +40,23 @@ export class InvitationsController {
   @Get()
   view(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
     return this.principals.view(user, value);
+  }
+
+  /**
+   * Owner only (the route's `:token` is the invitation's id here): the PNG the principal scans — a mini-program code
+   * (scene = the token) with an AppID, else a QR code of the H5 link.
+   */
+  @Get('wxacode')
+  @ApiProduces('image/png')
+  async wxacode(
+    @CurrentUser() user: SessionUser,
+    @Param('token', invitationId) id: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const png = await this.principals.invitationCode(user, id, `${request.protocol}://${request.host}`);
+    void reply.header('content-type', 'image/png').header('cache-control', 'private, no-store');
+    return png;
   }
 
   @Post('accept')

@@ -1,20 +1,38 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
 import { OrderDraftStore } from '../orders/order-draft.store';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
+import { MiniProgramCodes } from './mini-program-code.port';
+import { QrMiniProgramCodes } from './qr.mini-program-codes';
+import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
 import { PrincipalsService } from './principals.service';
 
 /**
  * Principals, invitations and face checks. Embedded default verifier: ReviewerConfirmedFaceVerifier; the
  * Tencent FaceID adapter (TencentFaceVerifier) takes over once credentials are configured.
+ * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  * OrderDraftStore is provided here too (read-only use) until OrdersModule exports it.
  */
 @Module({
-  imports: [MaterialsModule],
+  imports: [MaterialsModule, AuthModule],
   controllers: [PrincipalsController, InvitationsController],
-  providers: [{ provide: FaceVerifier, useClass: ReviewerConfirmedFaceVerifier }, OrderDraftStore, PrincipalsService],
+  providers: [
+    { provide: FaceVerifier, useClass: ReviewerConfirmedFaceVerifier },
+    {
+      provide: MiniProgramCodes,
+      inject: [APP_CONFIG, WechatApiClient],
+      useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
+        client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
+    },
+    OrderDraftStore,
+    PrincipalsService,
+  ],
   exports: [PrincipalsService],
 })
 export class PrincipalsModule {}

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import {
   BIOMETRIC_CONSENT_TEXT,
   BIOMETRIC_CONSENT_VERSION,
@@ -23,6 +23,7 @@ import {
   type UploadTicket,
 } from '@beian/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { WechatApiError } from '../auth/wechat-gateway.port';
 import { MaterialsService } from '../materials/materials.service';
 import { FilingOrderEntity } from '../orders/filing-order.entity';
 import { OrderDraftStore } from '../orders/order-draft.store';
@@ -35,6 +36,7 @@ import { BiometricConsentEntity } from './biometric-consent.entity';
 import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from './draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
 import { FaceVerifier } from './face-verifier.port';
+import { MiniProgramCodes } from './mini-program-code.port';
 import { PrincipalInvitationEntity } from './principal-invitation.entity';
 
 /** Who acts on a principal's face check: the invited person through their token, or the owner for the subject principal. */
@@ -48,6 +50,8 @@ interface CheckScope {
 /** Statuses with which the order may be submitted: a reviewer confirms the embedded default's checks later. */
 const DONE: readonly FaceCheckStatus[] = ['passed', 'pending_reviewer_confirmation'];
 
+/** The invited principal's page in the mini-program and the H5 build (the wxacode `page`, without a leading `/`). */
+const INVITE_PAGE = 'principal/pages/invite/index';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '');
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -63,6 +67,7 @@ export class PrincipalsService {
     private readonly verifier: FaceVerifier,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly codes: MiniProgramCodes,
   ) {}
 
   /** The distinct persons of the draft with their face check and latest invitation. */
@@ -104,9 +109,10 @@ export class PrincipalsService {
       const now = this.clock.now();
       // One open invitation per person: a new one replaces the earlier link.
       await tx.update(PrincipalInvitationEntity, { orderId, certificateIndex, revokedAt: IsNull() }, { revokedAt: now });
-      const token = randomBytes(24).toString('base64url');
+      const id = randomUUID();
+      const token = this.invitationToken(id);
       const invitation = tx.create(PrincipalInvitationEntity, {
-        id: randomUUID(),
+        id,
         orderId,
         path,
         tokenHash: hashToken(token),
@@ -124,10 +130,33 @@ export class PrincipalsService {
         token,
         expiresAt: invitation.expiresAt.toISOString(),
         scene: token,
-        link: `/principal/pages/invite/index?token=${token}`,
+        link: `/${INVITE_PAGE}?token=${token}`,
         path,
       };
     });
+  }
+
+  /**
+   * The image that opens an open invitation: a mini-program code whose `scene` is the token (the token is derived
+   * from the invitation's id with the server's key, so it can be drawn again without being stored).
+   */
+  async invitationCode(user: SessionUser, invitationId: string, origin: string): Promise<Buffer> {
+    const invitation = await this.db.manager.findOneBy(PrincipalInvitationEntity, { id: invitationId });
+    if (!invitation) throw new AppException('INVITATION_NOT_FOUND', 404);
+    await this.ownedOrder(this.db.manager, user.id, invitation.orderId);
+    if (invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND', 404);
+    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED', 410);
+    const token = this.invitationToken(invitation.id);
+    try {
+      return await this.codes.invitationCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
+    } catch (error) {
+      if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', 502, undefined, { errcode: error.errcode });
+      throw error;
+    }
+  }
+
+  private invitationToken(invitationId: string): string {
+    return Buffer.from(this.cipher.blindIndex(`invitation:${invitationId}`), 'hex').subarray(0, 24).toString('base64url');
   }
 
   revoke(user: SessionUser, orderId: string, invitationId: string): Promise<void> {

@@ -21,7 +21,7 @@ export function workflow(t: TestApp) {
   const outbox = t.app.get(OutboxWorker);
   const sms = t.app.get(RegulatorSms) as RecordingRegulatorSms;
 
-  /** Outbox first: a batch delivers in parallel, so events of one order written in one batch may swap (see report). */
+  /** Until nothing is due: the outbox, the jobs its events start, and the outbox again for the jobs' own events. */
   async function drain(): Promise<void> {
     for (;;) {
       const ran = (await outbox.drain()) + (await runner.drain()) + (await outbox.drain());

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { toBuffer } from 'qrcode';
 
 export interface SubscribeSend {
   touser: string;
@@ -18,6 +19,9 @@ export interface SubscribeSend {
  * - `POST /cgi-bin/message/subscribe/send?access_token=…`: `{errcode: 0}`, 40001 for an unknown token, 42001 for
  *   an expired one, 40003 without `touser`, 40037 without `template_id`, 47003 without `data`; `failSends` scripts
  *   further errcodes (43101 user refused, -1 system busy …).
+ * - `POST /wxa/getwxacodeunlimit?access_token=…`: the code as `image/png` bytes (a QR of `scene`+`page` here);
+ *   errors as JSON: 40001/42001 token, 40097 invalid `scene` (empty, > 32 characters or other characters than
+ *   `[0-9A-Za-z!#$&'()*+,/:;=?@._~-]`), 41030 `page` not a page of the mini-program (`pages`), 45009 scripted limit.
  */
 export class FakeWechatServer {
   readonly appId = 'wx0123456789abcdef';
@@ -38,6 +42,16 @@ export class FakeWechatServer {
   private token: string | null = null;
   private readonly expiredTokens = new Set<string>();
   private readonly scriptedSendErrors: number[] = [];
+  /** Pages of the published mini-program (getwxacodeunlimit answers 41030 for others). */
+  readonly pages = new Set(['pages/index/index', 'principal/pages/invite/index']);
+  /** Every getwxacodeunlimit body WeChat answered with an image. */
+  readonly wxacodes: { scene: string; page: string; check_path: boolean; env_version: string }[] = [];
+  private readonly scriptedCodeErrors: number[] = [];
+
+  /** The next `count` getwxacodeunlimit calls answer `errcode` (45009 frequency limit …). */
+  failCodes(errcode: number, count = 1): void {
+    for (let i = 0; i < count; i++) this.scriptedCodeErrors.push(errcode);
+  }
 
   issueCode(openid: string): string {
     const code = randomBytes(16).toString('hex');
@@ -70,9 +84,15 @@ export class FakeWechatServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const answer = this.handle(req, Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer));
+        void this.answer(req, Buffer.concat(chunks).toString('utf8')).then((answer) => {
+          if (Buffer.isBuffer(answer)) {
+            res.writeHead(200, { 'content-type': 'image/png' });
+            res.end(answer);
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer));
+        });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -82,6 +102,29 @@ export class FakeWechatServer {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async answer(req: IncomingMessage, rawBody: string): Promise<Record<string, unknown> | Buffer> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (req.method !== 'POST' || url.pathname !== '/wxa/getwxacodeunlimit') return this.handle(req, rawBody);
+    this.requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    const token = url.searchParams.get('access_token') ?? '';
+    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(rawBody) as Record<string, unknown>;
+    } catch {
+      return { errcode: 47001, errmsg: 'data format error' };
+    }
+    const scene = typeof body.scene === 'string' ? body.scene : '';
+    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/.test(scene)) return { errcode: 40097, errmsg: 'invalid args' };
+    const page = typeof body.page === 'string' ? body.page : 'pages/index/index';
+    if (page.startsWith('/') || !this.pages.has(page)) return { errcode: 41030, errmsg: 'invalid page rid: fake' };
+    const scripted = this.scriptedCodeErrors.shift();
+    if (scripted !== undefined) return { errcode: scripted, errmsg: 'reach max api daily quota limit' };
+    this.wxacodes.push({ scene, page, check_path: body.check_path !== false, env_version: String(body.env_version ?? 'release') });
+    return toBuffer(`wxacode:${page}?scene=${scene}`, { type: 'png' });
   }
 
   private handle(req: IncomingMessage, rawBody: string): Record<string, unknown> {

@@ -27,7 +27,7 @@ export function withFreshMobile(draft: Draft): Draft {
  * (generated photos), proves each mobile with an SMS code from the dev outbox, and records the subject principal's
  * own face check. Saves the draft first (the checks look up its people) and returns it with the real file ids.
  */
-export async function makeSubmittable(t: TestApp, client: Client, orderId: string, draft: Draft): Promise<Draft> {
+export async function makeSubmittable(t: Pick<TestApp, 'url'>, client: Client, orderId: string, draft: Draft): Promise<Draft> {
   const materials = [];
   for (const material of draft.materials ?? []) {
     const res = await upload(t.url, client, `/api/orders/${orderId}/uploads`, { kind: material.kind, target: material.target, contentType: 'image/jpeg' }, await photo());

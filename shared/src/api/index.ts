@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors';
 import type { Finding } from '../rules/finding';
 import type { OrderRejection } from './review';
+import type { FilingTypeVerifyRequest } from './filing-type';
 
 export * from './request-schemas';
 /** Request/response types of the HTTP API (prefix `/api`). */
@@ -43,6 +44,7 @@ export interface OrderSummary {
   id: string;
   kind: string;
   subjectType: 'personal' | 'unit';
+  serviceType: 'website' | 'app';
   status: string;
   statusLabel: string;
   version: number;
@@ -66,6 +68,8 @@ export interface CreateOrderRequest {
   kind: string;
   subjectType: 'personal' | 'unit';
   serviceType: 'website' | 'app';
+  /** The 验证备案类型 facts: the server decides the kind from them and refuses a `kind` that contradicts it. */
+  verification?: FilingTypeVerifyRequest;
 }
 
 /** PATCH /api/orders/:id/draft: a partial draft merged per top-level section. */
@@ -96,3 +100,5 @@ export * from './principals';
 export * from './review';
 export * from './progress';
 export * from './messages';
+export * from './filing-type';
+export * from './dead-letters';

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { filingTypeVerifyRequestSchema } from './filing-type';
 
 /** Bodies of the API's own requests (the filing data itself is validated by the step schemas). */
 export const wechatLoginRequestSchema = z.object({ code: z.string().check(z.minLength(1), z.maxLength(128)) });
@@ -9,6 +10,7 @@ export const createOrderRequestSchema = z.object({
   kind: z.string().check(z.minLength(1), z.maxLength(32)),
   subjectType: z.enum(['personal', 'unit']),
   serviceType: z.enum(['website', 'app']),
+  verification: z.optional(filingTypeVerifyRequestSchema),
 });
 
 export const saveDraftRequestSchema = z.object({

@@ -51,6 +51,9 @@ export const API_ERRORS = {
   FACE_VERIFIER_UNAVAILABLE: '人脸核验服务暂时不可用，请稍后再试',
   INVITATION_NOT_ACCEPTED: '请先接受邀请，再进行核验',
   FACE_CHECK_DONE: '该负责人已完成人脸核验，无需重复核验',
+  FILING_KIND_MISMATCH: '备案类型与验证结果不一致，请返回第一步重新验证备案类型',
+  FILING_REGISTRY_UNAVAILABLE: '暂时无法查询备案信息，请稍后重新验证备案类型',
+  WXACODE_UNAVAILABLE: '小程序码暂时无法生成，请稍后重试或改用链接邀请',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import type { FaceCheckView, Invitation, PrincipalStatus } from '@beian/shared';
 import { renderSVG } from 'uqr';
 import { navigate, routeUrl } from '../../routes';
-import { invitePrincipal, listPrincipals, revokeInvitation } from '../../services/principals.api';
+import { invitationCodeFile, invitePrincipal, listPrincipals, revokeInvitation } from '../../services/principals.api';
 import { ApiError } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { principalLabel } from '../components/principal-form';
@@ -36,11 +36,14 @@ function qrImage(url: string): string {
 
 /**
  * 视频核验: one check per distinct principal, done on this phone or by the person on their own phone through an
- * invitation (`face-principal-<i>` with `-status`, `-self`, `-invite`, `-link`, `-qr`, `-copy`, `-share`, `-revoke`).
+ * invitation (`face-principal-<i>` with `-status`, `-self`, `-invite`, `-link`, `-qr`, `-copy`, `-share`, `-wxacode`,
+ * `-revoke`).
  */
 export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number }) {
   const [principals, setPrincipals] = useState<PrincipalStatus[] | null>(null);
   const [invitations, setInvitations] = useState<Record<string, Invitation>>({});
+  /** weapp: the mini-program code of each invitation (a temporary file), keyed by principal path. */
+  const [codes, setCodes] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
   async function refresh() {
@@ -63,6 +66,10 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
     try {
       const invitation = await invitePrincipal(orderId, path);
       setInvitations((current) => ({ ...current, [path]: invitation }));
+      if (process.env.TARO_ENV === 'weapp') {
+        const file = await invitationCodeFile(invitation.invitationId).catch(() => null);
+        if (file) setCodes((current) => ({ ...current, [path]: file }));
+      }
       await refresh();
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '邀请失败，请重试');
@@ -125,9 +132,17 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
                     </Text>
                   </View>
                 ) : (
-                  <Button className='btn-small' id={`${id}-share`} openType='share' data-token={invitation.token} data-name={principal.nameMasked}>
-                    发送给{principal.nameMasked}
-                  </Button>
+                  <View>
+                    {codes[path] && (
+                      <View>
+                        <Text>请{principal.nameMasked}用本人微信扫描小程序码完成核验：</Text>
+                        <Image className='invite-qr' id={`${id}-wxacode`} src={codes[path]!} mode='aspectFit' showMenuByLongpress />
+                      </View>
+                    )}
+                    <Button className='btn-small' id={`${id}-share`} openType='share' data-token={invitation.token} data-name={principal.nameMasked}>
+                      发送给{principal.nameMasked}
+                    </Button>
+                  </View>
                 )}
               </View>
             )}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
   certificateTypesForNature,
+  isOrderKind,
+  ORDER_KINDS,
   PERSON_CERTIFICATE_TYPES,
   SUBJECT_NATURES,
   type MaterialFile,
@@ -35,6 +37,9 @@ interface VerifyTypeProps extends StepProps {
 /** 验证备案类型: where, who, with which certificate, what service and on which cloud resource. */
 export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType, onServiceType }: VerifyTypeProps) {
   const nature = useOrderStore((state) => textAt(state.draft, 'subject.nature')) as SubjectNatureKey | '';
+  const decision = useOrderStore((state) => state.filingType);
+  const orderKind = useOrderStore((state) => state.order?.kind);
+  const kind = decision?.kind ?? orderKind;
   const [ocrNote, setOcrNote] = useState<string | null>(null);
   const personal = nature === 'personal';
   // The order's subject type is fixed once created: natures stay on the same side (个人 / 单位).
@@ -112,6 +117,14 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
         <DraftField path='apps.0.name' label='APP名称' placeholder='与应用图标下显示的名称一致' maxlength={64} />
       )}
       <ResourceFields base={serviceType === 'website' ? 'websites.0' : 'apps.0'} />
+      {kind && isOrderKind(kind) ? (
+        <View className='notice' id='filing-kind'>
+          <Text>备案类型：{ORDER_KINDS[kind].label}</Text>
+          {decision && <Text id='filing-kind-reason'>{decision.reason}</Text>}
+        </View>
+      ) : (
+        <Text className='hint'>点击下方按钮后，系统将根据证件号码和{serviceType === 'website' ? '域名' : 'APP名称'}判断备案类型（首次备案、新增服务或接入备案）</Text>
+      )}
     </View>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useLoad, useRouter } from '@tarojs/taro';
 import { isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
-import { navigate } from '../../routes';
+import { navigate, redirect } from '../../routes';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
 import { useMessagesStore } from '../../stores/messages.store';
@@ -14,12 +14,21 @@ function kindLabel(kind: string): string {
   return isOrderKind(kind) ? ORDER_KINDS[kind].label : '备案订单';
 }
 
+/** A mini-program code's `scene` that is an invitation: the 32-character token itself (see the server's MiniProgramCodes). */
+const INVITATION_SCENE = /^[A-Za-z0-9_-]{32}$/;
+
 export default function HomePage() {
+  const { params } = useRouter<{ scene?: string }>();
   const token = useSessionStore((state) => state.token);
   const user = useSessionStore((state) => state.user);
   const [orders, setOrders] = useState<OrderSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const unread = useMessagesStore((state) => state.unread);
+
+  useLoad(() => {
+    const scene = params.scene ? decodeURIComponent(params.scene) : '';
+    if (INVITATION_SCENE.test(scene)) void redirect('principal-face', { token: scene });
+  });
 
   useDidShow(() => {
     if (!useSessionStore.getState().token) return;

@@ -24,6 +24,7 @@ import { RegulatorScriptEntity } from '../../regulator/regulator-script.entity';
 import { SmsVerificationEntity } from '../../regulator/sms-verification.entity';
 import { ReviewCallEntity } from '../../review/review-call.entity';
 import { ReviewDecisionEntity } from '../../review/review-decision.entity';
+import { RegistrySimFilingEntity } from '../../orders/registry-sim-filing.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   IcpNumberEntity,
   IcpSerialEntity,
   RegulatorScriptEntity,
+  RegistrySimFilingEntity,
 ];

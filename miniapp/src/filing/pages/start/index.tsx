@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
-import { ORDER_STEPS, PROVINCE_RULES, provinceRuleValue, type OrderStepKey, type SubjectType } from '@beian/shared';
+import { ORDER_STEPS, PROVINCE_RULES, provinceRuleValue, type FilingTypeVerifyRequest, type OrderStepKey, type SubjectType } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { redirect, routeUrl } from '../../../routes';
-import { newIdempotencyKey } from '../../../services/request';
+import { verifyFilingType } from '../../../services/orders.api';
+import { ApiError, newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
 import { getAt, pathId, textAt } from '../../../utils/draft-path.util';
 import { ConflictPanel } from '../../components/conflict-panel';
@@ -25,6 +26,18 @@ const SAVE_STATE_TEXT: Record<SaveState, string> = {
   unsaved: '未保存',
   offline: '网络异常：内容暂存在本页，恢复后自动保存',
   conflict: '未保存：内容冲突，请在上方选择',
+};
+
+/** Fields of the verify request → where they are in the draft. */
+const VERIFY_FIELD_PATHS: Record<string, string> = {
+  regionCode: 'subject.regionCode',
+  subjectNature: 'subject.nature',
+  certificateType: 'subject.certificateType',
+  certificateNumber: 'subject.certificateNumber',
+  subjectName: 'subject.name',
+  domain: 'websites.0.domains.0',
+  appName: 'apps.0.name',
+  kind: 'subject.certificateNumber',
 };
 
 function isStep(key: string | undefined): key is OrderStepKey {
@@ -94,10 +107,38 @@ export default function FilingWizardPage() {
     const list = chosenServiceType === 'website' ? 'websites' : 'apps';
     // Almost every service is in 中文简体: offered as the default, the applicant may change it.
     if (getAt(store.draft, `${list}.0.languages`) === undefined) store.setField(`${list}.0.languages`, ['zh_hans']);
-    const created = await store.create({ kind: FILING_KIND, subjectType, serviceType: chosenServiceType }, createKey);
+    const verification = verificationFacts();
+    let kind: string = FILING_KIND;
+    if (verification) {
+      try {
+        const decision = await verifyFilingType(verification);
+        store.setFilingType(decision);
+        kind = decision.kind;
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.fields.length) store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
+        Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
+        return null;
+      }
+    }
+    const created = await store.create({ kind, subjectType, serviceType: chosenServiceType, ...(verification ? { verification } : {}) }, createKey);
     const failure = useOrderStore.getState().error;
     if (!created && failure) Taro.showToast({ title: failure, icon: 'none' }).catch(() => undefined);
     return created?.id ?? null;
+  }
+
+  /** The 验证备案类型 facts once the first step has them all; before that (an early OCR upload) the order starts as a first filing. */
+  function verificationFacts(): FilingTypeVerifyRequest | null {
+    const { draft } = useOrderStore.getState();
+    const service = chosenServiceType === 'website' ? textAt(draft, 'websites.0.domains.0') : textAt(draft, 'apps.0.name');
+    const facts = {
+      regionCode: textAt(draft, 'subject.regionCode'),
+      subjectNature: textAt(draft, 'subject.nature'),
+      certificateType: textAt(draft, 'subject.certificateType'),
+      certificateNumber: textAt(draft, 'subject.certificateNumber'),
+      subjectName: textAt(draft, 'subject.name'),
+    };
+    if (!service || Object.values(facts).some((value) => !value)) return null;
+    return { ...facts, serviceType: chosenServiceType, ...(chosenServiceType === 'website' ? { domain: service } : { appName: service }) };
   }
 
   const emergencyRequired =

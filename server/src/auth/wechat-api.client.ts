@@ -1,0 +1,120 @@
+import type { Clock } from '../platform/clock/clock';
+import { WechatApiError } from './wechat-gateway.port';
+
+export interface WechatAnswer {
+  errcode?: number;
+  errmsg?: string;
+  access_token?: string;
+  expires_in?: number;
+}
+
+export interface WechatApiClientOptions {
+  appId: string;
+  appSecret: string;
+  apiBase: string;
+  timeoutMs?: number;
+}
+
+/** The access token is invalid or expired: refresh once, then retry. */
+export const WECHAT_TOKEN_ERRORS: readonly number[] = [40001, 42001, 40014];
+
+/** A cached token is replaced this long before WeChat says it expires. */
+const TOKEN_MARGIN_MS = 5 * 60_000;
+
+type Exchange = { json: WechatAnswer } | { bytes: Buffer; contentType: string };
+
+/**
+ * The server-side WeChat API (`api.weixin.qq.com`) with the access token from `POST /cgi-bin/stable_token`, shared by
+ * every caller: fetched once and cached until shortly before `expires_in`, and when WeChat calls it invalid, refreshed
+ * once for all the callers that saw it fail (single flight), then each retries once. Errors surface as
+ * `WechatApiError` (errcode -1 when WeChat could not be reached).
+ */
+export class WechatApiClient {
+  private token: { value: string; expiresAt: number } | null = null;
+  private refreshing: Promise<string> | null = null;
+
+  constructor(
+    private readonly options: WechatApiClientOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** POST `path?access_token=…` expecting a JSON answer. */
+  async postJson(path: string, body: unknown): Promise<WechatAnswer> {
+    const answer = await this.withToken(path, body);
+    if (!('json' in answer)) throw new WechatApiError(-1, `${path} answered ${answer.contentType} instead of JSON`);
+    return answer.json;
+  }
+
+  /** POST `path?access_token=…` expecting bytes (an image); a JSON answer is WeChat's error. */
+  async postForBytes(path: string, body: unknown): Promise<{ bytes: Buffer; contentType: string }> {
+    const answer = await this.withToken(path, body);
+    if ('json' in answer) throw new WechatApiError(answer.json.errcode ?? -1, answer.json.errmsg ?? 'JSON instead of bytes');
+    return answer;
+  }
+
+  private async withToken(path: string, body: unknown): Promise<Exchange> {
+    const token = await this.accessToken();
+    try {
+      return await this.exchange(withAccessToken(path, token), body);
+    } catch (error) {
+      if (!(error instanceof WechatApiError) || !WECHAT_TOKEN_ERRORS.includes(error.errcode)) throw error;
+      return this.exchange(withAccessToken(path, await this.refreshAfterRejection(token)), body);
+    }
+  }
+
+  private accessToken(): Promise<string> {
+    if (this.token && this.clock.now().getTime() < this.token.expiresAt) return Promise.resolve(this.token.value);
+    return this.fetchToken(false);
+  }
+
+  /** Only the first caller holding the rejected token forces a new one; later ones reuse its result. */
+  private refreshAfterRejection(rejected: string): Promise<string> {
+    if (this.token && this.token.value !== rejected && this.clock.now().getTime() < this.token.expiresAt) return Promise.resolve(this.token.value);
+    return this.fetchToken(true);
+  }
+
+  private fetchToken(forceRefresh: boolean): Promise<string> {
+    this.refreshing ??= this.exchange('/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: this.options.appId,
+      secret: this.options.appSecret,
+      force_refresh: forceRefresh,
+    })
+      .then((answer) => {
+        const json = 'json' in answer ? answer.json : {};
+        if (!json.access_token || !json.expires_in) throw new WechatApiError(-1, 'stable_token answer without access_token');
+        this.token = { value: json.access_token, expiresAt: this.clock.now().getTime() + json.expires_in * 1000 - TOKEN_MARGIN_MS };
+        return json.access_token;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  private async exchange(path: string, body: unknown): Promise<Exchange> {
+    let answer: Exchange;
+    try {
+      const res = await fetch(new URL(path, this.options.apiBase), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+      });
+      if (!res.ok) throw new WechatApiError(-1, `HTTP ${res.status}`);
+      const contentType = res.headers.get('content-type') ?? '';
+      answer = /json|text\/plain/.test(contentType) || !contentType
+        ? { json: (await res.json()) as WechatAnswer }
+        : { bytes: Buffer.from(await res.arrayBuffer()), contentType };
+    } catch (error) {
+      if (error instanceof WechatApiError) throw error;
+      throw new WechatApiError(-1, error instanceof Error ? error.message : String(error));
+    }
+    if ('json' in answer && answer.json.errcode) throw new WechatApiError(answer.json.errcode, answer.json.errmsg ?? '');
+    return answer;
+  }
+}
+
+function withAccessToken(path: string, token: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`;
+}
