@@ -5,6 +5,7 @@ import { makeFixtures } from './support/fixtures';
 import { api, devLoginToken, eventually } from './support/api-client';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
+import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { startServer, type ServerProcess } from './support/server-process';
 
 const APPLICANT = '张三';
@@ -25,7 +26,8 @@ const REJECTED = {
   },
 } as const;
 
-describe('after submission: review, MIIT SMS verification, 管局 approval and the ICP numbers', () => {
+describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verification, 管局 approval and the ICP numbers', (databaseName) => {
+  let database: E2eDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let applicantToken: string;
@@ -33,7 +35,8 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
   let orderId: string;
 
   beforeAll(async () => {
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200' });
+    database = await createE2eDatabase(databaseName);
+    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
     browser = await launchChromium();
     applicantToken = await devLoginToken(server, APPLICANT);
     reviewerToken = await devLoginToken(server, REVIEWER);
@@ -41,8 +44,10 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
   });
 
+  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
   const advanceClock = async (ms: number) => expect((await api(server, 'POST', '/api/dev/clock/advance', reviewerToken, { ms })).status).toBe(200);
   const progress = async () => (await api(server, 'GET', `/api/orders/${orderId}/progress`, applicantToken)).body;
   const statusBecomes = (status: string) =>
@@ -72,7 +77,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
     await expectText(applicant, '#order-status', '待初审');
     await expectText(applicant, '#estimate', '工作日');
-    await screenshot(applicant, 'after-01-progress-submitted');
+    await shot(applicant, 'after-01-progress-submitted');
 
     // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
     const reviewer = await desktopPage();
@@ -88,7 +93,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
       await fill(reviewer, `reason-${field.id}`, field.reason);
       await fill(reviewer, `suggestion-${field.id}`, field.suggestion);
     }
-    await screenshot(reviewer, 'after-02-reviewer-rejects-two-fields');
+    await shot(reviewer, 'after-02-reviewer-rejects-two-fields');
     await reviewer.locator('#reject').click();
     await expectText(reviewer, '#review-status', '初审驳回');
 
@@ -96,7 +101,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await expectText(applicant, '#order-status', '初审驳回');
     for (const field of Object.values(REJECTED)) await expectText(applicant, `#rejection-${field.id}`, field.reason);
     await applicant.locator('#fix-rejections').waitFor();
-    await screenshot(applicant, 'after-03-progress-rejected');
+    await shot(applicant, 'after-03-progress-rejected');
 
     // Applicant fixes exactly the rejected fields (another device of the same account) and resubmits.
     const order = (await api(server, 'GET', `/api/orders/${orderId}?reveal=true`, applicantToken)).body;
@@ -115,7 +120,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await reviewer.locator('#review-diff').waitFor();
     await expect(reviewer.locator('#review-diff [id^="diff-"]').count()).resolves.toBe(2);
     for (const field of Object.values(REJECTED)) await expectText(reviewer, `#diff-${field.id}`, field.fixed);
-    await screenshot(reviewer, 'after-04-reviewer-diff');
+    await shot(reviewer, 'after-04-reviewer-diff');
     await reviewer.locator('#call-answered').click();
     await reviewer.locator('#approve').click();
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
@@ -134,7 +139,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await expectText(applicant, '#order-status', '待工信部短信核验');
     await expectText(applicant, '#sms-verification', '138****8000');
     await expectText(applicant, '#deadline', '前完成');
-    await screenshot(applicant, 'after-05-progress-sms-verification');
+    await shot(applicant, 'after-05-progress-sms-verification');
 
     // The principal opens the (simulated) MIIT form: one wrong code, then the right one.
     const phone = await phonePage(browser);
@@ -145,17 +150,17 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await fill(phone, 'sim-cert', CERT_LAST_SIX);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-tries-left', '还可尝试 4 次');
-    await screenshot(phone, 'after-06-sim-wrong-code');
+    await shot(phone, 'after-06-sim-wrong-code');
     await fill(phone, 'sim-code', code!);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-result', '核验成功');
-    await screenshot(phone, 'after-07-sim-verified');
+    await shot(phone, 'after-07-sim-verified');
 
     // The result reaches us 30–60 minutes later; the 管局 decides within its working days.
     await advanceClock(61 * MINUTE);
     await statusBecomes('regulator_review');
     await expectText(applicant, '#order-status', '管局审核中');
-    await screenshot(applicant, 'after-08-progress-regulator-review');
+    await shot(applicant, 'after-08-progress-regulator-review');
     await advanceClock(15 * DAY);
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
     applicantToken = await devLoginToken(server, APPLICANT);
@@ -167,7 +172,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号/);
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号-1/);
     await expectText(applicant, '#icp-numbers', 'beian.miit.gov.cn');
-    await screenshot(applicant, 'after-09-progress-approved-numbers');
+    await shot(applicant, 'after-09-progress-approved-numbers');
 
     // Every progress message landed in the message centre.
     await applicant.goto(`${server.url}/#/pages/index/index`);
@@ -176,7 +181,7 @@ describe('after submission: review, MIIT SMS verification, 管局 approval and t
     await applicant.locator('#messages [id^="message-"]').first().waitFor();
     const count = await applicant.locator('#messages [id^="message-"]').count();
     expect(count).toBeGreaterThanOrEqual(4);
-    await screenshot(applicant, 'after-10-message-centre');
+    await shot(applicant, 'after-10-message-centre');
     await applicant.locator('#messages [id^="message-"]').first().click();
     await applicant.locator('#progress').waitFor();
     const unread = (await api(server, 'GET', '/api/messages/unread-count', applicantToken)).body.count;
