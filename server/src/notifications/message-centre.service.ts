@@ -4,6 +4,7 @@ import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { isDuplicateKeyError } from '../platform/http/idempotency.service';
 import { MessageEntity } from './message.entity';
+import type { MessagePage, MessageView } from '@beian/shared';
 
 export interface NewMessage {
   userId: string;
@@ -14,21 +15,6 @@ export interface NewMessage {
   dedupeKey: string;
 }
 
-export interface MessageView {
-  id: number;
-  type: string;
-  title: string;
-  body: string;
-  orderId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface MessagePage {
-  items: MessageView[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  nextBefore: number | null;
-}
 
 const toView = (m: MessageEntity): MessageView => ({
   id: m.id,

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@beian/shared';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
-import { MessageCentreService, type MessagePage, type MessageView } from './message-centre.service';
+import type { MessagePage, MessageView } from '@beian/shared';
+import { MessageCentreService } from './message-centre.service';
 
 const messageId = new ParseIntPipe({ exceptionFactory: () => new AppException('NOT_FOUND', 404) });
 const DEFAULT_PAGE = 20;
