@@ -1,13 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { expectText, logInThroughTheUi } from './support/page-steps';
+import { expectText } from './support/page-steps';
 import {
   fillPersonalStart,
   inputValue,
   nextStep,
   upload,
   uploadAndWait,
+  startNewFiling,
 } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -27,9 +28,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
 
   it('should explain wrong IDs, a .io domain, bad website names and a second personal website on their fields', async () => {
     const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '周八');
-    await page.locator('#start-filing').click();
-    await page.locator('#step-verify_type').waitFor();
+    await startNewFiling(page, server, '周八');
 
     await fillPersonalStart(page, { region: '110105', name: '周八', idNumber: '110105194912310021', domain: 'zhouba.io', instanceId: 'ins-zb01' });
     await page.locator('#step-next').click();
@@ -71,9 +70,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
 
   it('should compress a 6 MB photo before upload and refuse a 40-second video', async () => {
     const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '吴九');
-    await page.locator('#start-filing').click();
-    await page.locator('#step-verify_type').waitFor();
+    await startNewFiling(page, server, '吴九');
     await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: PERSON_ID, domain: 'wujiu-notes.com', instanceId: 'ins-wj01' });
     await nextStep(page, 'subject');
     await page.locator('#step-tab-subject_principal').click();

@@ -9,6 +9,7 @@ import {
   inputValue,
   nextStep,
   waitSaved,
+  startNewFiling,
 } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -32,9 +33,7 @@ describe('drafts that are never lost', () => {
 
   it('should show everything entered when the browser closes halfway and the account opens a new one', async () => {
     const first = await phonePage(browser);
-    await logInThroughTheUi(first, server, '王五');
-    await first.locator('#start-filing').click();
-    await first.locator('#step-verify_type').waitFor();
+    await startNewFiling(first, server, '王五');
     await fillPersonalStart(first, { region: '110105', name: '王五', idNumber: PERSON_ID, domain: 'wangwu-blog.com', instanceId: 'ins-wangwu' });
     await nextStep(first, 'subject');
     await fill(first, 'subject-certificate-address', '北京市朝阳区某街道2号');
@@ -57,9 +56,7 @@ describe('drafts that are never lost', () => {
 
   it('should show both values of a field saved stale by a second browser and keep the chosen ones', async () => {
     const phone = await phonePage(browser);
-    await logInThroughTheUi(phone, server, '赵六');
-    await phone.locator('#start-filing').click();
-    await phone.locator('#step-verify_type').waitFor();
+    await startNewFiling(phone, server, '赵六');
     await fillPersonalStart(phone, { region: '110105', name: '赵六', idNumber: PERSON_ID, domain: 'zhaoliu-notes.com', instanceId: 'ins-zhaoliu' });
     await nextStep(phone, 'subject');
     await waitSaved(phone);
@@ -99,9 +96,7 @@ describe('drafts that are never lost', () => {
 
   it('should keep edits made offline and save them by itself when the network comes back', async () => {
     const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '钱七');
-    await page.locator('#start-filing').click();
-    await page.locator('#step-verify_type').waitFor();
+    await startNewFiling(page, server, '钱七');
     await fillPersonalStart(page, { region: '110105', name: '钱七', idNumber: PERSON_ID, domain: 'qianqi-notes.com', instanceId: 'ins-qianqi' });
     await nextStep(page, 'subject');
     await waitSaved(page);

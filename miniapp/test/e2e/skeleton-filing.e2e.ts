@@ -7,6 +7,7 @@ import {
   inputValue,
   nextStep,
   waitSaved,
+  startNewFiling,
 } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -25,9 +26,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
 
   it('should keep the saved draft when the server restarts on the same data', async () => {
     const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '张三');
-    await page.locator('#start-filing').click();
-    await page.locator('#step-verify_type').waitFor();
+    await startNewFiling(page, server, '张三');
     await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-notes.com', instanceId: 'ins-skeleton1' });
     await screenshot(page, 'skeleton-01-verify-type');
     await nextStep(page, 'subject');
@@ -49,9 +48,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
 
   it('should put a Chinese message under a wrong ID number and a .io domain and keep what was typed', async () => {
     const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '李四');
-    await page.locator('#start-filing').click();
-    await page.locator('#step-verify_type').waitFor();
+    await startNewFiling(page, server, '李四');
 
     await fillPersonalStart(page, { region: '110105', name: '李四', idNumber: '110101194912310021', domain: 'lisi.io', instanceId: 'ins-1' });
     await page.locator('#step-next').click();

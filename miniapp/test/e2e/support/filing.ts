@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { api, eventually } from './api-client';
 import { fill } from './browser';
-import { expectText } from './page-steps';
+import { expectText, logInThroughTheUi } from './page-steps';
 import type { ServerProcess } from './server-process';
 
 /** Small steps of the filing wizard in the H5 build, by the element ids the pages document. */
@@ -129,4 +129,11 @@ export async function acceptReview(page: Page): Promise<void> {
   for (const key of ['privacy', 'terms', 'commitment']) await page.locator(`#agreements-${key}`).click();
   const acks = page.locator('[id^="finding-warning-"][id$="-ack"]');
   for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).click();
+}
+
+/** Logs in by dev nickname and opens a new filing at its first step (验证备案类型). */
+export async function startNewFiling(page: Page, server: ServerProcess, nickname: string): Promise<void> {
+  await logInThroughTheUi(page, server, nickname);
+  await page.locator('#start-filing').click();
+  await page.locator('#step-verify_type').waitFor();
 }
