@@ -147,3 +147,57 @@ export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math
 
 /** Figures depend on what else runs: the core count and the load average when the benchmark started. */
 export const machine = () => `${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at start`;
+
+/**
+ * Open-loop load as independent users make it: each of `users` sends `ratePerSecond` requests a second on its own
+ * keep-alive connection, starting at a random phase, never two at once (a late answer delays that user's next
+ * request). Latency counts from the scheduled send time, so a queue in front of the server is not hidden.
+ * Answers an autocannon-shaped result for summarize and ratio.
+ */
+export async function runStaggered({ url, users, ratePerSecond, duration, request, onResponse = () => {} }) {
+  const { Agent, request: httpRequest } = await import('node:http');
+  const target = new URL(url);
+  const interval = 1000 / ratePerSecond;
+  const latencies = [];
+  const statusCodeStats = {};
+  let errors = 0;
+  const started = performance.now();
+  const send = (agent, { method, path, headers, body }) =>
+    new Promise((resolveSend) => {
+      const req = httpRequest({ host: target.hostname, port: target.port, method, path, headers: { ...headers, 'content-length': Buffer.byteLength(body ?? '') }, agent }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolveSend({ status: res.statusCode, text }));
+      });
+      req.on('error', () => resolveSend({ status: 0, text: '' }));
+      req.end(body);
+    });
+  await Promise.all(
+    users.map(async (user) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      for (let due = started + Math.random() * interval; due < started + duration * 1000; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const { status, text } = await send(agent, request(user));
+        latencies.push(performance.now() - due);
+        if (status === 0) errors++;
+        else {
+          statusCodeStats[status] = { count: (statusCodeStats[status]?.count ?? 0) + 1 };
+          onResponse(user, status, text);
+        }
+      }
+      agent.destroy();
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  const round = (ms) => Math.round(ms * 10) / 10;
+  return {
+    latency: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0) },
+    requests: { average: latencies.length / seconds, total: latencies.length },
+    duration: seconds,
+    statusCodeStats,
+    errors,
+  };
+}

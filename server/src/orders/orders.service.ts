@@ -10,6 +10,8 @@ import {
   statusLabel,
   validateDraftForSubmit,
   isOrderKind,
+  applicantEditScope,
+  ORDER_STATE_KEYS,
   type CreateOrderRequest,
   type EditableFields,
   type OrderDetail,
@@ -41,6 +43,7 @@ import { loadTimeline } from './order-timeline.query';
 
 const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, updatedAt: true } as const;
 type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
+const FREELY_EDITABLE_STATES = ORDER_STATE_KEYS.filter((state) => applicantEditScope(state) === 'all');
 
 @Injectable()
 export class OrdersService {
@@ -115,20 +118,40 @@ export class OrdersService {
     const parsed = draftSchema.safeParse(request.draft);
     if (!parsed.success) throw AppException.validation(fieldErrorsFromZod(parsed.error).map((f) => ({ ...f, path: `draft.${f.path}` })));
     const sections = Object.fromEntries(Object.keys(request.draft).map((k) => [k, (parsed.data as DraftTree)[k]]));
+    const certificateNumber = (sections.subject as { certificateNumber?: unknown } | undefined)?.certificateNumber;
+    const subjectIndex = typeof certificateNumber === 'string' && certificateNumber ? this.filingType.subjectIndex(certificateNumber) : null;
     return this.db.transaction(async (tx) => {
-      const order = await this.ownedOrder(tx, user, orderId);
-      if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
-      if (order.version !== request.version) throw await this.conflict(tx, order);
-      const editable = await this.fieldLock.editablePaths(tx, order);
-      if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
       const now = this.clock.now();
-      const certificateNumber = (sections.subject as { certificateNumber?: unknown } | undefined)?.certificateNumber;
-      const subjectIndex = typeof certificateNumber === 'string' && certificateNumber ? { subjectIndex: this.filingType.subjectIndex(certificateNumber) } : {};
-      const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now, ...subjectIndex });
-      if (!updated.affected) throw await this.conflict(tx, order);
-      await this.drafts.save(tx, order.id, sections, now);
-      return { version: order.version + 1, savedAt: now.toISOString() };
+      const bumped = await this.bumpFreelyEditable(tx, user, orderId, request.version, now, subjectIndex);
+      if (!bumped) await this.bumpGuarded(tx, user, orderId, request.version, sections, now, subjectIndex);
+      await this.drafts.save(tx, orderId, sections, now);
+      return { version: request.version + 1, savedAt: now.toISOString() };
     });
+  }
+
+  /**
+   * Autosave's hot path, one statement: bumps the version of the caller's order when the save is current and the
+   * state lets the applicant change everything. Anything else (another account, a stale version, a locked or
+   * field-locked state) answers false and takes bumpGuarded, which finds the reason.
+   */
+  private async bumpFreelyEditable(tx: EntityManager, user: SessionUser, orderId: string, version: number, now: Date, subjectIndex: string | null): Promise<boolean> {
+    const states = FREELY_EDITABLE_STATES.map(() => '?').join(', ');
+    const affected = await this.db.execute(
+      tx,
+      `UPDATE filing_orders SET version = version + 1, updated_at = ?, subject_index = COALESCE(?, subject_index) WHERE id = ? AND owner_id = ? AND version = ? AND status IN (${states})`,
+      [this.db.timeParam(now), subjectIndex, orderId, user.id, version, ...FREELY_EDITABLE_STATES],
+    );
+    return affected === 1;
+  }
+
+  private async bumpGuarded(tx: EntityManager, user: SessionUser, orderId: string, version: number, sections: DraftTree, now: Date, subjectIndex: string | null): Promise<void> {
+    const order = await this.ownedOrder(tx, user, orderId);
+    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+    if (order.version !== version) throw await this.conflict(tx, order);
+    const editable = await this.fieldLock.editablePaths(tx, order);
+    if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
+    const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now, ...(subjectIndex ? { subjectIndex } : {}) });
+    if (!updated.affected) throw await this.conflict(tx, order);
   }
 
   submit(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {

@@ -193,7 +193,9 @@ describe('orders: the skeleton of a personal first filing', () => {
     const order = (await owner.client.post('/api/orders', PERSONAL_WEBSITE)).body;
 
     expect((await other.client.get(`/api/orders/${order.id}`)).body.code).toBe('ORDER_NOT_FOUND');
-    expect((await other.client.patch(`/api/orders/${order.id}/draft`, { version: 1, draft: {} })).status).toBe(404);
+    const foreignSave = await other.client.patch(`/api/orders/${order.id}/draft`, { version: order.version, draft: { subject: { name: '王五' } } });
+    expect(foreignSave.body.code).toBe('ORDER_NOT_FOUND');
+    expect((await owner.client.get(`/api/orders/${order.id}`)).body).toMatchObject({ version: order.version, draft: {} });
     expect((await other.client.post(`/api/orders/${order.id}/submit`)).status).toBe(404);
     expect((await owner.client.get('/api/orders/not-an-id')).status).toBe(404);
   });

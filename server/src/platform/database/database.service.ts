@@ -26,6 +26,33 @@ export class DatabaseService {
     return run;
   }
 
+  /**
+   * Hand-written SQL for hot paths (same text on both dialects unless the caller branches on isSqlite), run in
+   * `tx` or on the pool. Reads answer their rows; writes answer the number of rows they changed.
+   */
+  async rows<T>(sql: string, params: unknown[], tx: EntityManager = this.manager): Promise<T[]> {
+    return (await tx.query(sql, params)) as T[];
+  }
+
+  async execute(tx: EntityManager, sql: string, params: unknown[]): Promise<number> {
+    const runner = tx.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, params, true)).affected ?? 0;
+    } finally {
+      if (!tx.queryRunner) await runner.release();
+    }
+  }
+
+  /** A TimeColumn value as the driver stores it: UTC text with milliseconds on SQLite (as TypeORM writes it). */
+  timeParam(time: Date): Date | string {
+    return this.isSqlite ? time.toISOString().replace('T', ' ').slice(0, 23) : time;
+  }
+
+  /** A TimeColumn value read by hand-written SQL: SQLite answers UTC text without a zone. */
+  timeFromRow(value: Date | string): Date {
+    return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+  }
+
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }
