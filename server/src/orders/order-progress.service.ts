@@ -6,10 +6,12 @@ import {
   nextStepText,
   statusLabel,
   whoseMove,
+  type OrderKind,
   type OrderProgress,
   type OrderState,
   type SessionUser,
   type SmsRecipientProgress,
+  type TimelineEntry,
 } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,15 +20,24 @@ import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
 import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
 import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { SmsVerificationEntity } from '../regulator/sms-verification.entity';
 import { FilingOrderEntity } from './filing-order.entity';
-import { OrderHistoryEntity } from './order-history.entity';
 import { DAY_MS } from './order-jobs.policy';
 import { loadTimeline } from './order-timeline.query';
-import { OrdersService } from './orders.service';
 
-type Order = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'>;
+type PolledOrder = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'> & { latestHistoryId: number };
+interface PolledOrderRow {
+  id: string;
+  owner_id: string;
+  kind: OrderKind;
+  status: OrderState;
+  version: number | string;
+  submitted_at: Date | string | null;
+  updated_at: Date | string;
+  latest_history_id: number | string | null;
+}
 
 export type ProgressAnswer = { notModified: true; etag: string } | { notModified: false; etag: string; body: OrderProgress };
 
@@ -38,7 +49,6 @@ const timing = (key: keyof typeof WORKFLOW_TIMINGS) => WORKFLOW_TIMINGS[key].val
 export class OrderProgressService {
   constructor(
     private readonly db: DatabaseService,
-    private readonly orders: OrdersService,
     private readonly calendar: CalendarService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -46,22 +56,38 @@ export class OrderProgressService {
 
   async progress(user: SessionUser, orderId: string, ifNoneMatch?: string): Promise<ProgressAnswer> {
     const tx = this.db.manager;
-    await this.orders.ownedOrder(tx, user, orderId);
-    const order = await tx.findOneOrFail(FilingOrderEntity, {
-      select: { id: true, kind: true, status: true, version: true, submittedAt: true, updatedAt: true },
-      where: { id: orderId },
-    });
-    const latest = await tx.findOne(OrderHistoryEntity, { select: { id: true }, where: { orderId }, order: { id: 'DESC' } });
+    const order = await this.polledOrder(user, orderId);
     const sms = SMS_STATES.includes(order.status) ? await this.verifications(tx, orderId) : [];
     const smsStamp = sms.reduce((max, row) => Math.max(max, new Date(row.updatedAt).getTime()), 0);
     // The estimate counts working days, so a new day changes the answer too.
-    const etag = `W/"${order.version}-${latest?.id ?? 0}-${smsStamp}-${chinaDate(this.clock.now())}"`;
+    const etag = `W/"${order.version}-${order.latestHistoryId}-${smsStamp}-${chinaDate(this.clock.now())}"`;
     if (ifNoneMatch === etag) return { notModified: true, etag };
     return { notModified: false, etag, body: await this.build(tx, order, sms) };
   }
 
-  private async build(tx: EntityManager, order: Order, sms: SmsVerificationEntity[]): Promise<OrderProgress> {
-    const numbers = await tx.find(IcpNumberEntity, { select: { number: true }, where: { orderId: order.id }, order: { position: 'ASC' } });
+  /** What every poll needs, in one statement: the caller's order and its latest history row (the 304 path). */
+  private async polledOrder(user: SessionUser, orderId: string): Promise<PolledOrder> {
+    const [row] = await this.db.rows<PolledOrderRow>(
+      `SELECT o.id, o.owner_id, o.kind, o.status, o.version, o.submitted_at, o.updated_at,
+              (SELECT MAX(h.id) FROM order_history h WHERE h.order_id = o.id) AS latest_history_id
+         FROM filing_orders o WHERE o.id = ?`,
+      [orderId],
+    );
+    if (!row || row.owner_id !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      version: Number(row.version),
+      submittedAt: row.submitted_at === null ? null : this.db.timeFromRow(row.submitted_at),
+      updatedAt: this.db.timeFromRow(row.updated_at),
+      latestHistoryId: Number(row.latest_history_id ?? 0),
+    };
+  }
+
+  private async build(tx: EntityManager, order: PolledOrder, sms: SmsVerificationEntity[]): Promise<OrderProgress> {
+    const timeline = await loadTimeline(tx, order.id);
+    const numbers = order.status === 'approved' ? await tx.find(IcpNumberEntity, { select: { number: true }, where: { orderId: order.id }, order: { position: 'ASC' } }) : [];
     const deadline = this.deadline(order, sms);
     return {
       orderId: order.id,
@@ -70,9 +96,9 @@ export class OrderProgressService {
       nextStep: nextStepText(order.status, order.kind),
       whoseMove: whoseMove(order.status),
       ...(deadline ? { deadline: deadline.toISOString() } : {}),
-      timeline: await loadTimeline(tx, order.id),
+      timeline,
       sms: sms.map((row) => this.smsView(row)),
-      estimate: await this.estimate(tx, order),
+      estimate: await this.estimate(order, timeline),
       ...(numbers.length ? { numbers: numbers.map((n) => n.number) } : {}),
     };
   }
@@ -93,7 +119,7 @@ export class OrderProgressService {
   }
 
   /** By when the user must act: the SMS code's expiry, or the 45-day expiry of a state waiting for the applicant. */
-  private deadline(order: Order, sms: SmsVerificationEntity[]): Date | null {
+  private deadline(order: PolledOrder, sms: SmsVerificationEntity[]): Date | null {
     if (order.status === 'sms_verification') {
       const pending = sms.filter((row) => row.status === 'pending').map((row) => new Date(row.expiresAt).getTime());
       return pending.length ? new Date(Math.min(...pending)) : null;
@@ -103,7 +129,7 @@ export class OrderProgressService {
   }
 
   /** Remaining working days until the 管局's answer, from the published 初审 and 管局 durations. */
-  private async estimate(tx: EntityManager, order: Order): Promise<OrderProgress['estimate']> {
+  private async estimate(order: PolledOrder, timeline: readonly TimelineEntry[]): Promise<OrderProgress['estimate']> {
     const flow = ORDER_KINDS[order.kind].flow;
     const initial = flow.initialReview ? [timing('INITIAL_REVIEW_MIN'), timing('INITIAL_REVIEW_MAX')] : [0, 0];
     const regulator = flow.regulator ? [timing('REGULATOR_REVIEW_MIN'), timing('REGULATOR_REVIEW_MAX')] : [0, 0];
@@ -121,8 +147,8 @@ export class OrderProgressService {
       case 'sms_verification':
         return sum([0, 0], regulator);
       case 'regulator_review': {
-        const entered = await tx.findOne(OrderHistoryEntity, { select: { createdAt: true }, where: { orderId: order.id, toStatus: 'regulator_review' }, order: { id: 'DESC' } });
-        const elapsed = entered ? await this.calendar.workingDaysBetween(new Date(entered.createdAt), now) : 0;
+        const entered = [...timeline].reverse().find((entry) => entry.to === 'regulator_review');
+        const elapsed = entered ? await this.calendar.workingDaysBetween(new Date(entered.at), now) : 0;
         return sum([0, 0], regulator, 0, elapsed);
       }
       default:

@@ -12,3 +12,4 @@ export * from './materials.schema';
 export * from './agreements.schema';
 export * from './verify-type.schema';
 export * from './step-validation';
+export * from './field-labels';

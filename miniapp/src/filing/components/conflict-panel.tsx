@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { API_ERRORS } from '@beian/shared';
+import { API_ERRORS, fieldLabel } from '@beian/shared';
 import { useOrderStore, type ConflictChoice } from '../../stores/order.store';
-import { fieldLabel } from '../utils/field-labels.util';
 
 function shown(value: unknown): string {
   if (value === undefined || value === null || value === '') return '（空）';

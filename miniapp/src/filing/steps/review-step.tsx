@@ -9,6 +9,7 @@ import {
   SERVICE_CONTENTS,
   SUBJECT_NATURES,
   UNIT_CERTIFICATE_TYPES,
+  fieldLabel,
   type Finding,
   type OrderStepKey,
 } from '@beian/shared';
@@ -20,7 +21,6 @@ import { ApiError, newIdempotencyKey } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, leaves, type DraftTree } from '../../utils/draft-path.util';
 import { FieldErrorText } from '../components/draft-field';
-import { fieldLabel } from '../utils/field-labels.util';
 import { filingContext, stepErrors, stepOfPath, WIZARD_STEPS } from '../utils/filing-steps.util';
 import type { StepProps } from './step-props';
 

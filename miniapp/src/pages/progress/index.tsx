@@ -1,10 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { WORKFLOW_TIMINGS, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import { WORKFLOW_TIMINGS, fieldLabel, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
 import { navigate } from '../../routes';
 import { formatChinaTime } from '../../utils/china-time.util';
 import { pathId } from '../../utils/draft-path.util';
-import { fieldLabel } from '../../utils/field-label.util';
 import { useNow, useProgressPoll } from './progress-poll.hook';
 import './index.scss';
 

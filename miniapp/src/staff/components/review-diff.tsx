@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { DraftChange, OrderRejection } from '@beian/shared';
+import { fieldLabel, type DraftChange, type OrderRejection } from '@beian/shared';
 import { pathId } from '../../utils/draft-path.util';
-import { fieldLabel } from '../../utils/field-label.util';
 import { displayValue } from './field-rows.util';
 
 /** What the applicant changed since the last review, next to the reasons they were given. */

@@ -1,9 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { ReviewOrderDetail } from '@beian/shared';
+import { fieldLabel, type ReviewOrderDetail } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { useReviewStore } from '../../stores/review.store';
 import { pathId } from '../../utils/draft-path.util';
-import { fieldLabel } from '../../utils/field-label.util';
 import { displayValue, fieldRows, isMasked } from './field-rows.util';
 
 /** Every field of the order (masked), with "查看" through an audited link and a per-field rejection editor. */

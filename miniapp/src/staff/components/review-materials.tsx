@@ -1,10 +1,9 @@
 import { Button, Image, Text, Video, View } from '@tarojs/components';
-import type { ReviewMaterial } from '@beian/shared';
+import { fieldLabel, type ReviewMaterial } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { apiUrl } from '../../services/request';
 import { useReviewStore } from '../../stores/review.store';
 import { formatChinaTime } from '../../utils/china-time.util';
-import { fieldLabel } from '../../utils/field-label.util';
 
 const KIND_LABELS: Record<string, string> = {
   subject_certificate: '主体证件',
