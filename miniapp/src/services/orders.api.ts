@@ -33,6 +33,16 @@ export function submitOrder(id: string, idempotencyKey: string): Promise<OrderDe
   return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/submit`, { method: 'POST', idempotencyKey });
 }
 
+/** 撤回修改: back to the draft; 409 REVIEW_ALREADY_STARTED once a reviewer has claimed the submission. */
+export function pullBackOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/pull-back`, { method: 'POST', idempotencyKey });
+}
+
+/** 撤销订单: ends the order; the account may then start a new one. */
+export function withdrawOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/withdraw`, { method: 'POST', idempotencyKey });
+}
+
 /** Field errors and pre-check findings of the saved draft, as submitting would see them. */
 export function precheckOrder(id: string): Promise<PrecheckResponse> {
   return request<PrecheckResponse>(`/api/orders/${encodeURIComponent(id)}/precheck`);

@@ -28,6 +28,11 @@ export function logCall(orderId: string, body: CallLogRequest, idempotencyKey: s
   return request<CallLogEntry>(orderPath(orderId, '/calls'), { method: 'POST', data: body, idempotencyKey });
 }
 
+/** 领取: takes the submission for 初审 (409 REVIEW_CLAIMED_BY_OTHER when a colleague has it). */
+export function claimOrder(orderId: string): Promise<ReviewOrderDetail> {
+  return request<ReviewOrderDetail>(orderPath(orderId, '/claim'), { method: 'POST' });
+}
+
 export async function approveOrder(orderId: string, idempotencyKey: string): Promise<void> {
   await request<unknown>(orderPath(orderId, '/approve'), { method: 'POST', idempotencyKey });
 }

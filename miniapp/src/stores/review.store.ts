@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AccessLink, AccessRequest, CallLogRequest, ReviewOrderDetail, ReviewQueueItem } from '@beian/shared';
 import {
   approveOrder,
+  claimOrder,
   getReviewOrder,
   listQueue,
   logCall,
@@ -45,6 +46,7 @@ interface ReviewState {
   logCall(call: CallLogRequest): Promise<void>;
   toggleRejection(path: string): void;
   editRejection(path: string, change: Partial<FieldRejectionDraft>): void;
+  claim(): Promise<boolean>;
   approve(): Promise<boolean>;
   reject(): Promise<boolean>;
   rejectUnreachable(): Promise<boolean>;
@@ -159,6 +161,13 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
     editRejection(path, change) {
       const current = get().rejections[path];
       if (current) set({ rejections: { ...get().rejections, [path]: { ...current, ...change } } });
+    },
+
+    claim() {
+      return act(async () => {
+        const order = get().order;
+        if (order) set({ order: await claimOrder(order.orderId) });
+      });
     },
 
     approve() {

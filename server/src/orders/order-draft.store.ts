@@ -20,13 +20,10 @@ export class OrderDraftStore {
     return this.fromRows(rows);
   }
 
-  async loadMany(tx: EntityManager, orderIds: string[]): Promise<Map<string, DraftTree>> {
-    const rows = orderIds.length
-      ? await tx.find(OrderDraftSectionEntity, { select: { orderId: true, section: true, data: true }, where: { orderId: In(orderIds) } })
-      : [];
-    const byOrder = new Map<string, OrderDraftSectionEntity[]>();
-    for (const row of rows) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row]);
-    return new Map(orderIds.map((id) => [id, this.fromRows(byOrder.get(id) ?? [])]));
+  /** One section of several orders (absent: no entry), e.g. the subjects of a review queue. */
+  async loadSection(tx: EntityManager, orderIds: string[], section: string): Promise<Map<string, unknown>> {
+    const rows = orderIds.length ? await tx.find(OrderDraftSectionEntity, { select: { orderId: true, section: true, data: true }, where: { orderId: In(orderIds), section } }) : [];
+    return new Map(rows.map((row) => [row.orderId, this.fromRows([row])[section]]));
   }
 
   /** Replaces the given sections; sections not in `partial` stay as they are. One statement: autosave's hot path. */

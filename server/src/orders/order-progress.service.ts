@@ -3,9 +3,11 @@ import {
   ORDER_KINDS,
   ORDER_STATES,
   WORKFLOW_TIMINGS,
+  nextEvents,
   nextStepText,
   statusLabel,
   whoseMove,
+  type ApplicantOrderAction,
   type OrderKind,
   type OrderProgress,
   type OrderState,
@@ -23,6 +25,7 @@ import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { SmsVerificationEntity } from '../regulator/sms-verification.entity';
+import { roundClaims } from '../review/review-claims.query';
 import { FilingOrderEntity } from './filing-order.entity';
 import { DAY_MS } from './order-jobs.policy';
 import { loadTimeline } from './order-timeline.query';
@@ -100,7 +103,15 @@ export class OrderProgressService {
       sms: sms.map((row) => this.smsView(row)),
       estimate: await this.estimate(order, timeline),
       ...(numbers.length ? { numbers: numbers.map((n) => n.number) } : {}),
+      applicantActions: await this.applicantActions(tx, order),
     };
+  }
+
+  /** A claim bumps the order's version, so the ETag changes when 撤回修改 stops being possible. */
+  private async applicantActions(tx: EntityManager, order: PolledOrder): Promise<ApplicantOrderAction[]> {
+    const events = nextEvents(order.status, 'applicant', order.kind);
+    const pullBack = events.includes('reopen') && !(await roundClaims(tx, [order])).has(order.id);
+    return [...(pullBack ? (['pull_back'] as const) : []), ...(events.includes('withdraw') ? (['withdraw'] as const) : [])];
   }
 
   private async verifications(tx: EntityManager, orderId: string): Promise<SmsVerificationEntity[]> {

@@ -18,6 +18,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
+import type { IdempotentResult } from '../platform/http/idempotency.service';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersService } from './orders.service';
@@ -36,15 +37,13 @@ export class OrdersController {
   @Post()
   @ApiZodBody(createOrderRequestSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first answer' })
-  async create(
+  create(
     @CurrentUser() user: SessionUser,
     @ZodBody(createOrderRequestSchema) body: CreateOrderRequest,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
-    const result = await this.orders.create(user, body, key);
-    void reply.status(result.status);
-    return result.body;
+    return withStatus(reply, this.orders.create(user, body, key));
   }
 
   @Get()
@@ -75,28 +74,48 @@ export class OrdersController {
 
   @Post(':id/submit')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async submit(
+  submit(
     @CurrentUser() user: SessionUser,
     @Param('id', orderId) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
-    const result = await this.orders.submit(user, id, key);
-    void reply.status(result.status);
-    return result.body;
+    return withStatus(reply, this.orders.submit(user, id, key));
   }
 
   @Post(':id/resubmit')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async resubmit(
+  resubmit(
     @CurrentUser() user: SessionUser,
     @Param('id', orderId) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
-    const result = await this.orders.resubmit(user, id, key);
-    void reply.status(result.status);
-    return result.body;
+    return withStatus(reply, this.orders.resubmit(user, id, key));
+  }
+
+  /** 撤回修改: back to the draft while no reviewer has claimed the submission (409 REVIEW_ALREADY_STARTED after). */
+  @Post(':id/pull-back')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  pullBack(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    return withStatus(reply, this.orders.pullBack(user, id, key));
+  }
+
+  /** 撤销订单: ends the order where the workflow allows it; the account may then start a new one. */
+  @Post(':id/withdraw')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  withdraw(
+    @CurrentUser() user: SessionUser,
+    @Param('id', orderId) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    return withStatus(reply, this.orders.withdraw(user, id, key));
   }
 
   /** While rejected, unlocks more fields than the reviewer rejected; they are reviewed again with the rest. */
@@ -128,4 +147,11 @@ export class OrdersController {
     }
     return answer.body;
   }
+}
+
+/** Sends an idempotent result's status (201 on a first create, 200 …) with its body. */
+async function withStatus<T>(reply: FastifyReply, pending: Promise<IdempotentResult<T>>): Promise<T> {
+  const result = await pending;
+  void reply.status(result.status);
+  return result.body;
 }

@@ -40,8 +40,9 @@ import { OrderHistoryEntity } from './order-history.entity';
 import { jobsOnEntering } from './order-jobs.policy';
 import { OrderStateMachine } from './order-state-machine';
 import { loadTimeline } from './order-timeline.query';
+import { roundClaims } from '../review/review-claims.query';
 
-const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, updatedAt: true } as const;
+const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, submittedAt: true, updatedAt: true } as const;
 type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
 const FREELY_EDITABLE_STATES = ORDER_STATE_KEYS.filter((state) => applicantEditScope(state) === 'all');
 
@@ -163,6 +164,16 @@ export class OrdersService {
     return this.applicantMove(user, orderId, 'resubmit', idempotencyKey);
   }
 
+  /** 撤回修改: takes a submitted order back to the draft while no reviewer has claimed it. */
+  pullBack(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    return this.applicantMove(user, orderId, 'reopen', idempotencyKey);
+  }
+
+  /** 撤销订单: ends the order (the draft is kept); the account may start a new one. */
+  withdraw(user: SessionUser, orderId: string, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+    return this.applicantMove(user, orderId, 'withdraw', idempotencyKey);
+  }
+
   reopenFields(user: SessionUser, orderId: string, paths: string[]): Promise<EditableFields> {
     return this.db.transaction(async (tx) => {
       const order = await this.ownedOrder(tx, user, orderId);
@@ -170,21 +181,26 @@ export class OrdersService {
     });
   }
 
-  private applicantMove(user: SessionUser, orderId: string, event: 'submit' | 'resubmit', idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+  private applicantMove(user: SessionUser, orderId: string, event: 'submit' | 'resubmit' | 'reopen' | 'withdraw', idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
     return this.idempotency.run(user.id, idempotencyKey, `orders.${event}:${orderId}`, null, async (tx) => {
       const order = await this.ownedOrder(tx, user, orderId);
       const draft = await this.drafts.load(tx, order.id);
+      const submits = event === 'submit' || event === 'resubmit';
       const moved = await this.stateMachine.fire(
         tx,
         order,
         { event, actor: { type: 'applicant', id: user.id }, checkGuard: (guard) => this.checkGuard(tx, guard, order, draft) },
-        { submittedAt: this.clock.now() },
+        submits ? { submittedAt: this.clock.now() } : {},
       );
       return { status: 200, body: await this.detail(tx, { ...order, ...moved }, this.drafts.mask(draft)) };
     });
   }
 
   private async checkGuard(tx: EntityManager, guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
+    if (guard === 'review_not_started') {
+      if ((await roundClaims(tx, [order])).has(order.id)) throw new AppException('REVIEW_ALREADY_STARTED', 409);
+      return;
+    }
     if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: guard });
     const { fields, findings } = await this.runChecks(tx, order, draft);
     if (fields.length) throw AppException.validation(fields);

@@ -48,6 +48,13 @@ export class ReviewController {
     return this.review.recordCall(user, id, body);
   }
 
+  /** 领取: takes the submission for 初审; the applicant can no longer pull it back. */
+  @Post('orders/:id/claim')
+  @HttpCode(200)
+  claim(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+    return this.review.claim(user, id);
+  }
+
   @Post('orders/:id/approve')
   @HttpCode(200)
   approve(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {

@@ -14,12 +14,13 @@ import {
   type FieldError,
   type OrderRejection,
   type RejectRequest,
+  type ReviewClaim,
   type ReviewMaterial,
   type ReviewOrderDetail,
   type ReviewQueueItem,
   type SessionUser,
 } from '@beian/shared';
-import { MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AccessLinkSigner } from '../audit/access-link.signer';
 import { AuditLogService } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -37,6 +38,8 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { ReviewCallEntity } from './review-call.entity';
+import { ReviewClaimEntity } from './review-claim.entity';
+import { roundClaims, type RoundClaim } from './review-claims.query';
 import { ReviewDecisionEntity } from './review-decision.entity';
 
 export const SECOND_CALL_JOB = 'review.second_call';
@@ -62,16 +65,26 @@ export class ReviewService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Orders waiting for 初审, the most urgent first (due 2 working days after submission). */
+  /** Orders waiting for 初审, the most urgent first (due 2 working days after submission); a fixed number of queries. */
   async queue(): Promise<ReviewQueueItem[]> {
     const tx = this.db.manager;
-    const orders = await tx.find(FilingOrderEntity, { where: { status: 'pending_initial_review' }, order: { submittedAt: 'ASC' }, take: QUEUE_LIMIT });
-    const drafts = await this.drafts.loadMany(tx, orders.map((o) => o.id));
+    const orders = await tx.find(FilingOrderEntity, {
+      select: { id: true, kind: true, subjectType: true, status: true, submittedAt: true, createdAt: true },
+      where: { status: 'pending_initial_review' },
+      order: { submittedAt: 'ASC' },
+      take: QUEUE_LIMIT,
+    });
+    const ids = orders.map((o) => o.id);
+    const subjects = await this.drafts.loadSection(tx, ids, 'subject');
+    const claims = await roundClaims(tx, orders);
+    const calls = ids.length ? await tx.find(ReviewCallEntity, { select: { orderId: true, outcome: true, calledAt: true }, where: { orderId: In(ids), outcome: 'unreachable' } }) : [];
+    const reviewed = new Set(
+      ids.length ? (await tx.createQueryBuilder(ReviewDecisionEntity, 'd').select('DISTINCT d.order_id', 'orderId').where({ orderId: In(ids) }).getRawMany<{ orderId: string }>()).map((r) => r.orderId) : [],
+    );
     const items = await Promise.all(
       orders.map(async (order): Promise<ReviewQueueItem> => {
         const submittedAt = order.submittedAt ?? order.createdAt;
-        const calls = await this.roundCalls(tx, order);
-        const subject = (drafts.get(order.id)?.subject ?? {}) as { name?: unknown };
+        const subject = (subjects.get(order.id) ?? {}) as { name?: unknown };
         return {
           orderId: order.id,
           kind: order.kind,
@@ -82,12 +95,30 @@ export class ReviewService {
           statusLabel: statusLabel(order.status, order.kind),
           submittedAt: new Date(submittedAt).toISOString(),
           dueAt: (await this.dueAt(submittedAt)).toISOString(),
-          resubmission: (await this.fieldLock.lastDecision(tx, order.id)) !== null,
-          unreachableCalls: calls.filter((c) => c.outcome === 'unreachable').length,
+          resubmission: reviewed.has(order.id),
+          unreachableCalls: calls.filter((c) => c.orderId === order.id && new Date(c.calledAt) >= new Date(submittedAt)).length,
+          claim: claimView(claims.get(order.id)),
         };
       }),
     );
     return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.submittedAt.localeCompare(b.submittedAt));
+  }
+
+  /** 领取: the reviewer takes this submission; the applicant can no longer pull it back. Claiming again is a no-op. */
+  claim(reviewer: SessionUser, orderId: string): Promise<ReviewOrderDetail> {
+    return this.db
+      .transaction(async (tx) => {
+        const order = await this.order(tx, orderId);
+        if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED', 409);
+        const current = (await roundClaims(tx, [order])).get(order.id);
+        if (current?.reviewerId === reviewer.id) return;
+        if (current) throw new AppException('REVIEW_CLAIMED_BY_OTHER', 409, undefined, { claim: claimView(current) });
+        // The version bump makes a concurrent pull-back by the applicant, or a second claim, fail instead of both passing.
+        const bumped = await tx.update(FilingOrderEntity, { id: order.id, version: order.version, status: order.status }, { version: order.version + 1 });
+        if (!bumped.affected) throw new AppException('VERSION_CONFLICT', 409);
+        await tx.insert(ReviewClaimEntity, { orderId: order.id, reviewerId: reviewer.id, claimedAt: this.clock.now() });
+      })
+      .then(() => this.detail(orderId));
   }
 
   async detail(orderId: string): Promise<ReviewOrderDetail> {
@@ -107,6 +138,7 @@ export class ReviewService {
       version: order.version,
       submittedAt: order.submittedAt ? new Date(order.submittedAt).toISOString() : null,
       dueAt: order.status === 'pending_initial_review' && order.submittedAt ? (await this.dueAt(order.submittedAt)).toISOString() : null,
+      claim: claimView((await roundClaims(tx, [order])).get(order.id)),
       draft: this.drafts.mask(draft),
       faceChecks: (await tx.find(FaceCheckEntity, { where: { orderId: order.id }, order: { path: 'ASC' } })).map((check) => ({
         path: check.path,
@@ -163,6 +195,8 @@ export class ReviewService {
   private async decide(reviewer: SessionUser, orderId: string, decision: 'approve' | 'reject', reasons: OrderRejection[]): Promise<ReviewOrderDetail> {
     await this.db.transaction(async (tx) => {
       const order = await this.order(tx, orderId);
+      const claim = (await roundClaims(tx, [order])).get(order.id);
+      if (claim && claim.reviewerId !== reviewer.id) throw new AppException('REVIEW_CLAIMED_BY_OTHER', 409, undefined, { claim: claimView(claim) });
       const draft = await this.drafts.load(tx, order.id);
       await this.stateMachine.fire(tx, order, {
         event: decision === 'approve' ? 'approve_initial' : 'reject_initial',
@@ -244,6 +278,10 @@ export class ReviewService {
   private dueAt(submittedAt: Date): Promise<Date> {
     return this.calendar.addWorkingDays(new Date(submittedAt), WORKFLOW_TIMINGS.INITIAL_REVIEW_MAX.value);
   }
+}
+
+function claimView(claim: RoundClaim | undefined): ReviewClaim | null {
+  return claim ? { reviewerId: claim.reviewerId, reviewerName: claim.reviewerName, claimedAt: claim.claimedAt.toISOString() } : null;
 }
 
 function unreachableTwiceAnHourApart(calls: readonly ReviewCallEntity[]): boolean {

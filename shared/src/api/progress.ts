@@ -32,4 +32,8 @@ export interface OrderProgress {
   estimate: { minWorkingDays: number; maxWorkingDays: number };
   /** ICP numbers once approved: the subject number first, then the services'. */
   numbers?: string[];
+  /** What the applicant may do to the order now: 撤回修改 (before a reviewer claims it) and 撤销订单. */
+  applicantActions: ApplicantOrderAction[];
 }
+
+export type ApplicantOrderAction = 'pull_back' | 'withdraw';

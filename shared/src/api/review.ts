@@ -27,6 +27,14 @@ export interface ReviewQueueItem {
   /** The order comes back after a rejection: the reviewer sees a diff. */
   resubmission: boolean;
   unreachableCalls: number;
+  /** Who took this submission for 初审; from then on the applicant can no longer pull it back. */
+  claim: ReviewClaim | null;
+}
+
+export interface ReviewClaim {
+  reviewerId: string;
+  reviewerName: string;
+  claimedAt: string;
 }
 
 export interface CallLogEntry {
@@ -72,6 +80,7 @@ export interface ReviewOrderDetail {
   version: number;
   submittedAt: string | null;
   dueAt: string | null;
+  claim: ReviewClaim | null;
   /** Every field, personal data masked; unmask one through POST …/access. */
   draft: Record<string, unknown>;
   materials: ReviewMaterial[];

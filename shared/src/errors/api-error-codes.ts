@@ -15,6 +15,8 @@ export const API_ERRORS = {
   ORDER_NOT_EDITABLE: '订单当前状态不可修改',
   ORDER_IN_FLIGHT: '您已有进行中的备案订单，请先完成或撤销该订单',
   TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
+  REVIEW_ALREADY_STARTED: '审核专员已开始审核，暂不能撤回修改，请等待初审结果',
+  REVIEW_CLAIMED_BY_OTHER: '该订单已由其他审核专员领取',
   PRECHECK_FAILED: '提交前检查未通过，请按提示修改',
   IDEMPOTENCY_KEY_REUSED: '重复的请求标识用于了不同的内容',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',

@@ -1,7 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { WORKFLOW_TIMINGS, fieldLabel, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import { useState } from 'react';
+import { WORKFLOW_TIMINGS, fieldLabel, type ApplicantOrderAction, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import { busyButtonProps } from '../../components/busy-button.props';
 import { navigate } from '../../routes';
+import { pullBackOrder, withdrawOrder } from '../../services/orders.api';
+import { ApiError, newIdempotencyKey } from '../../services/request';
 import { formatChinaTime } from '../../utils/china-time.util';
 import { pathId } from '../../utils/draft-path.util';
 import { useNow, useProgressPoll } from './progress-poll.hook';
@@ -80,6 +84,61 @@ function Rejections({ orderId, rejections }: { orderId: string; rejections: Orde
   );
 }
 
+const ACTIONS: Record<ApplicantOrderAction, { label: string; confirm: string; done: string }> = {
+  pull_back: {
+    label: '撤回修改',
+    confirm: '撤回后订单回到填写中，修改完成后需重新提交并重新排队初审。确定撤回吗？',
+    done: '已撤回，请修改后重新提交',
+  },
+  withdraw: {
+    label: '撤销订单',
+    confirm: '撤销后本订单结束，不能恢复（已填写的信息会保留供查看）。确定撤销吗？',
+    done: '订单已撤销',
+  },
+};
+
+/** 撤回修改 and 撤销订单, each confirmed first; one idempotency key per confirmed tap, so a retry cannot act twice. */
+function OrderActions({ orderId, actions, onDone }: { orderId: string; actions: ApplicantOrderAction[]; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!actions.length) return null;
+
+  async function run(action: ApplicantOrderAction) {
+    const { confirm } = await Taro.showModal({ title: ACTIONS[action].label, content: ACTIONS[action].confirm, confirmText: '确定', cancelText: '再想想' });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const key = newIdempotencyKey();
+      await (action === 'pull_back' ? pullBackOrder(orderId, key) : withdrawOrder(orderId, key));
+      void Taro.showToast({ title: ACTIONS[action].done, icon: 'none' });
+      if (action === 'pull_back') void navigate('filing-start', { id: orderId });
+      else onDone();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : '操作失败，请稍后重试');
+      onDone();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className='card' id='order-actions'>
+      {actions.includes('pull_back') && <Text className='hint'>审核专员领取订单前，可撤回修改后重新提交。</Text>}
+      {actions.map((action) => (
+        <Button key={action} className='btn-secondary' id={`action-${action}`} {...busyButtonProps(busy)} onClick={() => void run(action)}>
+          {ACTIONS[action].label}
+        </Button>
+      ))}
+      {error && (
+        <Text className='error-text' id='order-action-error'>
+          {error}
+        </Text>
+      )}
+    </View>
+  );
+}
+
 function Numbers({ numbers }: { numbers: string[] }) {
   return (
     <View className='card' id='icp-numbers'>
@@ -136,7 +195,7 @@ function Status({ progress, now }: { progress: OrderProgress; now: number }) {
 export default function ProgressPage() {
   const { params } = useRouter<{ id?: string }>();
   const id = params.id;
-  const { progress, rejections, error } = useProgressPoll(id);
+  const { progress, rejections, error, refresh } = useProgressPoll(id);
   const counting = Boolean(progress?.deadline) || Boolean(progress?.sms.some((sms) => sms.deadline));
   const now = useNow(counting, 30_000);
 
@@ -169,6 +228,7 @@ export default function ProgressPage() {
             </View>
           )}
           {progress.numbers && progress.numbers.length > 0 && <Numbers numbers={progress.numbers} />}
+          <OrderActions orderId={id} actions={progress.applicantActions} onDone={refresh} />
           <View className='card' id='timeline'>
             <Text className='card-title'>办理记录</Text>
             {[...progress.timeline].reverse().map((entry) => (

@@ -18,7 +18,7 @@ export interface ProgressView {
  * The order's progress, polled while the page is visible: each poll sends the last `ETag`, so an unchanged order
  * answers 304. Polling stops when the page is hidden or closed and resumes when it shows again.
  */
-export function useProgressPoll(orderId: string | undefined): ProgressView {
+export function useProgressPoll(orderId: string | undefined): ProgressView & { refresh: () => void } {
   const [view, setView] = useState<ProgressView>({ progress: null, rejections: [], error: null });
   const etag = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -52,12 +52,19 @@ export function useProgressPoll(orderId: string | undefined): ProgressView {
     void tick();
   }, [tick]);
 
+  /** Polls now, e.g. right after the user changed the order. */
+  const refresh = useCallback(() => {
+    if (!active.current) return;
+    clearTimeout(timer.current);
+    void tick();
+  }, [tick]);
+
   useDidShow(start);
   useDidHide(stop);
   useUnload(stop);
   useEffect(() => stop, [stop]);
 
-  return view;
+  return { ...view, refresh };
 }
 
 /** The current time, refreshed every `intervalMs` while `enabled` (for countdowns). */

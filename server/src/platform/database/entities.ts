@@ -23,6 +23,7 @@ import { IcpNumberEntity, IcpSerialEntity } from '../../regulator/icp-number.ent
 import { RegulatorScriptEntity } from '../../regulator/regulator-script.entity';
 import { SmsVerificationEntity } from '../../regulator/sms-verification.entity';
 import { ReviewCallEntity } from '../../review/review-call.entity';
+import { ReviewClaimEntity } from '../../review/review-claim.entity';
 import { ReviewDecisionEntity } from '../../review/review-decision.entity';
 import { RegistrySimFilingEntity } from '../../orders/registry-sim-filing.entity';
 
@@ -49,6 +50,7 @@ export const ENTITIES = [
   CalendarDayEntity,
   ReviewDecisionEntity,
   ReviewCallEntity,
+  ReviewClaimEntity,
   SmsVerificationEntity,
   IcpNumberEntity,
   IcpSerialEntity,

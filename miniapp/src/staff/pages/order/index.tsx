@@ -55,6 +55,16 @@ export default function ReviewOrderPage() {
             </Text>
             {order.submittedAt && <Text className='hint'>提交时间 {formatChinaTime(order.submittedAt)}</Text>}
             {order.dueAt && <Text className='hint'>初审截止 {formatChinaTime(order.dueAt)}</Text>}
+            {order.claim && (
+              <Text className='hint' id='review-claim'>
+                已由 {order.claim.reviewerName} 于 {formatChinaTime(order.claim.claimedAt)} 领取，申请人不能再撤回修改
+              </Text>
+            )}
+            {decidable && !order.claim && (
+              <Button className='btn-primary' id='claim' {...busyButtonProps(busy)} onClick={() => void store.claim()}>
+                领取审核
+              </Button>
+            )}
             <View className='field'>
               <Text className='field-label'>调阅原因（查看个人信息、材料和视频时记录在审计日志中）</Text>
               <Input

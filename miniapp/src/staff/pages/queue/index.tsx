@@ -38,6 +38,7 @@ export default function ReviewQueuePage() {
               <View className='staff-cell'>
                 {item.resubmission && <Text className='tag tag-warn'>重新提交</Text>}
                 {item.unreachableCalls > 0 && <Text className='tag'>未接通 {item.unreachableCalls} 次</Text>}
+                {item.claim && <Text className='tag'>{item.claim.reviewerName} 已领取</Text>}
               </View>
               <View className='staff-cell'>
                 <Text className='hint'>提交 {formatChinaTime(item.submittedAt)}</Text>

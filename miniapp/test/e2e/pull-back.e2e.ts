@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { personalDraft } from '@beian/shared/testing';
+import { seedSubmittableDraft } from './support/seed-order';
+import { makeFixtures } from './support/fixtures';
+import { api, devLoginToken } from './support/api-client';
+import { launchChromium, phonePage, screenshot } from './support/browser';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '李四';
+const REVIEWER = '审核员2';
+
+describe('撤回修改 and 撤销订单 from the progress page', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let applicantToken: string;
+  let reviewerToken: string;
+
+  beforeAll(async () => {
+    server = await startServer({ SIMULATORS_ENABLED: 'true' });
+    browser = await launchChromium();
+    applicantToken = await devLoginToken(server, APPLICANT);
+    reviewerToken = await devLoginToken(server, REVIEWER);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function submittedOrder(): Promise<string> {
+    const created = await api(server, 'POST', '/api/orders', applicantToken, { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
+    await seedSubmittableDraft(server, applicantToken, created.body.id, personalDraft(), await makeFixtures());
+    expect((await api(server, 'POST', `/api/orders/${created.body.id}/submit`, applicantToken)).status).toBe(200);
+    return created.body.id;
+  }
+
+  async function confirmModal(page: Page, action: string) {
+    await page.locator(`#action-${action}`).click();
+    await page.locator('.taro-model__confirm').click();
+  }
+
+  it('should pull an unclaimed submission back into the wizard, then withdraw it once a reviewer has claimed it', async () => {
+    const orderId = await submittedOrder();
+    const applicant = await phonePage(browser);
+    await logInThroughTheUi(applicant, server, APPLICANT);
+    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await expectText(applicant, '#order-status', '待初审');
+    await applicant.locator('#action-pull_back').waitFor();
+    await screenshot(applicant, 'pull-back-01-actions');
+
+    await confirmModal(applicant, 'pull_back');
+    await applicant.waitForURL(/filing/);
+    expect((await api(server, 'GET', `/api/orders/${orderId}`, applicantToken)).body.status).toBe('draft');
+    await screenshot(applicant, 'pull-back-02-back-in-the-wizard');
+
+    expect((await api(server, 'POST', `/api/orders/${orderId}/submit`, applicantToken)).status).toBe(200);
+    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await expectText(applicant, '#order-status', '待初审');
+    expect((await api(server, 'POST', `/api/review/orders/${orderId}/claim`, reviewerToken)).status).toBe(200);
+    // The claim changes the progress ETag: the next poll drops 撤回修改 by itself.
+    await applicant.locator('#action-pull_back').waitFor({ state: 'detached' });
+    await screenshot(applicant, 'pull-back-03-claimed');
+
+    await confirmModal(applicant, 'withdraw');
+    await expectText(applicant, '#order-status', '已撤销');
+    await expect(applicant.locator('#order-actions').count()).resolves.toBe(0);
+    await screenshot(applicant, 'pull-back-04-withdrawn');
+  });
+});
