@@ -8,15 +8,24 @@ import { LocalStorageRoutes } from './local-storage.routes';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 import { ObjectStorage } from './object-storage.port';
+import { S3CompatibleStorage } from './s3-compatible.storage';
 
+/**
+ * Two-phase uploads. `STORAGE=local` (embedded default): a private folder under DATA_DIR served by the API's signed
+ * storage routes; `STORAGE=s3`: a private Tencent COS / S3-compatible bucket with presigned URLs.
+ */
 @Module({
   controllers: [MaterialsController],
   providers: [
     {
       provide: ObjectStorage,
       inject: [APP_CONFIG, Clock],
-      // The URL-signing secret is derived from the first field key, so no extra secret needs configuring.
-      useFactory: (config: AppConfig, clock: Clock) => new LocalFolderStorage(join(config.dataDir, 'objects'), config.fieldEncryptionKeys[0]!.key, clock),
+      useFactory: (config: AppConfig, clock: Clock): ObjectStorage => {
+        // The bucket checks presigned URLs against its own clock, so they are signed with real time.
+        if (config.storage.provider === 's3') return new S3CompatibleStorage(config.storage, clock, () => new Date());
+        // The URL-signing secret is derived from the first field key, so no extra secret needs configuring.
+        return new LocalFolderStorage(join(config.dataDir, 'objects'), config.fieldEncryptionKeys[0]!.key, clock);
+      },
     },
     LocalStorageRoutes,
     MaterialsService,

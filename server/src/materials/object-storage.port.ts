@@ -1,10 +1,13 @@
 /**
  * The object storage port: private files, reachable by clients only through short-lived signed URLs.
- * Real adapter (not built yet): S3-compatible / Tencent COS, where `signedPutUrl` / `signedGetUrl` are presigned
- * URLs (SigV4 or COS q-sign) and the bytes never pass through the API. Embedded default: {@link LocalFolderStorage}.
+ * Embedded default (`STORAGE=local`): {@link LocalFolderStorage}. `STORAGE=s3`: {@link S3CompatibleStorage}
+ * (Tencent COS or any S3-compatible bucket), where the URLs are presigned and the bytes never pass through the API.
  */
 export abstract class ObjectStorage {
-  /** A URL the client PUTs the bytes to, valid until `expiresAt`; the storage refuses more than `maxBytes`. */
+  /**
+   * A URL the client PUTs the bytes to, valid until `expiresAt`. The local storage refuses more than `maxBytes`;
+   * a presigned S3 PUT cannot, so confirmation checks the size again.
+   */
   abstract signedPutUrl(key: string, contentType: string, maxBytes: number, expiresAt: Date): string;
   abstract signedGetUrl(key: string, contentType: string, expiresAt: Date): string;
   /** null when nothing was uploaded under the key. */

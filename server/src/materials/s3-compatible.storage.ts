@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Clock } from '../platform/clock/clock';
 import { ObjectStorage } from './object-storage.port';
 
 /** An S3-compatible bucket: Tencent COS (`https://cos.<region>.myqcloud.com`), AWS S3, MinIO … */
@@ -24,13 +25,16 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
  * Real object storage adapter: files in a private bucket, clients upload and download with presigned URLs
  * (AWS Signature V4 in the query string, which COS accepts too), and the server reads/writes through short
  * presigned URLs of its own. A presigned PUT cannot cap the size: confirmation checks it.
+ * A URL lives from `expiresAt` minus the app's clock (which tests and demos move), but is signed with real time
+ * (`signingTime`), since the bucket checks the signature date against its own clock.
  */
 export class S3CompatibleStorage extends ObjectStorage {
   private readonly base: URL;
 
   constructor(
     private readonly config: S3StorageConfig,
-    private readonly now: () => Date,
+    private readonly clock: Clock,
+    private readonly signingTime: () => Date,
   ) {
     super();
     this.base = new URL(config.endpoint);
@@ -64,16 +68,15 @@ export class S3CompatibleStorage extends ObjectStorage {
   }
 
   private soon(): Date {
-    return new Date(this.now().getTime() + SERVER_URL_SECONDS * 1000);
+    return new Date(this.clock.now().getTime() + SERVER_URL_SECONDS * 1000);
   }
 
   /** A path-style presigned URL: `<endpoint>/<bucket>/<key>?X-Amz-…` signing only the host header. */
   private presign(method: string, key: string, expiresAt: Date, extra: Record<string, string>): string {
-    const now = this.now();
-    const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = this.signingTime().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     const day = amzDate.slice(0, 8);
     const scope = `${day}/${this.config.region}/s3/aws4_request`;
-    const expires = Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)));
+    const expires = Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - this.clock.now().getTime()) / 1000)));
     const query: Record<string, string> = {
       ...extra,
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',

@@ -1,5 +1,5 @@
 import type { OcrKind } from '@beian/shared';
-import { TencentCloudApiClient } from '../sms/tencent-cloud-api.client';
+import { TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { OcrEngine, type OcrFields } from './ocr-engine.port';
 
 interface IdCardResponse extends Record<string, unknown> {

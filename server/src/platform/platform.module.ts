@@ -6,6 +6,7 @@ import { FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyService } from './http/idempotency.service';
+import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
 export interface PlatformOverrides {
   clock?: Clock;
@@ -23,8 +24,10 @@ export class PlatformModule {
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
         IdempotencyService,
+        // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
+        { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService],
+      exports: [Clock, FieldCipher, IdempotencyService, TencentCloudApiClient],
     };
   }
 }

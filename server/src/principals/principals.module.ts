@@ -4,6 +4,7 @@ import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { OrderDraftStore } from '../orders/order-draft.store';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
@@ -12,10 +13,11 @@ import { QrMiniProgramCodes } from './qr.mini-program-codes';
 import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
 import { PrincipalsService } from './principals.service';
+import { TencentFaceVerifier } from './tencent.face-verifier';
 
 /**
- * Principals, invitations and face checks. Embedded default verifier: ReviewerConfirmedFaceVerifier; the
- * Tencent FaceID adapter (TencentFaceVerifier) takes over once credentials are configured.
+ * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
+ * production without simulators) leaves liveness and likeness to a reviewer; `tencent`: Tencent FaceID decides.
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  * OrderDraftStore is provided here too (read-only use) until OrdersModule exports it.
  */
@@ -23,7 +25,12 @@ import { PrincipalsService } from './principals.service';
   imports: [MaterialsModule, AuthModule],
   controllers: [PrincipalsController, InvitationsController],
   providers: [
-    { provide: FaceVerifier, useClass: ReviewerConfirmedFaceVerifier },
+    {
+      provide: FaceVerifier,
+      inject: [APP_CONFIG, TencentCloudApiClient],
+      useFactory: (config: AppConfig, tencentCloud: TencentCloudApiClient | null): FaceVerifier =>
+        config.faceVerifier.provider === 'tencent' ? new TencentFaceVerifier(requireTencentCloud(tencentCloud, 'FACE_VERIFIER')) : new ReviewerConfirmedFaceVerifier(),
+    },
     {
       provide: MiniProgramCodes,
       inject: [APP_CONFIG, WechatApiClient],

@@ -1,4 +1,4 @@
-import { TencentCloudApiClient, TencentCloudError } from '../sms/tencent-cloud-api.client';
+import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { FaceVerifier, type FaceVerificationRequest, type FaceVerificationResult } from './face-verifier.port';
 
 interface LivenessCompareResponse extends Record<string, unknown> {

@@ -1,16 +1,29 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { DevOutboxSmsSender } from './dev-outbox.sms-sender';
 import { SmsSender } from './sms-sender.port';
 import { SmsController } from './sms.controller';
 import { SmsService } from './sms.service';
+import { TencentSmsSender } from './tencent.sms-sender';
 
 /**
- * SMS codes for mobile verification. The embedded default sender writes to the dev outbox; the Tencent Cloud
- * adapter (TencentSmsSender) takes over once its credentials are configured.
+ * SMS codes for mobile verification. `SMS_PROVIDER=dev-outbox` (embedded default, refused in production without
+ * simulators) keeps the messages in the dev outbox; `SMS_PROVIDER=tencent` sends them with Tencent Cloud SMS.
  */
 @Module({
   controllers: [SmsController],
-  providers: [{ provide: SmsSender, useClass: DevOutboxSmsSender }, SmsService],
+  providers: [
+    DevOutboxSmsSender,
+    {
+      provide: SmsSender,
+      inject: [APP_CONFIG, TencentCloudApiClient, DevOutboxSmsSender],
+      useFactory: (config: AppConfig, tencentCloud: TencentCloudApiClient | null, devOutbox: DevOutboxSmsSender): SmsSender =>
+        config.sms.provider === 'tencent' ? new TencentSmsSender(requireTencentCloud(tencentCloud, 'SMS_PROVIDER'), config.sms) : devOutbox,
+    },
+    SmsService,
+  ],
   exports: [SmsService],
 })
 export class SmsModule {}

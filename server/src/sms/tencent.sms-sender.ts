@@ -1,4 +1,4 @@
-import { TencentCloudApiClient, TencentCloudError } from './tencent-cloud-api.client';
+import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { SmsSender, type VerificationCodeSms } from './sms-sender.port';
 
 export interface TencentSmsConfig {

@@ -1,14 +1,16 @@
 import { S3CompatibleStorage } from '../../src/materials/s3-compatible.storage';
+import { ControllableClock, SystemClock } from '../../src/platform/clock/clock';
 import { FAKE_S3_KEY_ID, FAKE_S3_SECRET, FakeS3 } from './fake-s3.server';
 
 describe('S3-compatible object storage (COS) against a local fake bucket', () => {
   const fake = new FakeS3('beian-private-1250000000', 'ap-guangzhou');
   let storage: S3CompatibleStorage;
   const inMinutes = (n: number) => new Date(Date.now() + n * 60_000);
+  const config = () => ({ endpoint: fake.url, bucket: fake.bucket, region: fake.region, accessKeyId: FAKE_S3_KEY_ID, secretAccessKey: FAKE_S3_SECRET });
 
   beforeAll(async () => {
     await fake.start();
-    storage = new S3CompatibleStorage({ endpoint: fake.url, bucket: fake.bucket, region: fake.region, accessKeyId: FAKE_S3_KEY_ID, secretAccessKey: FAKE_S3_SECRET }, () => new Date());
+    storage = new S3CompatibleStorage(config(), new SystemClock(), () => new Date());
   });
   afterAll(() => fake.stop());
 
@@ -33,8 +35,18 @@ describe('S3-compatible object storage (COS) against a local fake bucket', () =>
     const url = storage.signedGetUrl('files/f2', 'image/png', inMinutes(10));
     expect((await fetch(url.replace('files/f2', 'files/f3'))).status).toBe(403);
     expect((await fetch(url.replace('response-content-type=image%2Fpng', 'response-content-type=text%2Fhtml'))).status).toBe(403);
-    const past = new S3CompatibleStorage({ endpoint: fake.url, bucket: fake.bucket, region: fake.region, accessKeyId: FAKE_S3_KEY_ID, secretAccessKey: FAKE_S3_SECRET }, () => new Date(Date.now() - 20 * 60_000));
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+    const past = new S3CompatibleStorage(config(), new ControllableClock(twentyMinutesAgo), () => twentyMinutesAgo);
     const expired = await fetch(past.signedGetUrl('files/f2', 'image/png', new Date(Date.now() - 10 * 60_000)));
     expect(expired.status).toBe(403);
+  });
+
+  it('should sign with real time and count the lifetime on the app clock when the app clock is days behind', async () => {
+    const appNow = new Date(Date.now() - 2 * 24 * 3600_000);
+    const simulated = new S3CompatibleStorage(config(), new ControllableClock(appNow), () => new Date());
+    const url = new URL(simulated.signedPutUrl('incoming/skewed', 'image/jpeg', 1000, new Date(appNow.getTime() + 30 * 60_000)));
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('1800');
+    expect((await fetch(url, { method: 'PUT', body: Buffer.from('bytes') })).status).toBe(200);
+    expect(fake.objects.get('incoming/skewed')?.toString()).toBe('bytes');
   });
 });

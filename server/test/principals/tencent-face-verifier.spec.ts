@@ -1,6 +1,6 @@
 import { TencentFaceVerifier } from '../../src/principals/tencent.face-verifier';
-import { TencentCloudApiClient } from '../../src/sms/tencent-cloud-api.client';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../sms/fake-tencent-cloud.server';
+import { TencentCloudApiClient } from '../../src/platform/tencent-cloud/tencent-cloud-api.client';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
 
 describe('Tencent Cloud FaceID against a local fake', () => {
   const fake = new FakeTencentCloud();

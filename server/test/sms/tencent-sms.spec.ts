@@ -1,6 +1,6 @@
 import { TencentSmsSender } from '../../src/sms/tencent.sms-sender';
-import { TencentCloudApiClient, TencentCloudError } from '../../src/sms/tencent-cloud-api.client';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from './fake-tencent-cloud.server';
+import { TencentCloudApiClient, TencentCloudError } from '../../src/platform/tencent-cloud/tencent-cloud-api.client';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
 
 describe('Tencent Cloud API signing and SMS SendSms against a local fake', () => {
   const fake = new FakeTencentCloud();

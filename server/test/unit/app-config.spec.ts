@@ -54,3 +54,143 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://root@127.0.0.1:3306/x' }).database).toEqual({ type: 'mariadb', url: 'mysql://root@127.0.0.1:3306/x' });
   });
 });
+
+describe('loadConfig: outside-system adapters', () => {
+  const tencentKeys = { TENCENTCLOUD_SECRET_ID: 'AKIDexample', TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key' };
+  const smsKeys = { TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_SIGN_NAME: '备案助手', TENCENT_SMS_TEMPLATE_ID: '123456' };
+  const s3Keys = {
+    S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
+    S3_BUCKET: 'beian-1250000000',
+    S3_REGION: 'ap-guangzhou',
+    S3_ACCESS_KEY_ID: 'AKIDcos',
+    S3_SECRET_ACCESS_KEY: 's3-secret-key',
+  };
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'mysql://root@127.0.0.1/x', FIELD_ENCRYPTION_KEYS: key, WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 'wechat-secret' };
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), ...env });
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+  };
+
+  it('should choose every embedded default when no adapter is configured', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+
+    expect(config.tencentCloud).toBeNull();
+    expect(config.sms).toEqual({ provider: 'dev-outbox' });
+    expect(config.ocr).toEqual({ provider: 'none' });
+    expect(config.faceVerifier).toEqual({ provider: 'reviewer-confirmed' });
+    expect(config.storage).toEqual({ provider: 'local' });
+  });
+
+  it('should build the Tencent Cloud sections in the adapters’ shapes when every Tencent adapter is chosen', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...tencentKeys, ...smsKeys, SMS_PROVIDER: 'tencent', OCR_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' });
+
+    expect(config.tencentCloud).toEqual({ secretId: 'AKIDexample', secretKey: 'tencent-secret-key', region: 'ap-guangzhou', endpoint: undefined });
+    expect(config.sms).toEqual({ provider: 'tencent', sdkAppId: '1400000000', signName: '备案助手', verificationTemplateId: '123456' });
+    expect(config.ocr).toEqual({ provider: 'tencent' });
+    expect(config.faceVerifier).toEqual({ provider: 'tencent' });
+  });
+
+  it('should take the region and an endpoint with a {service} placeholder when they are set', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...tencentKeys, TENCENTCLOUD_REGION: 'ap-shanghai', TENCENTCLOUD_API_ENDPOINT: 'http://127.0.0.1:9000/{service}' });
+
+    expect(config.tencentCloud).toMatchObject({ region: 'ap-shanghai', endpoint: 'http://127.0.0.1:9000/{service}' });
+  });
+
+  it('should build the S3 section in the storage adapter’s shape when STORAGE=s3', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), STORAGE: 's3', ...s3Keys });
+
+    expect(config.storage).toEqual({
+      provider: 's3',
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+      bucket: 'beian-1250000000',
+      region: 'ap-guangzhou',
+      accessKeyId: 'AKIDcos',
+      secretAccessKey: 's3-secret-key',
+    });
+  });
+
+  it('should refuse the Tencent Cloud key pair when only one half is set', () => {
+    expect(problemsOf({ TENCENTCLOUD_SECRET_ID: 'AKIDexample' })).toEqual(['TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together']);
+    expect(problemsOf({ TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key' })).toEqual(['TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together']);
+  });
+
+  it('should name each adapter when it is set to tencent without the key pair', () => {
+    expect(problemsOf({ SMS_PROVIDER: 'tencent', ...smsKeys, OCR_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' })).toEqual([
+      'SMS_PROVIDER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+      'OCR_PROVIDER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+      'FACE_VERIFIER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+    ]);
+  });
+
+  it('should list every missing SMS id when SMS_PROVIDER=tencent has only the key pair', () => {
+    expect(problemsOf({ SMS_PROVIDER: 'tencent', ...tencentKeys })).toEqual([
+      'TENCENT_SMS_SDK_APP_ID: required when SMS_PROVIDER=tencent',
+      'TENCENT_SMS_SIGN_NAME: required when SMS_PROVIDER=tencent',
+      'TENCENT_SMS_TEMPLATE_ID: required when SMS_PROVIDER=tencent',
+    ]);
+  });
+
+  it('should list every missing S3 key when STORAGE=s3 has none', () => {
+    expect(problemsOf({ STORAGE: 's3' })).toEqual(Object.keys(s3Keys).map((name) => `${name}: required when STORAGE=s3`));
+  });
+
+  it('should refuse unknown providers, non-numeric SMS ids and endpoints that are not URLs when they are set', () => {
+    const problems = problemsOf({
+      SMS_PROVIDER: 'aliyun',
+      OCR_PROVIDER: 'baidu',
+      FACE_VERIFIER: 'none',
+      STORAGE: 'oss',
+      TENCENT_SMS_SDK_APP_ID: 'app',
+      TENCENT_SMS_TEMPLATE_ID: 'SMS_123',
+      TENCENTCLOUD_API_ENDPOINT: '{service}.example',
+      S3_ENDPOINT: 'cos.ap-guangzhou.myqcloud.com',
+    });
+
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'TENCENTCLOUD_API_ENDPOINT',
+      'SMS_PROVIDER',
+      'TENCENT_SMS_SDK_APP_ID',
+      'TENCENT_SMS_TEMPLATE_ID',
+      'OCR_PROVIDER',
+      'FACE_VERIFIER',
+      'STORAGE',
+      'S3_ENDPOINT',
+    ]);
+  });
+
+  it('should refuse the dev SMS outbox and the reviewer-confirmed face check in production when simulators are not enabled', () => {
+    expect(problemsOf(production)).toEqual([
+      'SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)',
+      'FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true',
+    ]);
+    expect(problemsOf({ ...production, SIMULATORS_ENABLED: 'true' })).toEqual([]);
+  });
+
+  it('should accept production with Tencent SMS and FaceID when simulators are off', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...production, ...tencentKeys, ...smsKeys, SMS_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' });
+
+    expect(config.simulatorsEnabled).toBe(false);
+    expect(config.sms.provider).toBe('tencent');
+    expect(config.faceVerifier.provider).toBe('tencent');
+    expect(config.storage.provider).toBe('local');
+    expect(config.ocr.provider).toBe('none');
+  });
+
+  it('should name the variables but never print a secret when listing problems', () => {
+    let message = '';
+    try {
+      loadConfig({ DATA_DIR: dataDir(), TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key', STORAGE: 's3', S3_SECRET_ACCESS_KEY: 's3-secret-key' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    expect(message).toContain('TENCENTCLOUD_SECRET_KEY');
+    expect(message).not.toContain('tencent-secret-key');
+    expect(message).not.toContain('s3-secret-key');
+  });
+});

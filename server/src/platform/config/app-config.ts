@@ -3,8 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isProgressMessageType } from '@beian/shared';
+import type { S3StorageConfig } from '../../materials/s3-compatible.storage';
+import type { TencentSmsConfig } from '../../sms/tencent.sms-sender';
+import type { TencentCloudCredentials } from '../tencent-cloud/tencent-cloud-api.client';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const digits = z.string().regex(/^\d+$/, 'digits only');
+/** A URL once its `{service}` placeholder is filled in. */
+const serviceUrl = z.string().refine((v) => URL.canParse(v.replace('{service}', 'sms')), 'must be a URL, optionally with {service}');
 
 const ENV_SCHEMA = z
   .object({
@@ -49,7 +55,30 @@ const ENV_SCHEMA = z
     REGULATOR_SIM_RESULT_DELAY_MS: z.coerce.number().int().min(0).default(30 * 60_000),
     /** Lifetime of a staff link to personal data, a material or a face video. */
     ACCESS_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    /** Tencent Cloud API 3.0 key pair (CAM), shared by every adapter set to `tencent`. */
+    TENCENTCLOUD_SECRET_ID: z.string().optional(),
+    TENCENTCLOUD_SECRET_KEY: z.string().optional(),
+    TENCENTCLOUD_REGION: z.string().min(1).default('ap-guangzhou'),
+    /** Replaces `https://{service}.tencentcloudapi.com` (another endpoint, a local fake); `{service}` becomes sms, ocr or faceid. */
+    TENCENTCLOUD_API_ENDPOINT: serviceUrl.optional(),
+    SMS_PROVIDER: z.enum(['dev-outbox', 'tencent']).default('dev-outbox'),
+    TENCENT_SMS_SDK_APP_ID: digits.optional(),
+    TENCENT_SMS_SIGN_NAME: z.string().optional(),
+    /** An approved template with two parameters: {1} the code, {2} the minutes. */
+    TENCENT_SMS_TEMPLATE_ID: digits.optional(),
+    OCR_PROVIDER: z.enum(['none', 'tencent']).default('none'),
+    FACE_VERIFIER: z.enum(['reviewer-confirmed', 'tencent']).default('reviewer-confirmed'),
+    STORAGE: z.enum(['local', 's3']).default('local'),
+    /** Path-style S3 endpoint, e.g. `https://cos.ap-guangzhou.myqcloud.com` for Tencent COS. */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
   });
+
+const TENCENT_SMS_KEYS = ['TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const;
+const S3_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 /** Rules across variables, checked on the raw environment so every problem is listed at once. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
@@ -60,10 +89,26 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.CLOCK === 'controllable' && !(simulators || (env.NODE_ENV !== 'production' && env.SIMULATORS_ENABLED === undefined))) {
     problems.push('CLOCK: controllable only with the simulators enabled');
   }
+  if (Boolean(env.TENCENTCLOUD_SECRET_ID) !== Boolean(env.TENCENTCLOUD_SECRET_KEY)) {
+    problems.push('TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together');
+  }
+  const tencentCloud = Boolean(env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY);
+  for (const variable of ['SMS_PROVIDER', 'OCR_PROVIDER', 'FACE_VERIFIER'] as const) {
+    if (env[variable] === 'tencent' && !tencentCloud) problems.push(`${variable}: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY`);
+  }
+  if (env.SMS_PROVIDER === 'tencent') {
+    for (const key of TENCENT_SMS_KEYS) if (!env[key]) problems.push(`${key}: required when SMS_PROVIDER=tencent`);
+  }
+  if (env.STORAGE === 's3') {
+    for (const key of S3_KEYS) if (!env[key]) problems.push(`${key}: required when STORAGE=s3`);
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
     if (!env.FIELD_ENCRYPTION_KEYS) problems.push('FIELD_ENCRYPTION_KEYS: required in production');
     if (!(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET) && !simulators) problems.push('WECHAT_APP_ID: required in production unless SIMULATORS_ENABLED=true');
+    // The dev outbox delivers no SMS, and the reviewer-confirmed verifier checks neither liveness nor likeness.
+    if (env.SMS_PROVIDER !== 'tencent' && !simulators) problems.push('SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)');
+    if (env.FACE_VERIFIER !== 'tencent' && !simulators) problems.push('FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true');
   }
   return problems;
 }
@@ -90,6 +135,9 @@ export interface WorkerConfig {
   retryMaxMs: number;
   leaseMs: number;
 }
+
+export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);
+export type StorageConfig = { provider: 'local' } | ({ provider: 's3' } & S3StorageConfig);
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -118,6 +166,12 @@ export interface AppConfig {
   clock: 'system' | 'controllable';
   regulatorSim: { seed: string; resultDelayMs: number };
   accessLinkTtlMs: number;
+  /** Shared by every adapter set to `tencent`; null without a key pair. */
+  tencentCloud: TencentCloudCredentials | null;
+  sms: SmsConfig;
+  ocr: { provider: 'none' | 'tencent' };
+  faceVerifier: { provider: 'reviewer-confirmed' | 'tencent' };
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +224,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clock: e.CLOCK,
     regulatorSim: { seed: e.REGULATOR_SIM_SEED, resultDelayMs: e.REGULATOR_SIM_RESULT_DELAY_MS },
     accessLinkTtlMs: e.ACCESS_LINK_TTL_SECONDS * 1000,
+    tencentCloud: e.TENCENTCLOUD_SECRET_ID && e.TENCENTCLOUD_SECRET_KEY
+      ? { secretId: e.TENCENTCLOUD_SECRET_ID, secretKey: e.TENCENTCLOUD_SECRET_KEY, region: e.TENCENTCLOUD_REGION, endpoint: e.TENCENTCLOUD_API_ENDPOINT }
+      : null,
+    // crossFieldProblems has refused a chosen adapter with any of its keys missing.
+    sms: e.SMS_PROVIDER === 'tencent'
+      ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID! }
+      : { provider: 'dev-outbox' },
+    ocr: { provider: e.OCR_PROVIDER },
+    faceVerifier: { provider: e.FACE_VERIFIER },
+    storage: e.STORAGE === 's3'
+      ? { provider: 's3', endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION!, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! }
+      : { provider: 'local' },
   };
 }
 

@@ -12,6 +12,8 @@ export const REDACTED_PATHS = [
   '*.token',
   '*.sessionKey',
   '*.session_key',
+  '*.secretKey',
+  '*.secretAccessKey',
   '*.code',
   ...[...PERSONAL_DATA_KEYS].flatMap((key) => [`*.${key}`, `*.*.${key}`]),
 ];

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
-/** Credentials and endpoint of Tencent Cloud API 3.0; `endpoint` is overridden by tests (a local fake) only. */
+/** Credentials and endpoint of Tencent Cloud API 3.0; `endpoint` replaces the public one (tests point it at a local fake). */
 export interface TencentCloudCredentials {
   secretId: string;
   secretKey: string;
@@ -55,7 +55,10 @@ export function tc3Authorization(input: {
   return `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
-/** A thin client for Tencent Cloud API 3.0 over fetch; the answer's `Response` object, or a TencentCloudError. */
+/**
+ * A thin client for Tencent Cloud API 3.0 over fetch; the answer's `Response` object, or a TencentCloudError.
+ * `now` must be real time: Tencent refuses a signature more than five minutes off its own clock.
+ */
 export class TencentCloudApiClient {
   constructor(
     private readonly credentials: TencentCloudCredentials,
@@ -89,4 +92,10 @@ export class TencentCloudApiClient {
     if (response.Error) throw new TencentCloudError(response.Error.Code, response.Error.Message, response.RequestId ?? null);
     return response as T;
   }
+}
+
+/** The shared client for an adapter set to `tencent`; the configuration has already refused that choice without a key pair. */
+export function requireTencentCloud(client: TencentCloudApiClient | null, variable: string): TencentCloudApiClient {
+  if (!client) throw new Error(`${variable}=tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY`);
+  return client;
 }
