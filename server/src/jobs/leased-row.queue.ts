@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
-import type { DatabaseService } from '../platform/database/database.service';
+import { isDeadlockVictim, type DatabaseService } from '../platform/database/database.service';
 import { PollingLoop } from './polling-loop';
 import type { RunnerLock } from './runner-lock';
 
@@ -24,6 +24,7 @@ export interface LeasedRow extends ObjectLiteral {
 export type RowHandler<R> = (row: R) => Promise<void>;
 
 const MAX_ERROR_LENGTH = 2000;
+const DEADLOCK_RERUNS = 3;
 
 /** Delay before the n-th retry (n ≥ 1): doubles each time, capped. */
 export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
@@ -143,14 +144,22 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     });
   }
 
+  /** A deadlock victim runs again at once (InnoDB rolled it back): it is contention between runners, not a failure. */
   private async run(row: R): Promise<void> {
     const handler = this.handlers.get(row.type);
-    try {
-      if (!handler) throw new Error(`no handler registered for ${row.type}`);
-      await handler(row);
-    } catch (error) {
-      await this.fail(row, error);
-      return;
+    for (let rerun = 0; ; rerun++) {
+      try {
+        if (!handler) throw new Error(`no handler registered for ${row.type}`);
+        await handler(row);
+        break;
+      } catch (error) {
+        if (isDeadlockVictim(error) && rerun < DEADLOCK_RERUNS) {
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+          continue;
+        }
+        await this.fail(row, error);
+        return;
+      }
     }
     await this.finish(row, { status: this.doneStatus, attempts: row.attempts + 1, lastError: null });
   }

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { QueryFailedError } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { JobEntity } from '../../src/jobs/job.entity';
 import { JobScheduler, type JobRequest } from '../../src/jobs/job-scheduler';
@@ -19,6 +20,11 @@ describe('jobs: the database-backed scheduler', () => {
     t = await startTestApp({ WORKER_MAX_ATTEMPTS: '3', WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS), WORKER_LEASE_MS: String(LEASE_MS), WORKER_BATCH_SIZE: '10' });
     runner = t.app.get(JobRunner);
     runner.handle('test.record', async (job) => void runs.push(job));
+    runner.handle('test.deadlock-once', async (job) => {
+      runs.push(job);
+      // The shape mysql2 gives a deadlock victim, as TypeORM wraps it.
+      if (runs.length === 1) throw new QueryFailedError('UPDATE …', [], Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }));
+    });
     runner.handle('test.fail', async () => {
       failing++;
       throw new Error('remote side unavailable');
@@ -102,6 +108,16 @@ describe('jobs: the database-backed scheduler', () => {
     expect(await jobRow(dedupeKey)).toMatchObject({ status: 'dead', attempts: 3 });
     expect(failing).toBe(3);
     expect((await runner.listDead()).map((j) => j.dedupeKey)).toContain(dedupeKey);
+  });
+
+  it('should run a deadlock victim again at once, within the same attempt', async () => {
+    const dedupeKey = key('deadlock');
+    await schedule({ type: 'test.deadlock-once', payload: {}, dueAt: t.clock.now(), dedupeKey });
+
+    await runner.drain();
+
+    expect(runs).toHaveLength(2);
+    expect(await jobRow(dedupeKey)).toMatchObject({ status: 'done', attempts: 1, lastError: null });
   });
 
   it('should fail a job whose type has no handler and keep the reason', async () => {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+/** MySQL/MariaDB rolled this transaction back as a deadlock victim (ER_LOCK_DEADLOCK): running it again is safe. */
+export function isDeadlockVictim(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number } } | null)?.driverError;
+  return driverError?.errno === 1213;
+}
+
 /**
  * Transactions for services. SQLite has one connection and no row locks, so its transactions run one at a
  * time here; MySQL/MariaDB run them concurrently on the pool.
