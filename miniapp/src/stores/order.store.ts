@@ -2,17 +2,12 @@ import { create } from 'zustand';
 import type { CreateOrderRequest, FieldError, FilingTypeDecision, OrderDetail } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
-import { getAt, isUnder, leaves, setAt, type DraftTree } from '../utils/draft-path.util';
+import { getAt, isUnder, setAt, type DraftTree } from '../utils/draft-path.util';
+import { mergeSections, type ConflictField } from '../utils/draft-merge.util';
+import { DraftAutosaveScheduler } from './draft-autosave.scheduler';
 
 /** `offline`: the last save did not reach the server; it is kept here and retried. */
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline' | 'conflict';
-
-/** One field that differs between this device's draft and the server's copy. */
-export interface ConflictField {
-  path: string;
-  mine: unknown;
-  server: unknown;
-}
 
 export interface DraftConflict {
   version: number;
@@ -59,68 +54,17 @@ interface OrderState {
   submit(idempotencyKey: string): Promise<OrderDetail | null>;
 }
 
-const AUTOSAVE_DELAY_MS = 800;
 const OPEN_ORDER_NOTICE = '您有一个未完成的备案订单，已为您打开，请继续填写';
-const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000];
-
-/** Sections changed since their last save, with a change counter to tell edits made while a save was in flight. */
-let dirty: Record<string, number> = {};
-let changes = 0;
-let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
-let retries = 0;
-let inFlightSave: Promise<void> | undefined;
-
-function cancelAutosave(): void {
-  clearTimeout(autosaveTimer);
-  autosaveTimer = undefined;
-}
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : '操作失败，请稍后重试';
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Three-way merge of the changed sections: fields changed only here are kept, fields changed only on the server are
- * taken, and fields changed on both sides to different values are returned for the user to choose.
- */
-function mergeSections(mine: DraftTree, base: DraftTree, server: DraftTree, sections: readonly string[]) {
-  let merged = server;
-  const fields: ConflictField[] = [];
-  for (const section of sections) {
-    const ours = leaves(mine[section], section);
-    const was = leaves(base[section], section);
-    const theirs = leaves(server[section], section);
-    for (const path of new Set([...ours.keys(), ...was.keys()])) {
-      const value = ours.get(path);
-      if (same(value, was.get(path)) || same(value, theirs.get(path))) continue;
-      if (same(theirs.get(path), was.get(path))) {
-        if (value !== undefined) merged = setAt(merged, path, value);
-        continue;
-      }
-      fields.push({ path, mine: value, server: theirs.get(path) });
-    }
-  }
-  return { merged, fields };
-}
-
 export const useOrderStore = create<OrderState>()((set, get) => {
-  function scheduleAutosave(delay = AUTOSAVE_DELAY_MS) {
-    cancelAutosave();
-    autosaveTimer = setTimeout(() => void get().save(), delay);
-  }
-
-  function markDirty(sections: readonly string[]) {
-    for (const section of sections) dirty[section] = ++changes;
-  }
+  const autosave = new DraftAutosaveScheduler(() => get().save());
 
   function orderLoaded(order: OrderDetail) {
-    cancelAutosave();
-    dirty = {};
-    retries = 0;
+    autosave.reset();
     set({ order, draft: order.draft, base: order.draft, version: order.version, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
   }
 
@@ -131,14 +75,14 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     if (fields.length === 0) {
       // Nothing changed on both sides: the merge is saved without asking.
       set({ draft: merged, base: server.draft, version: server.version, saveState: 'unsaved' });
-      scheduleAutosave(0);
+      autosave.schedule(0);
       return;
     }
     set({ saveState: 'conflict', conflict: { version: server.version, server: server.draft, fields } });
   }
 
   async function runSave(orderId: string) {
-    const snapshot = { ...dirty };
+    const snapshot = autosave.snapshot();
     const sections = Object.keys(snapshot);
     if (sections.length === 0) {
       set({ saveState: 'saved' });
@@ -149,12 +93,11 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     try {
       const body = Object.fromEntries(sections.map((section) => [section, draft[section] ?? {}]));
       const saved = await saveDraft(orderId, { version, draft: body });
-      for (const section of sections) if (dirty[section] === snapshot[section]) delete dirty[section];
+      autosave.saved(snapshot);
       set({ base: { ...get().base, ...body } });
-      retries = 0;
-      const pending = Object.keys(dirty).length > 0;
+      const pending = autosave.hasPending();
       set({ version: saved.version, savedAt: saved.savedAt, saveState: pending ? 'unsaved' : 'saved', error: null });
-      if (pending) scheduleAutosave();
+      if (pending) autosave.schedule();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
         await onConflict(orderId, sections).catch((reload: unknown) => set({ saveState: 'unsaved', error: messageOf(reload) }));
@@ -167,9 +110,8 @@ export const useOrderStore = create<OrderState>()((set, get) => {
         set({ saveState: 'unsaved', error: error.message });
         return;
       }
-      const delay = RETRY_DELAYS_MS[Math.min(retries++, RETRY_DELAYS_MS.length - 1)];
       set({ saveState: error instanceof ApiError && error.status === 0 ? 'offline' : 'unsaved', error: messageOf(error) });
-      scheduleAutosave(delay);
+      autosave.failed();
     }
   }
 
@@ -187,8 +129,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     filingType: null,
 
     start(draft) {
-      cancelAutosave();
-      dirty = {};
+      autosave.discard();
       set({ filingType: null, order: null, draft, base: {}, version: 0, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
     },
 
@@ -210,7 +151,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
         const created = await createOrder(request, idempotencyKey);
         orderLoaded(created);
         set({ draft: { ...created.draft, ...draft } });
-        markDirty(Object.keys(draft));
+        autosave.markDirty(Object.keys(draft));
         await get().save();
         return created;
       } catch (error) {
@@ -243,11 +184,11 @@ export const useOrderStore = create<OrderState>()((set, get) => {
 
     updateDraft(change, sections) {
       set({ draft: change(get().draft) });
-      markDirty(sections);
+      autosave.markDirty(sections);
       const { order, saveState } = get();
       if (saveState === 'conflict') return;
       set({ saveState: 'unsaved' });
-      if (order) scheduleAutosave();
+      if (order) autosave.schedule();
     },
 
     setFieldErrors(errors, owns) {
@@ -257,33 +198,22 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     },
 
     async save() {
-      cancelAutosave();
+      autosave.cancel();
       const { order, saveState } = get();
       if (!order || saveState === 'conflict') return;
-      if (inFlightSave) {
-        // One PATCH at a time: each needs the version the previous one answered.
-        await inFlightSave;
-        if (Object.keys(dirty).length > 0) scheduleAutosave();
-        return;
-      }
-      inFlightSave = runSave(order.id);
-      try {
-        await inFlightSave;
-      } finally {
-        inFlightSave = undefined;
-      }
+      await autosave.runExclusive(() => runSave(order.id));
     },
 
     async flush() {
-      if (inFlightSave) await inFlightSave;
-      if (Object.keys(dirty).length > 0 && get().saveState !== 'conflict') await get().save();
+      await autosave.idle();
+      if (autosave.hasPending() && get().saveState !== 'conflict') await get().save();
     },
 
     async resolveConflict(choices) {
       const { conflict, draft, base } = get();
       if (!conflict) return;
       // Merged again now: fields typed while the choice was on screen are kept too.
-      let { merged } = mergeSections(draft, base, conflict.server, Object.keys(dirty));
+      let { merged } = mergeSections(draft, base, conflict.server, autosave.pendingSections());
       for (const field of conflict.fields) {
         if (choices[field.path] === 'mine') merged = setAt(merged, field.path, getAt(draft, field.path));
       }
