@@ -42,6 +42,7 @@ const suites = [
   jest('shared', 'shared'),
   jest('server-sqlite', 'server', [], { TEST_MYSQL_URL: '' }),
   jest('server-mysql', 'server', [], { TEST_MYSQL_URL: process.env.TEST_MYSQL_URL }),
+  jest('miniapp-unit', 'miniapp', ['--config', 'jest.unit.config.js']),
   weappCheck,
   jest('browser', 'miniapp', ['--config', 'jest.e2e.config.js', '--runInBand']),
 ];
