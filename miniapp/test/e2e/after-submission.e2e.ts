@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { PERSON_ID, personalDraft } from '@beian/shared/testing';
-import { seedSubmittableDraft } from './support/seed-order';
-import { makeFixtures } from './support/fixtures';
-import { api, devLoginToken, eventually } from './support/api-client';
+import type { Draft, OrderProgress, UnreadCount } from '@beian/shared';
+import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
+import { makeFixtures, submittableMedia } from './support/fixtures';
+import { eventually } from './support/eventually';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
@@ -30,16 +30,16 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
   let database: E2eDatabase;
   let server: ServerProcess;
   let browser: Browser;
-  let applicantToken: string;
-  let reviewerToken: string;
+  let applicantApi: ApiTestKit;
+  let reviewerApi: ApiTestKit;
   let orderId: string;
 
   beforeAll(async () => {
     database = await createE2eDatabase(databaseName);
     server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
     browser = await launchChromium();
-    applicantToken = await devLoginToken(server, APPLICANT);
-    reviewerToken = await devLoginToken(server, REVIEWER);
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    reviewerApi = await new ApiTestKit(server.url).devLogin(REVIEWER);
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,8 +48,8 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
   });
 
   const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
-  const advanceClock = async (ms: number) => expect((await api(server, 'POST', '/api/dev/clock/advance', reviewerToken, { ms })).status).toBe(200);
-  const progress = async () => (await api(server, 'GET', `/api/orders/${orderId}/progress`, applicantToken)).body;
+  const advanceClock = async (ms: number) => expect((await reviewerApi.call('POST', '/api/dev/clock/advance', { ms })).status).toBe(200);
+  const progress = async () => (await applicantApi.call<OrderProgress>('GET', `/api/orders/${orderId}/progress`)).body;
   const statusBecomes = (status: string) =>
     eventually(`order status ${status}`, async () => ((await progress()).status === status ? true : undefined), 30_000);
 
@@ -67,10 +67,9 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
 
   it('should take a personal filing from submission to ICP numbers shown on the progress page when every step passes', async () => {
     // Applicant: a complete personal first filing, seeded through the API (the wizard has its own tests), then submitted.
-    const created = await api(server, 'POST', '/api/orders', applicantToken, { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
-    orderId = created.body.id;
-    await seedSubmittableDraft(server, applicantToken, orderId, personalDraft(), await makeFixtures());
-    expect((await api(server, 'POST', `/api/orders/${orderId}/submit`, applicantToken)).status).toBe(200);
+    orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    await applicantApi.makeSubmittable(orderId, personalDraft(), submittableMedia(await makeFixtures()));
+    expect((await applicantApi.call('POST', `/api/orders/${orderId}/submit`)).status).toBe(200);
 
     const applicant = await phonePage(browser);
     await logInThroughTheUi(applicant, server, APPLICANT);
@@ -104,15 +103,15 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-03-progress-rejected');
 
     // Applicant fixes exactly the rejected fields (another device of the same account) and resubmits.
-    const order = (await api(server, 'GET', `/api/orders/${orderId}?reveal=true`, applicantToken)).body;
+    const order = await applicantApi.order(orderId, true);
     expect(order.editablePaths).toEqual(expect.arrayContaining(Object.keys(REJECTED)));
-    const draft = order.draft;
+    const draft = order.draft as Draft;
     const fixed = {
       subject: { ...draft.subject, communicationAddress: REJECTED['subject.communicationAddress'].fixed },
-      websites: [{ ...draft.websites[0], name: REJECTED['websites.0.name'].fixed }],
+      websites: [{ ...draft.websites?.[0], name: REJECTED['websites.0.name'].fixed }],
     };
-    expect((await api(server, 'PATCH', `/api/orders/${orderId}/draft`, applicantToken, { version: order.version, draft: fixed })).status).toBe(200);
-    expect((await api(server, 'POST', `/api/orders/${orderId}/resubmit`, applicantToken)).status).toBe(200);
+    expect((await applicantApi.call('PATCH', `/api/orders/${orderId}/draft`, { version: order.version, draft: fixed })).status).toBe(200);
+    expect((await applicantApi.call('POST', `/api/orders/${orderId}/resubmit`)).status).toBe(200);
     await expectText(applicant, '#order-status', '待初审');
 
     // Reviewer sees exactly the two changes and approves.
@@ -124,14 +123,14 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await reviewer.locator('#call-answered').click();
     await reviewer.locator('#approve').click();
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
-    const scripted = await api(server, 'POST', `/api/regulator-sim/orders/${orderId}/script`, reviewerToken, { outcome: 'approve', afterWorkingDays: 1 });
+    const scripted = await reviewerApi.call('POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
     expect(scripted.status).toBeLessThan(300);
 
     // MIIT sends the verification SMS about five minutes after the order reaches it.
     await advanceClock(6 * MINUTE);
     await statusBecomes('sms_verification');
     const sms = await eventually('the verification SMS', async () => {
-      const sent = (await api(server, 'GET', `/api/regulator-sim/sms?mobile=${MOBILE}`, applicantToken)).body as { text: string }[];
+      const sent = (await applicantApi.call<{ text: string }[]>('GET', `/api/regulator-sim/sms?mobile=${MOBILE}`)).body;
       return sent.at(-1)?.text;
     });
     const code = /(\d{6})/.exec(sms)?.[1];
@@ -163,7 +162,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-08-progress-regulator-review');
     await advanceClock(15 * DAY);
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
-    applicantToken = await devLoginToken(server, APPLICANT);
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
     await statusBecomes('approved');
     await logInThroughTheUi(applicant, server, APPLICANT);
     await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
@@ -184,7 +183,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-10-message-centre');
     await applicant.locator('#messages [id^="message-"]').first().click();
     await applicant.locator('#progress').waitFor();
-    const unread = (await api(server, 'GET', '/api/messages/unread-count', applicantToken)).body.count;
+    const unread = (await applicantApi.call<UnreadCount>('GET', '/api/messages/unread-count')).body.count;
     expect(unread).toBe(count - 1);
   });
 });

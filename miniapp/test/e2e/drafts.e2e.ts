@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { PERSON_ID } from '@beian/shared/testing';
+import type { Draft } from '@beian/shared';
+import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { api, devLoginToken } from './support/api-client';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import {
   fillArea,
@@ -82,10 +82,10 @@ describe('drafts that are never lost', () => {
     await laptop.locator('#conflict-apply').click();
     await waitSaved(laptop);
 
-    const token = await devLoginToken(server, '赵六');
-    const [order] = (await api<{ id: string }[]>(server, 'GET', '/api/orders', token)).body;
-    const saved = await api<{ draft: { subject: Record<string, string> } }>(server, 'GET', `/api/orders/${order!.id}?reveal=true`, token);
-    expect(saved.body.draft.subject).toMatchObject({
+    const owner = await new ApiTestKit(server.url).devLogin('赵六');
+    const [order] = await owner.orders();
+    const saved = await owner.order(order!.id, true);
+    expect((saved.draft as Draft).subject).toMatchObject({
       certificateAddress: '电脑上填写的住所',
       communicationAddress: '手机上填写的通信地址',
       remark: '电脑上补充的备注',
@@ -108,9 +108,9 @@ describe('drafts that are never lost', () => {
     await page.context().setOffline(false);
     await expectText(page, '#save-state', '已保存', 30_000);
 
-    const token = await devLoginToken(server, '钱七');
-    const [order] = (await api<{ id: string }[]>(server, 'GET', '/api/orders', token)).body;
-    const saved = await api<{ draft: { subject: Record<string, string> } }>(server, 'GET', `/api/orders/${order!.id}?reveal=true`, token);
-    expect(saved.body.draft.subject.certificateAddress).toBe('断网时填写的住所');
+    const owner = await new ApiTestKit(server.url).devLogin('钱七');
+    const [order] = await owner.orders();
+    const saved = await owner.order(order!.id, true);
+    expect((saved.draft as Draft).subject?.certificateAddress).toBe('断网时填写的住所');
   });
 });

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { PERSON_ID } from '@beian/shared/testing';
+import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { devLoginToken } from './support/api-client';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import {
   acceptReview,
@@ -32,7 +31,7 @@ describe('a personal first filing of one website, start to submit', () => {
   it('should reach 待初审 when the applicant fills every step, checks the face and submits', async () => {
     const page = await phonePage(browser);
     await logInThroughTheUi(page, server, '张三');
-    const token = await devLoginToken(server, '张三');
+    const applicant = await new ApiTestKit(server.url).devLogin('张三');
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
 
@@ -51,7 +50,7 @@ describe('a personal first filing of one website, start to submit', () => {
     await screenshot(page, 'personal-02-subject');
     await nextStep(page, 'subject_principal');
 
-    await fillPrincipal(page, server, token, files.photo, { prefix: 'subject-principal', mobile: '13800138000', email: 'zhangsan@example.com' });
+    await fillPrincipal(page, applicant, files.photo, { prefix: 'subject-principal', mobile: '13800138000', email: 'zhangsan@example.com' });
     await screenshot(page, 'personal-03-principal');
     await nextStep(page, 'services');
 

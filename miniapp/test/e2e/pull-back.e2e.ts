@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { personalDraft } from '@beian/shared/testing';
-import { seedSubmittableDraft } from './support/seed-order';
-import { makeFixtures } from './support/fixtures';
-import { api, devLoginToken } from './support/api-client';
+import { ApiTestKit, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
+import { makeFixtures, submittableMedia } from './support/fixtures';
 import { launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -13,14 +11,14 @@ const REVIEWER = '审核员2';
 describe('撤回修改 and 撤销订单 from the progress page', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let applicantToken: string;
-  let reviewerToken: string;
+  let applicantApi: ApiTestKit;
+  let reviewerApi: ApiTestKit;
 
   beforeAll(async () => {
     server = await startServer({ SIMULATORS_ENABLED: 'true' });
     browser = await launchChromium();
-    applicantToken = await devLoginToken(server, APPLICANT);
-    reviewerToken = await devLoginToken(server, REVIEWER);
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    reviewerApi = await new ApiTestKit(server.url).devLogin(REVIEWER);
   });
   afterAll(async () => {
     await browser?.close();
@@ -28,10 +26,10 @@ describe('撤回修改 and 撤销订单 from the progress page', () => {
   });
 
   async function submittedOrder(): Promise<string> {
-    const created = await api(server, 'POST', '/api/orders', applicantToken, { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
-    await seedSubmittableDraft(server, applicantToken, created.body.id, personalDraft(), await makeFixtures());
-    expect((await api(server, 'POST', `/api/orders/${created.body.id}/submit`, applicantToken)).status).toBe(200);
-    return created.body.id;
+    const created = await applicantApi.createOrder(PERSONAL_WEBSITE);
+    await applicantApi.makeSubmittable(created.id, personalDraft(), submittableMedia(await makeFixtures()));
+    expect((await applicantApi.call('POST', `/api/orders/${created.id}/submit`)).status).toBe(200);
+    return created.id;
   }
 
   async function confirmModal(page: Page, action: string) {
@@ -50,13 +48,13 @@ describe('撤回修改 and 撤销订单 from the progress page', () => {
 
     await confirmModal(applicant, 'pull_back');
     await applicant.waitForURL(/filing/);
-    expect((await api(server, 'GET', `/api/orders/${orderId}`, applicantToken)).body.status).toBe('draft');
+    expect((await applicantApi.order(orderId)).status).toBe('draft');
     await screenshot(applicant, 'pull-back-02-back-in-the-wizard');
 
-    expect((await api(server, 'POST', `/api/orders/${orderId}/submit`, applicantToken)).status).toBe(200);
+    expect((await applicantApi.call('POST', `/api/orders/${orderId}/submit`)).status).toBe(200);
     await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
     await expectText(applicant, '#order-status', '待初审');
-    expect((await api(server, 'POST', `/api/review/orders/${orderId}/claim`, reviewerToken)).status).toBe(200);
+    expect((await reviewerApi.call('POST', `/api/review/orders/${orderId}/claim`)).status).toBe(200);
     // The claim changes the progress ETag: the next poll drops 撤回修改 by itself.
     await applicant.locator('#action-pull_back').waitFor({ state: 'detached' });
     await screenshot(applicant, 'pull-back-03-claimed');

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
+import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { devLoginToken } from './support/api-client';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import {
   acceptReview,
@@ -41,7 +40,7 @@ describe('a unit first filing with two websites and one APP', () => {
   it('should submit after a second website principal completes the face check through an invitation in another browser', async () => {
     const page = await phonePage(browser);
     await logInThroughTheUi(page, server, APPLICANT);
-    const token = await devLoginToken(server, APPLICANT);
+    const applicant = await new ApiTestKit(server.url).devLogin(APPLICANT);
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
 
@@ -64,7 +63,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await screenshot(page, 'unit-02-subject');
     await nextStep(page, 'subject_principal');
 
-    await fillPrincipal(page, server, token, files.photo, {
+    await fillPrincipal(page, applicant, files.photo, {
       prefix: 'subject-principal', name: '张三', idNumber: PERSON_ID, mobile: '13800138000', email: 'zhangsan@example.com',
     });
     await fill(page, 'subject-principal-phone2', '0591-87654321');
@@ -84,7 +83,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await page.locator('#websites-1-service-content-option-shopping').click();
     await choose(page, 'websites-1-resource-type', 'instance');
     await fill(page, 'websites-1-resource-instance-id', 'ins-fz0002');
-    await fillPrincipal(page, server, token, files.photo, {
+    await fillPrincipal(page, applicant, files.photo, {
       prefix: 'websites-1-principal', name: '李四', idNumber: OTHER_ID, mobile: '13900139000', email: 'lisi@example.com',
     });
     await screenshot(page, 'unit-04-second-website');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PERSON_ID, personalDraft, website } from '@beian/shared/testing';
-import { makeSubmittable, withFreshMobile } from '../support/filing-flow';
+import { withFreshMobile } from '../support/filing-flow';
+import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
@@ -27,7 +28,7 @@ describe('orders: the skeleton of a personal first filing', () => {
 
     const saved = await client.patch(`/api/orders/${created.body.id}/draft`, { version: 1, draft: skeletonDraft() });
     expect(saved).toEqual({ status: 200, body: { version: 2, savedAt: expect.any(String) } });
-    await makeSubmittable(t, client, created.body.id, withFreshMobile(skeletonDraft()));
+    await client.kit.makeSubmittable(created.body.id, withFreshMobile(skeletonDraft()), await submittableMedia());
 
     const submitted = await client.post(`/api/orders/${created.body.id}/submit`, {}, { 'idempotency-key': randomUUID() });
     expect(submitted.status).toBe(200);
@@ -43,7 +44,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should write the submission event to the outbox in the same transaction', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await makeSubmittable(t, client, order.id, withFreshMobile(skeletonDraft()));
+    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
 
     await client.post(`/api/orders/${order.id}/submit`);
 
@@ -80,7 +81,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should submit once when the submit tap is doubled', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await makeSubmittable(t, client, order.id, withFreshMobile(skeletonDraft()));
+    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
     const key = randomUUID();
 
     const answers = await Promise.all([1, 2].map(() => client.post(`/api/orders/${order.id}/submit`, {}, { 'idempotency-key': key })));
@@ -166,7 +167,7 @@ describe('orders: the skeleton of a personal first filing', () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
     const base = personalDraft();
-    const ready = await makeSubmittable(t, client, order.id, withFreshMobile(base));
+    const ready = await client.kit.makeSubmittable(order.id, withFreshMobile(base), await submittableMedia());
     const sameEmergency = { ...ready, subjectPrincipal: { ...ready.subjectPrincipal, emergencyPhone: ready.subjectPrincipal!.mobile } };
     await client.patch(`/api/orders/${order.id}/draft`, { version: (await client.get(`/api/orders/${order.id}`)).body.version, draft: sameEmergency });
 
@@ -203,7 +204,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should refuse editing once submitted', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await makeSubmittable(t, client, order.id, withFreshMobile(skeletonDraft()));
+    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
     const submitted = (await client.post(`/api/orders/${order.id}/submit`)).body;
 
     const res = await client.patch(`/api/orders/${order.id}/draft`, { version: submitted.version, draft: { subject: { name: '李四' } } });

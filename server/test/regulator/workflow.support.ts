@@ -3,7 +3,7 @@ import { personalDraft, principal, website } from '@beian/shared/testing';
 import { JobRunner } from '../../src/jobs/job.runner';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { RecordingRegulatorSms, RegulatorSms } from '../../src/regulator/regulator-sms.port';
-import { makeSubmittable } from '../support/filing-flow';
+import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, type TestApp } from '../support/test-app';
 
 export const MINUTE = 60_000;
@@ -42,7 +42,7 @@ export function workflow(t: TestApp) {
       websites: [website({ principal: principal({ mobile }) })],
     });
     const order = (await applicant.client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await makeSubmittable(t, applicant.client, order.id, draft);
+    await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     const submit = await applicant.client.post(`/api/orders/${order.id}/submit`);
     if (submit.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submit.body)}`);
     await drain();

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { SubmittableMedia } from '@beian/shared/testing';
 
 /** Test media generated in code: photos with sharp (optionally with EXIF GPS), PDFs by hand, MP4s with Debian's ffmpeg. */
 
@@ -72,4 +73,9 @@ export function mp4(seconds: number, { audioOnly = false }: { audioOnly?: boolea
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The files `ApiTestKit.makeSubmittable` uploads: a certificate photo and a 6-second selfie. */
+export async function submittableMedia(): Promise<SubmittableMedia> {
+  return { photo: await photo(), video: mp4(6) };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse } from '@beian/shared';
+import { ApiTestKit } from '@beian/shared/testing';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
 import { ControllableClock } from '../../src/platform/clock/clock';
@@ -75,6 +76,8 @@ export function api(base: string, token?: string) {
     post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
     patch: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
     raw: call,
+    /** The typed test kit of every package, on the same server and session (setup steps such as `makeSubmittable`). */
+    kit: new ApiTestKit(base, token),
   };
 }
 

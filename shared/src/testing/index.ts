@@ -1,1 +1,2 @@
 export * from './draft-fixtures';
+export * from './api-test-kit';

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { api, eventually } from './api-client';
+import type { ApiTestKit } from '@beian/shared/testing';
 import { fill } from './browser';
+import { eventually } from './eventually';
 import { expectText, logInThroughTheUi } from './page-steps';
 import type { ServerProcess } from './server-process';
 
@@ -50,19 +51,19 @@ export async function waitSaved(page: Page): Promise<void> {
   await expectText(page, '#save-state', '已保存');
 }
 
-/** The 6-digit code the embedded SMS default sent to a mobile (dev outbox). */
-export function smsCode(server: ServerProcess, token: string, mobile: string): Promise<string> {
+/** The 6-digit code the embedded SMS default sent to a mobile (dev outbox), read with the applicant's session. */
+export function smsCode(applicant: ApiTestKit, mobile: string): Promise<string> {
   return eventually(`an SMS code for ${mobile}`, async () => {
-    const { body } = await api<{ code: string | null }[]>(server, 'GET', `/api/dev/sms-outbox?mobile=${mobile}`, token);
-    return Array.isArray(body) ? (body.filter((message) => message.code).at(-1)?.code ?? undefined) : undefined;
+    const sent = await applicant.devSmsOutbox(mobile);
+    return sent.filter((message) => message.code).at(-1)?.code ?? undefined;
   });
 }
 
 /** Proves a principal's mobile: send, read the dev outbox, enter, verify. `prefix` is `pathId(principalPath)`. */
-export async function verifyMobile(page: Page, server: ServerProcess, token: string, prefix: string, mobile: string): Promise<void> {
+export async function verifyMobile(page: Page, applicant: ApiTestKit, prefix: string, mobile: string): Promise<void> {
   const id = `${prefix}-sms-code`;
   await page.locator(`#${id}-send`).click();
-  const code = await smsCode(server, token, mobile);
+  const code = await smsCode(applicant, mobile);
   await fill(page, id, code);
   await page.locator(`#${id}-verify`).click();
   await expectText(page, `#${id}-state`, '已验证');
@@ -97,7 +98,7 @@ export interface PrincipalData {
 }
 
 /** Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. */
-export async function fillPrincipal(page: Page, server: ServerProcess, token: string, photo: string, data: PrincipalData): Promise<void> {
+export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: string, data: PrincipalData): Promise<void> {
   const { prefix } = data;
   if (data.name) {
     await fill(page, `${prefix}-name`, data.name);
@@ -109,7 +110,7 @@ export async function fillPrincipal(page: Page, server: ServerProcess, token: st
   await fill(page, `${prefix}-valid-from`, '2020-01-01');
   await page.locator(`#${prefix}-long-term`).click();
   await fill(page, `${prefix}-mobile`, data.mobile);
-  await verifyMobile(page, server, token, prefix, data.mobile);
+  await verifyMobile(page, applicant, prefix, data.mobile);
   await fill(page, `${prefix}-email`, data.email);
 }
 

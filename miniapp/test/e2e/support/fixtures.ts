@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { SubmittableMedia } from '@beian/shared/testing';
 
 /** Files the browser tests upload, generated at test time: photos with sharp, videos with Debian's ffmpeg. */
 export interface Fixtures {
@@ -54,4 +55,9 @@ export async function makeFixtures(): Promise<Fixtures> {
   video(fixtures.video, 8);
   video(fixtures.longVideo, 40);
   return fixtures;
+}
+
+/** The files `ApiTestKit.makeSubmittable` uploads for another device of the applicant: the photo and the selfie. */
+export function submittableMedia(files: Fixtures): SubmittableMedia {
+  return { photo: readFileSync(files.photo), video: readFileSync(files.video) };
 }
