@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse } from '@beian/shared';
-import { ApiTestKit } from '@beian/shared/testing';
+import { ApiTestKit, type ApiAnswer as KitAnswer, type HttpMethod } from '@beian/shared/testing';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
 import { ControllableClock } from '../../src/platform/clock/clock';
@@ -52,32 +52,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-export interface ApiAnswer<T = any> {
-  status: number;
-  body: T;
-}
+export type ApiAnswer<T = any> = KitAnswer<T>;
 
+/** The JSON client of the server tests, on the shared test kit; bodies default to `any` for the older tests. */
 export function api(base: string, token?: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const kit = new ApiTestKit(base, token);
+  const call = <T = any>(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> =>
+    kit.call<T>(method, path, body, headers);
   return {
     get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
     post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
     patch: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
     raw: call,
     /** The typed test kit of every package, on the same server and session (setup steps such as `makeSubmittable`). */
-    kit: new ApiTestKit(base, token),
+    kit,
   };
 }
 

@@ -72,7 +72,10 @@ export class ApiTestKit {
     return new ApiTestKit(this.baseUrl, token, this.fetch);
   }
 
-  /** Any call, answered whatever its status: `T` is the body the caller expects of a 2xx answer. */
+  /**
+   * Any call, answered whatever its status: `T` is the body the caller expects of a 2xx answer. The body is sent as
+   * JSON; a string is sent as it is (to test what the server makes of a malformed body).
+   */
   async call<T = unknown>(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
     const res = await this.fetch(`${this.baseUrl}${path}`, {
       method,
@@ -81,7 +84,7 @@ export class ApiTestKit {
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
