@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { personalDraft, principal, website } from '@beian/shared/testing';
+import type { ErrorBody, SmsVerifyResponse } from '@beian/shared';
+import { ApiTestKit, personalDraft, principal, website } from '@beian/shared/testing';
 import { JobRunner } from '../../src/jobs/job.runner';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { RecordingRegulatorSms, RegulatorSms } from '../../src/regulator/regulator-sms.port';
+import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, type TestApp } from '../support/test-app';
 
@@ -35,7 +37,7 @@ export function workflow(t: TestApp) {
   }
 
   /** A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant. */
-  async function submitted(mobile = uniqueMobile()) {
+  async function submitted(mobile = freshMobile()) {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
     const draft = personalDraft({
       subjectPrincipal: { validFrom: '2020-01-01', validTo: '2040-01-01', mobile, email: 'zhangsan@example.com' },
@@ -50,7 +52,7 @@ export function workflow(t: TestApp) {
   }
 
   /** The order after 初审 approval, once the system handed it to the 管局 (SMS sent). */
-  async function inSmsVerification(reviewer: Client, mobile = uniqueMobile()) {
+  async function inSmsVerification(reviewer: Client, mobile = freshMobile()) {
     const order = await submitted(mobile);
     const approved = await reviewer.post(`/api/review/orders/${order.orderId}/approve`);
     if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
@@ -65,20 +67,11 @@ export function workflow(t: TestApp) {
     return code;
   }
 
+  /** The simulated MIIT form, which the principal opens without a session. */
   const verify = (mobile: string, code: string, certLastSix = CERT_LAST_SIX) =>
-    fetch(`${t.url}/api/regulator-sim/sms-verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mobile, code, certLastSix }) }).then(async (res) => ({
-      status: res.status,
-      body: (await res.json()) as { code?: string; details?: { triesLeft?: number }; verified?: boolean },
-    }));
+    new ApiTestKit(t.url).call<Partial<SmsVerifyResponse & ErrorBody>>('POST', '/api/regulator-sim/sms-verify', { mobile, code, certLastSix });
 
   const messageTypes = async (client: Client) => ((await client.get('/api/messages?limit=50')).body.items as { type: string }[]).map((m) => m.type).reverse();
 
   return { drain, advance, submitted, inSmsVerification, lastCode, verify, messageTypes, sms };
-}
-
-let mobileSerial = 0;
-/** A distinct mobile per order, so the simulated MIIT form finds the right SMS. */
-export function uniqueMobile(): string {
-  mobileSerial += 1;
-  return `139${String(process.pid % 10_000).padStart(4, '0')}${String(mobileSerial).padStart(4, '0')}`;
 }
