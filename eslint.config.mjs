@@ -1,11 +1,13 @@
 // ESLint: a few rules that catch real bugs, with type information. Formatting is Prettier's, layering is
 // dependency-cruiser's (.dependency-cruiser.cjs): neither is repeated here. Run with `pnpm lint`.
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'test-output/**', 'var/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    // TypeScript only: the few JavaScript files are build and tool configuration.
+    ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'test-output/**', 'var/**', '**/*.{js,cjs,mjs}'],
   },
   {
     files: ['{shared,server,miniapp}/{src,test}/**/*.{ts,tsx}'],
