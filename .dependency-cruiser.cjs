@@ -70,6 +70,13 @@ module.exports = {
     },
     ...floorRules,
     {
+      name: 'migration-imports-code',
+      severity: 'error',
+      comment: 'a committed migration never changes: it imports typeorm only, not entities, columns or any other code.',
+      from: { path: `${SERVER}platform/database/migrations/` },
+      to: { pathNot: '(^|/)node_modules/typeorm/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'import cycle: break it by moving the shared piece into its own file or down a floor.',
@@ -124,6 +131,13 @@ module.exports = {
       comment: 'services/ (request client + API functions) is below stores and pages: it imports neither.',
       from: { path: '^miniapp/src/services/' },
       to: { path: `^miniapp/src/${any(['stores', 'pages', 'components', ...MINIAPP_SUBPACKAGES])}/` },
+    },
+    {
+      name: 'stores-import-ui',
+      severity: 'error',
+      comment: 'stores/ hold state for pages; they import no page or component.',
+      from: { path: '^miniapp/src/stores/' },
+      to: { path: `^miniapp/src/${any(['pages', 'components', ...MINIAPP_SUBPACKAGES])}/` },
     },
   ],
   options: {
