@@ -27,6 +27,9 @@ export default defineConfig(
       // Errors: throw Error objects (AppException is one), never strings or plain objects.
       '@typescript-eslint/only-throw-error': 'error',
       '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      // A switch over a union (states, kinds, message types) names every member or has a default.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      eqeqeq: ['error', 'smart'],
       // Dead code: an unused import or variable is a leftover (prefix `_` when a parameter must stay).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       'no-debugger': 'error',
