@@ -7,10 +7,11 @@
 /** server/src/<module>/ by floor, lowest first. */
 const FLOORS = [
   { floor: 0, name: 'platform', modules: ['platform'] }, // config, database, crypto, clock, errors, http, logging, health, tencent-cloud
-  { floor: 1, name: 'foundation', modules: ['auth', 'audit', 'calendar', 'jobs', 'outbox'] },
-  { floor: 2, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
-  { floor: 3, name: 'capabilities', modules: ['materials', 'sms', 'ocr', 'notifications'] },
-  { floor: 4, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'filings', 'codes', 'accounts'] },
+  { floor: 1, name: 'identity and scheduling', modules: ['auth', 'jobs'] }, // sessions and roles; the leased-row queue the outbox and jobs share
+  { floor: 2, name: 'foundation', modules: ['audit', 'calendar', 'outbox'] },
+  { floor: 3, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
+  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'ocr', 'notifications'] },
+  { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'filings', 'codes', 'accounts'] },
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */
 const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'app-entities.ts'];
