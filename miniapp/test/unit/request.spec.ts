@@ -45,7 +45,11 @@ describe('request client', () => {
 
     await expect(request('/api/orders')).resolves.toEqual({ ok: true });
 
-    expect(calls()[0]).toMatchObject({ url: 'https://api.beian.test/api/orders', method: 'GET', header: { Authorization: 'Bearer token-1', Accept: 'application/json' } });
+    expect(calls()[0]).toMatchObject({
+      url: 'https://api.beian.test/api/orders',
+      method: 'GET',
+      header: { Authorization: 'Bearer token-1', Accept: 'application/json' },
+    });
   });
 
   it('should send no Authorization header when signed out', async () => {
@@ -170,7 +174,11 @@ describe('request client', () => {
   it('should resolve notModified on a 304 to a conditional request and lower-case the headers of a 200', async () => {
     answers({ statusCode: 200, data: { status: 'draft' }, header: { ETag: '"v2"' } }, { statusCode: 304, data: '' });
 
-    await expect(exchange('/api/orders/o1/progress', { ifNoneMatch: '"v1"' })).resolves.toEqual({ notModified: false, data: { status: 'draft' }, headers: { etag: '"v2"' } });
+    await expect(exchange('/api/orders/o1/progress', { ifNoneMatch: '"v1"' })).resolves.toEqual({
+      notModified: false,
+      data: { status: 'draft' },
+      headers: { etag: '"v2"' },
+    });
     await expect(exchange('/api/orders/o1/progress', { ifNoneMatch: '"v2"' })).resolves.toEqual({ notModified: true });
   });
 

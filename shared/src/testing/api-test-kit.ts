@@ -126,7 +126,10 @@ export class ApiTestKit {
 
   /** Ticket → PUT of the bytes → confirm, as the mini-program uploads. */
   async upload(orderId: string, request: Omit<CreateUploadRequest, 'size'>, bytes: Uint8Array): Promise<MaterialFile> {
-    const ticket = await this.ok<UploadTicket>(`upload ticket for ${request.kind}`, 'POST', `/api/orders/${orderId}/uploads`, { ...request, size: bytes.length });
+    const ticket = await this.ok<UploadTicket>(`upload ticket for ${request.kind}`, 'POST', `/api/orders/${orderId}/uploads`, {
+      ...request,
+      size: bytes.length,
+    });
     // A path goes to the API; a full URL (presigned S3/COS) as it is.
     const url = ticket.uploadUrl.startsWith('/') ? `${this.baseUrl}${ticket.uploadUrl}` : ticket.uploadUrl;
     const put = await this.fetch(url, { method: ticket.method, headers: ticket.headers, body: bytes });

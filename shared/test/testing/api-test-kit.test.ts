@@ -27,7 +27,11 @@ describe('ApiTestKit', () => {
     const kit = new ApiTestKit('http://127.0.0.1:1', 'tok', fetch);
 
     await expect(kit.call('POST', '/api/orders', { kind: 'first_filing' })).resolves.toEqual({ status: 201, body: { id: 'o1' } });
-    expect(calls[0]).toMatchObject({ url: 'http://127.0.0.1:1/api/orders', method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' } });
+    expect(calls[0]).toMatchObject({
+      url: 'http://127.0.0.1:1/api/orders',
+      method: 'POST',
+      headers: { authorization: 'Bearer tok', 'content-type': 'application/json' },
+    });
     expect(jsonOf(calls[0])).toEqual({ kind: 'first_filing' });
   });
 
@@ -51,10 +55,16 @@ describe('ApiTestKit', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     for (const uploadUrl of ['/api/uploads/u1/content', 'https://bucket.example.com/u1?sig=1']) {
       const { calls, fetch } = fakeFetch(({ url }) =>
-        url.endsWith('/uploads') ? { status: 201, json: { uploadId: 'u1', uploadUrl, method: 'PUT', headers: { 'content-type': 'image/jpeg' } } } : { json: { fileId: 'u1' } },
+        url.endsWith('/uploads')
+          ? { status: 201, json: { uploadId: 'u1', uploadUrl, method: 'PUT', headers: { 'content-type': 'image/jpeg' } } }
+          : { json: { fileId: 'u1' } },
       );
 
-      const file = await new ApiTestKit('http://x', 'tok', fetch).upload('o1', { kind: 'certificate_front', target: 'subject', contentType: 'image/jpeg' }, bytes);
+      const file = await new ApiTestKit('http://x', 'tok', fetch).upload(
+        'o1',
+        { kind: 'certificate_front', target: 'subject', contentType: 'image/jpeg' },
+        bytes,
+      );
 
       expect(file).toEqual({ fileId: 'u1' });
       expect(jsonOf(calls[0])).toMatchObject({ kind: 'certificate_front', size: 3 });
@@ -73,7 +83,9 @@ describe('ApiTestKit', () => {
       if (url.endsWith('/challenge')) return { json: { challengeId: 'c1' } };
       return { json: {} };
     });
-    const draft = personalDraft({ websites: [website({ principal: principal({ mobile: '13900000001' }) }), website({ principal: principal({ mobile: '13800138000' }) })] });
+    const draft = personalDraft({
+      websites: [website({ principal: principal({ mobile: '13900000001' }) }), website({ principal: principal({ mobile: '13800138000' }) })],
+    });
 
     const ready = await new ApiTestKit('http://x', 'tok', fetch).makeSubmittable('o1', draft, { photo: new Uint8Array([1]), video: new Uint8Array([2]) });
 
