@@ -7,6 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { checkConsistency, checkWechatSends, drained, preparedOrder, reviewerOn, wechatEnvironment, type Client, type PreparedOrder } from './burst.support';
 import { inspectDatabase, sharedEnvironment, spawnServer, waitUntil, type ServerProcess } from './server-process';
 
+// Real server processes on a shared machine: the limit guards against a hang, not a speed.
+jest.setTimeout(150_000);
+
 /** Orders submitted before the burst (the burst approves them) and orders the burst submits. */
 const ORDERS_EACH = 10;
 /** The process dies once this many answers of the burst came back. */

@@ -7,6 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { checkConsistency, checkWechatSends, drained, preparedOrder, reviewerOn, wechatEnvironment, type PreparedOrder } from './burst.support';
 import { inspectDatabase, sharedEnvironment, spawnServer, waitUntil, type ServerProcess } from './server-process';
 
+// Real server processes on a shared machine: the limit guards against a hang, not a speed.
+jest.setTimeout(150_000);
+
 const ORDERS = 24;
 const onMysql = Boolean(process.env.TEST_MYSQL_URL);
 
