@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
+import { AppLifecycle } from '../platform/lifecycle/app-lifecycle';
 import { JobEntity } from './job.entity';
 import { LeasedRowQueue } from './leased-row.queue';
 import { RunnerLock } from './runner-lock';
@@ -23,8 +24,8 @@ export interface DueJob<P = Record<string, unknown>> {
  */
 @Injectable()
 export class JobRunner extends LeasedRowQueue<JobEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
-    super(db, clock, config.workers, lock, JobEntity, 'done');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
+    super(db, clock, config.workers, lock, JobEntity, 'done', lifecycle);
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (job: DueJob<P>) => Promise<void>): void {

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
+import { AppLifecycle } from '../platform/lifecycle/app-lifecycle';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** An outbox message as its handler sees it; `dedupeKey` names the logical event for downstream dedupe. */
@@ -27,8 +28,8 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
  */
 @Injectable()
 export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
-    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', 'aggregateId');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
+    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {
