@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import type { PlatformOverrides } from './platform/platform.module';
@@ -32,6 +33,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new ErrorBodyFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // While draining every answer closes its connection, so keep-alive clients and balancers reconnect elsewhere and
+  // the listener's close is not held up by idle keep-alive sockets.
+  const lifecycle = app.get(AppLifecycle);
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+    return payload;
+  });
 
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (existsSync(h5Dir)) await fastify.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false });
