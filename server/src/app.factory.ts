@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import { MetricsService } from './metrics/metrics.service';
 import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
@@ -40,6 +41,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
+
+  if (config.metricsEnabled) {
+    const metrics = app.get(MetricsService);
+    // The route template (`/api/orders/:id`), never the raw URL: ids and tokens would make a series per request.
+    fastify.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    });
+    fastify.get('/metrics', async (_request, reply) => {
+      const { contentType, body } = await metrics.render();
+      return reply.type(contentType).send(body);
+    });
+  }
 
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (existsSync(h5Dir)) await fastify.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false });
