@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
 import { MetricsService } from './metrics/metrics.service';
 import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
+import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import type { PlatformOverrides } from './platform/platform.module';
@@ -26,7 +28,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (problems.length) throw new Error(`Workflow table is inconsistent:\n${problems.join('\n')}`);
 
   // Signed access and invitation tokens travel as path parameters and are longer than Fastify's default 100.
-  const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, maxParamLength: 512 });
+  // The request id comes from `x-request-id` (a balancer's or client's) or is generated; it is in every request log
+  // line (`reqId`), in the answer's `x-request-id`, and in the jobs and outbox rows the request writes.
+  const adapter = new FastifyAdapter({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    bodyLimit: config.bodyLimitBytes,
+    maxParamLength: 512,
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: config.logLevel === 'silent' ? false : config.env === 'test' ? ['error'] : ['error', 'warn', 'log'],
   });
@@ -37,6 +46,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // While draining every answer closes its connection, so keep-alive clients and balancers reconnect elsewhere and
   // the listener's close is not held up by idle keep-alive sockets.
   const lifecycle = app.get(AppLifecycle);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    RequestContext.run(request.id, done);
+  });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (lifecycle.draining) reply.header('connection', 'close');
     return payload;

@@ -16,6 +16,8 @@ export interface DueJob<P = Record<string, unknown>> {
   /** 1 on the first run. */
   attempt: number;
   dedupeKey: string;
+  /** The request that caused the job (or its cause), null when none did. */
+  requestId: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export class JobRunner extends LeasedRowQueue<JobEntity> {
 
   handle<P = Record<string, unknown>>(type: string, handler: (job: DueJob<P>) => Promise<void>): void {
     this.register(type, (row) =>
-      handler({ id: row.id, type: row.type, payload: JSON.parse(row.payload) as P, attempt: row.attempts + 1, dedupeKey: row.dedupeKey }),
+      handler({ id: row.id, type: row.type, payload: JSON.parse(row.payload) as P, attempt: row.attempts + 1, dedupeKey: row.dedupeKey, requestId: row.requestId }),
     );
   }
 

@@ -5,6 +5,7 @@ import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from
 import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
 import { isDeadlockVictim, type DatabaseService } from '../platform/database/database.service';
+import { RequestContext } from '../platform/http/request-context';
 import type { AppLifecycle, LeaseHolder } from '../platform/lifecycle/app-lifecycle';
 import { PollingLoop } from './polling-loop';
 import type { RunnerLock } from './runner-lock';
@@ -20,6 +21,7 @@ export interface LeasedRow extends ObjectLiteral {
   dueAt: Date;
   lockedBy: string | null;
   lockedUntil: Date | null;
+  requestId: string | null;
 }
 
 export type RowHandler<R> = (row: R) => Promise<void>;
@@ -177,7 +179,8 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     for (let rerun = 0; ; rerun++) {
       try {
         if (!handler) throw new Error(`no handler registered for ${row.type}`);
-        await handler(row);
+        // Under the id of the request that caused the row: what the handler writes carries it on.
+        await RequestContext.run(row.requestId, () => handler(row));
         break;
       } catch (error) {
         if (isDeadlockVictim(error) && rerun < DEADLOCK_RERUNS) {
@@ -195,8 +198,9 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     const attempts = row.attempts + 1;
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     const dead = attempts >= this.config.maxAttempts;
-    if (dead) this.logger.error(`${row.type} #${row.id} is dead after ${attempts} attempts: ${message}`);
-    else this.logger.warn(`${row.type} #${row.id} failed (attempt ${attempts}): ${message}`);
+    const request = row.requestId ? ` [request ${row.requestId}]` : '';
+    if (dead) this.logger.error(`${row.type} #${row.id}${request} is dead after ${attempts} attempts: ${message}`);
+    else this.logger.warn(`${row.type} #${row.id}${request} failed (attempt ${attempts}): ${message}`);
     const dueAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.config));
     await this.finish(row, { status: dead ? 'dead' : 'pending', attempts, lastError: message, ...(dead ? {} : { dueAt }) });
   }

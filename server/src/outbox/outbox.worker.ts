@@ -18,6 +18,8 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
   attempt: number;
   /** When the change that caused the message committed. */
   createdAt: Date;
+  /** The request that caused the message, null when none did. */
+  requestId: string | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
         dedupeKey: row.dedupeKey,
         attempt: row.attempts + 1,
         createdAt: row.createdAt,
+        requestId: row.requestId,
       }),
     );
   }
