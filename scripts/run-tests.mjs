@@ -8,11 +8,6 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
 
-if (!process.env.TEST_MYSQL_URL) {
-  console.error('TEST_MYSQL_URL is not set: the MySQL/MariaDB run cannot be skipped (use scripts/test.sh).');
-  process.exit(1);
-}
-
 const jest = (name, cwd, args = [], env = {}) => ({
   name,
   run() {
@@ -38,7 +33,24 @@ const weappCheck = {
   },
 };
 
+/** A root script (package.json) as one check: 1 passed, or 1 failed with the tool's own output, cut short. */
+const check = (name, script) => ({
+  name,
+  run() {
+    const res = spawnSync('pnpm', ['run', '--silent', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (res.status === 0) return { passed: 1, failed: 0 };
+    const lines = `${res.stdout}${res.stderr}`.replace(/^\n+/, '').trimEnd().split('\n');
+    // The tools end with their summary line: keep it when the list is cut.
+    const shown = lines.length > 60 ? [...lines.slice(0, 50), `… ${lines.length - 51} more lines: run \`pnpm ${script}\``, lines.at(-1)] : lines;
+    console.log(shown.join('\n'));
+    return { passed: 0, failed: 1, note: `pnpm ${script}` };
+  },
+});
+
 const suites = [
+  check('architecture', 'arch'),
+  check('format', 'format:check'),
+  check('lint', 'lint'),
   jest('shared', 'shared'),
   jest('server-sqlite', 'server', [], { TEST_MYSQL_URL: '' }),
   jest('server-mysql', 'server', [], { TEST_MYSQL_URL: process.env.TEST_MYSQL_URL }),
@@ -46,10 +58,23 @@ const suites = [
   jest('browser', 'miniapp', ['--config', 'jest.e2e.config.js', '--runInBand']),
 ];
 
+// `node scripts/run-tests.mjs lint architecture` runs only the suites named.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !suites.some((suite) => suite.name === name));
+if (unknown.length > 0) {
+  console.error(`no such suite: ${unknown.join(', ')} (suites: ${suites.map((suite) => suite.name).join(', ')})`);
+  process.exit(1);
+}
+const selected = only.length > 0 ? suites.filter((suite) => only.includes(suite.name)) : suites;
+if (!process.env.TEST_MYSQL_URL && selected.some((suite) => suite.name === 'server-mysql' || suite.name === 'browser')) {
+  console.error('TEST_MYSQL_URL is not set: the MySQL/MariaDB run cannot be skipped (use scripts/test.sh).');
+  process.exit(1);
+}
+
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const suite of suites) {
+for (const suite of selected) {
   console.log(`\n=== ${suite.name} ===`);
   const r = suite.run();
   if (r.passed + r.failed === 0) r.failed = 1;

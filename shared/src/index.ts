@@ -5,3 +5,4 @@ export * from './validate';
 export * from './schemas';
 export * from './workflow';
 export * from './rules';
+export * from './time';

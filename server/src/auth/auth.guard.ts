@@ -28,9 +28,9 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(request);
-    if (!token) throw new AppException('UNAUTHENTICATED', 401);
+    if (!token) throw new AppException('UNAUTHENTICATED');
     const user = await this.auth.authenticate(token);
-    if (!user) throw new AppException('SESSION_EXPIRED', 401);
+    if (!user) throw new AppException('SESSION_EXPIRED');
     request.user = user;
     return true;
   }
@@ -38,6 +38,6 @@ export class AuthGuard implements CanActivate {
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
   const user = context.switchToHttp().getRequest<AuthedRequest>().user;
-  if (!user) throw new AppException('UNAUTHENTICATED', 401);
+  if (!user) throw new AppException('UNAUTHENTICATED');
   return user;
 });

@@ -14,11 +14,11 @@ import { UserEntity } from './user.entity';
 import { WechatApiError, WechatGateway } from './wechat-gateway.port';
 
 /** jscode2session errcodes (WeChat docs) and how each reaches the user. */
-const WECHAT_ERRORS: Record<number, { code: 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_FAILED'; status: number }> = {
-  40029: { code: 'WECHAT_CODE_INVALID', status: 401 },
-  40163: { code: 'WECHAT_CODE_INVALID', status: 401 },
-  45011: { code: 'WECHAT_RATE_LIMITED', status: 429 },
-  40226: { code: 'WECHAT_LOGIN_FAILED', status: 403 },
+const WECHAT_ERRORS: Record<number, 'WECHAT_CODE_INVALID' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_FAILED'> = {
+  40029: 'WECHAT_CODE_INVALID',
+  40163: 'WECHAT_CODE_INVALID',
+  45011: 'WECHAT_RATE_LIMITED',
+  40226: 'WECHAT_LOGIN_FAILED',
 };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -45,7 +45,7 @@ export class AuthService {
       if (!(error instanceof WechatApiError)) throw error;
       const mapped = WECHAT_ERRORS[error.errcode];
       this.logger.warn(`jscode2session failed: ${error.errcode}`);
-      throw mapped ? new AppException(mapped.code, mapped.status) : new AppException('WECHAT_UNAVAILABLE', 503);
+      throw mapped ? new AppException(mapped) : new AppException('WECHAT_UNAVAILABLE');
     }
     let user = await this.users.findOne({ where: { openid: session.openid } });
     if (!user) {
@@ -65,7 +65,7 @@ export class AuthService {
   }
 
   async devLogin(nickname: string): Promise<LoginResponse> {
-    if (!this.config.devLoginEnabled) throw new AppException('DEV_LOGIN_DISABLED', 403);
+    if (!this.config.devLoginEnabled) throw new AppException('DEV_LOGIN_DISABLED');
     const openid = `dev:${nickname}`;
     const roles = this.devRoles(nickname);
     const existing = await this.users.findOne({ where: { openid } });

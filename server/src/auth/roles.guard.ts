@@ -15,8 +15,8 @@ export class RolesGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (!roles?.length) return true;
     const user = context.switchToHttp().getRequest<FastifyRequest & { user?: SessionUser }>().user;
-    if (!user) throw new AppException('UNAUTHENTICATED', 401);
-    if (!roles.some((role) => user.roles.includes(role))) throw new AppException('ROLE_REQUIRED', 403);
+    if (!user) throw new AppException('UNAUTHENTICATED');
+    if (!roles.some((role) => user.roles.includes(role))) throw new AppException('ROLE_REQUIRED');
     return true;
   }
 }

@@ -44,7 +44,7 @@ export class CalendarService {
   /** Adds or replaces the admin's row for a date. */
   async put(adminId: string, request: CalendarDayRequest): Promise<CalendarDay> {
     if (Number.isNaN(Date.parse(`${request.date}T00:00:00Z`)) || new Date(`${request.date}T00:00:00Z`).toISOString().slice(0, 10) !== request.date) {
-      throw new AppException('CALENDAR_DATE_INVALID', 422, [{ path: 'date', code: 'DATE_INVALID', message: '请输入有效的日期，格式为 YYYY-MM-DD' }]);
+      throw new AppException('CALENDAR_DATE_INVALID', [{ path: 'date', code: 'DATE_INVALID', message: '请输入有效的日期，格式为 YYYY-MM-DD' }]);
     }
     const row = { date: request.date, kind: request.kind, source: `admin:${adminId}`, note: request.note ?? null, createdAt: this.clock.now() };
     await this.db.manager.upsert(CalendarDayEntity, row, ['date']);

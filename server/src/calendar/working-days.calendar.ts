@@ -1,17 +1,6 @@
+import { DAY_MS, chinaDate } from '@beian/shared';
 import { isWorkday as libraryIsWorkday } from 'chinese-days';
 
-const DAY_MS = 24 * 3600_000;
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The China (UTC+8, no daylight saving) calendar date of an instant, `YYYY-MM-DD`. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of `hour`:00 China time on the China date of `at`. */
-export function chinaHourOn(at: Date, hour: number): Date {
-  return new Date(Date.parse(`${chinaDate(at)}T00:00:00Z`) - CHINA_OFFSET_MS + hour * 3600_000);
-}
 
 export type DayOverrides = ReadonlyMap<string, 'workday' | 'holiday'>;
 

@@ -40,8 +40,8 @@ export class LocalStorageRoutes implements OnModuleInit {
   private async put(storage: LocalFolderStorage, request: StorageRequest, reply: FastifyReply): Promise<void> {
     const signed = this.authorise(storage, request, 'put');
     const body = request.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppException('VALIDATION_FAILED', 400, [{ path: 'file', code: 'FILE_EMPTY', message: '文件内容为空，请重新选择文件上传' }]);
-    if (body.length > Number(signed.param)) throw new AppException('PAYLOAD_TOO_LARGE', 413);
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppException('VALIDATION_FAILED', [{ path: 'file', code: 'FILE_EMPTY', message: '文件内容为空，请重新选择文件上传' }]);
+    if (body.length > Number(signed.param)) throw new AppException('PAYLOAD_TOO_LARGE');
     await storage.write(signed.key, body);
     void reply.status(204).send();
   }
@@ -49,7 +49,7 @@ export class LocalStorageRoutes implements OnModuleInit {
   private async get(storage: LocalFolderStorage, request: StorageRequest, reply: FastifyReply): Promise<void> {
     const signed = this.authorise(storage, request, 'get');
     const bytes = await storage.read(signed.key);
-    if (!bytes) throw new AppException('NOT_FOUND', 404);
+    if (!bytes) throw new AppException('NOT_FOUND');
     void reply
       .header('content-type', signed.param)
       .header('cache-control', 'private, max-age=60')
@@ -60,7 +60,7 @@ export class LocalStorageRoutes implements OnModuleInit {
   private authorise(storage: LocalFolderStorage, request: StorageRequest, op: StorageOperation) {
     const q = request.query;
     const signed = storage.verify({ op, key: request.params['*'], expires: Number(q.exp), param: q.p ?? '' }, q.sig ?? '');
-    if (!signed || q.op !== op) throw new AppException('STORAGE_URL_INVALID', 403);
+    if (!signed || q.op !== op) throw new AppException('STORAGE_URL_INVALID');
     return signed;
   }
 }

@@ -6,8 +6,8 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { MaterialsService } from './materials.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
-const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('UPLOAD_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
+const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('UPLOAD_NOT_FOUND') });
 
 @ApiTags('materials')
 @ApiBearerAuth()

@@ -104,9 +104,9 @@ export class MaterialsService implements OnModuleInit {
   /** The uploader confirms: the stored bytes are checked by content; a refused file is deleted at once. */
   async confirm(user: SessionUser, uploadId: string): Promise<MaterialFile> {
     const upload = await this.db.manager.findOneBy(UploadEntity, { id: uploadId, uploaderId: user.id });
-    if (!upload) throw new AppException('UPLOAD_NOT_FOUND', 404);
+    if (!upload) throw new AppException('UPLOAD_NOT_FOUND');
     if (upload.status === 'confirmed') return this.view(upload);
-    if (upload.expiresAt <= this.clock.now()) throw new AppException('UPLOAD_EXPIRED', 410);
+    if (upload.expiresAt <= this.clock.now()) throw new AppException('UPLOAD_EXPIRED');
     const bytes = await this.storage.read(upload.storageKey);
     if (!bytes) {
       throw AppException.validation([{ path: uploadFieldPath(upload.target, upload.kind), code: 'FILE_MISSING', message: '文件尚未上传完成，请重新上传' }]);
@@ -135,7 +135,7 @@ export class MaterialsService implements OnModuleInit {
         confirmedAt: this.clock.now(),
       };
       const result = await tx.update(UploadEntity, { id: upload.id, status: 'pending' }, change);
-      if (!result.affected) throw new AppException('UPLOAD_NOT_FOUND', 404);
+      if (!result.affected) throw new AppException('UPLOAD_NOT_FOUND');
       return { ...upload, ...change };
     }).catch(async (error: unknown) => {
       await Promise.all([this.storage.delete(fileKey), thumbnailKey ? this.storage.delete(thumbnailKey) : undefined]);
@@ -157,7 +157,7 @@ export class MaterialsService implements OnModuleInit {
     const upload = await this.db.transaction(async (tx) => {
       await this.editableOrder(tx, user.id, orderId);
       const found = await tx.findOneBy(UploadEntity, { id: fileId, orderId });
-      if (!found) throw new AppException('UPLOAD_NOT_FOUND', 404);
+      if (!found) throw new AppException('UPLOAD_NOT_FOUND');
       await tx.delete(UploadEntity, { id: found.id });
       return found;
     });
@@ -208,13 +208,13 @@ export class MaterialsService implements OnModuleInit {
 
   async ownedOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
     const order = await tx.findOneBy(FilingOrderEntity, { id: orderId });
-    if (!order || order.ownerId !== userId) throw new AppException('ORDER_NOT_FOUND', 404);
+    if (!order || order.ownerId !== userId) throw new AppException('ORDER_NOT_FOUND');
     return order;
   }
 
   private async editableOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
     const order = await this.ownedOrder(tx, userId, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
     return order;
   }
 
@@ -228,7 +228,7 @@ export class MaterialsService implements OnModuleInit {
     });
     const bytes = live.reduce((sum, u) => sum + u.size, 0);
     if (live.length + extraFiles > UPLOAD_LIMITS.maxFilesPerOrder || bytes + extraBytes > UPLOAD_LIMITS.maxBytesPerOrder) {
-      throw new AppException('UPLOAD_QUOTA_EXCEEDED', 422, [
+      throw new AppException('UPLOAD_QUOTA_EXCEEDED', [
         { path: uploadFieldPath(target, kind), code: 'UPLOAD_QUOTA_EXCEEDED', message: '本订单上传的文件过多，请删除不需要的文件后再上传' },
       ]);
     }

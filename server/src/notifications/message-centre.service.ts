@@ -63,7 +63,7 @@ export class MessageCentreService {
   async markRead(userId: string, id: number): Promise<MessageView> {
     const message = await this.db.transaction(async (tx) => {
       const found = await tx.findOne(MessageEntity, { where: { id, userId } });
-      if (!found) throw new AppException('NOT_FOUND', 404);
+      if (!found) throw new AppException('NOT_FOUND');
       if (!found.readAt) {
         found.readAt = this.clock.now();
         await tx.update(MessageEntity, { id }, { readAt: found.readAt });

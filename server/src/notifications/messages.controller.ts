@@ -6,7 +6,7 @@ import { AppException } from '../platform/errors/app-exception';
 import type { MessagePage, MessageView } from '@beian/shared';
 import { MessageCentreService } from './message-centre.service';
 
-const messageId = new ParseIntPipe({ exceptionFactory: () => new AppException('NOT_FOUND', 404) });
+const messageId = new ParseIntPipe({ exceptionFactory: () => new AppException('NOT_FOUND') });
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 100;
 

@@ -1,13 +1,4 @@
-import {
-  PROGRESS_MESSAGES,
-  WORKFLOW_TIMINGS,
-  nextStepText,
-  statusLabel,
-  type OrderEvent,
-  type OrderKind,
-  type OrderState,
-  type ProgressMessageType,
-} from '@beian/shared';
+import { formatChinaTime, PROGRESS_MESSAGES, WORKFLOW_TIMINGS, nextStepText, statusLabel, type OrderEvent, type OrderKind, type OrderState, type ProgressMessageType } from '@beian/shared';
 
 /** The `order.status_changed` outbox payload written by the order state machine. */
 export interface StatusChangedPayload {
@@ -27,13 +18,6 @@ export interface ComposedMessage {
   status: string;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/** `2026-11-20 10:00` in Beijing time, the way users read deadlines. */
-export function beijingTime(date: Date): string {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Title and body of a progress message, with the details its definition asks for (reasons, deadline, numbers). */
 export function composeProgressMessage(type: ProgressMessageType, change: StatusChangedPayload, at: Date): ComposedMessage {
   const definition = PROGRESS_MESSAGES[type];
@@ -43,7 +27,7 @@ export function composeProgressMessage(type: ProgressMessageType, change: Status
   if (details.includes('numbers') && change.numbers?.length) lines.push(`备案号：${change.numbers.join('、')}`);
   if (details.includes('deadline') && type === 'sms_verification_required') {
     const deadline = new Date(at.getTime() + WORKFLOW_TIMINGS.SMS_VALIDITY.value * 3600_000);
-    lines.push(`请在 ${beijingTime(deadline)} 前完成核验。`);
+    lines.push(`请在 ${formatChinaTime(deadline)} 前完成核验。`);
   }
   lines.push(nextStepText(change.to, change.kind));
   return { title: definition.title, body: lines.join('\n'), status: statusLabel(change.to, change.kind) };

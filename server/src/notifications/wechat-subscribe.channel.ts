@@ -1,6 +1,7 @@
+import { formatChinaTime } from '@beian/shared';
 import { WechatApiError } from '../auth/wechat-gateway.port';
 import type { SubscribeTemplate, SubscribeTemplateField } from '../platform/config/app-config';
-import { beijingTime } from './progress-message.composer';
+
 import type { MessageEntity } from './message.entity';
 import type { ChannelOutcome, NotificationChannel } from './notification-channel.port';
 import type { SubscribeGrantsService } from './subscribe-grants.service';
@@ -28,7 +29,7 @@ function fieldValue(message: MessageEntity, status: string, field: SubscribeTemp
     case 'body':
       return message.body.replace(/\s+/g, ' ');
     case 'time':
-      return beijingTime(message.createdAt);
+      return formatChinaTime(message.createdAt);
     case 'orderId':
       return (message.orderId ?? '').replace(/-/g, '');
   }

@@ -6,7 +6,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OcrService } from './ocr.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('ocr')
 @ApiBearerAuth()

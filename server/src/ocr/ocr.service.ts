@@ -29,7 +29,7 @@ export class OcrService {
       return { fields: await this.engine.recognize(request.kind, file.bytes) };
     } catch (error) {
       this.logger.warn(`OCR failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new AppException('OCR_UNAVAILABLE', 502);
+      throw new AppException('OCR_UNAVAILABLE');
     }
   }
 }

@@ -40,7 +40,7 @@ export class FilingTypeController {
   @Roles('reviewer')
   @ApiZodBody(registryFilingRequestSchema)
   async addRegistryFiling(@ZodBody(registryFilingRequestSchema) body: RegistryFilingRequest): Promise<void> {
-    if (!this.config.simulatorsEnabled || !(this.registry instanceof SimulatedFilingRegistry)) throw new AppException('SIMULATOR_ONLY', 404);
+    if (!this.config.simulatorsEnabled || !(this.registry instanceof SimulatedFilingRegistry)) throw new AppException('SIMULATOR_ONLY');
     await this.registry.add(body);
   }
 }

@@ -11,10 +11,10 @@ import { FilingRegistry, type RegistryEntry } from './filing-registry.port';
  */
 export class MiitFilingRegistry extends FilingRegistry {
   findSubject(): Promise<RegistryEntry | null> {
-    return Promise.reject(new AppException('FILING_REGISTRY_UNAVAILABLE', 503));
+    return Promise.reject(new AppException('FILING_REGISTRY_UNAVAILABLE'));
   }
 
   findService(): Promise<RegistryEntry | null> {
-    return Promise.reject(new AppException('FILING_REGISTRY_UNAVAILABLE', 503));
+    return Promise.reject(new AppException('FILING_REGISTRY_UNAVAILABLE'));
   }
 }

@@ -1,7 +1,5 @@
-import { ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, INACTIVITY_REMINDERS, type OrderKind, type OrderState } from '@beian/shared';
+import { DAY_MS, ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, INACTIVITY_REMINDERS, type OrderKind, type OrderState } from '@beian/shared';
 import type { JobRequest } from '../jobs/job-scheduler';
-
-export const DAY_MS = 24 * 3600_000;
 
 /** Job types the order workflow schedules; their handlers live with the module that does the work. */
 export const ORDER_JOB = {

@@ -1,16 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, TRANSITION_GUARDS, WORKFLOW_TIMINGS, nextStepText } from '@beian/shared';
+import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, TRANSITION_GUARDS, WORKFLOW_TIMINGS, nextStepText } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
 import { MessageCentreService } from '../notifications/message-centre.service';
-import { beijingTime } from '../notifications/progress-message.composer';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { FilingOrderEntity } from './filing-order.entity';
 import { OrderHistoryEntity } from './order-history.entity';
-import { DAY_MS, ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from './order-jobs.policy';
+import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from './order-jobs.policy';
 import { OrderStateMachine } from './order-state-machine';
 
 const EXPIRY_DAYS = WORKFLOW_TIMINGS.INACTIVITY_EXPIRY.value;
@@ -47,7 +46,7 @@ export class OrderLifecycleJobs implements OnModuleInit {
           actor: { type: 'system', id: null },
           reason: `超过 ${EXPIRY_DAYS} 天未处理，订单已失效，已填写的信息仍保留`,
           checkGuard: async (guard) => {
-            if (guard !== 'inactivity_limit_reached') throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: TRANSITION_GUARDS[guard].code });
+            if (guard !== 'inactivity_limit_reached') throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: TRANSITION_GUARDS[guard].code });
           },
         });
         return null;
@@ -65,7 +64,7 @@ export class OrderLifecycleJobs implements OnModuleInit {
       orderId: order.id,
       type: 'order_expiring',
       title: PROGRESS_MESSAGES.order_expiring.title,
-      body: `订单已 ${reached} 天未处理，将于 ${beijingTime(expiresAt)} 失效（还剩 ${EXPIRY_DAYS - reached} 天）。\n${nextStepText(order.status, order.kind)}`,
+      body: `订单已 ${reached} 天未处理，将于 ${formatChinaTime(expiresAt)} 失效（还剩 ${EXPIRY_DAYS - reached} 天）。\n${nextStepText(order.status, order.kind)}`,
       dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:reminder:${reached}`,
     });
   }
@@ -87,7 +86,7 @@ export class OrderLifecycleJobs implements OnModuleInit {
       orderId: order.id,
       type: 'public_security_filing_due',
       title: PROGRESS_MESSAGES.public_security_filing_due.title,
-      body: `请在 ${beijingTime(deadline)} 前登录 https://beian.mps.gov.cn 完成公安联网备案，并在网站首页底部展示公安备案号。`,
+      body: `请在 ${formatChinaTime(deadline)} 前登录 https://beian.mps.gov.cn 完成公安联网备案，并在网站首页底部展示公安备案号。`,
       dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${order.id}`,
     });
   }

@@ -1,23 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ORDER_KINDS,
-  ORDER_STATES,
-  WORKFLOW_TIMINGS,
-  nextEvents,
-  nextStepText,
-  statusLabel,
-  whoseMove,
-  type ApplicantOrderAction,
-  type OrderKind,
-  type OrderProgress,
-  type OrderState,
-  type SessionUser,
-  type SmsRecipientProgress,
-  type TimelineEntry,
-} from '@beian/shared';
+import { DAY_MS, chinaDate, ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, nextEvents, nextStepText, statusLabel, whoseMove, type ApplicantOrderAction, type OrderKind, type OrderProgress, type OrderState, type SessionUser, type SmsRecipientProgress, type TimelineEntry } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { chinaDate } from '../calendar/working-days.calendar';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
@@ -27,7 +11,6 @@ import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { SmsVerificationEntity } from '../regulator/sms-verification.entity';
 import { roundClaims } from '../review/review-claims.query';
 import { FilingOrderEntity } from './filing-order.entity';
-import { DAY_MS } from './order-jobs.policy';
 import { loadTimeline } from './order-timeline.query';
 
 type PolledOrder = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'> & { latestHistoryId: number };
@@ -76,7 +59,7 @@ export class OrderProgressService {
          FROM filing_orders o WHERE o.id = ?`,
       [orderId],
     );
-    if (!row || row.owner_id !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
+    if (!row || row.owner_id !== user.id) throw new AppException('ORDER_NOT_FOUND');
     return {
       id: row.id,
       kind: row.kind,

@@ -40,7 +40,7 @@ export class OrderStateMachine {
 
   async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<TransitionResult> {
     const decision = canTransition(order.status, request.event, request.actor.type, order.kind);
-    if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: decision.code }, decision.message);
+    if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: decision.code }, decision.message);
     if (decision.guard) {
       if (!request.checkGuard) throw new Error(`Transition ${request.event} needs its guard ${decision.guard} checked`);
       await request.checkGuard(decision.guard);
@@ -51,7 +51,7 @@ export class OrderStateMachine {
       { id: order.id, version: order.version },
       { ...extra, status: decision.to, version: order.version + 1, updatedAt: now },
     );
-    if (!updated.affected) throw new AppException('VERSION_CONFLICT', 409);
+    if (!updated.affected) throw new AppException('VERSION_CONFLICT');
     const history = await tx.insert(OrderHistoryEntity, {
       orderId: order.id,
       fromStatus: order.status,

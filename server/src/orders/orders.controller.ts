@@ -23,7 +23,7 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersService } from './orders.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('orders')
 @ApiBearerAuth()

@@ -72,7 +72,7 @@ export class OrdersService {
       await this.lockAccount(tx, user.id);
       const existing = await tx.find(FilingOrderEntity, { select: { id: true, status: true }, where: { ownerId: user.id } });
       const open = existing.find((o) => !isTerminal(o.status));
-      if (open) throw new AppException('ORDER_IN_FLIGHT', 409, undefined, { orderId: open.id });
+      if (open) throw new AppException('ORDER_IN_FLIGHT', undefined, { orderId: open.id });
       const now = this.clock.now();
       const order = tx.create(FilingOrderEntity, {
         id: randomUUID(),
@@ -147,7 +147,7 @@ export class OrdersService {
 
   private async bumpGuarded(tx: EntityManager, user: SessionUser, orderId: string, version: number, sections: DraftTree, now: Date, subjectIndex: string | null): Promise<void> {
     const order = await this.ownedOrder(tx, user, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
     if (order.version !== version) throw await this.conflict(tx, order);
     const editable = await this.fieldLock.editablePaths(tx, order);
     if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
@@ -198,14 +198,14 @@ export class OrdersService {
 
   private async checkGuard(tx: EntityManager, guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
     if (guard === 'review_not_started') {
-      if ((await roundClaims(tx, [order])).has(order.id)) throw new AppException('REVIEW_ALREADY_STARTED', 409);
+      if ((await roundClaims(tx, [order])).has(order.id)) throw new AppException('REVIEW_ALREADY_STARTED');
       return;
     }
-    if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: guard });
+    if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: guard });
     const { fields, findings } = await this.runChecks(tx, order, draft);
     if (fields.length) throw AppException.validation(fields);
     const blocking = findings.filter((f) => f.severity === 'error');
-    if (blocking.length) throw new AppException('PRECHECK_FAILED', 422, blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
+    if (blocking.length) throw new AppException('PRECHECK_FAILED', blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
   }
 
   /** Everything that would stop a submission now, so the applicant can fix it first. */
@@ -239,14 +239,14 @@ export class OrdersService {
   /** Another account's order answers 404, as if it did not exist. */
   async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
     const order = await tx.findOne(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { id: orderId } });
-    if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
+    if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND');
     return order;
   }
 
   private async conflict(tx: EntityManager, order: OrderRow): Promise<AppException> {
     const current = await tx.findOne(FilingOrderEntity, { select: { version: true }, where: { id: order.id } });
     const draft = await this.drafts.load(tx, order.id);
-    return new AppException('VERSION_CONFLICT', 409, undefined, { version: current?.version ?? order.version, draft: this.drafts.mask(draft) });
+    return new AppException('VERSION_CONFLICT', undefined, { version: current?.version ?? order.version, draft: this.drafts.mask(draft) });
   }
 
   private summary(order: OrderRow): OrderSummary {

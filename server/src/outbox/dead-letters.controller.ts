@@ -7,7 +7,7 @@ import type { LeasedRow, LeasedRowQueue } from '../jobs/leased-row.queue';
 import { AppException } from '../platform/errors/app-exception';
 import { OutboxWorker } from './outbox.worker';
 
-const rowId = new ParseIntPipe({ exceptionFactory: () => new AppException('NOT_FOUND', 404) });
+const rowId = new ParseIntPipe({ exceptionFactory: () => new AppException('NOT_FOUND') });
 
 const toDeadLetter = (row: LeasedRow & { dedupeKey: string; createdAt: Date; aggregateId?: string }): DeadLetter => ({
   id: row.id,
@@ -21,7 +21,7 @@ const toDeadLetter = (row: LeasedRow & { dedupeKey: string; createdAt: Date; agg
 });
 
 async function requeue<R extends LeasedRow>(queue: LeasedRowQueue<R>, id: number): Promise<RequeueResponse> {
-  if (!(await queue.requeue(id))) throw new AppException('NOT_FOUND', 404);
+  if (!(await queue.requeue(id))) throw new AppException('NOT_FOUND');
   return { id, status: 'pending' };
 }
 

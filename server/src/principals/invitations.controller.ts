@@ -23,12 +23,12 @@ import { PrincipalsService } from './principals.service';
 
 class TokenPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[A-Za-z0-9_-]{32}$/.test(value)) throw new AppException('INVITATION_NOT_FOUND', 404);
+    if (!/^[A-Za-z0-9_-]{32}$/.test(value)) throw new AppException('INVITATION_NOT_FOUND');
     return value;
   }
 }
 const token = new TokenPipe();
-const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND', 404) });
+const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND') });
 
 /** The invited principal's side, on their own phone and account. */
 @ApiTags('invitations')

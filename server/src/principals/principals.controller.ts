@@ -19,12 +19,12 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { PrincipalsService } from './principals.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
-const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
+const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND') });
 
 class PrincipalPathPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!PRINCIPAL_PATH_PATTERN.test(value)) throw new AppException('NOT_FOUND', 404);
+    if (!PRINCIPAL_PATH_PATTERN.test(value)) throw new AppException('NOT_FOUND');
     return value;
   }
 }

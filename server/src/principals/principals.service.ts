@@ -105,7 +105,7 @@ export class PrincipalsService {
       }
       const certificateIndex = this.cipher.blindIndex(principal.certificateNumber);
       const check = await tx.findOneBy(FaceCheckEntity, { orderId, certificateIndex });
-      if (check?.status && DONE.includes(check.status)) throw new AppException('FACE_CHECK_DONE', 409);
+      if (check?.status && DONE.includes(check.status)) throw new AppException('FACE_CHECK_DONE');
       const now = this.clock.now();
       // One open invitation per person: a new one replaces the earlier link.
       await tx.update(PrincipalInvitationEntity, { orderId, certificateIndex, revokedAt: IsNull() }, { revokedAt: now });
@@ -142,15 +142,15 @@ export class PrincipalsService {
    */
   async invitationCode(user: SessionUser, invitationId: string, origin: string): Promise<Buffer> {
     const invitation = await this.db.manager.findOneBy(PrincipalInvitationEntity, { id: invitationId });
-    if (!invitation) throw new AppException('INVITATION_NOT_FOUND', 404);
+    if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
     await this.ownedOrder(this.db.manager, user.id, invitation.orderId);
-    if (invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND', 404);
-    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED', 410);
+    if (invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND');
+    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
     const token = this.invitationToken(invitation.id);
     try {
       return await this.codes.invitationCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
     } catch (error) {
-      if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', 502, undefined, { errcode: error.errcode });
+      if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', undefined, { errcode: error.errcode });
       throw error;
     }
   }
@@ -163,7 +163,7 @@ export class PrincipalsService {
     return this.db.transaction(async (tx) => {
       await this.ownedOrder(tx, user.id, orderId);
       const invitation = await tx.findOneBy(PrincipalInvitationEntity, { id: invitationId, orderId });
-      if (!invitation) throw new AppException('INVITATION_NOT_FOUND', 404);
+      if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
       if (!invitation.revokedAt) await tx.update(PrincipalInvitationEntity, { id: invitation.id }, { revokedAt: this.clock.now() });
     });
   }
@@ -179,7 +179,7 @@ export class PrincipalsService {
       if (!invitation.acceptedBy) {
         const now = this.clock.now();
         const bound = await tx.update(PrincipalInvitationEntity, { id: invitation.id, acceptedBy: IsNull() }, { acceptedBy: user.id, acceptedAt: now });
-        if (!bound.affected) throw new AppException('INVITATION_TAKEN', 409);
+        if (!bound.affected) throw new AppException('INVITATION_TAKEN');
         Object.assign(invitation, { acceptedBy: user.id, acceptedAt: now });
       }
       return this.invitationView(tx, user, invitation);
@@ -238,8 +238,8 @@ export class PrincipalsService {
   confirmByReviewer(reviewerId: string, faceCheckId: string, ok: boolean, reason: string | null): Promise<FaceCheckView> {
     return this.db.transaction(async (tx) => {
       const check = await tx.findOneBy(FaceCheckEntity, { id: faceCheckId });
-      if (!check) throw new AppException('FACE_CHECK_NOT_FOUND', 404);
-      if (check.status !== 'pending_reviewer_confirmation') throw new AppException('TRANSITION_NOT_ALLOWED', 409);
+      if (!check) throw new AppException('FACE_CHECK_NOT_FOUND');
+      if (check.status !== 'pending_reviewer_confirmation') throw new AppException('TRANSITION_NOT_ALLOWED');
       if (!ok && !reason?.trim()) throw AppException.validation([{ path: 'reason', code: 'REQUIRED', message: '请填写不通过的原因，告诉负责人如何重新录制' }]);
       const now = this.clock.now();
       const change = { status: (ok ? 'passed' : 'rejected') as FaceCheckStatus, reason: ok ? null : reason!.trim(), reviewerId, reviewedAt: now, updatedAt: now };
@@ -252,7 +252,7 @@ export class PrincipalsService {
   async faceCheckMedia(faceCheckId: string): Promise<{ check: FaceCheckView; video: MaterialFile | null; idPhoto: MaterialFile | null }> {
     return this.db.transaction(async (tx) => {
       const check = await tx.findOneBy(FaceCheckEntity, { id: faceCheckId });
-      if (!check) throw new AppException('FACE_CHECK_NOT_FOUND', 404);
+      if (!check) throw new AppException('FACE_CHECK_NOT_FOUND');
       const video = check.videoFileId ? await this.materials.confirmedFile(tx, check.orderId, check.videoFileId) : null;
       const photo = check.photoFileId ? await this.materials.confirmedFile(tx, check.orderId, check.photoFileId) : null;
       return { check: this.checkView(check), video: video && this.materials.view(video.upload), idPhoto: photo && this.materials.view(photo.upload) };
@@ -264,7 +264,7 @@ export class PrincipalsService {
       await this.requireConsent(tx, scope);
       const check = await tx.findOneBy(FaceCheckEntity, { orderId: scope.orderId, certificateIndex: scope.certificateIndex });
       const now = this.clock.now();
-      if (check?.status && (DONE.includes(check.status) || check.status === 'pending')) throw new AppException('FACE_CHECK_DONE', 409);
+      if (check?.status && (DONE.includes(check.status) || check.status === 'pending')) throw new AppException('FACE_CHECK_DONE');
       if (!check?.challengeDigits || check.challengeId !== request.challengeId || !check.challengeExpiresAt || check.challengeExpiresAt <= now) {
         throw AppException.validation([{ path: 'challengeId', code: 'FACE_CHALLENGE_EXPIRED', message: '朗读数字已失效，请重新获取数字后再录制视频' }]);
       }
@@ -298,7 +298,7 @@ export class PrincipalsService {
     } catch (error) {
       this.logger.warn(`face verifier unavailable: ${error instanceof Error ? error.message : String(error)}`);
       await this.db.manager.update(FaceCheckEntity, { id: prepared.check.id, status: 'pending' }, { status: null, updatedAt: this.clock.now() });
-      throw new AppException('FACE_VERIFIER_UNAVAILABLE', 502);
+      throw new AppException('FACE_VERIFIER_UNAVAILABLE');
     }
     const status: FaceCheckStatus = result.outcome === 'needs_review' ? 'pending_reviewer_confirmation' : result.outcome;
     const change = { status, reason: result.reason, verifierRef: result.reference, score: result.score, updatedAt: this.clock.now() };
@@ -310,7 +310,7 @@ export class PrincipalsService {
     await this.requireConsent(tx, scope);
     const now = this.clock.now();
     const existing = await tx.findOneBy(FaceCheckEntity, { orderId: scope.orderId, certificateIndex: scope.certificateIndex });
-    if (existing?.status && (DONE.includes(existing.status) || existing.status === 'pending')) throw new AppException('FACE_CHECK_DONE', 409);
+    if (existing?.status && (DONE.includes(existing.status) || existing.status === 'pending')) throw new AppException('FACE_CHECK_DONE');
     // Four digits: the length FaceID's digit (LIP) mode expects.
     const digits = Array.from({ length: 4 }, () => randomInt(0, 10)).join('');
     const challenge = { challengeId: randomUUID(), challengeDigits: this.cipher.encrypt(digits), challengeExpiresAt: new Date(now.getTime() + FACE_CHALLENGE_MINUTES * 60_000) };
@@ -350,7 +350,7 @@ export class PrincipalsService {
 
   private async requireConsent(tx: EntityManager, scope: CheckScope): Promise<void> {
     const consent = await this.latestConsent(tx, scope);
-    if (!consent) throw new AppException('CONSENT_REQUIRED', 422, [{ path: 'consent', code: 'CONSENT_REQUIRED', message: '请先阅读并同意人脸信息处理授权' }]);
+    if (!consent) throw new AppException('CONSENT_REQUIRED', [{ path: 'consent', code: 'CONSENT_REQUIRED', message: '请先阅读并同意人脸信息处理授权' }]);
   }
 
   private latestConsent(tx: EntityManager, scope: CheckScope): Promise<BiometricConsentEntity | null> {
@@ -375,7 +375,7 @@ export class PrincipalsService {
   private async ownerScope(tx: EntityManager, user: SessionUser, orderId: string, path: string): Promise<CheckScope> {
     await this.editableOrder(tx, user.id, orderId);
     // On their own phone the account owner checks themself: the subject principal.
-    if (path !== 'subjectPrincipal') throw new AppException('NOT_FOUND', 404);
+    if (path !== 'subjectPrincipal') throw new AppException('NOT_FOUND');
     const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
     if (!principal?.certificateNumber) {
       throw AppException.validation([{ path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写负责人的姓名和证件号码' }]);
@@ -386,17 +386,17 @@ export class PrincipalsService {
   private async invitedScope(tx: EntityManager, user: SessionUser, token: string): Promise<CheckScope> {
     const invitation = await this.openInvitation(tx, user, token, true);
     const order = await tx.findOneByOrFail(FilingOrderEntity, { id: invitation.orderId });
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
     return { orderId: invitation.orderId, path: invitation.path, certificateIndex: invitation.certificateIndex, accountId: user.id };
   }
 
   /** The invitation behind a token, if it is still usable by this account. */
   private async openInvitation(tx: EntityManager, user: SessionUser, token: string, mustBeAccepted: boolean): Promise<PrincipalInvitationEntity> {
     const invitation = await tx.findOneBy(PrincipalInvitationEntity, { tokenHash: hashToken(token) });
-    if (!invitation || invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND', 404);
-    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED', 410);
-    if (invitation.acceptedBy && invitation.acceptedBy !== user.id) throw new AppException('INVITATION_TAKEN', 409);
-    if (mustBeAccepted && !invitation.acceptedBy) throw new AppException('INVITATION_NOT_ACCEPTED', 409);
+    if (!invitation || invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND');
+    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
+    if (invitation.acceptedBy && invitation.acceptedBy !== user.id) throw new AppException('INVITATION_TAKEN');
+    if (mustBeAccepted && !invitation.acceptedBy) throw new AppException('INVITATION_NOT_ACCEPTED');
     return invitation;
   }
 
@@ -473,7 +473,7 @@ export class PrincipalsService {
 
   private async editableOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
     const order = await this.ownedOrder(tx, userId, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE', 409);
+    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
     return order;
   }
 }

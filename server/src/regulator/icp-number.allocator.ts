@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ORDER_KINDS, provinceByCode, type OrderKind } from '@beian/shared';
+import { chinaDate, ORDER_KINDS, provinceByCode, type OrderKind } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { chinaDate } from '../calendar/working-days.calendar';
 import type { DraftTree } from '../orders/order-draft.store';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';

@@ -86,6 +86,6 @@ export class RegulatorEventsService {
   }
 
   private guardFailed(guard: TransitionGuard): AppException {
-    return new AppException('TRANSITION_NOT_ALLOWED', 409, undefined, { reason: TRANSITION_GUARDS[guard].code }, TRANSITION_GUARDS[guard].message);
+    return new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: TRANSITION_GUARDS[guard].code }, TRANSITION_GUARDS[guard].message);
   }
 }

@@ -20,7 +20,7 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
@@ -33,7 +33,7 @@ export class RegulatorSimController {
   ) {}
 
   private requireSimulator(): void {
-    if (!this.config.simulatorsEnabled) throw new AppException('SIMULATOR_ONLY', 404);
+    if (!this.config.simulatorsEnabled) throw new AppException('SIMULATOR_ONLY');
   }
 
   /** Imitates MIIT's form at beian.miit.gov.cn: anyone holding the SMS may submit it. */
@@ -51,7 +51,7 @@ export class RegulatorSimController {
   @ApiBearerAuth()
   sent(@Query('mobile') mobile = ''): { mobile: string; text: string; sentAt: string }[] {
     this.requireSimulator();
-    if (!(this.sms instanceof RecordingRegulatorSms)) throw new AppException('SIMULATOR_ONLY', 404);
+    if (!(this.sms instanceof RecordingRegulatorSms)) throw new AppException('SIMULATOR_ONLY');
     return this.sms.to(mobile).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));
   }
 
@@ -80,7 +80,7 @@ export class DevClockController {
   @HttpCode(200)
   @ApiZodBody(clockAdvanceRequestSchema)
   advance(@ZodBody(clockAdvanceRequestSchema) body: ClockAdvanceRequest): ClockResponse {
-    if (!this.config.simulatorsEnabled || !isAdvanceable(this.clock)) throw new AppException('SIMULATOR_ONLY', 404);
+    if (!this.config.simulatorsEnabled || !isAdvanceable(this.clock)) throw new AppException('SIMULATOR_ONLY');
     this.clock.advance(body.ms);
     return { now: this.clock.now().toISOString() };
   }

@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
-import { WORKFLOW_TIMINGS, lastSixForSms, type RegulatorScriptRequest, type SmsVerifyRequest, type SmsVerifyResponse } from '@beian/shared';
+import { formatChinaTime, DAY_MS, chinaHourOn, WORKFLOW_TIMINGS, lastSixForSms, type RegulatorScriptRequest, type SmsVerifyRequest, type SmsVerifyResponse } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { chinaHourOn } from '../calendar/working-days.calendar';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
 import { OrderDraftStore } from '../orders/order-draft.store';
 import { OrderHistoryEntity } from '../orders/order-history.entity';
-import { DAY_MS } from '../orders/order-jobs.policy';
-import { beijingTime } from '../notifications/progress-message.composer';
 import { Clock } from '../platform/clock/clock';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -127,9 +124,9 @@ export class RegulatorSimulator extends RegulatorGateway {
     const rows = await query.getMany();
     const open = rows.filter((row) => row.status === 'pending' || row.status === 'failed' || row.status === 'expired');
     const row = open.find((r) => r.status === 'pending' && this.cipher.decrypt(r.code) === request.code) ?? open[0];
-    if (!row) return { ok: false, error: new AppException('SMS_VERIFICATION_NOT_FOUND', 404) };
-    if (row.status === 'failed') return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED', 422) };
-    if (row.status === 'expired' || row.expiresAt <= now) return { ok: false, error: new AppException('SMS_CODE_EXPIRED', 422) };
+    if (!row) return { ok: false, error: new AppException('SMS_VERIFICATION_NOT_FOUND') };
+    if (row.status === 'failed') return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED') };
+    if (row.status === 'expired' || row.expiresAt <= now) return { ok: false, error: new AppException('SMS_CODE_EXPIRED') };
     const ref = { orderId: row.orderId, submissionId: row.submissionId };
     const right = this.cipher.decrypt(row.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(row.certLastSix).toUpperCase();
     if (right) {
@@ -143,16 +140,16 @@ export class RegulatorSimulator extends RegulatorGateway {
     await tx.update(SmsVerificationEntity, { id: row.id }, { wrongAttempts: wrong, updatedAt: now, ...(failed ? { status: 'failed' as const } : {}) });
     if (failed) {
       await this.scheduleResult(tx, { ...ref, outcome: 'failed' });
-      return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED', 422) };
+      return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED') };
     }
-    return { ok: false, error: new AppException('SMS_CODE_WRONG', 422, undefined, { triesLeft: MAX_WRONG - wrong }) };
+    return { ok: false, error: new AppException('SMS_CODE_WRONG', undefined, { triesLeft: MAX_WRONG - wrong }) };
   }
 
   /** Sets the 管局's decision for an order; one already under review is rescheduled accordingly. */
   async script(orderId: string, request: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
     return this.db.transaction(async (tx) => {
       const order = await this.events.order(tx, orderId);
-      if (!order) throw new AppException('ORDER_NOT_FOUND', 404);
+      if (!order) throw new AppException('ORDER_NOT_FOUND');
       await tx.upsert(
         RegulatorScriptEntity,
         { orderId, outcome: request.outcome, afterWorkingDays: request.afterWorkingDays, reasons: JSON.stringify(request.reasons ?? []), updatedAt: this.clock.now() },
@@ -173,7 +170,7 @@ export class RegulatorSimulator extends RegulatorGateway {
     const code = this.cipher.decrypt(row.code);
     await this.sms.send(
       this.cipher.decrypt(row.mobile),
-      `【工信部】您的ICP备案短信核验验证码为 ${code}，请于 ${beijingTime(row.expiresAt)} 前登录 https://beian.miit.gov.cn 填写验证码、手机号码和证件号码后六位完成核验。`,
+      `【工信部】您的ICP备案短信核验验证码为 ${code}，请于 ${formatChinaTime(row.expiresAt)} 前登录 https://beian.miit.gov.cn 填写验证码、手机号码和证件号码后六位完成核验。`,
     );
   }
 

@@ -19,7 +19,7 @@ export class ReviewFiles {
 
   async signedUrl(orderId: string, fileId: string): Promise<string> {
     const upload = await this.db.manager.findOneBy(UploadEntity, { id: fileId, orderId, status: 'confirmed' });
-    if (!upload) throw new AppException('ACCESS_TARGET_NOT_FOUND', 404);
+    if (!upload) throw new AppException('ACCESS_TARGET_NOT_FOUND');
     return this.storage.signedGetUrl(upload.storageKey, upload.contentType, new Date(this.clock.now().getTime() + this.config.accessLinkTtlMs));
   }
 }

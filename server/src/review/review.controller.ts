@@ -22,7 +22,7 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { ReviewFiles } from './review-files.service';
 import { ReviewService } from './review.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 /** The staff console's 初审 API: reviewers see any order; applicants get 403. */
 @ApiTags('review')

@@ -109,13 +109,13 @@ export class ReviewService {
     return this.db
       .transaction(async (tx) => {
         const order = await this.order(tx, orderId);
-        if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED', 409);
+        if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED');
         const current = (await roundClaims(tx, [order])).get(order.id);
         if (current?.reviewerId === reviewer.id) return;
-        if (current) throw new AppException('REVIEW_CLAIMED_BY_OTHER', 409, undefined, { claim: claimView(current) });
+        if (current) throw new AppException('REVIEW_CLAIMED_BY_OTHER', undefined, { claim: claimView(current) });
         // The version bump makes a concurrent pull-back by the applicant, or a second claim, fail instead of both passing.
         const bumped = await tx.update(FilingOrderEntity, { id: order.id, version: order.version, status: order.status }, { version: order.version + 1 });
-        if (!bumped.affected) throw new AppException('VERSION_CONFLICT', 409);
+        if (!bumped.affected) throw new AppException('VERSION_CONFLICT');
         await tx.insert(ReviewClaimEntity, { orderId: order.id, reviewerId: reviewer.id, claimedAt: this.clock.now() });
       })
       .then(() => this.detail(orderId));
@@ -161,7 +161,7 @@ export class ReviewService {
   recordCall(reviewer: SessionUser, orderId: string, request: CallLogRequest): Promise<CallLogEntry> {
     return this.db.transaction(async (tx) => {
       const order = await this.order(tx, orderId);
-      if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED', 409);
+      if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED');
       const calledAt = this.clock.now();
       const earlier = await this.roundCalls(tx, order);
       const inserted = await tx.insert(ReviewCallEntity, { orderId, reviewerId: reviewer.id, outcome: request.outcome, note: request.note ?? null, calledAt });
@@ -196,7 +196,7 @@ export class ReviewService {
     await this.db.transaction(async (tx) => {
       const order = await this.order(tx, orderId);
       const claim = (await roundClaims(tx, [order])).get(order.id);
-      if (claim && claim.reviewerId !== reviewer.id) throw new AppException('REVIEW_CLAIMED_BY_OTHER', 409, undefined, { claim: claimView(claim) });
+      if (claim && claim.reviewerId !== reviewer.id) throw new AppException('REVIEW_CLAIMED_BY_OTHER', undefined, { claim: claimView(claim) });
       const draft = await this.drafts.load(tx, order.id);
       await this.stateMachine.fire(tx, order, {
         event: decision === 'approve' ? 'approve_initial' : 'reject_initial',
@@ -231,7 +231,7 @@ export class ReviewService {
     if (unreachable >= 0 && !unreachableTwiceAnHourApart(await this.roundCalls(tx, order))) {
       fields.push({ path: `reasons.${unreachable}`, code: 'UNREACHABLE_NOT_ALLOWED', message: INITIAL_REJECTION_REASONS.unreachable.requires });
     }
-    if (fields.length) throw new AppException('REJECTION_REASONS_REQUIRED', 422, fields, undefined, TRANSITION_GUARDS.rejection_reasons_given.message);
+    if (fields.length) throw new AppException('REJECTION_REASONS_REQUIRED', fields, undefined, TRANSITION_GUARDS.rejection_reasons_given.message);
   }
 
   /** A short-lived signed link to one personal value, material or face video; the issue is audited with its reason. */
@@ -240,7 +240,7 @@ export class ReviewService {
       const order = await this.order(tx, orderId);
       if (request.target.type === 'field') {
         const draft = await this.drafts.load(tx, order.id);
-        if (valueAt(draft, request.target.path) === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND', 404);
+        if (valueAt(draft, request.target.path) === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND');
       }
       const expiresAt = new Date(this.clock.now().getTime() + this.config.accessLinkTtlMs);
       const id = await this.audit.record(tx, { actorId: reviewer.id, action: 'access.issued', orderId, target: targetName(request.target), reason: request.reason });
@@ -251,22 +251,22 @@ export class ReviewService {
   /** Opens a signed link (audited): a field's clear value, or which file to hand out. */
   async openAccess(token: string): Promise<{ field: { path: string; value: unknown } } | { fileId: string; orderId: string }> {
     const id = this.signer.verify(token, this.clock.now());
-    if (id === null) throw new AppException('ACCESS_LINK_INVALID', 403);
+    if (id === null) throw new AppException('ACCESS_LINK_INVALID');
     return this.db.transaction(async (tx) => {
       const issued = await this.audit.issued(tx, id);
-      if (!issued) throw new AppException('ACCESS_LINK_INVALID', 403);
+      if (!issued) throw new AppException('ACCESS_LINK_INVALID');
       await this.audit.record(tx, { actorId: issued.actorId, action: 'access.opened', orderId: issued.orderId, target: issued.target, reason: issued.reason });
       const [type, name = ''] = splitTarget(issued.target);
       if (type !== 'field') return { fileId: name, orderId: issued.orderId };
       const value = valueAt(await this.drafts.load(tx, issued.orderId), name);
-      if (value === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND', 404);
+      if (value === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND');
       return { field: { path: name, value } };
     });
   }
 
   private async order(tx: EntityManager, orderId: string): Promise<Order> {
     const order = await tx.findOne(FilingOrderEntity, { where: { id: orderId } });
-    if (!order) throw new AppException('ORDER_NOT_FOUND', 404);
+    if (!order) throw new AppException('ORDER_NOT_FOUND');
     return order;
   }
 

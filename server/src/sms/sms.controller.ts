@@ -17,7 +17,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { SmsService } from './sms.service';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND', 404) });
+const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('sms')
 @ApiBearerAuth()
@@ -49,7 +49,7 @@ export class SmsController {
   @Get('dev/sms-outbox')
   @ApiQuery({ name: 'mobile', required: false })
   devOutbox(@Query('mobile') mobile?: string): Promise<DevSmsMessage[]> {
-    if (!this.config.simulatorsEnabled) throw new AppException('ROUTE_NOT_FOUND', 404);
+    if (!this.config.simulatorsEnabled) throw new AppException('ROUTE_NOT_FOUND');
     return this.sms.devOutbox(mobile);
   }
 }

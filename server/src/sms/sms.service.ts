@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import {
-  SMS_LIMITS,
-  type DevSmsMessage,
-  type FieldError,
-  type SendSmsCodeRequest,
-  type SendSmsCodeResponse,
-  type SessionUser,
-  type SmsVerification,
-  type VerifySmsCodeRequest,
-} from '@beian/shared';
+import { DAY_MS, SMS_LIMITS, type DevSmsMessage, type FieldError, type SendSmsCodeRequest, type SendSmsCodeResponse, type SessionUser, type SmsVerification, type VerifySmsCodeRequest } from '@beian/shared';
 import { MoreThan, type EntityManager } from 'typeorm';
 import { FilingOrderEntity } from '../orders/filing-order.entity';
 import { draftPrincipals } from '../principals/draft-principals';
@@ -23,10 +14,8 @@ import { MobileVerificationEntity } from './mobile-verification.entity';
 import { SmsCodeEntity } from './sms-code.entity';
 import { SmsSender } from './sms-sender.port';
 
-const DAY_MS = 24 * 3600_000;
-
 function tooFrequent(message: string, retryAfterSeconds: number): AppException {
-  return new AppException('SMS_TOO_FREQUENT', 429, [{ path: 'mobile', code: 'SMS_TOO_FREQUENT', message }], { retryAfterSeconds });
+  return new AppException('SMS_TOO_FREQUENT', [{ path: 'mobile', code: 'SMS_TOO_FREQUENT', message }], { retryAfterSeconds });
 }
 
 function codeError(code: string, message: string): AppException {
@@ -67,7 +56,7 @@ export class SmsService {
     } catch {
       // A code that never left cannot be entered; it does not count towards the limits either.
       await this.db.manager.delete(SmsCodeEntity, { id });
-      throw new AppException('SMS_UNAVAILABLE', 502);
+      throw new AppException('SMS_UNAVAILABLE');
     }
     return {
       mobileMasked: maskPersonalValue('mobile', request.mobile),
@@ -80,7 +69,7 @@ export class SmsService {
     // A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
     const outcome = await this.db.transaction(async (tx): Promise<SmsVerification | AppException> => {
       const order = await tx.findOneBy(FilingOrderEntity, { id: request.orderId });
-      if (!order || order.ownerId !== user.id) return new AppException('ORDER_NOT_FOUND', 404);
+      if (!order || order.ownerId !== user.id) return new AppException('ORDER_NOT_FOUND');
       const mobileIndex = this.cipher.blindIndex(request.mobile);
       const now = this.clock.now();
       const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId: user.id }, order: { createdAt: 'DESC' } });
@@ -116,7 +105,7 @@ export class SmsService {
   async verifications(user: SessionUser, orderId: string): Promise<SmsVerification[]> {
     return this.db.transaction(async (tx) => {
       const order = await tx.findOneBy(FilingOrderEntity, { id: orderId });
-      if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND', 404);
+      if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND');
       const rows = await tx.find(MobileVerificationEntity, { where: { orderId }, order: { verifiedAt: 'ASC' } });
       return rows.map((row) => this.view(row, this.cipher.decrypt(row.mobile)));
     });

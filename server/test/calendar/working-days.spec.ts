@@ -1,4 +1,5 @@
-import { WorkingDays, chinaDate, chinaHourOn } from '../../src/calendar/working-days.calendar';
+import { chinaDate, chinaHourOn } from '@beian/shared';
+import { WorkingDays } from '../../src/calendar/working-days.calendar';
 
 /** `2025-09-30 10:00` China time as an instant. */
 const cst = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);

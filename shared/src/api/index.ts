@@ -2,6 +2,7 @@ import type { FieldError } from '../errors';
 import type { Finding } from '../rules/finding';
 import type { OrderRejection } from './review';
 import type { FilingTypeVerifyRequest } from './filing-type';
+import type { TimelineEntry } from './timeline';
 
 export * from './request-schemas';
 /** Request/response types of the HTTP API (prefix `/api`). */
@@ -28,16 +29,6 @@ export interface WechatLoginRequest {
 /** POST /api/auth/dev-login: embedded default only, for H5 and tests. */
 export interface DevLoginRequest {
   nickname: string;
-}
-
-export interface TimelineEntry {
-  at: string;
-  from: string | null;
-  to: string;
-  toLabel: string;
-  actor: string;
-  actorLabel: string;
-  reason: string | null;
 }
 
 export interface OrderSummary {
@@ -102,3 +93,4 @@ export * from './progress';
 export * from './messages';
 export * from './filing-type';
 export * from './dead-letters';
+export * from './timeline';

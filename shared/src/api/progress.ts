@@ -1,6 +1,6 @@
 import type { SmsRecipientRole } from '../workflow/order-kinds.table';
 import type { WorkflowActor } from '../workflow/workflow-actors';
-import type { TimelineEntry } from './index';
+import type { TimelineEntry } from './timeline';
 
 /** One MIIT verification SMS of the order, as the applicant's progress page shows it. */
 export interface SmsRecipientProgress {

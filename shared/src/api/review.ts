@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { SmsRecipientRole } from '../workflow/order-kinds.table';
-import type { TimelineEntry } from './index';
+import type { TimelineEntry } from './timeline';
 
 /** Staff review console API (`/api/review/…`, role `reviewer`) and the regulator simulator (`/api/regulator-sim/…`). */
 

@@ -1,6 +1,6 @@
 import { PRE_APPROVAL_TYPES, preApprovalKeywordHits } from '../catalog/pre-approvals.catalog';
 import type { DraftApp, DraftWebsite } from '../schemas/draft.schema';
-import { addMonths } from '../validate/china-date';
+import { addMonths } from '../time';
 import { validateCertificateValidity, validationMessage, VALIDITY_LONG_TERM, websiteNameFindings } from '../validate';
 import { isOrderKind, ORDER_KINDS } from '../workflow';
 import type { Finding } from './finding';

@@ -1,6 +1,6 @@
 import type { Draft, DraftPrincipal } from '../schemas/draft.schema';
 import type { FilingContext } from '../schemas/filing-context';
-import { chinaDate } from '../validate/china-date';
+import { chinaDate } from '../time';
 import type { Finding, FindingSeverity } from './finding';
 import { PROVINCE_RULES, provinceRuleValue, type ProvinceRule, type ProvinceRuleKey, type ProvinceRuleValues } from './province-rules.table';
 

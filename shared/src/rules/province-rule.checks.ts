@@ -1,5 +1,5 @@
 import { provinceByCode } from '../catalog/provinces.catalog';
-import { addMonths } from '../validate/china-date';
+import { addMonths } from '../time';
 import { filled, finding, type PrecheckCheck, type PrecheckEnv } from './precheck-context';
 import type { ProvinceRuleKey } from './province-rules.table';
 

@@ -1,4 +1,4 @@
-import { addMonths, chinaDate } from './china-date';
+import { addMonths, chinaDate } from '../time';
 import { invalid, valid, type Validation } from './result';
 
 /** 长期: a certificate without an end date. */

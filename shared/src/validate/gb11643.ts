@@ -1,4 +1,4 @@
-import { chinaDate, realDate } from './china-date';
+import { chinaDate, realDate } from '../time';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';

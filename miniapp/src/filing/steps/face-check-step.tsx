@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FaceCheckView, Invitation, PrincipalStatus } from '@beian/shared';
@@ -46,7 +46,7 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
-  async function refresh() {
+  const refresh = useCallback(async () => {
     if (!orderId) return;
     try {
       await useOrderStore.getState().flush();
@@ -55,11 +55,11 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '加载失败，请点击刷新');
     }
-  }
+  }, [orderId]);
 
   useEffect(() => {
     void refresh();
-  }, [orderId, visits]);
+  }, [refresh, visits]);
 
   async function invite(path: string) {
     if (!orderId) return;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
@@ -76,18 +76,18 @@ export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoT
   const agreements = useOrderStore((state) => getAt(state.draft, 'agreements') as Record<string, boolean> | undefined);
   const error = useOrderStore((state) => state.error);
 
-  async function check() {
+  const check = useCallback(async () => {
     if (!orderId) return;
     await useOrderStore.getState().flush();
     const [order, result] = await Promise.all([getOrder(orderId), precheckOrder(orderId)]);
     setMasked(order.draft);
     const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: '' }));
     setFindings([...fieldFindings, ...result.findings]);
-  }
+  }, [orderId]);
 
   useEffect(() => {
     void check().catch((failure: unknown) => setNotice(failure instanceof ApiError ? failure.message : '检查失败，请稍后重试'));
-  }, [orderId]);
+  }, [check]);
 
   const errors = findings.filter((finding) => finding.severity === 'error' && !finding.path.startsWith('agreements'));
   const warnings = findings.map((finding, i) => ({ finding, i })).filter(({ finding }) => finding.severity === 'warning');

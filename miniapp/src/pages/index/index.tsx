@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useLoad, useRouter } from '@tarojs/taro';
-import { isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
+import { formatChinaTime, isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
 import { navigate, redirect } from '../../routes';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
 import { useMessagesStore } from '../../stores/messages.store';
 import { useSessionStore } from '../../stores/session.store';
-import { formatChinaTime } from '../../utils/china-time.util';
 import './index.scss';
 
 function kindLabel(kind: string): string {

@@ -35,7 +35,7 @@ export default function LoginPage() {
   }
 
   const loginWithWechat = () =>
-    signIn(async () => {
+    void signIn(async () => {
       const { code } = await Taro.login();
       return wechatLogin({ code });
     });

@@ -1,10 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useDidShow } from '@tarojs/taro';
-import type { MessageView } from '@beian/shared';
+import { formatChinaTime, type MessageView } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { navigate } from '../../routes';
 import { useMessagesStore } from '../../stores/messages.store';
-import { formatChinaTime } from '../../utils/china-time.util';
 import './index.scss';
 
 function open(message: MessageView) {

@@ -1,12 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { WORKFLOW_TIMINGS, fieldLabel, type ApplicantOrderAction, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import { WORKFLOW_TIMINGS, fieldLabel, formatChinaTime, type ApplicantOrderAction, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { navigate } from '../../routes';
 import { pullBackOrder, withdrawOrder } from '../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../services/request';
-import { formatChinaTime } from '../../utils/china-time.util';
 import { pathId } from '../../utils/draft-path.util';
 import { useNow, useProgressPoll } from './progress-poll.hook';
 import './index.scss';

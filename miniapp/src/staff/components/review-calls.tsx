@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { WORKFLOW_TIMINGS, type ReviewOrderDetail } from '@beian/shared';
+import { WORKFLOW_TIMINGS, formatChinaTime, type ReviewOrderDetail } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { useReviewStore } from '../../stores/review.store';
-import { formatChinaTime } from '../../utils/china-time.util';
 
 /** The reviewer's calls to the applicant; two unreachable calls an hour apart allow "无法联系". */
 export function ReviewCalls({ order, decidable }: { order: ReviewOrderDetail; decidable: boolean }) {

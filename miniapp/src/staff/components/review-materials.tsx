@@ -1,9 +1,8 @@
 import { Button, Image, Text, Video, View } from '@tarojs/components';
-import { fieldLabel, type ReviewMaterial } from '@beian/shared';
+import { fieldLabel, formatChinaTime, type ReviewMaterial } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { apiUrl } from '../../services/request';
 import { useReviewStore } from '../../stores/review.store';
-import { formatChinaTime } from '../../utils/china-time.util';
 
 const KIND_LABELS: Record<string, string> = {
   subject_certificate: '主体证件',

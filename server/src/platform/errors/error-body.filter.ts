@@ -1,15 +1,15 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { API_ERRORS, type ApiErrorCode, type ErrorBody } from '@beian/shared';
+import { API_ERRORS, API_ERROR_STATUS, type ApiErrorCode, type ErrorBody } from '@beian/shared';
 import type { FastifyReply } from 'fastify';
 import { AppException } from './app-exception';
 
 /** Fastify's own error codes for bad requests, mapped to ours. */
-const FASTIFY_ERRORS: Record<string, { code: ApiErrorCode; status: number }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', status: 400 },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON', status: 400 },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', status: 413 },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_JSON', status: 400 },
+const FASTIFY_ERRORS: Record<string, ApiErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
 };
 
 const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
@@ -23,24 +23,19 @@ const HTTP_STATUS_CODES: Record<number, ApiErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+const answer = (code: ApiErrorCode) => ({ status: API_ERROR_STATUS[code], body: { code, message: API_ERRORS[code] } });
+
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppException) return { status: error.status, body: error.toBody() };
   const fastifyCode = (error as { code?: unknown })?.code;
-  if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
-    const { code, status } = FASTIFY_ERRORS[fastifyCode];
-    return { status, body: { code, message: API_ERRORS[code] } };
-  }
+  if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) return answer(FASTIFY_ERRORS[fastifyCode]);
   if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const code = HTTP_STATUS_CODES[status];
-    if (code) return { status, body: { code, message: API_ERRORS[code] } };
+    const code = HTTP_STATUS_CODES[error.getStatus()];
+    if (code) return answer(code);
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code = HTTP_STATUS_CODES[status] ?? 'MALFORMED_JSON';
-    return { status, body: { code, message: API_ERRORS[code] } };
-  }
-  return { status: 500, body: { code: 'INTERNAL', message: API_ERRORS.INTERNAL } };
+  if (typeof status === 'number' && status >= 400 && status < 500) return answer(HTTP_STATUS_CODES[status] ?? 'MALFORMED_JSON');
+  return answer('INTERNAL');
 }
 
 @Catch()

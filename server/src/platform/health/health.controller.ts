@@ -33,7 +33,7 @@ export class HealthController {
     try {
       await this.db.ping();
     } catch {
-      throw new AppException('INTERNAL', 503, undefined, { database: 'unreachable' });
+      throw new AppException('DATABASE_UNAVAILABLE', undefined, { database: 'unreachable' });
     }
     return { status: 'ok', database: this.db.dataSource.options.type };
   }

@@ -67,7 +67,7 @@ export class IdempotencyService {
       where: { userId, key },
     });
     if (!record) return null;
-    if (record.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED', 422);
+    if (record.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
     return { status: record.statusCode, body: JSON.parse(record.response) as T };
   }
 }

@@ -74,7 +74,7 @@ export default function FilingWizardPage() {
 
   const subjectType: SubjectType = order?.subjectType ?? (nature === 'personal' || nature === '' ? 'personal' : 'unit');
 
-  useLoad(async () => {
+  async function openOrder() {
     const store = useOrderStore.getState();
     if (!params.id) {
       store.start({});
@@ -84,7 +84,9 @@ export default function FilingWizardPage() {
     const loaded = useOrderStore.getState().order;
     if (loaded && loaded.status !== 'draft') await redirect('progress', { id: loaded.id });
     else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.subjectType));
-  });
+  }
+
+  useLoad(() => void openOrder());
 
   useDidShow(() => setVisits((count) => count + 1));
   useUnload(() => void useOrderStore.getState().flush());

@@ -70,14 +70,16 @@ export default function PrincipalFacePage() {
     setResult(loaded.faceCheck);
   }
 
-  useLoad(async () => {
+  async function openInvitation() {
     if (!useSessionStore.getState().token) {
       const here = token ? routeUrl('principal-face', { token }) : routeUrl('principal-face', { orderId: params.orderId, path: params.path });
       await relaunch('login', { back: here });
       return;
     }
     await refresh().catch((failure: unknown) => setError(messageOf(failure)));
-  });
+  }
+
+  useLoad(() => void openInvitation());
 
   async function run(action: () => Promise<void>) {
     setBusy(true);

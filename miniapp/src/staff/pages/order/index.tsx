@@ -2,7 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { useReviewStore } from '../../../stores/review.store';
-import { formatChinaTime } from '../../../utils/china-time.util';
+import { formatChinaTime } from '@beian/shared';
 import { ReviewCalls } from '../../components/review-calls';
 import { ReviewDiff } from '../../components/review-diff';
 import { ReviewFields } from '../../components/review-fields';

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { navigate } from '../../../routes';
 import { useReviewStore } from '../../../stores/review.store';
-import { formatChinaTime } from '../../../utils/china-time.util';
+import { formatChinaTime } from '@beian/shared';
 import './index.scss';
 
 export default function ReviewQueuePage() {
