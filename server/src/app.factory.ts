@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
-import { MetricsService } from './metrics/metrics.service';
+import { MetricsService } from './platform/metrics/metrics.service';
 import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';

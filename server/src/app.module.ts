@@ -14,11 +14,10 @@ import { CalendarModule } from './calendar/calendar.module';
 import { RegulatorModule } from './regulator/regulator.module';
 import { ReviewModule } from './review/review.module';
 import { DeadLettersModule } from './outbox/dead-letters.module';
-import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule, MetricsModule] };
+    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule] };
   }
 }

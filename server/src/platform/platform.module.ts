@@ -6,6 +6,7 @@ import { FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { AppLifecycle } from './lifecycle/app-lifecycle';
+import { MetricsService } from './metrics/metrics.service';
 import { IdempotencyService } from './http/idempotency.service';
 import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
@@ -26,10 +27,11 @@ export class PlatformModule {
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
         IdempotencyService,
         AppLifecycle,
+        MetricsService,
         // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
         { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService, AppLifecycle, TencentCloudApiClient],
+      exports: [Clock, FieldCipher, IdempotencyService, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { Clock } from '../platform/clock/clock';
-import { DatabaseService } from '../platform/database/database.service';
+import { Clock } from '../clock/clock';
+import { DatabaseService } from '../database/database.service';
 
 /** Seconds; request latencies from a cached progress read (ms) to a slow upload. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -9,7 +9,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 const QUEUE_TTL_MS = 2_000;
 const ORDERS_TTL_MS = 5_000;
 
-/** The tables claimed under a lease and what "done" means for each. */
+/** The tables claimed under a lease (jobs, outbox): read by name here, so the platform imports neither module. */
 const QUEUES = [
   { name: 'jobs', table: 'jobs' },
   { name: 'outbox', table: 'outbox_messages' },
@@ -25,7 +25,7 @@ interface QueueFigures {
 }
 
 /**
- * Prometheus metrics of this process, in a registry of its own (one per app, so several apps in one test process
+ * Prometheus metrics of this process (the route and the HTTP hooks are added in app.factory, outside `/api`), in a registry of its own (one per app, so several apps in one test process
  * do not collide): HTTP requests by route template and status, job and outbox backlog and lag, dead letters,
  * the database pool, orders by state, and Node's default process metrics.
  */
