@@ -32,7 +32,14 @@ export class JobRunner extends LeasedRowQueue<JobEntity> {
 
   handle<P = Record<string, unknown>>(type: string, handler: (job: DueJob<P>) => Promise<void>): void {
     this.register(type, (row) =>
-      handler({ id: row.id, type: row.type, payload: JSON.parse(row.payload) as P, attempt: row.attempts + 1, dedupeKey: row.dedupeKey, requestId: row.requestId }),
+      handler({
+        id: row.id,
+        type: row.type,
+        payload: JSON.parse(row.payload) as P,
+        attempt: row.attempts + 1,
+        dedupeKey: row.dedupeKey,
+        requestId: row.requestId,
+      }),
     );
   }
 

@@ -34,7 +34,11 @@ const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 
 /** Dockerfile instructions with line continuations joined, split into stages at each FROM. */
 function dockerStages(text: string): { from: string; instructions: { op: string; args: string }[] }[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: { from: string; instructions: { op: string; args: string }[] }[] = [];
   for (const line of lines) {
     const [, op = '', args = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
@@ -69,7 +73,15 @@ const runtime = dockerStages(dockerfile).at(-1)!;
 describe('deployable artifacts', () => {
   describe('Kubernetes manifests', () => {
     it('should parse and hold a Deployment, a migration Job, a Service, an HPA, a PodDisruptionBudget, a ConfigMap and a Secret, all listed in the kustomization', () => {
-      expect(k8sDocs.map((d) => d.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Job', 'PodDisruptionBudget', 'Secret', 'Service']);
+      expect(k8sDocs.map((d) => d.kind).sort()).toEqual([
+        'ConfigMap',
+        'Deployment',
+        'HorizontalPodAutoscaler',
+        'Job',
+        'PodDisruptionBudget',
+        'Secret',
+        'Service',
+      ]);
       const kustomization = parse(readFileSync(join(K8S, 'kustomization.yaml'), 'utf8')) as Doc;
       expect([...kustomization.resources].sort()).toEqual([...new Set(k8sDocs.map((d) => d.__file))].sort());
     });
@@ -198,10 +210,12 @@ describe('deployable artifacts', () => {
     });
 
     it('should set only variables the server reads in the image, and copy only files that exist', () => {
-      expect(ops(runtime, 'ENV').flatMap(envKeys).filter((k) => !CONFIG_KEYS.includes(k))).toEqual([]);
-      const sources = stages[0]!.instructions
-        .filter((i) => i.op === 'COPY' && !i.args.includes('--from'))
-        .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+      expect(
+        ops(runtime, 'ENV')
+          .flatMap(envKeys)
+          .filter((k) => !CONFIG_KEYS.includes(k)),
+      ).toEqual([]);
+      const sources = stages[0]!.instructions.filter((i) => i.op === 'COPY' && !i.args.includes('--from')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
       expect(sources.filter((s) => !existsSync(join(ROOT, s)))).toEqual([]);
       const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8');
       expect(ignored).toMatch(/node_modules/);

@@ -18,14 +18,20 @@ describe('health: live and ready', () => {
 
     it('should answer live without asking the database and ready once the database is reachable and migrated', async () => {
       expect(await api(t.url).get('/api/health/live')).toEqual({ status: 200, body: { status: 'ok' } });
-      expect(await api(t.url).get('/api/health/ready')).toEqual({ status: 200, body: { status: 'ready', database: 'ok', pendingMigrations: [], draining: false } });
+      expect(await api(t.url).get('/api/health/ready')).toEqual({
+        status: 200,
+        body: { status: 'ready', database: 'ok', pendingMigrations: [], draining: false },
+      });
       expect((await api(t.url).get('/api/health')).status).toBe(200);
     });
 
     it('should turn ready to 503 while the process drains and keep live at 200', async () => {
       t.app.get(AppLifecycle).startDraining();
 
-      expect(await api(t.url).get('/api/health/ready')).toEqual({ status: 503, body: { status: 'unavailable', database: 'ok', pendingMigrations: [], draining: true } });
+      expect(await api(t.url).get('/api/health/ready')).toEqual({
+        status: 503,
+        body: { status: 'unavailable', database: 'ok', pendingMigrations: [], draining: true },
+      });
       expect((await api(t.url).get('/api/health/live')).status).toBe(200);
     });
 
@@ -62,8 +68,13 @@ describe('health: live and ready', () => {
       });
       expect(run.stdout).toMatch(new RegExp(`applied ${t.db.dataSource.migrations.length} migration`));
 
-      expect(await api(t.url).get('/api/health/ready')).toEqual({ status: 200, body: { status: 'ready', database: 'ok', pendingMigrations: [], draining: false } });
-      const again = await promisify(execFile)(process.execPath, [MIGRATE], { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir } });
+      expect(await api(t.url).get('/api/health/ready')).toEqual({
+        status: 200,
+        body: { status: 'ready', database: 'ok', pendingMigrations: [], draining: false },
+      });
+      const again = await promisify(execFile)(process.execPath, [MIGRATE], {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir },
+      });
       expect(again.stdout).toMatch(/no pending migrations/);
     });
   });

@@ -46,7 +46,9 @@ describe('request id', () => {
     const seen: { job?: DueJob; delivery?: OutboxDelivery } = {};
     t.app.get(JobRunner).handle('test.request-id', async (job) => {
       seen.job = job;
-      await t.db.transaction((tx) => t.app.get(OutboxWriter).write(tx, [{ type: 'test.request-id', aggregateId: 'rid', payload: {}, dedupeKey: 'rid:1' }], t.clock.now()));
+      await t.db.transaction((tx) =>
+        t.app.get(OutboxWriter).write(tx, [{ type: 'test.request-id', aggregateId: 'rid', payload: {}, dedupeKey: 'rid:1' }], t.clock.now()),
+      );
     });
     t.app.get(OutboxWorker).handle('test.request-id', async (delivery) => {
       seen.delivery = delivery;

@@ -14,7 +14,13 @@ function slowPost(base: string, path: string, body: string) {
   const url = new URL(path, base);
   const bytes = Buffer.from(body);
   let answer!: Promise<{ status: number; body: string }>;
-  const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': bytes.length } });
+  const req = request({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': bytes.length },
+  });
   answer = new Promise((resolve, reject) => {
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -58,7 +64,10 @@ describe('graceful shutdown', () => {
       const drainingBody = await whileDraining.json();
       const liveWhileDraining = (await fetch(`${server.url}/api/health/live`)).status;
       await sleep(1700); // past SHUTDOWN_DELAY_MS: the listener is closed, the slow request still open
-      const afterDelay = await fetch(`${server.url}/api/health/live`).then((r) => r.status, (e: Error) => (e.cause as NodeJS.ErrnoException | undefined)?.code ?? e.message);
+      const afterDelay = await fetch(`${server.url}/api/health/live`).then(
+        (r) => r.status,
+        (e: Error) => (e.cause as NodeJS.ErrnoException | undefined)?.code ?? e.message,
+      );
       expect(server.child.exitCode).toBeNull();
       slow.finish();
       const answer = await slow.answer;
@@ -119,13 +128,16 @@ describe('graceful shutdown', () => {
         await blocked;
       });
       await t.db.transaction(async (tx) => {
-        for (const n of [1, 2, 3]) await t.app.get(JobScheduler).schedule(tx, { type: 'test.slow', payload: { n }, dueAt: t.clock.now(), dedupeKey: `slow:${n}` });
+        for (const n of [1, 2, 3])
+          await t.app.get(JobScheduler).schedule(tx, { type: 'test.slow', payload: { n }, dueAt: t.clock.now(), dedupeKey: `slow:${n}` });
       });
       const round = runner.runDue();
       while (started.length < 3) await sleep(10);
 
       t.app.get(AppLifecycle).startDraining();
-      await t.db.transaction(async (tx) => t.app.get(JobScheduler).schedule(tx, { type: 'test.slow', payload: { n: 4 }, dueAt: t.clock.now(), dedupeKey: 'slow:4' }));
+      await t.db.transaction(async (tx) =>
+        t.app.get(JobScheduler).schedule(tx, { type: 'test.slow', payload: { n: 4 }, dueAt: t.clock.now(), dedupeKey: 'slow:4' }),
+      );
       expect(await runner.runDue()).toBe(0);
       expect(await t.app.get(AppLifecycle).releaseAllLeases()).toBe(3);
       const rows = await t.db.manager.find(JobEntity, { where: { type: 'test.slow' }, order: { id: 'ASC' } });
