@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/bootstrap.sh
 
+ensure_node
 ensure_pnpm
 install_dependencies
 build_if_changed shared var/.build/shared shared/src shared/package.json "pnpm --filter @beian/shared build"

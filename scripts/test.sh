@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/bootstrap.sh
 source scripts/lib/system-packages.sh
 
+ensure_node
 ensure_pnpm
 install_dependencies
 ensure_debian_packages

@@ -5,6 +5,8 @@
 # BENCH_SERVER_ROOT measures another checkout's built server (e.g. an export of HEAD while the tree is being edited).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/lib/bootstrap.sh
+ensure_node
 pnpm --filter @beian/shared build >/dev/null
 build_server() { pnpm --filter @beian/server build >/dev/null; }
 case "${1:-all}" in

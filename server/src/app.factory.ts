@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +10,9 @@ import fastifyStatic from '@fastify/static';
 import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import { MetricsService } from './platform/metrics/metrics.service';
+import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
+import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import type { PlatformOverrides } from './platform/platform.module';
@@ -24,7 +28,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (problems.length) throw new Error(`Workflow table is inconsistent:\n${problems.join('\n')}`);
 
   // Signed access and invitation tokens travel as path parameters and are longer than Fastify's default 100.
-  const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, maxParamLength: 512 });
+  // The request id comes from `x-request-id` (a balancer's or client's) or is generated; it is in every request log
+  // line (`reqId`), in the answer's `x-request-id`, and in the jobs and outbox rows the request writes.
+  const adapter = new FastifyAdapter({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    bodyLimit: config.bodyLimitBytes,
+    maxParamLength: 512,
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: config.logLevel === 'silent' ? false : config.env === 'test' ? ['error'] : ['error', 'warn', 'log'],
   });
@@ -32,6 +43,29 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new ErrorBodyFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // While draining every answer closes its connection, so keep-alive clients and balancers reconnect elsewhere and
+  // the listener's close is not held up by idle keep-alive sockets.
+  const lifecycle = app.get(AppLifecycle);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    RequestContext.run(request.id, done);
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+    return payload;
+  });
+
+  if (config.metricsEnabled) {
+    const metrics = app.get(MetricsService);
+    // The route template (`/api/orders/:id`), never the raw URL: ids and tokens would make a series per request.
+    fastify.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    });
+    fastify.get('/metrics', async (_request, reply) => {
+      const { contentType, body } = await metrics.render();
+      return reply.type(contentType).send(body);
+    });
+  }
 
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (existsSync(h5Dir)) await fastify.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false });

@@ -1,5 +1,6 @@
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './platform/config/app-config';
+import { installGracefulShutdown } from './platform/lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  app.enableShutdownHooks();
+  // Not Nest's enableShutdownHooks: the stop drains first (readiness 503, no new jobs) and is bounded in time.
+  installGracefulShutdown(app, config.shutdown);
   await app.listen(config.port, config.host);
   const address = `http://${config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : config.database.type;

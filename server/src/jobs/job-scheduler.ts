@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
+import { RequestContext } from '../platform/http/request-context';
 import { JobEntity } from './job.entity';
 
 export interface JobRequest {
@@ -29,6 +30,7 @@ export class JobScheduler {
         attempts: 0,
         dueAt: job.dueAt,
         createdAt: this.clock.now(),
+        requestId: RequestContext.currentId(),
       })
       .orIgnore()
       .execute();

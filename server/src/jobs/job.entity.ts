@@ -41,4 +41,8 @@ export class JobEntity {
 
   @TimeColumn({ name: 'finished_at', nullable: true })
   finishedAt: Date | null;
+
+  /** The request whose work wrote this row (`x-request-id`), null when none did. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
+import { AppLifecycle } from '../platform/lifecycle/app-lifecycle';
 import { JobEntity } from './job.entity';
 import { LeasedRowQueue } from './leased-row.queue';
 import { RunnerLock } from './runner-lock';
@@ -15,6 +16,8 @@ export interface DueJob<P = Record<string, unknown>> {
   /** 1 on the first run. */
   attempt: number;
   dedupeKey: string;
+  /** The request that caused the job (or its cause), null when none did. */
+  requestId: string | null;
 }
 
 /**
@@ -23,13 +26,20 @@ export interface DueJob<P = Record<string, unknown>> {
  */
 @Injectable()
 export class JobRunner extends LeasedRowQueue<JobEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
-    super(db, clock, config.workers, lock, JobEntity, 'done');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
+    super(db, clock, config.workers, lock, JobEntity, 'done', lifecycle);
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (job: DueJob<P>) => Promise<void>): void {
     this.register(type, (row) =>
-      handler({ id: row.id, type: row.type, payload: JSON.parse(row.payload) as P, attempt: row.attempts + 1, dedupeKey: row.dedupeKey }),
+      handler({
+        id: row.id,
+        type: row.type,
+        payload: JSON.parse(row.payload) as P,
+        attempt: row.attempts + 1,
+        dedupeKey: row.dedupeKey,
+        requestId: row.requestId,
+      }),
     );
   }
 

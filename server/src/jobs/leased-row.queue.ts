@@ -5,6 +5,8 @@ import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from
 import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
 import { isDeadlockVictim, type DatabaseService } from '../platform/database/database.service';
+import { RequestContext } from '../platform/http/request-context';
+import type { AppLifecycle, LeaseHolder } from '../platform/lifecycle/app-lifecycle';
 import { PollingLoop } from './polling-loop';
 import type { RunnerLock } from './runner-lock';
 
@@ -19,6 +21,7 @@ export interface LeasedRow extends ObjectLiteral {
   dueAt: Date;
   lockedBy: string | null;
   lockedUntil: Date | null;
+  requestId: string | null;
 }
 
 export type RowHandler<R> = (row: R) => Promise<void>;
@@ -41,12 +44,14 @@ export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryB
  * being delivered or waits for its retry, across processes too (the earlier row's lock or lease holds the key),
  * and moves on once the earlier one is done or dead. Rows of different keys run in parallel.
  */
-export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicationBootstrap, OnModuleDestroy {
+export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicationBootstrap, OnModuleDestroy, LeaseHolder {
   /** Identifies this process in `locked_by`. */
   readonly workerId = `${hostname().slice(0, 30)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly handlers = new Map<string, RowHandler<R>>();
   private readonly logger: Logger;
   private loop: PollingLoop | null = null;
+  /** Set when the process drains: no row is claimed any more; the batch in progress finishes. */
+  private stopping = false;
 
   protected constructor(
     protected readonly db: DatabaseService,
@@ -55,9 +60,14 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     private readonly lock: RunnerLock,
     private readonly entity: EntityTarget<R>,
     private readonly doneStatus: R['status'],
+    lifecycle: AppLifecycle,
     private readonly orderKey: (keyof R & string) | null = null,
   ) {
     this.logger = new Logger(this.constructor.name);
+    lifecycle.holdsLeases(this);
+    lifecycle.onDraining(() => {
+      this.stopping = true;
+    });
   }
 
   /** One handler per row type; a row of a type without a handler fails and is retried. */
@@ -72,12 +82,31 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     this.loop.start();
   }
 
+  /** Waits for the round in progress, then hands back any row this process still holds (none after a clean round). */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await this.loop?.stop();
+    await this.releaseLeases().catch((error: unknown) => this.logger.warn(`could not release leases: ${String(error)}`));
   }
 
-  /** Claims one batch of due rows and runs them; returns how many were claimed. */
+  /**
+   * Makes the rows this process claimed and has not finished claimable again at once, instead of when their lease
+   * ends: on shutdown, so another process takes them over. Returns how many.
+   */
+  async releaseLeases(): Promise<number> {
+    if (!this.db.dataSource.isInitialized) return 0;
+    const result = await this.db.manager.update(
+      this.entity,
+      { lockedBy: this.workerId, status: 'pending' } as FindOptionsWhere<R>,
+      { lockedBy: null, lockedUntil: null } as object,
+    );
+    if (result.affected) this.logger.log(`released ${result.affected} row(s) on shutdown`);
+    return result.affected ?? 0;
+  }
+
+  /** Claims one batch of due rows and runs them; returns how many were claimed (none once the process drains). */
   async runDue(): Promise<number> {
+    if (this.stopping) return 0;
     const rows = await this.claim();
     await Promise.all(rows.map((row) => this.run(row)));
     return rows.length;
@@ -150,7 +179,8 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     for (let rerun = 0; ; rerun++) {
       try {
         if (!handler) throw new Error(`no handler registered for ${row.type}`);
-        await handler(row);
+        // Under the id of the request that caused the row: what the handler writes carries it on.
+        await RequestContext.run(row.requestId, () => handler(row));
         break;
       } catch (error) {
         if (isDeadlockVictim(error) && rerun < DEADLOCK_RERUNS) {
@@ -168,8 +198,9 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     const attempts = row.attempts + 1;
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     const dead = attempts >= this.config.maxAttempts;
-    if (dead) this.logger.error(`${row.type} #${row.id} is dead after ${attempts} attempts: ${message}`);
-    else this.logger.warn(`${row.type} #${row.id} failed (attempt ${attempts}): ${message}`);
+    const request = row.requestId ? ` [request ${row.requestId}]` : '';
+    if (dead) this.logger.error(`${row.type} #${row.id}${request} is dead after ${attempts} attempts: ${message}`);
+    else this.logger.warn(`${row.type} #${row.id}${request} failed (attempt ${attempts}): ${message}`);
     const dueAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.config));
     await this.finish(row, { status: dead ? 'dead' : 'pending', attempts, lastError: message, ...(dead ? {} : { dueAt }) });
   }

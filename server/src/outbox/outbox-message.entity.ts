@@ -47,4 +47,8 @@ export class OutboxMessageEntity {
 
   @TimeColumn({ name: 'created_at' })
   createdAt: Date;
+
+  /** The request whose work wrote this row (`x-request-id`), null when none did. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
 }

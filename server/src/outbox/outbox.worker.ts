@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
+import { AppLifecycle } from '../platform/lifecycle/app-lifecycle';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** An outbox message as its handler sees it; `dedupeKey` names the logical event for downstream dedupe. */
@@ -17,6 +18,8 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
   attempt: number;
   /** When the change that caused the message committed. */
   createdAt: Date;
+  /** The request that caused the message, null when none did. */
+  requestId: string | null;
 }
 
 /**
@@ -27,8 +30,8 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
  */
 @Injectable()
 export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
-  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock) {
-    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', 'aggregateId');
+  constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
+    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {
@@ -41,6 +44,7 @@ export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
         dedupeKey: row.dedupeKey,
         attempt: row.attempts + 1,
         createdAt: row.createdAt,
+        requestId: row.requestId,
       }),
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RequestContext } from '../platform/http/request-context';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxEvent {
@@ -14,6 +15,7 @@ export interface OutboxEvent {
 export class OutboxWriter {
   async write(tx: EntityManager, events: OutboxEvent[], now: Date): Promise<void> {
     if (!events.length) return;
+    const requestId = RequestContext.currentId();
     await tx.insert(
       OutboxMessageEntity,
       events.map((e) => ({
@@ -25,6 +27,7 @@ export class OutboxWriter {
         attempts: 0,
         dueAt: now,
         createdAt: now,
+        requestId,
       })),
     );
   }

@@ -5,6 +5,8 @@ import { Clock, OffsetClock, SystemClock } from './clock/clock';
 import { FieldCipher } from './crypto/field-cipher';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { AppLifecycle } from './lifecycle/app-lifecycle';
+import { MetricsService } from './metrics/metrics.service';
 import { IdempotencyService } from './http/idempotency.service';
 import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
@@ -18,16 +20,18 @@ export class PlatformModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database)],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, { runMigrations: config.migrationsRunAtBoot })],
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
         IdempotencyService,
+        AppLifecycle,
+        MetricsService,
         // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
         { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService, TencentCloudApiClient],
+      exports: [Clock, FieldCipher, IdempotencyService, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
 }

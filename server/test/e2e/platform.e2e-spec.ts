@@ -71,6 +71,8 @@ describe('platform', () => {
       '/api/dev/sms-outbox',
       '/api/filing-type/verify',
       '/api/health',
+      '/api/health/live',
+      '/api/health/ready',
       '/api/invitations/{token}',
       '/api/invitations/{token}/accept',
       '/api/invitations/{token}/consent',

@@ -193,4 +193,17 @@ describe('loadConfig: outside-system adapters', () => {
     expect(message).not.toContain('tencent-secret-key');
     expect(message).not.toContain('s3-secret-key');
   });
+  it('should run migrations at boot on the embedded default but not in production unless asked', () => {
+    const prod = { NODE_ENV: 'production', DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1/x', FIELD_ENCRYPTION_KEYS: key, SIMULATORS_ENABLED: 'true' };
+
+    expect(loadConfig({ DATA_DIR: dataDir() }).migrationsRunAtBoot).toBe(true);
+    expect(loadConfig(prod).migrationsRunAtBoot).toBe(false);
+    expect(loadConfig({ ...prod, MIGRATIONS_RUN_AT_BOOT: 'true' }).migrationsRunAtBoot).toBe(true);
+  });
+
+  it('should take the shutdown delay and grace period and refuse a delay as long as the grace period', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).shutdown).toEqual({ delayMs: 0, graceMs: 25_000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '30000' }).shutdown).toEqual({ delayMs: 5000, graceMs: 30_000 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '5000' })).toThrow(/SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS/);
+  });
 });

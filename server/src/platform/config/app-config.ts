@@ -75,7 +75,18 @@ const ENV_SCHEMA = z
     S3_REGION: z.string().optional(),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** Apply pending migrations when the server starts. Default: on, except in production (run `migrate` once per release). */
+    MIGRATIONS_RUN_AT_BOOT: booleanFlag.optional(),
+    /** On SIGTERM: readiness answers 503 at once; the listener keeps accepting this long, so balancers take the process out first. */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** On SIGTERM: the most the whole stop may take (delay, in-flight requests and job rounds); then the process exits anyway. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
+    /** Prometheus `/metrics`; off leaves the route out. */
+    METRICS_ENABLED: booleanFlag.default(true),
   });
+
+/** Every variable the server reads (the deploy manifests are checked against this list). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(ENV_SCHEMA.shape);
 
 const TENCENT_SMS_KEYS = ['TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const;
 const S3_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -101,6 +112,9 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.STORAGE === 's3') {
     for (const key of S3_KEYS) if (!env[key]) problems.push(`${key}: required when STORAGE=s3`);
+  }
+  if (Number(env.SHUTDOWN_DELAY_MS ?? 0) >= Number(env.SHUTDOWN_GRACE_MS ?? 25_000)) {
+    problems.push('SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS');
   }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
@@ -158,6 +172,10 @@ export interface AppConfig {
   wechatTemplates: Record<string, SubscribeTemplate>;
   wechatMiniprogramState: 'developer' | 'trial' | 'formal';
   workers: WorkerConfig;
+  /** Pending migrations are applied at start (embedded default); in production a separate `migrate` run does it. */
+  migrationsRunAtBoot: boolean;
+  shutdown: { delayMs: number; graceMs: number };
+  metricsEnabled: boolean;
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
   logLevel: string;
@@ -216,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryMaxMs: e.WORKER_RETRY_MAX_MS,
       leaseMs: e.WORKER_LEASE_MS,
     },
+    migrationsRunAtBoot: e.MIGRATIONS_RUN_AT_BOOT ?? !isProd,
+    shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
+    metricsEnabled: e.METRICS_ENABLED,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
     logLevel: e.LOG_LEVEL,

@@ -3,16 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseService } from './database.service';
+import { MigrationStatus } from './migration-status';
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(db: DatabaseConfig): DynamicModule {
+  /** `runMigrations`: apply pending migrations while connecting (embedded default); production runs `migrate` instead. */
+  static forRoot(db: DatabaseConfig, { runMigrations }: { runMigrations: boolean }): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db), retryAttempts: 0 })],
-      providers: [DatabaseService],
-      exports: [DatabaseService],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db), migrationsRun: runMigrations, retryAttempts: 0 })],
+      providers: [DatabaseService, MigrationStatus],
+      exports: [DatabaseService, MigrationStatus],
     };
   }
 }
