@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (problems.length) throw new Error(`Workflow table is inconsistent:\n${problems.join('\n')}`);
 
   // Signed access and invitation tokens travel as path parameters and are longer than Fastify's default 100.
-  const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, maxParamLength: 512 });
+  const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, routerOptions: { maxParamLength: 512 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: config.logLevel === 'silent' ? false : config.env === 'test' ? ['error'] : ['error', 'warn', 'log'],
   });
