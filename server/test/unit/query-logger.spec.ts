@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DatabaseQueryLogger } from '../../src/platform/database/query-logger';
 
 describe('TypeORM query failures in the application log', () => {
-  const logger = new DatabaseQueryLogger();
+  const logger: TypeOrmLogger = new DatabaseQueryLogger();
   let error: jest.SpyInstance;
   let debug: jest.SpyInstance;
 
