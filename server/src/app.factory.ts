@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
+import { StreamLogger } from './platform/logging/stream-logger';
 import type { PlatformOverrides } from './platform/platform.module';
 
 export interface CreateAppOptions extends PlatformOverrides {
@@ -25,8 +27,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   // Signed access and invitation tokens travel as path parameters and are longer than Fastify's default 100.
   const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, routerOptions: { maxParamLength: 512 } });
+  const levels: LogLevel[] = config.env === 'test' ? ['error'] : ['error', 'warn', 'log'];
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    logger: config.logLevel === 'silent' ? false : config.env === 'test' ? ['error'] : ['error', 'warn', 'log'],
+    logger: config.logLevel === 'silent' ? false : options.logStream ? new StreamLogger(options.logStream, levels) : levels,
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorBodyFilter());
