@@ -14,7 +14,7 @@ ensure_mysql
 
 run_step "building shared (about 20 s)" build-shared pnpm --filter @beian/shared build
 run_step "building the server (about 40 s)" build-server pnpm --filter @beian/server build
-run_step "building the mini-program for WeChat (about 2 min the first time, less once cached)" build-weapp pnpm --filter @beian/miniapp build:weapp
-run_step "building the mini-program for H5 (about 2 min the first time, less once cached)" build-h5 pnpm --filter @beian/miniapp build:h5
+run_step "building the mini-program for WeChat (3 to 9 min the first time, about 1 min once cached)" build-weapp pnpm --filter @beian/miniapp build:weapp
+run_step "building the mini-program for H5 (3 to 9 min the first time, about 1 min once cached)" build-h5 pnpm --filter @beian/miniapp build:h5
 
 exec node scripts/run-tests.mjs

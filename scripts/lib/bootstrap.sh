@@ -47,7 +47,7 @@ install_dependencies() {
   export npm_config_nodedir="${npm_config_nodedir:-/usr}"
   local message="checking dependencies (a few seconds)"
   if [ ! -f server/node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
-    message="installing dependencies and compiling the SQLite driver (about 3 min, once)"
+    message="installing dependencies and compiling the SQLite driver (3 to 6 min, once)"
   fi
   run_step "$message" pnpm-install pnpm install --frozen-lockfile --reporter=append-only
 }
