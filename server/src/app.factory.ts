@@ -27,7 +27,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   // Signed access and invitation tokens travel as path parameters and are longer than Fastify's default 100.
   const adapter = new FastifyAdapter({ logger: loggerOptions(config.logLevel, options.logStream), bodyLimit: config.bodyLimitBytes, routerOptions: { maxParamLength: 512 } });
-  const levels: LogLevel[] = config.env === 'test' ? ['error'] : ['error', 'warn', 'log'];
+  // Nest's 'log' level carries only its bootstrap chatter (a line per module and route); the app logs at warn and error.
+  const levels: LogLevel[] = config.env === 'test' ? ['error'] : ['error', 'warn'];
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: config.logLevel === 'silent' ? false : options.logStream ? new StreamLogger(options.logStream, levels) : levels,
   });
