@@ -5,9 +5,8 @@ ensure_debian_packages() {
   dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   if [ ${#missing[@]} -gt 0 ]; then
-    log "installing Debian packages: ${missing[*]}"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    run_step "installing Debian packages: ${missing[*]} (a few minutes, once)" apt-install \
+      bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"' apt-install "${missing[@]}"
   fi
 }
 
@@ -21,9 +20,8 @@ ensure_mysql() {
     return
   fi
   command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || {
-    log "installing mariadb-server"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    run_step "installing mariadb-server (about 1 min, once)" apt-install-mariadb \
+      bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server'
   }
   local dir="$PWD/var/mariadb-test"
   if [ ! -d "$dir/data/mysql" ]; then

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
+import { StreamLogger } from './platform/logging/stream-logger';
 import type { PlatformOverrides } from './platform/platform.module';
 
 export interface CreateAppOptions extends PlatformOverrides {
@@ -33,11 +35,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     logger: loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.bodyLimitBytes,
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
   });
+  // Nest's 'log' level carries only its bootstrap chatter (a line per module and route); the app logs at warn and error.
+  const levels: LogLevel[] = config.env === 'test' ? ['error'] : ['error', 'warn'];
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    logger: config.logLevel === 'silent' ? false : config.env === 'test' ? ['error'] : ['error', 'warn', 'log'],
+    logger: config.logLevel === 'silent' ? false : options.logStream ? new StreamLogger(options.logStream, levels) : levels,
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorBodyFilter());

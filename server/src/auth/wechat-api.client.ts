@@ -25,9 +25,11 @@ type Exchange = { json: WechatAnswer } | { bytes: Buffer; contentType: string };
 
 /**
  * The server-side WeChat API (`api.weixin.qq.com`) with the access token from `POST /cgi-bin/stable_token`, shared by
- * every caller: fetched once and cached until shortly before `expires_in`, and when WeChat calls it invalid, refreshed
- * once for all the callers that saw it fail (single flight), then each retries once. Errors surface as
- * `WechatApiError` (errcode -1 when WeChat could not be reached).
+ * every caller: fetched once and cached until shortly before `expires_in`, and when WeChat calls it invalid or expired,
+ * fetched again once for all the callers that saw it fail (single flight), then each retries once. The fetch is in
+ * normal mode: it answers the current token, while `force_refresh` would invalidate the token of every other process
+ * and is limited to 20 a day, 30 s apart (getStableAccessToken reference). Errors, including an `errcode` in a 200
+ * answer, surface as `WechatApiError` (errcode -1 when WeChat could not be reached).
  */
 export class WechatApiClient {
   private token: { value: string; expiresAt: number } | null = null;
@@ -64,21 +66,21 @@ export class WechatApiClient {
 
   private accessToken(): Promise<string> {
     if (this.token && this.clock.now().getTime() < this.token.expiresAt) return Promise.resolve(this.token.value);
-    return this.fetchToken(false);
+    return this.fetchToken();
   }
 
-  /** Only the first caller holding the rejected token forces a new one; later ones reuse its result. */
+  /** Only the first caller holding the rejected token fetches again; later ones reuse its result. */
   private refreshAfterRejection(rejected: string): Promise<string> {
     if (this.token && this.token.value !== rejected && this.clock.now().getTime() < this.token.expiresAt) return Promise.resolve(this.token.value);
-    return this.fetchToken(true);
+    return this.fetchToken();
   }
 
-  private fetchToken(forceRefresh: boolean): Promise<string> {
+  private fetchToken(): Promise<string> {
     this.refreshing ??= this.exchange('/cgi-bin/stable_token', {
       grant_type: 'client_credential',
       appid: this.options.appId,
       secret: this.options.appSecret,
-      force_refresh: forceRefresh,
+      force_refresh: false,
     })
       .then((answer) => {
         const json = 'json' in answer ? answer.json : {};

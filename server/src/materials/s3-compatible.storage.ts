@@ -21,6 +21,49 @@ function encode(value: string, keepSlash = false): string {
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
+export interface PresignInput {
+  method: string;
+  /** Scheme and host, e.g. `https://cos.ap-guangzhou.myqcloud.com`. */
+  origin: string;
+  /** The path as it goes on the wire (already encoded), e.g. `/bucket/incoming/abc`; signed as is. */
+  path: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  signedAt: Date;
+  expiresSeconds: number;
+  /** Further query parameters, signed too (`response-content-type` …). */
+  query?: Record<string, string>;
+}
+
+/**
+ * AWS Signature V4 in the query string ("presigned URL"), signing only the host header and an unsigned payload,
+ * as S3's "Authenticating Requests: Using Query Parameters" describes it.
+ */
+export function presignS3Url(input: PresignInput): string {
+  const host = new URL(input.origin).host;
+  const amzDate = input.signedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const day = amzDate.slice(0, 8);
+  const scope = `${day}/${input.region}/s3/aws4_request`;
+  const query: Record<string, string> = {
+    ...input.query,
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `${input.accessKeyId}/${scope}`,
+    'X-Amz-Date': amzDate,
+    'X-Amz-Expires': String(input.expiresSeconds),
+    'X-Amz-SignedHeaders': 'host',
+  };
+  const canonicalQuery = Object.keys(query)
+    .sort()
+    .map((k) => `${encode(k)}=${encode(query[k]!)}`)
+    .join('&');
+  const canonicalRequest = [input.method, input.path, canonicalQuery, `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), 's3'), 'aws4_request');
+  const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
+  return `${input.origin}${input.path}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+}
+
 /**
  * Real object storage adapter: files in a private bucket, clients upload and download with presigned URLs
  * (AWS Signature V4 in the query string, which COS accepts too), and the server reads/writes through short
@@ -71,29 +114,19 @@ export class S3CompatibleStorage extends ObjectStorage {
     return new Date(this.clock.now().getTime() + SERVER_URL_SECONDS * 1000);
   }
 
-  /** A path-style presigned URL: `<endpoint>/<bucket>/<key>?X-Amz-…` signing only the host header. */
-  private presign(method: string, key: string, expiresAt: Date, extra: Record<string, string>): string {
-    const amzDate = this.signingTime().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-    const day = amzDate.slice(0, 8);
-    const scope = `${day}/${this.config.region}/s3/aws4_request`;
-    const expires = Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - this.clock.now().getTime()) / 1000)));
-    const query: Record<string, string> = {
-      ...extra,
-      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-      'X-Amz-Credential': `${this.config.accessKeyId}/${scope}`,
-      'X-Amz-Date': amzDate,
-      'X-Amz-Expires': String(expires),
-      'X-Amz-SignedHeaders': 'host',
-    };
-    const canonicalQuery = Object.keys(query)
-      .sort()
-      .map((k) => `${encode(k)}=${encode(query[k]!)}`)
-      .join('&');
+  /** A path-style presigned URL: `<endpoint>/<bucket>/<key>?X-Amz-…`. */
+  private presign(method: string, key: string, expiresAt: Date, query: Record<string, string>): string {
     const path = `${this.base.pathname.replace(/\/$/, '')}/${encode(this.config.bucket)}/${encode(key, true)}`;
-    const canonicalRequest = [method, path, canonicalQuery, `host:${this.base.host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
-    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-    const signingKey = hmac(hmac(hmac(hmac(`AWS4${this.config.secretAccessKey}`, day), this.config.region), 's3'), 'aws4_request');
-    const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
-    return `${this.base.origin}${path}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+    return presignS3Url({
+      method,
+      origin: this.base.origin,
+      path,
+      region: this.config.region,
+      accessKeyId: this.config.accessKeyId,
+      secretAccessKey: this.config.secretAccessKey,
+      signedAt: this.signingTime(),
+      expiresSeconds: Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - this.clock.now().getTime()) / 1000))),
+      query,
+    });
   }
 }

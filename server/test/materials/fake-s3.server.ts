@@ -1,14 +1,47 @@
-import { createHash, createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const FAKE_S3_KEY_ID = 'AKIDCOSFAKE000000';
 export const FAKE_S3_SECRET = 'cos-fake-secret-0000000000';
 
 /**
+ * The X-Amz-Signature the AWS SDK's signer gives a presigned URL, configured as `@aws-sdk/s3-request-presigner`
+ * configures it for S3: the path signed as sent (no second encoding), only `host` signed, payload unsigned.
+ */
+export async function sdkPresignedSignature(input: {
+  method: string;
+  host: string;
+  path: string;
+  query: Record<string, string>;
+  signingDate: Date;
+  expiresIn: number;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}): Promise<string | undefined> {
+  const signer = new SignatureV4({
+    service: 's3',
+    region: input.region,
+    credentials: { accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey },
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
+  const unsigned = new Set(['x-amz-content-sha256']);
+  const presigned = await signer.presign(
+    { method: input.method, protocol: 'https:', hostname: input.host, path: input.path, query: input.query, headers: { host: input.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } },
+    { signingDate: input.signingDate, expiresIn: input.expiresIn, unsignableHeaders: unsigned, unhoistableHeaders: unsigned },
+  );
+  return presigned.query?.['X-Amz-Signature'] as string | undefined;
+}
+
+/**
  * A local S3-compatible bucket (path style) that accepts only requests presigned with AWS Signature V4 in the
  * query string, as S3 and COS document it, and answers S3's XML errors (403 SignatureDoesNotMatch / AccessDenied,
- * 404 NoSuchKey).
+ * 404 NoSuchKey). The signature is recomputed by the AWS SDK's own signer (`@smithy/signature-v4`, configured as
+ * `@aws-sdk/s3-request-presigner` configures it), not by code of ours.
  */
 export class FakeS3 {
   readonly objects = new Map<string, Buffer>();
@@ -24,24 +57,7 @@ export class FakeS3 {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-        const fail = (status: number, code: string) => res.writeHead(status, { 'content-type': 'application/xml' }).end(`<Error><Code>${code}</Code></Error>`);
-        const problem = this.check(req.method ?? 'GET', url, String(req.headers.host));
-        if (problem) return fail(403, problem);
-        const key = decodeURIComponent(url.pathname.slice(`/${this.bucket}/`.length));
-        if (req.method === 'PUT') {
-          this.objects.set(key, Buffer.concat(chunks));
-          return res.writeHead(200).end();
-        }
-        if (req.method === 'DELETE') {
-          this.objects.delete(key);
-          return res.writeHead(204).end();
-        }
-        const body = this.objects.get(key);
-        if (!body) return fail(404, 'NoSuchKey');
-        res.writeHead(200, { 'content-type': url.searchParams.get('response-content-type') ?? 'application/octet-stream' }).end(body);
-      });
+      req.on('end', () => void this.serve(req, res, Buffer.concat(chunks)));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -52,22 +68,48 @@ export class FakeS3 {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  private check(method: string, url: URL, host: string): string | null {
+  private async serve(req: IncomingMessage, res: ServerResponse, bytes: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const fail = (status: number, code: string) => res.writeHead(status, { 'content-type': 'application/xml' }).end(`<Error><Code>${code}</Code></Error>`);
+    const problem = await this.check(req.method ?? 'GET', req.url ?? '/', url, String(req.headers.host));
+    if (problem) return void fail(403, problem);
+    const key = decodeURIComponent(url.pathname.slice(`/${this.bucket}/`.length));
+    if (req.method === 'PUT') {
+      this.objects.set(key, bytes);
+      return void res.writeHead(200).end();
+    }
+    if (req.method === 'DELETE') {
+      this.objects.delete(key);
+      return void res.writeHead(204).end();
+    }
+    const body = this.objects.get(key);
+    if (!body) return void fail(404, 'NoSuchKey');
+    res.writeHead(200, { 'content-type': url.searchParams.get('response-content-type') ?? 'application/octet-stream' }).end(body);
+  }
+
+  private async check(method: string, rawUrl: string, url: URL, host: string): Promise<string | null> {
     const q = url.searchParams;
     if (!url.pathname.startsWith(`/${this.bucket}/`)) return 'AccessDenied';
     if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || q.get('X-Amz-SignedHeaders') !== 'host') return 'AccessDenied';
-    const [keyId, day, region, service, terminal] = (q.get('X-Amz-Credential') ?? '').split('/');
+    const [keyId, , region, service, terminal] = (q.get('X-Amz-Credential') ?? '').split('/');
     if (keyId !== FAKE_S3_KEY_ID || region !== this.region || service !== 's3' || terminal !== 'aws4_request') return 'InvalidAccessKeyId';
     const amzDate = q.get('X-Amz-Date') ?? '';
-    const signedAt = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-    if (Date.now() > signedAt + Number(q.get('X-Amz-Expires')) * 1000) return 'AccessDenied';
-    const params = [...q.entries()].filter(([k]) => k !== 'X-Amz-Signature');
-    const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const canonicalQuery = params.map(([k, v]) => [enc(k), enc(v)]).sort(([a], [b]) => (a! < b! ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
-    const canonical = `${method}\n${url.pathname}\n${canonicalQuery}\nhost:${host}\n\nhost\nUNSIGNED-PAYLOAD`;
-    const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${day}/${region}/s3/aws4_request\n${createHash('sha256').update(canonical).digest('hex')}`;
-    let key = createHmac('sha256', `AWS4${FAKE_S3_SECRET}`).update(day!).digest();
-    for (const part of [region!, 's3', 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
-    return createHmac('sha256', key).update(toSign).digest('hex') === q.get('X-Amz-Signature') ? null : 'SignatureDoesNotMatch';
+    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const expiresIn = Number(q.get('X-Amz-Expires'));
+    if (Number.isNaN(signingDate.getTime()) || !(expiresIn > 0) || Date.now() > signingDate.getTime() + expiresIn * 1000) return 'AccessDenied';
+    const query = Object.fromEntries([...q.entries()].filter(([k]) => !k.startsWith('X-Amz-')));
+    // The path exactly as received: S3 signs the encoded path, not a re-encoding of the decoded key.
+    const expected = await sdkPresignedSignature({
+      method,
+      host,
+      path: rawUrl.split('?')[0]!,
+      query,
+      signingDate,
+      expiresIn,
+      region: this.region,
+      accessKeyId: FAKE_S3_KEY_ID,
+      secretAccessKey: FAKE_S3_SECRET,
+    });
+    return expected === q.get('X-Amz-Signature') ? null : 'SignatureDoesNotMatch';
   }
 }

@@ -249,7 +249,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 
     await Promise.all(Array.from({ length: 10 }, () => sendThroughApp(openid)));
 
-    expect(wechat.tokenCalls.slice(tokensBefore)).toEqual([{ forceRefresh: true }]);
+    expect(wechat.tokenCalls.slice(tokensBefore)).toEqual([{ forceRefresh: false }]);
     expect(sendsTo(openid)).toHaveLength(11);
   });
 

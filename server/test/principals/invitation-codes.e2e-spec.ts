@@ -52,7 +52,7 @@ describe('invitation codes: WeChat mini-program code (getwxacodeunlimit)', () =>
     expect(wechat.tokenCalls.length).toBe(before);
     wechat.expireToken();
     expect((await fetchCode(t.url, owner.token, invitation.invitationId)).status).toBe(200);
-    expect(wechat.tokenCalls.at(-1)).toEqual({ forceRefresh: true });
+    expect(wechat.tokenCalls.at(-1)).toEqual({ forceRefresh: false });
   });
 
   it('should map WeChat errcodes to WXACODE_UNAVAILABLE when WeChat refuses the code', async () => {

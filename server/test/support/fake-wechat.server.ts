@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { toBuffer } from 'qrcode';
+import { UNLIMITED_CODE_SCENE, WECHAT_ANSWERS, WECHAT_ERRORS, type WechatErrorFixture } from './wechat-api.fixtures';
+
+const reply = ({ errcode, errmsg }: WechatErrorFixture) => ({ errcode, errmsg });
 
 export interface SubscribeSend {
   touser: string;
@@ -11,11 +14,13 @@ export interface SubscribeSend {
 }
 
 /**
- * A local stand-in for api.weixin.qq.com that answers as documented:
+ * A local stand-in for api.weixin.qq.com that replays the documented answers of `wechat-api.fixtures.ts` (each names
+ * its reference page):
  * - `GET /sns/jscode2session`: `{openid, session_key, unionid?}` on success, `{errcode, errmsg}` otherwise (40029
  *   invalid code, 40163 code been used, 45011 frequency limit, 40226 high-risk user, -1 system busy). A code works
  *   once, as on the real server.
- * - `POST /cgi-bin/stable_token`: `{access_token, expires_in}`; the same token until it expires or `force_refresh`.
+ * - `POST /cgi-bin/stable_token`: `{access_token, expires_in}`; the same token until it expires or is invalidated
+ *   (`revokeToken`, `expireToken`), or on `force_refresh`.
  * - `POST /cgi-bin/message/subscribe/send?access_token=…`: `{errcode: 0}`, 40001 for an unknown token, 42001 for
  *   an expired one, 40003 without `touser`, 40037 without `template_id`, 47003 without `data`; `failSends` scripts
  *   further errcodes (43101 user refused, -1 system busy …).
@@ -33,6 +38,8 @@ export class FakeWechatServer {
   private readonly forcedErrors = new Map<string, { errcode: number; errmsg: string }>();
   private server: Server | null = null;
   url = '';
+  /** code2Session answers carry `errcode: 0` as on the reference page's example (real answers often omit it). */
+  sessionAnswersWithErrcode = false;
   /** Every stable_token call that got a token. */
   readonly tokenCalls: { forceRefresh: boolean }[] = [];
   /** Subscribe messages WeChat accepted, in order. */
@@ -109,20 +116,20 @@ export class FakeWechatServer {
     if (req.method !== 'POST' || url.pathname !== '/wxa/getwxacodeunlimit') return this.handle(req, rawBody);
     this.requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
     const token = url.searchParams.get('access_token') ?? '';
-    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
-    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (this.expiredTokens.has(token)) return reply(WECHAT_ERRORS.tokenExpired);
+    if (!token || token !== this.token) return reply(WECHAT_ERRORS.invalidCredential);
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(rawBody) as Record<string, unknown>;
     } catch {
-      return { errcode: 47001, errmsg: 'data format error' };
+      return reply(WECHAT_ERRORS.dataFormat);
     }
     const scene = typeof body.scene === 'string' ? body.scene : '';
-    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/.test(scene)) return { errcode: 40097, errmsg: 'invalid args' };
+    if (!UNLIMITED_CODE_SCENE.test(scene)) return reply(WECHAT_ERRORS.invalidScene);
     const page = typeof body.page === 'string' ? body.page : 'pages/index/index';
-    if (page.startsWith('/') || !this.pages.has(page)) return { errcode: 41030, errmsg: 'invalid page rid: fake' };
+    if (page.startsWith('/') || !this.pages.has(page)) return reply(WECHAT_ERRORS.invalidPage);
     const scripted = this.scriptedCodeErrors.shift();
-    if (scripted !== undefined) return { errcode: scripted, errmsg: 'reach max api daily quota limit' };
+    if (scripted !== undefined) return this.scripted(scripted);
     this.wxacodes.push({ scene, page, check_path: body.check_path !== false, env_version: String(body.env_version ?? 'release') });
     return toBuffer(`wxacode:${page}?scene=${scene}`, { type: 'png' });
   }
@@ -136,46 +143,52 @@ export class FakeWechatServer {
       try {
         body = JSON.parse(rawBody) as Record<string, unknown>;
       } catch {
-        return { errcode: 47001, errmsg: 'data format error' };
+        return reply(WECHAT_ERRORS.dataFormat);
       }
       if (url.pathname === '/cgi-bin/stable_token') return this.stableToken(body);
       if (url.pathname === '/cgi-bin/message/subscribe/send') return this.subscribeSend(query.access_token ?? '', body);
-      return { errcode: 40066, errmsg: 'invalid url' };
+      return reply(WECHAT_ERRORS.invalidUrl);
     }
-    if (url.pathname !== '/sns/jscode2session') return { errcode: 40066, errmsg: 'invalid url' };
-    if (query.appid !== this.appId) return { errcode: 40013, errmsg: 'invalid appid' };
-    if (query.secret !== this.appSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
-    if (query.grant_type !== 'authorization_code') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    if (url.pathname !== '/sns/jscode2session') return reply(WECHAT_ERRORS.invalidUrl);
+    if (query.appid !== this.appId) return reply(WECHAT_ERRORS.invalidAppid);
+    if (query.secret !== this.appSecret) return reply(WECHAT_ERRORS.invalidAppsecret);
+    if (query.grant_type !== 'authorization_code') return reply(WECHAT_ERRORS.invalidGrantType);
     const code = query.js_code ?? '';
     const forced = this.forcedErrors.get(code);
     if (forced) return forced;
-    if (this.used.has(code)) return { errcode: 40163, errmsg: 'code been used' };
+    if (this.used.has(code)) return reply(WECHAT_ERRORS.codeUsed);
     const openid = this.issued.get(code);
-    if (!openid) return { errcode: 40029, errmsg: 'invalid code' };
+    if (!openid) return reply(WECHAT_ERRORS.invalidCode);
     this.used.add(code);
-    return { openid, session_key: randomBytes(16).toString('base64') };
+    return WECHAT_ANSWERS.session(openid, randomBytes(16).toString('base64'), this.sessionAnswersWithErrcode);
+  }
+
+  /** A scripted errcode answers with its documented errmsg when the fixtures know it. */
+  private scripted(errcode: number): Record<string, unknown> {
+    const known = Object.values(WECHAT_ERRORS).find((e) => e.errcode === errcode);
+    return { errcode, errmsg: known?.errmsg ?? 'scripted error' };
   }
 
   private stableToken(body: Record<string, unknown>): Record<string, unknown> {
-    if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
-    if (body.appid !== this.appId) return { errcode: 40013, errmsg: 'invalid appid' };
-    if (body.secret !== this.appSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    if (body.grant_type !== 'client_credential') return reply(WECHAT_ERRORS.invalidGrantType);
+    if (body.appid !== this.appId) return reply(WECHAT_ERRORS.invalidAppid);
+    if (body.secret !== this.appSecret) return reply(WECHAT_ERRORS.invalidAppsecret);
     const forceRefresh = body.force_refresh === true;
     if (!this.token || forceRefresh) this.token = randomBytes(24).toString('hex');
     this.tokenCalls.push({ forceRefresh });
-    return { access_token: this.token, expires_in: 7200 };
+    return WECHAT_ANSWERS.stableToken(this.token);
   }
 
   private subscribeSend(token: string, body: Record<string, unknown>): Record<string, unknown> {
     this.sendAttempts++;
-    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
-    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
-    if (typeof body.touser !== 'string' || !body.touser) return { errcode: 40003, errmsg: 'invalid openid' };
-    if (typeof body.template_id !== 'string' || !body.template_id) return { errcode: 40037, errmsg: 'invalid template_id' };
-    if (typeof body.data !== 'object' || body.data === null) return { errcode: 47003, errmsg: 'argument invalid! data is empty' };
+    if (this.expiredTokens.has(token)) return reply(WECHAT_ERRORS.tokenExpired);
+    if (!token || token !== this.token) return reply(WECHAT_ERRORS.invalidCredential);
+    if (typeof body.touser !== 'string' || !body.touser) return reply(WECHAT_ERRORS.invalidOpenid);
+    if (typeof body.template_id !== 'string' || !body.template_id) return reply(WECHAT_ERRORS.invalidTemplate);
+    if (typeof body.data !== 'object' || body.data === null) return reply(WECHAT_ERRORS.templateData);
     const scripted = this.scriptedSendErrors.shift();
-    if (scripted !== undefined) return { errcode: scripted, errmsg: scripted === 43101 ? 'user refuse to accept the msg' : 'system error' };
+    if (scripted !== undefined) return this.scripted(scripted);
     this.subscribeSends.push(body as unknown as SubscribeSend);
-    return { errcode: 0, errmsg: 'ok' };
+    return WECHAT_ANSWERS.sent();
   }
 }

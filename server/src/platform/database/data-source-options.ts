@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
+import { DatabaseQueryLogger } from './query-logger';
 
 /** Migrations are generated per dialect: `migrations/sqlite` and `migrations/mysql` (MySQL 8 and MariaDB). */
 export function migrationsDir(type: DatabaseConfig['type']): string {
@@ -15,7 +16,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     migrations: [join(migrationsDir(db.type), '*.{js,ts}')],
     migrationsRun: true,
     synchronize: false,
-    logging: ['error' as const],
+    logger: new DatabaseQueryLogger(),
   };
   if (db.type === 'sqlite') {
     mkdirSync(dirname(db.path), { recursive: true });

@@ -31,28 +31,36 @@ export class TencentCloudError extends Error {
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
+export interface Tc3Signature {
+  canonicalRequest: string;
+  stringToSign: string;
+  authorization: string;
+}
+
 /**
- * TC3-HMAC-SHA256 signature of a JSON POST to `/` (API 3.0 "Signature v3"): the canonical request signs the
- * content-type, host and action headers and the payload hash; the key is derived per date and service.
+ * TC3-HMAC-SHA256 signature of a POST to `/` (API 3.0 "Signature v3"): the canonical request signs the given
+ * headers (names and values lowercased, as the documentation says) and the payload hash; the key is derived
+ * per UTC date and service.
  */
-export function tc3Authorization(input: {
+export function tc3Sign(input: {
   secretId: string;
   secretKey: string;
   service: string;
-  host: string;
-  action: string;
+  headers: Record<string, string>;
   body: string;
   timestamp: number;
-}): string {
+}): Tc3Signature {
   const date = new Date(input.timestamp * 1000).toISOString().slice(0, 10);
-  const canonicalHeaders = `content-type:application/json; charset=utf-8\nhost:${input.host}\nx-tc-action:${input.action.toLowerCase()}\n`;
-  const signedHeaders = 'content-type;host;x-tc-action';
+  const names = Object.keys(input.headers).sort();
+  const canonicalHeaders = names.map((name) => `${name}:${input.headers[name]!.trim().toLowerCase()}\n`).join('');
+  const signedHeaders = names.join(';');
   const canonicalRequest = ['POST', '/', '', canonicalHeaders, signedHeaders, sha256(input.body)].join('\n');
   const scope = `${date}/${input.service}/tc3_request`;
   const stringToSign = ['TC3-HMAC-SHA256', String(input.timestamp), scope, sha256(canonicalRequest)].join('\n');
   const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), 'tc3_request');
   const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
-  return `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  const authorization = `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  return { canonicalRequest, stringToSign, authorization };
 }
 
 /**
@@ -77,8 +85,10 @@ export class TencentCloudApiClient {
       'x-tc-action': request.action,
       'x-tc-version': request.version,
       'x-tc-timestamp': String(timestamp),
-      authorization: tc3Authorization({ ...this.credentials, service: request.service, host, action: request.action, body, timestamp }),
     };
+    // The action is signed too, so a captured signature cannot be replayed for another action.
+    const signed = { 'content-type': headers['content-type']!, host, 'x-tc-action': request.action };
+    headers.authorization = tc3Sign({ ...this.credentials, service: request.service, headers: signed, body, timestamp }).authorization;
     if (request.withRegion !== false) headers['x-tc-region'] = this.credentials.region;
     let answer: { Response?: Record<string, unknown> & { Error?: { Code: string; Message: string }; RequestId?: string } };
     try {
