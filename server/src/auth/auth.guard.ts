@@ -1,13 +1,12 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { SessionUser } from '@beian/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppException } from '../platform/errors/app-exception';
+import { PUBLIC_ROUTE_KEY } from '../platform/http/public-route';
 import { AuthService } from './auth.service';
 
-const PUBLIC_KEY = 'beian:public';
-/** Marks a route that needs no login. Every other route does. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export { Public } from '../platform/http/public-route';
 
 type AuthedRequest = FastifyRequest & { user?: SessionUser };
 
@@ -24,7 +23,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE_KEY, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(request);

@@ -1,15 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Clock } from '../platform/clock/clock';
+import type { S3StorageConfig } from '../platform/config/app-config';
 import { ObjectStorage } from './object-storage.port';
-
-/** An S3-compatible bucket: Tencent COS (`https://cos.<region>.myqcloud.com`), AWS S3, MinIO … */
-export interface S3StorageConfig {
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
 const SERVER_URL_SECONDS = 60;
 

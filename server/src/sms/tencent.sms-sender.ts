@@ -1,12 +1,6 @@
+import type { TencentSmsConfig } from '../platform/config/app-config';
 import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { SmsSender, type VerificationCodeSms } from './sms-sender.port';
-
-export interface TencentSmsConfig {
-  sdkAppId: string;
-  signName: string;
-  /** An approved template with two parameters: {1} the code, {2} the minutes. */
-  verificationTemplateId: string;
-}
 
 interface SendSmsResponse extends Record<string, unknown> {
   SendStatusSet: { PhoneNumber: string; Code: string; Message: string; SerialNo: string }[];

@@ -3,8 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isProgressMessageType } from '@beian/shared';
-import type { S3StorageConfig } from '../../materials/s3-compatible.storage';
-import type { TencentSmsConfig } from '../../sms/tencent.sms-sender';
 import type { TencentCloudCredentials } from '../tencent-cloud/tencent-cloud-api.client';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -148,6 +146,22 @@ export interface WorkerConfig {
   retryBaseMs: number;
   retryMaxMs: number;
   leaseMs: number;
+}
+
+/** An S3-compatible bucket: Tencent COS (`https://cos.<region>.myqcloud.com`), AWS S3, MinIO … */
+export interface S3StorageConfig {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface TencentSmsConfig {
+  sdkAppId: string;
+  signName: string;
+  /** An approved template with two parameters: {1} the code, {2} the minutes. */
+  verificationTemplateId: string;
 }
 
 export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);

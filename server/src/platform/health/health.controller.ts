@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../../auth/auth.guard';
+import { Public } from '../http/public-route';
 import { DatabaseService } from '../database/database.service';
 import { MigrationStatus } from '../database/migration-status';
 import { AppException } from '../errors/app-exception';
