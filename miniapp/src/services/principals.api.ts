@@ -9,7 +9,7 @@ import type {
   SubmitFaceCheckRequest,
 } from '@beian/shared';
 import Taro from '@tarojs/taro';
-import { useSessionStore } from '../stores/session.store';
+import { useSessionStore } from './session.store';
 import { apiUrl, request } from './request';
 
 /**

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorBody, FieldError } from '@beian/shared';
 import { currentRoute, relaunch } from '../routes';
-import { useSessionStore } from '../stores/session.store';
+import { useSessionStore } from './session.store';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

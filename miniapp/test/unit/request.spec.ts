@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { LoginResponse } from '@beian/shared';
 import { ApiError, CLIENT_ERRORS, apiUrl, exchange, request } from '../../src/services/request';
-import { useSessionStore } from '../../src/stores/session.store';
+import { useSessionStore } from '../../src/services/session.store';
 
 type Call = { url: string; method: string; data?: unknown; header: Record<string, string> };
 type Answer = { statusCode: number; data: unknown; header?: Record<string, string> };

@@ -6,7 +6,7 @@ import { navigate, redirect } from '../../routes';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
 import { useMessagesStore } from '../../stores/messages.store';
-import { useSessionStore } from '../../stores/session.store';
+import { useSessionStore } from '../../services/session.store';
 import './index.scss';
 
 function kindLabel(kind: string): string {

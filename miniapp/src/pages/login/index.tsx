@@ -6,7 +6,7 @@ import { busyButtonProps } from '../../components/busy-button.props';
 import { relaunch } from '../../routes';
 import { devLogin, wechatLogin } from '../../services/auth.api';
 import { ApiError } from '../../services/request';
-import { useSessionStore } from '../../stores/session.store';
+import { useSessionStore } from '../../services/session.store';
 
 /** Only pages of this app may be returned to after logging in. */
 function isLocalPage(url: string | undefined): url is string {

@@ -22,7 +22,7 @@ import {
   type FaceCheckSubject,
 } from '../../../services/principals.api';
 import { ApiError } from '../../../services/request';
-import { useSessionStore } from '../../../stores/session.store';
+import { useSessionStore } from '../../../services/session.store';
 import { pickPhoto, recordSelfieVideo } from '../../../utils/media-picker.util';
 
 const RESULT_TEXT: Record<FaceCheckView['status'], string> = {

@@ -1,3 +1,4 @@
+/** The signed-in session: the request client's auth header reads its token and ends it on an expired 401. */
 import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
