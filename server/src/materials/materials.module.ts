@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { join } from 'node:path';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
@@ -15,6 +16,7 @@ import { S3CompatibleStorage } from './s3-compatible.storage';
  * storage routes; `STORAGE=s3`: a private Tencent COS / S3-compatible bucket with presigned URLs.
  */
 @Module({
+  imports: [OrderCoreModule],
   controllers: [MaterialsController],
   providers: [
     {

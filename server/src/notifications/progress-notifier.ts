@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { messagesForTransition } from '@beian/shared';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OutboxWorker, type OutboxDelivery } from '../outbox/outbox.worker';
 import { DatabaseService } from '../platform/database/database.service';
 import { DeliveryLedger } from './delivery-ledger';

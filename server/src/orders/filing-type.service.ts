@@ -14,7 +14,7 @@ import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { FilingOrderEntity } from './filing-order.entity';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { FilingRegistry } from './filing-registry.port';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;

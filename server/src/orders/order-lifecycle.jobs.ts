@@ -7,10 +7,10 @@ import { MessageCentreService } from '../notifications/message-centre.service';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { FilingOrderEntity } from './filing-order.entity';
-import { OrderHistoryEntity } from './order-history.entity';
-import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from './order-jobs.policy';
-import { OrderStateMachine } from './order-state-machine';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderHistoryEntity } from '../order-core/order-history.entity';
+import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from '../order-core/order-jobs.policy';
+import { OrderStateMachine } from '../order-core/order-state-machine';
 
 const EXPIRY_DAYS = WORKFLOW_TIMINGS.INACTIVITY_EXPIRY.value;
 

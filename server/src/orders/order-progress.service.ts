@@ -10,8 +10,8 @@ import { AppException } from '../platform/errors/app-exception';
 import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { SmsVerificationEntity } from '../regulator/sms-verification.entity';
 import { roundClaims } from '../review/review-claims.query';
-import { FilingOrderEntity } from './filing-order.entity';
-import { loadTimeline } from './order-timeline.query';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { loadTimeline } from '../order-core/order-timeline.query';
 
 type PolledOrder = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'> & { latestHistoryId: number };
 interface PolledOrderRow {

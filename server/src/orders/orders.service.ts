@@ -5,7 +5,6 @@ import {
   precheck,
   fieldErrorsFromZod,
   isTerminal,
-  isEditableByApplicant,
   nextStepText,
   statusLabel,
   validateDraftForSubmit,
@@ -32,14 +31,15 @@ import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
-import { FilingOrderEntity } from './filing-order.entity';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { FilingTypeService } from './filing-type.service';
-import { OrderDraftStore, type DraftTree } from './order-draft.store';
-import { OrderFieldLock } from './order-field-lock.service';
-import { OrderHistoryEntity } from './order-history.entity';
-import { jobsOnEntering } from './order-jobs.policy';
-import { OrderStateMachine } from './order-state-machine';
-import { loadTimeline } from './order-timeline.query';
+import { OrderAccess } from '../order-core/order-access';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { OrderFieldLock } from '../order-core/order-field-lock.service';
+import { OrderHistoryEntity } from '../order-core/order-history.entity';
+import { jobsOnEntering } from '../order-core/order-jobs.policy';
+import { OrderStateMachine } from '../order-core/order-state-machine';
+import { loadTimeline } from '../order-core/order-timeline.query';
 import { roundClaims } from '../review/review-claims.query';
 
 const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, submittedAt: true, updatedAt: true } as const;
@@ -52,6 +52,7 @@ export class OrdersService {
     private readonly db: DatabaseService,
     private readonly idempotency: IdempotencyService,
     private readonly drafts: OrderDraftStore,
+    private readonly access: OrderAccess,
     private readonly stateMachine: OrderStateMachine,
     private readonly fieldLock: OrderFieldLock,
     private readonly jobs: JobScheduler,
@@ -147,7 +148,7 @@ export class OrdersService {
 
   private async bumpGuarded(tx: EntityManager, user: SessionUser, orderId: string, version: number, sections: DraftTree, now: Date, subjectIndex: string | null): Promise<void> {
     const order = await this.ownedOrder(tx, user, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
+    this.access.assertEditable(order);
     if (order.version !== version) throw await this.conflict(tx, order);
     const editable = await this.fieldLock.editablePaths(tx, order);
     if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
@@ -237,10 +238,8 @@ export class OrdersService {
   }
 
   /** Another account's order answers 404, as if it did not exist. */
-  async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
-    const order = await tx.findOne(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { id: orderId } });
-    if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND');
-    return order;
+  private ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
+    return this.access.owned(tx, user, orderId);
   }
 
   private async conflict(tx: EntityManager, order: OrderRow): Promise<AppException> {

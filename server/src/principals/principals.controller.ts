@@ -18,8 +18,8 @@ import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { PrincipalsService } from './principals.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND') });
 
 class PrincipalPathPipe implements PipeTransform<string, string> {
@@ -38,18 +38,18 @@ export class PrincipalsController {
   constructor(private readonly principals: PrincipalsService) {}
 
   @Get()
-  list(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<PrincipalStatus[]> {
+  list(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<PrincipalStatus[]> {
     return this.principals.list(user, id);
   }
 
   @Post(':path/invitations')
-  invite(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
+  invite(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
     return this.principals.invite(user, id, path);
   }
 
   @Delete('invitations/:invitationId')
   @HttpCode(204)
-  revoke(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('invitationId', invitationId) invitation: string): Promise<void> {
+  revoke(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('invitationId', invitationId) invitation: string): Promise<void> {
     return this.principals.revoke(user, id, invitation);
   }
 
@@ -58,7 +58,7 @@ export class PrincipalsController {
   @ApiZodBody(consentRequestSchema)
   consent(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Param('path', principalPath) path: string,
     @ZodBody(consentRequestSchema) body: ConsentRequest,
   ): Promise<ConsentRecord> {
@@ -66,7 +66,7 @@ export class PrincipalsController {
   }
 
   @Post(':path/face-check/challenge')
-  challenge(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<FaceChallenge> {
+  challenge(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('path', principalPath) path: string): Promise<FaceChallenge> {
     return this.principals.challengeAsOwner(user, id, path);
   }
 
@@ -75,7 +75,7 @@ export class PrincipalsController {
   @ApiZodBody(submitFaceCheckRequestSchema)
   submit(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Param('path', principalPath) path: string,
     @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest,
   ): Promise<FaceCheckView> {

@@ -5,7 +5,7 @@ import { MaterialsModule } from '../materials/materials.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
-import { OrderDraftStore } from '../orders/order-draft.store';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
 import { MiniProgramCodes } from './mini-program-code.port';
@@ -19,10 +19,9 @@ import { TencentFaceVerifier } from './tencent.face-verifier';
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
  * production without simulators) leaves liveness and likeness to a reviewer; `tencent`: Tencent FaceID decides.
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
- * OrderDraftStore is provided here too (read-only use) until OrdersModule exports it.
  */
 @Module({
-  imports: [MaterialsModule, AuthModule],
+  imports: [OrderCoreModule, MaterialsModule, AuthModule],
   controllers: [PrincipalsController, InvitationsController],
   providers: [
     {
@@ -37,7 +36,6 @@ import { TencentFaceVerifier } from './tencent.face-verifier';
       useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
         client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
-    OrderDraftStore,
     PrincipalsService,
   ],
   exports: [PrincipalsService],

@@ -5,7 +5,6 @@ import {
   BIOMETRIC_CONSENT_VERSION,
   FACE_CHALLENGE_MINUTES,
   INVITATION_HOURS,
-  isEditableByApplicant,
   uploadFieldPath,
   type ConsentRecord,
   type CreatePrincipalUploadRequest,
@@ -25,15 +24,16 @@ import {
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { WechatApiError } from '../auth/wechat-gateway.port';
 import { MaterialsService } from '../materials/materials.service';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
-import { OrderDraftStore } from '../orders/order-draft.store';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderAccess } from '../order-core/order-access';
+import { OrderDraftStore } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { BiometricConsentEntity } from './biometric-consent.entity';
-import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from './draft-principals';
+import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from '../order-core/draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
 import { FaceVerifier } from './face-verifier.port';
 import { MiniProgramCodes } from './mini-program-code.port';
@@ -63,6 +63,7 @@ export class PrincipalsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly drafts: OrderDraftStore,
+    private readonly access: OrderAccess,
     private readonly materials: MaterialsService,
     private readonly verifier: FaceVerifier,
     private readonly cipher: FieldCipher,
@@ -73,7 +74,7 @@ export class PrincipalsService {
   /** The distinct persons of the draft with their face check and latest invitation. */
   list(user: SessionUser, orderId: string): Promise<PrincipalStatus[]> {
     return this.db.transaction(async (tx) => {
-      await this.ownedOrder(tx, user.id, orderId);
+      await this.access.owned(tx, user, orderId);
       const draft = await this.drafts.load(tx, orderId);
       const persons = this.persons(draftPrincipals(draft));
       const indexes = [...persons.keys()];
@@ -98,7 +99,7 @@ export class PrincipalsService {
 
   invite(user: SessionUser, orderId: string, path: string): Promise<Invitation> {
     return this.db.transaction(async (tx) => {
-      await this.editableOrder(tx, user.id, orderId);
+      await this.access.editable(tx, user, orderId);
       const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
       if (!principal?.certificateNumber || !principal.name) {
         throw AppException.validation([{ path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的姓名和证件号码，再发送邀请' }]);
@@ -143,7 +144,7 @@ export class PrincipalsService {
   async invitationCode(user: SessionUser, invitationId: string, origin: string): Promise<Buffer> {
     const invitation = await this.db.manager.findOneBy(PrincipalInvitationEntity, { id: invitationId });
     if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
-    await this.ownedOrder(this.db.manager, user.id, invitation.orderId);
+    await this.access.owned(this.db.manager, user, invitation.orderId);
     if (invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND');
     if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
     const token = this.invitationToken(invitation.id);
@@ -161,7 +162,7 @@ export class PrincipalsService {
 
   revoke(user: SessionUser, orderId: string, invitationId: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      await this.ownedOrder(tx, user.id, orderId);
+      await this.access.owned(tx, user, orderId);
       const invitation = await tx.findOneBy(PrincipalInvitationEntity, { id: invitationId, orderId });
       if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
       if (!invitation.revokedAt) await tx.update(PrincipalInvitationEntity, { id: invitation.id }, { revokedAt: this.clock.now() });
@@ -373,7 +374,7 @@ export class PrincipalsService {
   }
 
   private async ownerScope(tx: EntityManager, user: SessionUser, orderId: string, path: string): Promise<CheckScope> {
-    await this.editableOrder(tx, user.id, orderId);
+    await this.access.editable(tx, user, orderId);
     // On their own phone the account owner checks themself: the subject principal.
     if (path !== 'subjectPrincipal') throw new AppException('NOT_FOUND');
     const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
@@ -386,7 +387,7 @@ export class PrincipalsService {
   private async invitedScope(tx: EntityManager, user: SessionUser, token: string): Promise<CheckScope> {
     const invitation = await this.openInvitation(tx, user, token, true);
     const order = await tx.findOneByOrFail(FilingOrderEntity, { id: invitation.orderId });
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
+    this.access.assertEditable(order);
     return { orderId: invitation.orderId, path: invitation.path, certificateIndex: invitation.certificateIndex, accountId: user.id };
   }
 
@@ -465,15 +466,5 @@ export class PrincipalsService {
 
   private checkView(check: Pick<FaceCheckEntity, 'id' | 'status' | 'reason' | 'updatedAt'>): FaceCheckView {
     return { faceCheckId: check.id, status: check.status ?? 'pending', reason: check.reason, updatedAt: check.updatedAt.toISOString() };
-  }
-
-  private async ownedOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
-    return this.materials.ownedOrder(tx, userId, orderId);
-  }
-
-  private async editableOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
-    const order = await this.ownedOrder(tx, userId, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
-    return order;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TRANSITION_GUARDS, WORKFLOW_TIMINGS, type TransitionGuard } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
-import { OrderStateMachine, type OrderRef } from '../orders/order-state-machine';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderStateMachine, type OrderRef } from '../order-core/order-state-machine';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
 import { IcpNumberEntity } from './icp-number.entity';

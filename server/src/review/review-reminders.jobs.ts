@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRunner } from '../jobs/job.runner';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { MessageCentreService } from '../notifications/message-centre.service';
 import { DatabaseService } from '../platform/database/database.service';
 import { ReviewCallEntity } from './review-call.entity';

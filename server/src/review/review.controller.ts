@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   accessRequestSchema,
@@ -17,12 +17,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.guard';
-import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { ReviewFiles } from './review-files.service';
 import { ReviewService } from './review.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 /** The staff console's 初审 API: reviewers see any order; applicants get 403. */
 @ApiTags('review')
@@ -38,40 +37,40 @@ export class ReviewController {
   }
 
   @Get('orders/:id')
-  detail(@Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+  detail(@Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
     return this.review.detail(id);
   }
 
   @Post('orders/:id/calls')
   @ApiZodBody(callLogRequestSchema)
-  call(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(callLogRequestSchema) body: CallLogRequest): Promise<CallLogEntry> {
+  call(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(callLogRequestSchema) body: CallLogRequest): Promise<CallLogEntry> {
     return this.review.recordCall(user, id, body);
   }
 
   /** 领取: takes the submission for 初审; the applicant can no longer pull it back. */
   @Post('orders/:id/claim')
   @HttpCode(200)
-  claim(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+  claim(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
     return this.review.claim(user, id);
   }
 
   @Post('orders/:id/approve')
   @HttpCode(200)
-  approve(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
+  approve(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
     return this.review.approve(user, id);
   }
 
   @Post('orders/:id/reject')
   @HttpCode(200)
   @ApiZodBody(rejectRequestSchema)
-  reject(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(rejectRequestSchema) body: RejectRequest): Promise<ReviewOrderDetail> {
+  reject(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(rejectRequestSchema) body: RejectRequest): Promise<ReviewOrderDetail> {
     return this.review.reject(user, id, body);
   }
 
   /** A short-lived signed link to one personal value, material or face video, with the reason (audited). */
   @Post('orders/:id/access')
   @ApiZodBody(accessRequestSchema)
-  access(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(accessRequestSchema) body: AccessRequest): Promise<AccessLink> {
+  access(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(accessRequestSchema) body: AccessRequest): Promise<AccessLink> {
     return this.review.issueAccess(user, id, body);
   }
 }

@@ -25,12 +25,13 @@ import { AccessLinkSigner } from '../audit/access-link.signer';
 import { AuditLogService } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobScheduler } from '../jobs/job-scheduler';
-import { changedPaths, maskedLeaf, valueAt } from '../orders/draft-paths.util';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
-import { OrderDraftStore, type DraftTree } from '../orders/order-draft.store';
-import { OrderFieldLock } from '../orders/order-field-lock.service';
-import { OrderStateMachine } from '../orders/order-state-machine';
-import { loadTimeline } from '../orders/order-timeline.query';
+import { changedPaths, maskedLeaf, valueAt } from '../order-core/draft-paths.util';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderAccess } from '../order-core/order-access';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { OrderFieldLock } from '../order-core/order-field-lock.service';
+import { OrderStateMachine } from '../order-core/order-state-machine';
+import { loadTimeline } from '../order-core/order-timeline.query';
 import { Clock } from '../platform/clock/clock';
 import { FaceCheckEntity } from '../principals/face-check.entity';
 import type { AppConfig } from '../platform/config/app-config';
@@ -40,7 +41,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { ReviewCallEntity } from './review-call.entity';
 import { ReviewClaimEntity } from './review-claim.entity';
 import { roundClaims, type RoundClaim } from './review-claims.query';
-import { ReviewDecisionEntity } from './review-decision.entity';
+import { ReviewDecisionEntity } from '../order-core/review-decision.entity';
 
 export const SECOND_CALL_JOB = 'review.second_call';
 const SECOND_CALL_AFTER_MS = WORKFLOW_TIMINGS.REVIEWER_SECOND_CALL_AFTER.value * 60_000;
@@ -55,6 +56,7 @@ export class ReviewService {
   constructor(
     private readonly db: DatabaseService,
     private readonly drafts: OrderDraftStore,
+    private readonly access: OrderAccess,
     private readonly stateMachine: OrderStateMachine,
     private readonly fieldLock: OrderFieldLock,
     private readonly calendar: CalendarService,
@@ -264,10 +266,8 @@ export class ReviewService {
     });
   }
 
-  private async order(tx: EntityManager, orderId: string): Promise<Order> {
-    const order = await tx.findOne(FilingOrderEntity, { where: { id: orderId } });
-    if (!order) throw new AppException('ORDER_NOT_FOUND');
-    return order;
+  private order(tx: EntityManager, orderId: string): Promise<Order> {
+    return this.access.existing(tx, orderId);
   }
 
   /** Calls since the order was last submitted: a resubmission starts a new round. */

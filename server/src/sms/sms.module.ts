@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
@@ -13,6 +14,7 @@ import { TencentSmsSender } from './tencent.sms-sender';
  * simulators) keeps the messages in the dev outbox; `SMS_PROVIDER=tencent` sends them with Tencent Cloud SMS.
  */
 @Module({
+  imports: [OrderCoreModule],
   controllers: [SmsController],
   providers: [
     DevOutboxSmsSender,
