@@ -10,6 +10,7 @@ import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 import { ObjectStorage } from './object-storage.port';
 import { S3CompatibleStorage } from './s3-compatible.storage';
+import { UploadedFilesCheck } from './uploaded-files.check';
 
 /**
  * Two-phase uploads. `STORAGE=local` (embedded default): a private folder under DATA_DIR served by the API's signed
@@ -31,6 +32,7 @@ import { S3CompatibleStorage } from './s3-compatible.storage';
     },
     LocalStorageRoutes,
     MaterialsService,
+    UploadedFilesCheck,
   ],
   exports: [MaterialsService, ObjectStorage],
 })

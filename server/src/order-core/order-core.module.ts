@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule } from '../outbox/outbox.module';
 import { OrderAccess } from './order-access';
 import { OrderDraftStore } from './order-draft.store';
 import { OrderFieldLock } from './order-field-lock.service';
 import { OrderStateMachine } from './order-state-machine';
+import { RegulatorRecordsPort } from './regulator-records.port';
+import { SubmissionChecks } from './submission-checks';
+import { TransitionGuards } from './transition-guards';
 
 /**
- * The order on its own floor: its entities, draft store, state machine, field lock and access check. Every module
- * working on orders imports this one; it imports nothing above the jobs, outbox and platform.
+ * The order on its own floor: its entities, draft store, state machine with its guard registry, field lock, access
+ * check and the submission checks port. Every module working on orders imports this one; it imports nothing above
+ * the jobs, outbox and platform.
  */
 @Module({
-  imports: [OutboxModule],
-  providers: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock],
-  exports: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock],
+  imports: [OutboxModule, DiscoveryModule],
+  providers: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock, TransitionGuards, SubmissionChecks, RegulatorRecordsPort],
+  exports: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock, TransitionGuards, SubmissionChecks, RegulatorRecordsPort],
 })
 export class OrderCoreModule {}

@@ -1,12 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, TRANSITION_GUARDS, WORKFLOW_TIMINGS, nextStepText } from '@beian/shared';
+import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, WORKFLOW_TIMINGS, nextStepText } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
 import { MessageCentreService } from '../notifications/message-centre.service';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
-import { AppException } from '../platform/errors/app-exception';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderHistoryEntity } from '../order-core/order-history.entity';
 import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from '../order-core/order-jobs.policy';
@@ -45,9 +44,6 @@ export class OrderLifecycleJobs implements OnModuleInit {
           event: 'expire',
           actor: { type: 'system', id: null },
           reason: `超过 ${EXPIRY_DAYS} 天未处理，订单已失效，已填写的信息仍保留`,
-          checkGuard: async (guard) => {
-            if (guard !== 'inactivity_limit_reached') throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: TRANSITION_GUARDS[guard].code });
-          },
         });
         return null;
       }

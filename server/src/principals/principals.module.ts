@@ -14,6 +14,7 @@ import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
 import { PrincipalsService } from './principals.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
+import { FaceChecksDoneCheck } from './face-checks-done.check';
 
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
@@ -37,6 +38,7 @@ import { TencentFaceVerifier } from './tencent.face-verifier';
         client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
     PrincipalsService,
+    FaceChecksDoneCheck,
   ],
   exports: [PrincipalsService],
 })

@@ -11,6 +11,8 @@ import { DevClockController, RegulatorSimController } from './regulator-sim.cont
 import { RegulatorSubmitter } from './regulator-submit.jobs';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+import { RegulatorGuards } from './regulator.guards';
+import { RegulatorRecordsReader } from './regulator-records';
 
 /**
  * The MIIT/管局 port. Embedded default (simulators on): the simulator, its SMS kept in memory. Otherwise the
@@ -21,6 +23,8 @@ import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
   controllers: [RegulatorSimController, DevClockController],
   providers: [
     RegulatorEventsService,
+    RegulatorGuards,
+    RegulatorRecordsReader,
     RegulatorSubmitter,
     IcpNumberAllocator,
     RegulatorSimulator,

@@ -4,7 +4,7 @@ import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { MessageCentreService } from '../notifications/message-centre.service';
 import { DatabaseService } from '../platform/database/database.service';
 import { ReviewCallEntity } from './review-call.entity';
-import { SECOND_CALL_JOB } from './review.service';
+import { SECOND_CALL_JOB } from './review-calls.query';
 
 /** An hour after a first unreachable call, the reviewer is reminded to call again (unless the matter moved on). */
 @Injectable()

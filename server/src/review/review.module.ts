@@ -5,12 +5,13 @@ import { OrderCoreModule } from '../order-core/order-core.module';
 import { ReviewAccessController, ReviewController } from './review.controller';
 import { ReviewFiles } from './review-files.service';
 import { ReviewReminders } from './review-reminders.jobs';
+import { ReviewGuards } from './review.guards';
 import { ReviewService } from './review.service';
 
 /** The provider's 初审 behind the reviewer role. */
 @Module({
   imports: [OrderCoreModule, NotificationsModule, MaterialsModule],
   controllers: [ReviewController, ReviewAccessController],
-  providers: [ReviewService, ReviewReminders, ReviewFiles],
+  providers: [ReviewService, ReviewGuards, ReviewReminders, ReviewFiles],
 })
 export class ReviewModule {}

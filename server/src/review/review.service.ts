@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  INITIAL_REJECTION_REASONS,
   ORDER_KINDS,
-  TRANSITION_GUARDS,
   WORKFLOW_TIMINGS,
-  draftSchema,
   statusLabel,
   type AccessLink,
   type AccessRequest,
   type CallLogEntry,
   type CallLogRequest,
   type DraftChange,
-  type FieldError,
   type OrderRejection,
   type RejectRequest,
   type ReviewClaim,
@@ -20,7 +16,7 @@ import {
   type ReviewQueueItem,
   type SessionUser,
 } from '@beian/shared';
-import { In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AccessLinkSigner } from '../audit/access-link.signer';
 import { AuditLogService } from '../audit/audit-log.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -39,14 +35,12 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { ReviewCallEntity } from './review-call.entity';
+import { SECOND_CALL_AFTER_MS, SECOND_CALL_JOB, roundCalls, unreachableTwiceAnHourApart } from './review-calls.query';
 import { ReviewClaimEntity } from './review-claim.entity';
 import { roundClaims, type RoundClaim } from './review-claims.query';
 import { ReviewDecisionEntity } from '../order-core/review-decision.entity';
 
-export const SECOND_CALL_JOB = 'review.second_call';
-const SECOND_CALL_AFTER_MS = WORKFLOW_TIMINGS.REVIEWER_SECOND_CALL_AFTER.value * 60_000;
 const QUEUE_LIMIT = 200;
-const DRAFT_SECTIONS: ReadonlySet<string> = new Set(Object.keys(draftSchema.shape));
 
 type Order = FilingOrderEntity;
 
@@ -128,7 +122,7 @@ export class ReviewService {
     const order = await this.order(tx, orderId);
     const draft = await this.drafts.load(tx, order.id);
     const last = await this.fieldLock.lastDecision(tx, order.id);
-    const calls = await this.roundCalls(tx, order);
+    const calls = await roundCalls(tx, order);
     return {
       orderId: order.id,
       kind: order.kind,
@@ -165,7 +159,7 @@ export class ReviewService {
       const order = await this.order(tx, orderId);
       if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED');
       const calledAt = this.clock.now();
-      const earlier = await this.roundCalls(tx, order);
+      const earlier = await roundCalls(tx, order);
       const inserted = await tx.insert(ReviewCallEntity, { orderId, reviewerId: reviewer.id, outcome: request.outcome, note: request.note ?? null, calledAt });
       const id = Number(inserted.identifiers[0]?.id);
       if (request.outcome === 'unreachable' && !earlier.some((c) => c.outcome === 'unreachable')) {
@@ -204,7 +198,7 @@ export class ReviewService {
         event: decision === 'approve' ? 'approve_initial' : 'reject_initial',
         actor: { type: 'reviewer', id: reviewer.id },
         ...(decision === 'reject' ? { reason: reasons.map((r) => (r.path ? `${r.path}：${r.reason}` : r.reason)).join('；') } : {}),
-        checkGuard: () => this.checkRejection(tx, order, reasons),
+        guardInput: { rejections: reasons },
       });
       await tx.insert(ReviewDecisionEntity, {
         orderId,
@@ -217,23 +211,6 @@ export class ReviewService {
       });
     });
     return this.detail(orderId);
-  }
-
-  /** REJECTION_REASONS_REQUIRED: every field reason names a draft field with a reason and a suggestion; "unreachable" needs two unreachable calls ≥ 1 h apart. */
-  private async checkRejection(tx: EntityManager, order: Order, reasons: OrderRejection[]): Promise<void> {
-    const fields: FieldError[] = [];
-    if (!reasons.length) fields.push({ path: 'reasons', code: 'REQUIRED', message: '请至少填写一条驳回原因' });
-    reasons.forEach((r, i) => {
-      if (r.kind === 'unreachable') return;
-      if (!r.path || !DRAFT_SECTIONS.has(r.path.split('.')[0] ?? '')) fields.push({ path: `reasons.${i}.path`, code: 'PATH_INVALID', message: '请选择要驳回的字段' });
-      if (!r.reason) fields.push({ path: `reasons.${i}.reason`, code: 'REQUIRED', message: '请填写驳回原因' });
-      if (!r.suggestion) fields.push({ path: `reasons.${i}.suggestion`, code: 'REQUIRED', message: '请填写修改建议' });
-    });
-    const unreachable = reasons.findIndex((r) => r.kind === 'unreachable');
-    if (unreachable >= 0 && !unreachableTwiceAnHourApart(await this.roundCalls(tx, order))) {
-      fields.push({ path: `reasons.${unreachable}`, code: 'UNREACHABLE_NOT_ALLOWED', message: INITIAL_REJECTION_REASONS.unreachable.requires });
-    }
-    if (fields.length) throw new AppException('REJECTION_REASONS_REQUIRED', fields, undefined, TRANSITION_GUARDS.rejection_reasons_given.message);
   }
 
   /** A short-lived signed link to one personal value, material or face video; the issue is audited with its reason. */
@@ -270,11 +247,6 @@ export class ReviewService {
     return this.access.existing(tx, orderId);
   }
 
-  /** Calls since the order was last submitted: a resubmission starts a new round. */
-  private roundCalls(tx: EntityManager, order: Order): Promise<ReviewCallEntity[]> {
-    return tx.find(ReviewCallEntity, { where: { orderId: order.id, calledAt: MoreThanOrEqual(order.submittedAt ?? order.createdAt) }, order: { calledAt: 'ASC', id: 'ASC' } });
-  }
-
   private dueAt(submittedAt: Date): Promise<Date> {
     return this.calendar.addWorkingDays(new Date(submittedAt), WORKFLOW_TIMINGS.INITIAL_REVIEW_MAX.value);
   }
@@ -282,13 +254,6 @@ export class ReviewService {
 
 function claimView(claim: RoundClaim | undefined): ReviewClaim | null {
   return claim ? { reviewerId: claim.reviewerId, reviewerName: claim.reviewerName, claimedAt: claim.claimedAt.toISOString() } : null;
-}
-
-function unreachableTwiceAnHourApart(calls: readonly ReviewCallEntity[]): boolean {
-  const times = calls.filter((c) => c.outcome === 'unreachable').map((c) => new Date(c.calledAt).getTime());
-  const first = times[0];
-  const last = times.at(-1);
-  return times.length >= 2 && first !== undefined && last !== undefined && last - first >= SECOND_CALL_AFTER_MS;
 }
 
 function toCallEntry(call: Pick<ReviewCallEntity, 'id' | 'outcome' | 'note' | 'reviewerId' | 'calledAt'>): CallLogEntry {

@@ -8,6 +8,7 @@ import { SmsSender } from './sms-sender.port';
 import { SmsController } from './sms.controller';
 import { SmsService } from './sms.service';
 import { TencentSmsSender } from './tencent.sms-sender';
+import { VerifiedMobilesCheck } from './verified-mobiles.check';
 
 /**
  * SMS codes for mobile verification. `SMS_PROVIDER=dev-outbox` (embedded default, refused in production without
@@ -25,6 +26,7 @@ import { TencentSmsSender } from './tencent.sms-sender';
         config.sms.provider === 'tencent' ? new TencentSmsSender(requireTencentCloud(tencentCloud, 'SMS_PROVIDER'), config.sms) : devOutbox,
     },
     SmsService,
+    VerifiedMobilesCheck,
   ],
   exports: [SmsService],
 })
