@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { SmsRecipientProgress } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { discoverOne } from './discovered-port';
 
 /** One SMS recipient of the order's latest submission to the 管局, as the applicant's progress page shows it. */
 export interface SmsRecipientState extends SmsRecipientProgress {
@@ -31,9 +32,7 @@ export class RegulatorRecordsPort implements OnModuleInit, RegulatorRecords {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    const found = this.discovery.getProviders({ metadataKey: REGULATOR_RECORDS.KEY }).filter((wrapper) => wrapper.instance);
-    if (found.length !== 1) throw new Error(`RegulatorRecords needs exactly one provider, found ${found.length}`);
-    this.records = found[0]!.instance as RegulatorRecords;
+    this.records = discoverOne<RegulatorRecords>(this.discovery, REGULATOR_RECORDS, 'RegulatorRecords');
   }
 
   numbers(tx: EntityManager, orderId: string): Promise<string[]> {

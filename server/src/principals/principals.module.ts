@@ -15,6 +15,7 @@ import { PrincipalsController } from './principals.controller';
 import { PrincipalsService } from './principals.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
 import { FaceChecksDoneCheck } from './face-checks-done.check';
+import { FaceCheckRecordsReader } from './face-check-records';
 
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
@@ -39,6 +40,7 @@ import { FaceChecksDoneCheck } from './face-checks-done.check';
     },
     PrincipalsService,
     FaceChecksDoneCheck,
+    FaceCheckRecordsReader,
   ],
   exports: [PrincipalsService],
 })

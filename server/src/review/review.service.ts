@@ -23,13 +23,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { changedPaths, maskedLeaf, valueAt } from '../order-core/draft-paths.util';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { FaceCheckRecordsPort } from '../order-core/face-check-records.port';
 import { OrderAccess } from '../order-core/order-access';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { OrderFieldLock } from '../order-core/order-field-lock.service';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { loadTimeline } from '../order-core/order-timeline.query';
 import { Clock } from '../platform/clock/clock';
-import { FaceCheckEntity } from '../principals/face-check.entity';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
@@ -51,6 +51,7 @@ export class ReviewService {
     private readonly db: DatabaseService,
     private readonly drafts: OrderDraftStore,
     private readonly access: OrderAccess,
+    private readonly faceChecks: FaceCheckRecordsPort,
     private readonly stateMachine: OrderStateMachine,
     private readonly fieldLock: OrderFieldLock,
     private readonly calendar: CalendarService,
@@ -136,14 +137,7 @@ export class ReviewService {
       dueAt: order.status === 'pending_initial_review' && order.submittedAt ? (await this.dueAt(order.submittedAt)).toISOString() : null,
       claim: claimView((await roundClaims(tx, [order])).get(order.id)),
       draft: this.drafts.mask(draft),
-      faceChecks: (await tx.find(FaceCheckEntity, { where: { orderId: order.id }, order: { path: 'ASC' } })).map((check) => ({
-        path: check.path,
-        status: check.status,
-        score: check.score,
-        reason: check.reason,
-        videoFileId: check.videoFileId,
-        updatedAt: new Date(check.updatedAt).toISOString(),
-      })),
+      faceChecks: await this.faceChecks.forOrder(tx, order.id),
       materials: ((draft.materials as ReviewMaterial[] | undefined) ?? []).map(({ kind, fileId, target }) => ({ kind, fileId, target })),
       timeline: await loadTimeline(tx, order.id),
       calls: (await tx.find(ReviewCallEntity, { where: { orderId: order.id }, order: { calledAt: 'ASC', id: 'ASC' } })).map(toCallEntry),
