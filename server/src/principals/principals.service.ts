@@ -5,6 +5,7 @@ import {
   BIOMETRIC_CONSENT_VERSION,
   FACE_CHALLENGE_MINUTES,
   INVITATION_HOURS,
+  PROGRESS_MESSAGES,
   uploadFieldPath,
   type ConsentRecord,
   type CreatePrincipalUploadRequest,
@@ -24,6 +25,7 @@ import {
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { WechatApiError } from '../auth/wechat-gateway.port';
 import { MaterialsService } from '../materials/materials.service';
+import { MessageRequests } from '../notifications/message-requests';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderAccess } from '../order-core/order-access';
 import { OrderDraftStore } from '../order-core/order-draft.store';
@@ -69,6 +71,7 @@ export class PrincipalsService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly codes: MiniProgramCodes,
+    private readonly messages: MessageRequests,
   ) {}
 
   /** The distinct persons of the draft with their face check and latest invitation. */
@@ -182,6 +185,7 @@ export class PrincipalsService {
         const bound = await tx.update(PrincipalInvitationEntity, { id: invitation.id, acceptedBy: IsNull() }, { acceptedBy: user.id, acceptedAt: now });
         if (!bound.affected) throw new AppException('INVITATION_TAKEN');
         Object.assign(invitation, { acceptedBy: user.id, acceptedAt: now });
+        await this.faceCheckWaiting(tx, user.id, invitation.orderId, invitation.path, `face_check_waiting:${invitation.id}`, now);
       }
       return this.invitationView(tx, user, invitation);
     });
@@ -245,6 +249,7 @@ export class PrincipalsService {
       const now = this.clock.now();
       const change = { status: (ok ? 'passed' : 'rejected') as FaceCheckStatus, reason: ok ? null : reason!.trim(), reviewerId, reviewedAt: now, updatedAt: now };
       await tx.update(FaceCheckEntity, { id: check.id, status: 'pending_reviewer_confirmation' }, change);
+      if (!ok && check.performedBy) await this.faceCheckWaiting(tx, check.performedBy, check.orderId, check.path, `face_check_waiting:${check.id}:${now.getTime()}`, now);
       return this.checkView({ ...check, ...change });
     });
   }
@@ -303,8 +308,40 @@ export class PrincipalsService {
     }
     const status: FaceCheckStatus = result.outcome === 'needs_review' ? 'pending_reviewer_confirmation' : result.outcome;
     const change = { status, reason: result.reason, verifierRef: result.reference, score: result.score, updatedAt: this.clock.now() };
-    await this.db.transaction((tx) => tx.update(FaceCheckEntity, { id: prepared.check.id }, change));
+    await this.db.transaction(async (tx) => {
+      await tx.update(FaceCheckEntity, { id: prepared.check.id }, change);
+      if (DONE.includes(status)) await this.faceCheckDone(tx, scope, `face_check_done:${prepared.check.id}:${change.updatedAt.getTime()}`);
+    });
     return this.checkView({ ...prepared.check, ...change });
+  }
+
+  /** face_check_waiting: the principal's video check is needed (after accepting an invitation, or again after a reviewer's rejection). */
+  private async faceCheckWaiting(tx: EntityManager, userId: string, orderId: string, path: string, dedupeKey: string, now: Date): Promise<void> {
+    const role = principalRoleLabel(path);
+    const message = {
+      userId,
+      orderId,
+      type: 'face_check_waiting',
+      title: PROGRESS_MESSAGES.face_check_waiting.title,
+      body: `请${role}在小程序中阅读授权、上传证件照片并录制人脸视频，完成后申请人才能提交备案。`,
+      status: '待核验',
+    };
+    await this.messages.request(tx, message, dedupeKey, now);
+  }
+
+  /** face_check_done: the applicant waited for an invited principal, whose check is now done. */
+  private async faceCheckDone(tx: EntityManager, scope: CheckScope, dedupeKey: string): Promise<void> {
+    const order = await tx.findOneByOrFail(FilingOrderEntity, { id: scope.orderId });
+    if (order.ownerId === scope.accountId) return;
+    const message = {
+      userId: order.ownerId,
+      orderId: order.id,
+      type: 'face_check_done',
+      title: PROGRESS_MESSAGES.face_check_done.title,
+      body: `${principalRoleLabel(scope.path)}已完成人脸视频核验。`,
+      status: '已完成',
+    };
+    await this.messages.request(tx, message, dedupeKey, this.clock.now());
   }
 
   private async issueChallenge(tx: EntityManager, scope: CheckScope): Promise<FaceChallenge> {
