@@ -13,7 +13,8 @@ import { MiniProgramCodes } from './mini-program-code.port';
 import { QrMiniProgramCodes } from './qr.mini-program-codes';
 import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
-import { PrincipalsService } from './principals.service';
+import { FaceChecksService } from './face-checks.service';
+import { PrincipalInvitationsService } from './principal-invitations.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
 import { FaceChecksDoneCheck } from './face-checks-done.check';
 import { FaceCheckRecordsReader } from './face-check-records';
@@ -39,10 +40,10 @@ import { FaceCheckRecordsReader } from './face-check-records';
       useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
         client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
-    PrincipalsService,
+    FaceChecksService,
+    PrincipalInvitationsService,
     FaceChecksDoneCheck,
     FaceCheckRecordsReader,
   ],
-  exports: [PrincipalsService],
 })
 export class PrincipalsModule {}
