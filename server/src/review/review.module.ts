@@ -6,12 +6,14 @@ import { ReviewAccessController, ReviewController } from './review.controller';
 import { ReviewFiles } from './review-files.service';
 import { ReviewReminders } from './review-reminders.jobs';
 import { ReviewGuards } from './review.guards';
-import { ReviewService } from './review.service';
+import { ReviewAccessService } from './review-access.service';
+import { ReviewDecisionsService } from './review-decisions.service';
+import { ReviewQueueService } from './review-queue.service';
 
 /** The provider's 初审 behind the reviewer role. */
 @Module({
   imports: [OrderCoreModule, NotificationsModule, MaterialsModule],
   controllers: [ReviewController, ReviewAccessController],
-  providers: [ReviewService, ReviewGuards, ReviewReminders, ReviewFiles],
+  providers: [ReviewQueueService, ReviewDecisionsService, ReviewAccessService, ReviewGuards, ReviewReminders, ReviewFiles],
 })
 export class ReviewModule {}
