@@ -10,6 +10,7 @@ const { join } = require('node:path');
 const { DataSource } = require('typeorm');
 const mysql = require('mysql2/promise');
 const { dataSourceOptions, migrationsDir } = require('../dist/platform/database/data-source-options');
+const { APP_ENTITIES } = require('../dist/app-entities');
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -20,7 +21,7 @@ const scratchUrl = process.env.MIGRATION_DATABASE_URL ?? 'mysql://root@127.0.0.1
 
 async function generate(db) {
   const sourceDir = migrationsDir(db.type).replace(`${join('dist')}`, 'src');
-  const ds = new DataSource({ ...dataSourceOptions(db), migrations: [join(migrationsDir(db.type), '*.js')], migrationsRun: false });
+  const ds = new DataSource({ ...dataSourceOptions(db, APP_ENTITIES), migrations: [join(migrationsDir(db.type), '*.js')], migrationsRun: false });
   await ds.initialize();
   await ds.runMigrations();
   const sql = await ds.driver.createSchemaBuilder().log();

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_ENTITIES } from './app-entities';
 import { AuthModule } from './auth/auth.module';
 import { MaterialsModule } from './materials/materials.module';
 import { SmsModule } from './sms/sms.module';
@@ -18,6 +19,6 @@ import { DeadLettersModule } from './outbox/dead-letters.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(config, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule] };
+    return { module: AppModule, imports: [PlatformModule.forRoot(config, APP_ENTITIES, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule] };
   }
 }

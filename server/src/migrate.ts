@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './platform/config/app-config';
+import { APP_ENTITIES } from './app-entities';
 import { dataSourceOptions } from './platform/database/data-source-options';
 
 /**
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const dataSource = new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false, logging: ['error'] });
+  const dataSource = new DataSource({ ...dataSourceOptions(config.database, APP_ENTITIES), migrationsRun: false, logging: ['error'] });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

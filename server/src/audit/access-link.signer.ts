@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
+import { LinkSigner } from '../platform/crypto/link-signer';
 
 /**
  * Short signed staff links `<audit row id>.<expiry ms>.<hmac>`: the audit row of the issue says who may see
@@ -9,17 +9,17 @@ import type { AppConfig } from '../platform/config/app-config';
  */
 @Injectable()
 export class AccessLinkSigner {
-  private readonly key: Buffer;
+  private readonly signer: LinkSigner;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const base = config.fieldEncryptionKeys.at(-1);
     if (!base) throw new Error('AccessLinkSigner needs a key');
-    this.key = Buffer.from(hkdfSync('sha256', base.key, Buffer.alloc(0), 'beian access links', 32));
+    this.signer = new LinkSigner(base.key, 'beian access links');
   }
 
   sign(auditId: number, expiresAt: Date): string {
     const body = `${auditId}.${expiresAt.getTime()}`;
-    return `${body}.${this.mac(body)}`;
+    return `${body}.${this.signer.sign(String(auditId), String(expiresAt.getTime()))}`;
   }
 
   /** The audit row id when the signature holds and the link has not expired at `now`; null otherwise. */
@@ -27,13 +27,7 @@ export class AccessLinkSigner {
     const match = /^(\d+)\.(\d+)\.([\w-]+)$/.exec(token);
     if (!match) return null;
     const [, id = '', expires = '', mac = ''] = match;
-    const expected = Buffer.from(this.mac(`${id}.${expires}`));
-    const given = Buffer.from(mac);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!this.signer.matches(mac, id, expires)) return null;
     return Number(expires) > now.getTime() ? Number(id) : null;
-  }
-
-  private mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 }

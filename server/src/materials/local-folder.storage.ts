@@ -1,7 +1,7 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Clock } from '../platform/clock/clock';
+import { LinkSigner } from '../platform/crypto/link-signer';
 import { ObjectStorage } from './object-storage.port';
 
 export const LOCAL_STORAGE_PREFIX = '/api/storage/';
@@ -17,12 +17,14 @@ export interface SignedRequest {
   param: string;
 }
 
+const signedParts = (request: SignedRequest) => [request.op, request.key, String(request.expires), request.param];
+
 /**
  * Embedded default: files in a private folder under DATA_DIR, served only by the API's storage routes for a
  * request carrying a valid HMAC of (operation, key, expiry, parameter) that has not expired.
  */
 export class LocalFolderStorage extends ObjectStorage {
-  private readonly signingKey: Buffer;
+  private readonly signer: LinkSigner;
 
   constructor(
     private readonly root: string,
@@ -30,7 +32,7 @@ export class LocalFolderStorage extends ObjectStorage {
     private readonly clock: Clock,
   ) {
     super();
-    this.signingKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'beian storage urls', 32));
+    this.signer = new LinkSigner(secret, 'beian storage urls');
   }
 
   signedPutUrl(key: string, _contentType: string, maxBytes: number, expiresAt: Date): string {
@@ -44,9 +46,7 @@ export class LocalFolderStorage extends ObjectStorage {
   /** The request a URL authorises, or null when it is forged, altered or expired. */
   verify(request: SignedRequest, signature: string): SignedRequest | null {
     if (!KEY_PATTERN.test(request.key) || request.key.includes('..')) return null;
-    const expected = Buffer.from(this.sign(request), 'hex');
-    const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!this.signer.matches(signature, ...signedParts(request))) return null;
     return request.expires > this.clock.now().getTime() ? request : null;
   }
 
@@ -73,14 +73,8 @@ export class LocalFolderStorage extends ObjectStorage {
   }
 
   private url(request: SignedRequest): string {
-    const query = new URLSearchParams({ op: request.op, exp: String(request.expires), p: request.param, sig: this.sign(request) });
+    const query = new URLSearchParams({ op: request.op, exp: String(request.expires), p: request.param, sig: this.signer.sign(...signedParts(request)) });
     return `${LOCAL_STORAGE_PREFIX}${request.key}?${query.toString()}`;
-  }
-
-  private sign(request: SignedRequest): string {
-    return createHmac('sha256', this.signingKey)
-      .update(`${request.op}\n${request.key}\n${request.expires}\n${request.param}`)
-      .digest('hex');
   }
 
   private path(key: string): string {

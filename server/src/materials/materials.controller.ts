@@ -5,8 +5,8 @@ import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { MaterialsService } from './materials.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('UPLOAD_NOT_FOUND') });
 
 @ApiTags('materials')
@@ -19,7 +19,7 @@ export class MaterialsController {
   @ApiZodBody(createUploadRequestSchema)
   createTicket(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @ZodBody(createUploadRequestSchema) body: CreateUploadRequest,
   ): Promise<UploadTicket> {
     return this.materials.createTicket(user, id, body);
@@ -32,13 +32,13 @@ export class MaterialsController {
   }
 
   @Get('orders/:id/materials')
-  list(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<MaterialFile[]> {
+  list(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<MaterialFile[]> {
     return this.materials.list(user, id);
   }
 
   @Delete('orders/:id/materials/:fileId')
   @HttpCode(204)
-  remove(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('fileId', uploadId) fileId: string): Promise<void> {
+  remove(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('fileId', uploadId) fileId: string): Promise<void> {
     return this.materials.remove(user, id, fileId);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { join } from 'node:path';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
@@ -9,12 +10,14 @@ import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 import { ObjectStorage } from './object-storage.port';
 import { S3CompatibleStorage } from './s3-compatible.storage';
+import { UploadedFilesCheck } from './uploaded-files.check';
 
 /**
  * Two-phase uploads. `STORAGE=local` (embedded default): a private folder under DATA_DIR served by the API's signed
  * storage routes; `STORAGE=s3`: a private Tencent COS / S3-compatible bucket with presigned URLs.
  */
 @Module({
+  imports: [OrderCoreModule],
   controllers: [MaterialsController],
   providers: [
     {
@@ -29,6 +32,7 @@ import { S3CompatibleStorage } from './s3-compatible.storage';
     },
     LocalStorageRoutes,
     MaterialsService,
+    UploadedFilesCheck,
   ],
   exports: [MaterialsService, ObjectStorage],
 })

@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   UPLOAD_LIMITS,
-  isEditableByApplicant,
   uploadFieldPath,
   type CreateUploadRequest,
   type FieldError,
@@ -15,7 +14,7 @@ import {
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
+import { OrderAccess } from '../order-core/order-access';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
@@ -43,6 +42,7 @@ function fieldError(target: string, kind: UploadKind, p: MediaProblem): AppExcep
 export class MaterialsService implements OnModuleInit {
   constructor(
     private readonly db: DatabaseService,
+    private readonly access: OrderAccess,
     private readonly storage: ObjectStorage,
     private readonly scheduler: JobScheduler,
     private readonly runner: JobRunner,
@@ -56,7 +56,7 @@ export class MaterialsService implements OnModuleInit {
   /** Applicant: a ticket for a file of their own editable order. */
   createTicket(user: SessionUser, orderId: string, request: CreateUploadRequest): Promise<UploadTicket> {
     return this.db.transaction(async (tx) => {
-      await this.editableOrder(tx, user.id, orderId);
+      await this.access.editable(tx, user, orderId);
       return this.issueTicket(tx, { orderId, uploaderId: user.id, ...request });
     });
   }
@@ -147,7 +147,7 @@ export class MaterialsService implements OnModuleInit {
 
   async list(user: SessionUser, orderId: string): Promise<MaterialFile[]> {
     const uploads = await this.db.transaction(async (tx) => {
-      await this.ownedOrder(tx, user.id, orderId);
+      await this.access.owned(tx, user, orderId);
       return tx.find(UploadEntity, { where: { orderId, status: 'confirmed' }, order: { createdAt: 'ASC' } });
     });
     return uploads.map((upload) => this.view(upload));
@@ -155,7 +155,7 @@ export class MaterialsService implements OnModuleInit {
 
   async remove(user: SessionUser, orderId: string, fileId: string): Promise<void> {
     const upload = await this.db.transaction(async (tx) => {
-      await this.editableOrder(tx, user.id, orderId);
+      await this.access.editable(tx, user, orderId);
       const found = await tx.findOneBy(UploadEntity, { id: fileId, orderId });
       if (!found) throw new AppException('UPLOAD_NOT_FOUND');
       await tx.delete(UploadEntity, { id: found.id });
@@ -204,18 +204,6 @@ export class MaterialsService implements OnModuleInit {
       urlsExpireAt: expiresAt.toISOString(),
       createdAt: upload.createdAt.toISOString(),
     };
-  }
-
-  async ownedOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
-    const order = await tx.findOneBy(FilingOrderEntity, { id: orderId });
-    if (!order || order.ownerId !== userId) throw new AppException('ORDER_NOT_FOUND');
-    return order;
-  }
-
-  private async editableOrder(tx: EntityManager, userId: string, orderId: string): Promise<FilingOrderEntity> {
-    const order = await this.ownedOrder(tx, userId, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
-    return order;
   }
 
   private async checkQuota(tx: EntityManager, orderId: string, target: string, kind: UploadKind, extraBytes: number, extraFiles: number): Promise<void> {

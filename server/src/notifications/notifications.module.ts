@@ -9,6 +9,7 @@ import { DatabaseService } from '../platform/database/database.service';
 import { DeliveryLedger } from './delivery-ledger';
 import { HttpWechatMessaging } from './http-wechat-messaging';
 import { MessageCentreService } from './message-centre.service';
+import { MessageRequests } from './message-requests';
 import { MessagesController } from './messages.controller';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel.port';
 import { NotificationsController } from './notifications.controller';
@@ -29,6 +30,7 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
     SubscribeGrantsService,
     DeliveryLedger,
     ProgressNotifier,
+    MessageRequests,
     {
       provide: WechatMessaging,
       inject: [APP_CONFIG, WechatApiClient],
@@ -45,6 +47,6 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
       },
     },
   ],
-  exports: [MessageCentreService],
+  exports: [MessageRequests],
 })
 export class NotificationsModule {}

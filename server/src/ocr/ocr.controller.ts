@@ -1,12 +1,11 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ocrRequestSchema, type OcrRequest, type OcrResponse, type SessionUser } from '@beian/shared';
 import { CurrentUser } from '../auth/auth.guard';
-import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OcrService } from './ocr.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('ocr')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class OcrController {
   @Post()
   @HttpCode(200)
   @ApiZodBody(ocrRequestSchema)
-  recognize(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(ocrRequestSchema) body: OcrRequest): Promise<OcrResponse> {
+  recognize(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(ocrRequestSchema) body: OcrRequest): Promise<OcrResponse> {
     return this.ocr.recognize(user, id, body);
   }
 }

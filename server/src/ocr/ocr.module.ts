@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MaterialsModule } from '../materials/materials.module';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
@@ -10,7 +11,7 @@ import { TencentOcrEngine } from './tencent.ocr-engine';
 
 /** OCR autofill. `OCR_PROVIDER=none` (embedded default): NoOcrEngine recognises nothing; `tencent`: Tencent Cloud OCR. */
 @Module({
-  imports: [MaterialsModule],
+  imports: [OrderCoreModule, MaterialsModule],
   controllers: [OcrController],
   providers: [
     {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PHOTO_ONLY_KINDS, type OcrRequest, type OcrResponse, type SessionUser } from '@beian/shared';
 import { MaterialsService } from '../materials/materials.service';
+import { OrderAccess } from '../order-core/order-access';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { OcrEngine } from './ocr-engine.port';
@@ -11,6 +12,7 @@ export class OcrService {
 
   constructor(
     private readonly db: DatabaseService,
+    private readonly access: OrderAccess,
     private readonly materials: MaterialsService,
     private readonly engine: OcrEngine,
   ) {}
@@ -18,7 +20,7 @@ export class OcrService {
   /** Reads a confirmed photo of the caller's order. The result only pre-fills the form; the user checks it. */
   async recognize(user: SessionUser, orderId: string, request: OcrRequest): Promise<OcrResponse> {
     const file = await this.db.transaction(async (tx) => {
-      await this.materials.ownedOrder(tx, user.id, orderId);
+      await this.access.owned(tx, user, orderId);
       return this.materials.confirmedFile(tx, orderId, request.uploadId);
     });
     if (!file) throw AppException.validation([{ path: 'uploadId', code: 'UPLOAD_NOT_FOUND', message: '请先上传证件照片' }]);

@@ -10,11 +10,10 @@ import {
   type FilingTypeVerifyRequest,
   type OrderKind,
 } from '@beian/shared';
-import { IcpNumberEntity } from '../regulator/icp-number.entity';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { FilingOrderEntity } from './filing-order.entity';
+import { RegulatorRecordsPort } from '../order-core/regulator-records.port';
 import { FilingRegistry } from './filing-registry.port';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;
@@ -30,6 +29,7 @@ export class FilingTypeService {
     private readonly db: DatabaseService,
     private readonly cipher: FieldCipher,
     private readonly registry: FilingRegistry,
+    private readonly regulatorRecords: RegulatorRecordsPort,
   ) {}
 
   async decide(request: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
@@ -90,14 +90,8 @@ export class FilingTypeService {
     return this.cipher.blindIndex(certificateNumber);
   }
 
-  private async subjectNumberHere(certificateNumber: string): Promise<string | null> {
-    const row = await this.db.manager
-      .createQueryBuilder(IcpNumberEntity, 'n')
-      .innerJoin(FilingOrderEntity, 'o', 'o.id = n.orderId')
-      .where('o.subjectIndex = :index AND o.status = :status AND n.kind = :kind', { index: this.subjectIndex(certificateNumber), status: 'approved', kind: 'subject' })
-      .orderBy('n.id', 'ASC')
-      .getOne();
-    return row?.number ?? null;
+  private subjectNumberHere(certificateNumber: string): Promise<string | null> {
+    return this.regulatorRecords.subjectNumber(this.db.manager, this.subjectIndex(certificateNumber));
   }
 
   private checkedFacts(request: FilingTypeVerifyRequest): { certificateNumber: string; service: string } {

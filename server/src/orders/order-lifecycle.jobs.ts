@@ -1,16 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, TRANSITION_GUARDS, WORKFLOW_TIMINGS, nextStepText } from '@beian/shared';
+import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, WORKFLOW_TIMINGS, nextStepText, statusLabel } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
-import { MessageCentreService } from '../notifications/message-centre.service';
+import { MessageRequests } from '../notifications/message-requests';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
-import { AppException } from '../platform/errors/app-exception';
-import { FilingOrderEntity } from './filing-order.entity';
-import { OrderHistoryEntity } from './order-history.entity';
-import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from './order-jobs.policy';
-import { OrderStateMachine } from './order-state-machine';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderHistoryEntity } from '../order-core/order-history.entity';
+import { ORDER_JOB, publicSecurityDeadline, type InactivityJobPayload } from '../order-core/order-jobs.policy';
+import { OrderStateMachine } from '../order-core/order-state-machine';
 
 const EXPIRY_DAYS = WORKFLOW_TIMINGS.INACTIVITY_EXPIRY.value;
 
@@ -25,7 +24,7 @@ export class OrderLifecycleJobs implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly jobs: JobScheduler,
     private readonly stateMachine: OrderStateMachine,
-    private readonly centre: MessageCentreService,
+    private readonly messages: MessageRequests,
     private readonly clock: Clock,
   ) {}
 
@@ -35,9 +34,9 @@ export class OrderLifecycleJobs implements OnModuleInit {
   }
 
   private async checkInactivity(job: InactivityJobPayload): Promise<void> {
-    const reminder = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const order = await this.waitingOrder(tx, job);
-      if (!order) return null;
+      if (!order) return;
       const now = this.clock.now();
       const idleDays = Math.floor((now.getTime() - new Date(order.updatedAt).getTime()) / DAY_MS);
       if (idleDays >= EXPIRY_DAYS) {
@@ -45,27 +44,24 @@ export class OrderLifecycleJobs implements OnModuleInit {
           event: 'expire',
           actor: { type: 'system', id: null },
           reason: `超过 ${EXPIRY_DAYS} 天未处理，订单已失效，已填写的信息仍保留`,
-          checkGuard: async (guard) => {
-            if (guard !== 'inactivity_limit_reached') throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: TRANSITION_GUARDS[guard].code });
-          },
         });
-        return null;
+        return;
       }
       const next = [...INACTIVITY_REMINDERS.days, EXPIRY_DAYS].find((day) => day > idleDays) ?? EXPIRY_DAYS;
       const dueAt = new Date(new Date(order.updatedAt).getTime() + next * DAY_MS);
       await this.jobs.schedule(tx, { type: ORDER_JOB.inactivity, payload: { ...job }, dueAt, dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:${dueAt.getTime()}` });
       const reached = INACTIVITY_REMINDERS.days.filter((day) => day <= idleDays).at(-1);
-      return reached === undefined ? null : { order, reached, expiresAt: new Date(new Date(order.updatedAt).getTime() + EXPIRY_DAYS * DAY_MS) };
-    });
-    if (!reminder) return;
-    const { order, reached, expiresAt } = reminder;
-    await this.centre.record({
-      userId: order.ownerId,
-      orderId: order.id,
-      type: 'order_expiring',
-      title: PROGRESS_MESSAGES.order_expiring.title,
-      body: `订单已 ${reached} 天未处理，将于 ${formatChinaTime(expiresAt)} 失效（还剩 ${EXPIRY_DAYS - reached} 天）。\n${nextStepText(order.status, order.kind)}`,
-      dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:reminder:${reached}`,
+      if (reached === undefined) return;
+      const expiresAt = new Date(new Date(order.updatedAt).getTime() + EXPIRY_DAYS * DAY_MS);
+      const message = {
+        userId: order.ownerId,
+        orderId: order.id,
+        type: 'order_expiring',
+        title: PROGRESS_MESSAGES.order_expiring.title,
+        body: `订单已 ${reached} 天未处理，将于 ${formatChinaTime(expiresAt)} 失效（还剩 ${EXPIRY_DAYS - reached} 天）。\n${nextStepText(order.status, order.kind)}`,
+        status: statusLabel(order.status, order.kind),
+      };
+      await this.messages.request(tx, message, `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:reminder:${reached}`, now);
     });
   }
 
@@ -81,13 +77,14 @@ export class OrderLifecycleJobs implements OnModuleInit {
     const order = await this.db.manager.findOne(FilingOrderEntity, { where: { id: job.orderId } });
     if (order?.status !== 'approved' || order.serviceType !== 'website' || !ORDER_KINDS[order.kind].publicSecurityDataCode) return;
     const deadline = publicSecurityDeadline(new Date(job.approvedAt));
-    await this.centre.record({
+    const message = {
       userId: order.ownerId,
       orderId: order.id,
       type: 'public_security_filing_due',
       title: PROGRESS_MESSAGES.public_security_filing_due.title,
       body: `请在 ${formatChinaTime(deadline)} 前登录 https://beian.mps.gov.cn 完成公安联网备案，并在网站首页底部展示公安备案号。`,
-      dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${order.id}`,
-    });
+      status: statusLabel(order.status, order.kind),
+    };
+    await this.db.transaction((tx) => this.messages.request(tx, message, `${ORDER_JOB.publicSecurityReminder}:${order.id}`, this.clock.now()));
   }
 }

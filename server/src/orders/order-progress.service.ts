@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DAY_MS, chinaDate, ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, nextEvents, nextStepText, statusLabel, whoseMove, type ApplicantOrderAction, type OrderKind, type OrderProgress, type OrderState, type SessionUser, type SmsRecipientProgress, type TimelineEntry } from '@beian/shared';
+import { DAY_MS, chinaDate, ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, nextEvents, nextStepText, statusLabel, whoseMove, type ApplicantOrderAction, type OrderKind, type OrderProgress, type OrderState, type SessionUser, type TimelineEntry } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../platform/clock/clock';
-import { FieldCipher } from '../platform/crypto/field-cipher';
-import { maskPersonalValue } from '../platform/crypto/personal-data';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { IcpNumberEntity } from '../regulator/icp-number.entity';
-import { SmsVerificationEntity } from '../regulator/sms-verification.entity';
-import { roundClaims } from '../review/review-claims.query';
-import { FilingOrderEntity } from './filing-order.entity';
-import { loadTimeline } from './order-timeline.query';
+import type { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { RegulatorRecordsPort, type SmsRecipientState } from '../order-core/regulator-records.port';
+import { TransitionGuards } from '../order-core/transition-guards';
+import { loadTimeline } from '../order-core/order-timeline.query';
 
-type PolledOrder = Pick<FilingOrderEntity, 'id' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'> & { latestHistoryId: number };
+type PolledOrder = Pick<FilingOrderEntity, 'id' | 'ownerId' | 'kind' | 'status' | 'version' | 'submittedAt' | 'updatedAt'> & { latestHistoryId: number };
 interface PolledOrderRow {
   id: string;
   owner_id: string;
@@ -36,14 +33,15 @@ export class OrderProgressService {
   constructor(
     private readonly db: DatabaseService,
     private readonly calendar: CalendarService,
-    private readonly cipher: FieldCipher,
+    private readonly regulatorRecords: RegulatorRecordsPort,
+    private readonly guards: TransitionGuards,
     private readonly clock: Clock,
   ) {}
 
   async progress(user: SessionUser, orderId: string, ifNoneMatch?: string): Promise<ProgressAnswer> {
     const tx = this.db.manager;
     const order = await this.polledOrder(user, orderId);
-    const sms = SMS_STATES.includes(order.status) ? await this.verifications(tx, orderId) : [];
+    const sms = SMS_STATES.includes(order.status) ? await this.regulatorRecords.smsRecipients(tx, orderId) : [];
     const smsStamp = sms.reduce((max, row) => Math.max(max, new Date(row.updatedAt).getTime()), 0);
     // The estimate counts working days, so a new day changes the answer too.
     const etag = `W/"${order.version}-${order.latestHistoryId}-${smsStamp}-${chinaDate(this.clock.now())}"`;
@@ -62,6 +60,7 @@ export class OrderProgressService {
     if (!row || row.owner_id !== user.id) throw new AppException('ORDER_NOT_FOUND');
     return {
       id: row.id,
+      ownerId: row.owner_id,
       kind: row.kind,
       status: row.status,
       version: Number(row.version),
@@ -71,9 +70,9 @@ export class OrderProgressService {
     };
   }
 
-  private async build(tx: EntityManager, order: PolledOrder, sms: SmsVerificationEntity[]): Promise<OrderProgress> {
+  private async build(tx: EntityManager, order: PolledOrder, sms: SmsRecipientState[]): Promise<OrderProgress> {
     const timeline = await loadTimeline(tx, order.id);
-    const numbers = order.status === 'approved' ? await tx.find(IcpNumberEntity, { select: { number: true }, where: { orderId: order.id }, order: { position: 'ASC' } }) : [];
+    const numbers = order.status === 'approved' ? await this.regulatorRecords.numbers(tx, order.id) : [];
     const deadline = this.deadline(order, sms);
     return {
       orderId: order.id,
@@ -83,37 +82,22 @@ export class OrderProgressService {
       whoseMove: whoseMove(order.status),
       ...(deadline ? { deadline: deadline.toISOString() } : {}),
       timeline,
-      sms: sms.map((row) => this.smsView(row)),
+      sms: sms.map(({ updatedAt: _updatedAt, expiresAt: _expiresAt, ...view }) => view),
       estimate: await this.estimate(order, timeline),
-      ...(numbers.length ? { numbers: numbers.map((n) => n.number) } : {}),
+      ...(numbers.length ? { numbers } : {}),
       applicantActions: await this.applicantActions(tx, order),
     };
   }
 
-  /** A claim bumps the order's version, so the ETag changes when 撤回修改 stops being possible. */
+  /** 撤回修改 only while its guard would pass; a claim bumps the order's version, so the ETag changes when it stops. */
   private async applicantActions(tx: EntityManager, order: PolledOrder): Promise<ApplicantOrderAction[]> {
     const events = nextEvents(order.status, 'applicant', order.kind);
-    const pullBack = events.includes('reopen') && !(await roundClaims(tx, [order])).has(order.id);
+    const pullBack = events.includes('reopen') && (await this.guards.passes('review_not_started', tx, order));
     return [...(pullBack ? (['pull_back'] as const) : []), ...(events.includes('withdraw') ? (['withdraw'] as const) : [])];
   }
 
-  private async verifications(tx: EntityManager, orderId: string): Promise<SmsVerificationEntity[]> {
-    const latest = await tx.findOne(SmsVerificationEntity, { select: { id: true, submissionId: true }, where: { orderId }, order: { id: 'DESC' } });
-    return latest ? tx.find(SmsVerificationEntity, { where: { orderId, submissionId: latest.submissionId }, order: { id: 'ASC' } }) : [];
-  }
-
-  private smsView(row: SmsVerificationEntity): SmsRecipientProgress {
-    return {
-      recipientMasked: maskPersonalValue('mobile', this.cipher.decrypt(row.mobile)),
-      roles: row.roles,
-      status: row.status,
-      deadline: row.status === 'pending' ? new Date(row.expiresAt).toISOString() : null,
-      triesLeft: Math.max(0, timing('SMS_MAX_WRONG_ATTEMPTS') - row.wrongAttempts),
-    };
-  }
-
   /** By when the user must act: the SMS code's expiry, or the 45-day expiry of a state waiting for the applicant. */
-  private deadline(order: PolledOrder, sms: SmsVerificationEntity[]): Date | null {
+  private deadline(order: PolledOrder, sms: SmsRecipientState[]): Date | null {
     if (order.status === 'sms_verification') {
       const pending = sms.filter((row) => row.status === 'pending').map((row) => new Date(row.expiresAt).getTime());
       return pending.length ? new Date(Math.min(...pending)) : null;

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   createOrderRequestSchema,
@@ -17,13 +17,12 @@ import {
 } from '@beian/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
-import { AppException } from '../platform/errors/app-exception';
 import type { IdempotentResult } from '../platform/http/idempotency.service';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersService } from './orders.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -53,12 +52,12 @@ export class OrdersController {
 
   @Get(':id')
   @ApiQuery({ name: 'reveal', required: false, description: 'true: the owner sees personal data unmasked, to edit it' })
-  get(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Query('reveal') reveal?: string): Promise<OrderDetail> {
+  get(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Query('reveal') reveal?: string): Promise<OrderDetail> {
     return this.orders.get(user, id, reveal === 'true');
   }
 
   @Get(':id/precheck')
-  precheck(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<PrecheckResponse> {
+  precheck(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<PrecheckResponse> {
     return this.orders.check(user, id);
   }
 
@@ -66,7 +65,7 @@ export class OrdersController {
   @ApiZodBody(saveDraftRequestSchema)
   saveDraft(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @ZodBody(saveDraftRequestSchema) body: SaveDraftRequest,
   ): Promise<SaveDraftResponse> {
     return this.orders.saveDraft(user, id, body);
@@ -76,7 +75,7 @@ export class OrdersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   submit(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
@@ -87,7 +86,7 @@ export class OrdersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   resubmit(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
@@ -99,7 +98,7 @@ export class OrdersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   pullBack(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
@@ -111,7 +110,7 @@ export class OrdersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   withdraw(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
@@ -124,7 +123,7 @@ export class OrdersController {
   @ApiZodBody(reopenFieldsRequestSchema)
   reopenFields(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @ZodBody(reopenFieldsRequestSchema) body: ReopenFieldsRequest,
   ): Promise<EditableFields> {
     return this.orders.reopenFields(user, id, body.paths);
@@ -135,7 +134,7 @@ export class OrdersController {
   @ApiHeader({ name: 'If-None-Match', required: false })
   async progress(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderProgress | undefined> {

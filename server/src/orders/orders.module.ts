@@ -1,32 +1,29 @@
 import { Module } from '@nestjs/common';
-import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { PrincipalsModule } from '../principals/principals.module';
-import { SmsModule } from '../sms/sms.module';
-import { OutboxModule } from '../outbox/outbox.module';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { FilingRegistry } from './filing-registry.port';
 import { FilingTypeController } from './filing-type.controller';
 import { FilingTypeService } from './filing-type.service';
 import { MiitFilingRegistry } from './miit-filing.registry';
-import { OrderDraftStore } from './order-draft.store';
-import { OrderFieldLock } from './order-field-lock.service';
+import { InactivityGuard, MigrationGuard } from './order-guards';
 import { OrderLifecycleJobs } from './order-lifecycle.jobs';
+import { OrderPrecheck } from './order-precheck.service';
 import { OrderProgressService } from './order-progress.service';
-import { OrderStateMachine } from './order-state-machine';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
 
+/** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
 @Module({
-  imports: [OutboxModule, NotificationsModule, MaterialsModule, SmsModule, PrincipalsModule],
+  imports: [OrderCoreModule, NotificationsModule],
   controllers: [OrdersController, FilingTypeController],
   providers: [
     OrdersService,
-    OrderDraftStore,
-    OrderStateMachine,
-    OrderFieldLock,
+    OrderPrecheck,
+    InactivityGuard,
+    MigrationGuard,
     OrderProgressService,
     OrderLifecycleJobs,
     FilingTypeService,
@@ -38,6 +35,5 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
       useFactory: (config: AppConfig, simulated: SimulatedFilingRegistry): FilingRegistry => (config.simulatorsEnabled ? simulated : new MiitFilingRegistry()),
     },
   ],
-  exports: [OrdersService, OrderDraftStore, OrderStateMachine, OrderFieldLock],
 })
 export class OrdersModule {}

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   draftSchema,
-  precheck,
   fieldErrorsFromZod,
   isTerminal,
-  isEditableByApplicant,
   nextStepText,
   statusLabel,
-  validateDraftForSubmit,
   isOrderKind,
   applicantEditScope,
   ORDER_STATE_KEYS,
@@ -20,27 +17,24 @@ import {
   type SaveDraftRequest,
   type SaveDraftResponse,
   type SessionUser,
-  type TransitionGuard,
 } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { JobScheduler } from '../jobs/job-scheduler';
-import { MaterialsService } from '../materials/materials.service';
-import { PrincipalsService } from '../principals/principals.service';
-import { SmsService } from '../sms/sms.service';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
-import { FilingOrderEntity } from './filing-order.entity';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { FilingTypeService } from './filing-type.service';
-import { OrderDraftStore, type DraftTree } from './order-draft.store';
-import { OrderFieldLock } from './order-field-lock.service';
-import { OrderHistoryEntity } from './order-history.entity';
-import { jobsOnEntering } from './order-jobs.policy';
-import { OrderStateMachine } from './order-state-machine';
-import { loadTimeline } from './order-timeline.query';
-import { roundClaims } from '../review/review-claims.query';
+import { OrderPrecheck } from './order-precheck.service';
+import { OrderAccess } from '../order-core/order-access';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { OrderFieldLock } from '../order-core/order-field-lock.service';
+import { OrderHistoryEntity } from '../order-core/order-history.entity';
+import { jobsOnEntering } from '../order-core/order-jobs.policy';
+import { OrderStateMachine } from '../order-core/order-state-machine';
+import { loadTimeline } from '../order-core/order-timeline.query';
 
 const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, submittedAt: true, updatedAt: true } as const;
 type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
@@ -52,13 +46,12 @@ export class OrdersService {
     private readonly db: DatabaseService,
     private readonly idempotency: IdempotencyService,
     private readonly drafts: OrderDraftStore,
+    private readonly access: OrderAccess,
     private readonly stateMachine: OrderStateMachine,
     private readonly fieldLock: OrderFieldLock,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
-    private readonly materials: MaterialsService,
-    private readonly sms: SmsService,
-    private readonly principals: PrincipalsService,
+    private readonly precheck: OrderPrecheck,
     private readonly filingType: FilingTypeService,
   ) {}
 
@@ -147,7 +140,7 @@ export class OrdersService {
 
   private async bumpGuarded(tx: EntityManager, user: SessionUser, orderId: string, version: number, sections: DraftTree, now: Date, subjectIndex: string | null): Promise<void> {
     const order = await this.ownedOrder(tx, user, orderId);
-    if (!isEditableByApplicant(order.status)) throw new AppException('ORDER_NOT_EDITABLE');
+    this.access.assertEditable(order);
     if (order.version !== version) throw await this.conflict(tx, order);
     const editable = await this.fieldLock.editablePaths(tx, order);
     if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
@@ -189,45 +182,17 @@ export class OrdersService {
       const moved = await this.stateMachine.fire(
         tx,
         order,
-        { event, actor: { type: 'applicant', id: user.id }, checkGuard: (guard) => this.checkGuard(tx, guard, order, draft) },
+        { event, actor: { type: 'applicant', id: user.id } },
         submits ? { submittedAt: this.clock.now() } : {},
       );
       return { status: 200, body: await this.detail(tx, { ...order, ...moved }, this.drafts.mask(draft)) };
     });
   }
 
-  private async checkGuard(tx: EntityManager, guard: TransitionGuard, order: OrderRow, draft: DraftTree): Promise<void> {
-    if (guard === 'review_not_started') {
-      if ((await roundClaims(tx, [order])).has(order.id)) throw new AppException('REVIEW_ALREADY_STARTED');
-      return;
-    }
-    if (guard !== 'precheck_passed') throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: guard });
-    const { fields, findings } = await this.runChecks(tx, order, draft);
-    if (fields.length) throw AppException.validation(fields);
-    const blocking = findings.filter((f) => f.severity === 'error');
-    if (blocking.length) throw new AppException('PRECHECK_FAILED', blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
-  }
-
   /** Everything that would stop a submission now, so the applicant can fix it first. */
   async check(user: SessionUser, orderId: string): Promise<PrecheckResponse> {
     const order = await this.ownedOrder(this.db.manager, user, orderId);
-    return this.runChecks(this.db.manager, order, await this.drafts.load(this.db.manager, order.id));
-  }
-
-  /**
-   * The draft's own checks (formats, required fields, rules) and what only the server knows: the uploaded files
-   * exist and belong to the order, every mobile was proven by SMS, every person passed their face check.
-   */
-  private async runChecks(tx: EntityManager, order: OrderRow, draft: DraftTree): Promise<PrecheckResponse> {
-    const ctx = { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now() };
-    const fields = validateDraftForSubmit(draft, ctx);
-    const serverFields = [
-      ...(await this.materials.findingsForDraft(tx, order.id, draft)),
-      ...(await this.sms.mobileFindings(tx, order.id, draft)),
-      ...(await this.principals.faceCheckFindings(tx, order.id, draft)),
-    ];
-    const known = new Set(fields.map((f) => f.path));
-    return { fields: [...fields, ...serverFields.filter((f) => !known.has(f.path))], findings: precheck(draft, ctx) };
+    return this.precheck.run(this.db.manager, order, await this.drafts.load(this.db.manager, order.id));
   }
 
   /** Serializes order creation per account on MySQL/MariaDB (SQLite transactions already run one at a time). */
@@ -237,10 +202,8 @@ export class OrdersService {
   }
 
   /** Another account's order answers 404, as if it did not exist. */
-  async ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
-    const order = await tx.findOne(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { id: orderId } });
-    if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND');
-    return order;
+  private ownedOrder(tx: EntityManager, user: SessionUser, orderId: string): Promise<OrderRow> {
+    return this.access.owned(tx, user, orderId);
   }
 
   private async conflict(tx: EntityManager, order: OrderRow): Promise<AppException> {

@@ -15,20 +15,27 @@ export interface OutboxEvent {
 export class OutboxWriter {
   async write(tx: EntityManager, events: OutboxEvent[], now: Date): Promise<void> {
     if (!events.length) return;
+    await tx.insert(OutboxMessageEntity, this.rows(events, now));
+  }
+
+  /** Writes events whose dedupe key is not written yet and skips the others: for callers that may run again (jobs). */
+  async writeOnce(tx: EntityManager, events: OutboxEvent[], now: Date): Promise<void> {
+    if (!events.length) return;
+    await tx.createQueryBuilder().insert().into(OutboxMessageEntity).values(this.rows(events, now)).orIgnore().execute();
+  }
+
+  private rows(events: OutboxEvent[], now: Date) {
     const requestId = RequestContext.currentId();
-    await tx.insert(
-      OutboxMessageEntity,
-      events.map((e) => ({
-        type: e.type,
-        aggregateId: e.aggregateId,
-        payload: JSON.stringify(e.payload),
-        dedupeKey: e.dedupeKey,
-        status: 'pending' as const,
-        attempts: 0,
-        dueAt: now,
-        createdAt: now,
-        requestId,
-      })),
-    );
+    return events.map((e) => ({
+      type: e.type,
+      aggregateId: e.aggregateId,
+      payload: JSON.stringify(e.payload),
+      dedupeKey: e.dedupeKey,
+      status: 'pending' as const,
+      attempts: 0,
+      dueAt: now,
+      createdAt: now,
+      requestId,
+    }));
   }
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Clock, OffsetClock, SystemClock } from './clock/clock';
 import { FieldCipher } from './crypto/field-cipher';
+import type { EntityList } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { AppLifecycle } from './lifecycle/app-lifecycle';
@@ -17,10 +18,10 @@ export interface PlatformOverrides {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
+  static forRoot(config: AppConfig, entities: EntityList, overrides: PlatformOverrides = {}): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, { runMigrations: config.migrationsRunAtBoot })],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, entities, { runMigrations: config.migrationsRunAtBoot })],
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },

@@ -19,7 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
-import { PrincipalsService } from './principals.service';
+import { PrincipalInvitationsService } from './principal-invitations.service';
 
 class TokenPipe implements PipeTransform<string, string> {
   transform(value: string): string {
@@ -35,11 +35,11 @@ const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppExceptio
 @ApiBearerAuth()
 @Controller('invitations/:token')
 export class InvitationsController {
-  constructor(private readonly principals: PrincipalsService) {}
+  constructor(private readonly invitations: PrincipalInvitationsService) {}
 
   @Get()
   view(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
-    return this.principals.view(user, value);
+    return this.invitations.view(user, value);
   }
 
   /**
@@ -54,7 +54,7 @@ export class InvitationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const png = await this.principals.invitationCode(user, id, `${request.protocol}://${request.host}`);
+    const png = await this.invitations.invitationCode(user, id, `${request.protocol}://${request.host}`);
     void reply.header('content-type', 'image/png').header('cache-control', 'private, no-store');
     return png;
   }
@@ -62,14 +62,14 @@ export class InvitationsController {
   @Post('accept')
   @HttpCode(200)
   accept(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
-    return this.principals.accept(user, value);
+    return this.invitations.accept(user, value);
   }
 
   @Post('consent')
   @HttpCode(200)
   @ApiZodBody(consentRequestSchema)
   consent(@CurrentUser() user: SessionUser, @Param('token', token) value: string, @ZodBody(consentRequestSchema) body: ConsentRequest): Promise<ConsentRecord> {
-    return this.principals.consentByInvitation(user, value, body.version);
+    return this.invitations.consentByInvitation(user, value, body.version);
   }
 
   @Post('uploads')
@@ -79,18 +79,18 @@ export class InvitationsController {
     @Param('token', token) value: string,
     @ZodBody(createPrincipalUploadRequestSchema) body: CreatePrincipalUploadRequest,
   ): Promise<UploadTicket> {
-    return this.principals.uploadTicket(user, value, body);
+    return this.invitations.uploadTicket(user, value, body);
   }
 
   @Post('face-check/challenge')
   challenge(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<FaceChallenge> {
-    return this.principals.challengeByInvitation(user, value);
+    return this.invitations.challengeByInvitation(user, value);
   }
 
   @Post('face-check')
   @HttpCode(200)
   @ApiZodBody(submitFaceCheckRequestSchema)
   submit(@CurrentUser() user: SessionUser, @Param('token', token) value: string, @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest): Promise<FaceCheckView> {
-    return this.principals.submitByInvitation(user, value, body);
+    return this.invitations.submitByInvitation(user, value, body);
   }
 }

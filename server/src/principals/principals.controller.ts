@@ -17,9 +17,10 @@ import type { PipeTransform } from '@nestjs/common';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
-import { PrincipalsService } from './principals.service';
+import { FaceChecksService } from './face-checks.service';
+import { PrincipalInvitationsService } from './principal-invitations.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('INVITATION_NOT_FOUND') });
 
 class PrincipalPathPipe implements PipeTransform<string, string> {
@@ -35,22 +36,25 @@ const principalPath = new PrincipalPathPipe();
 @ApiBearerAuth()
 @Controller('orders/:id/principals')
 export class PrincipalsController {
-  constructor(private readonly principals: PrincipalsService) {}
+  constructor(
+    private readonly invitations: PrincipalInvitationsService,
+    private readonly faceChecks: FaceChecksService,
+  ) {}
 
   @Get()
-  list(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<PrincipalStatus[]> {
-    return this.principals.list(user, id);
+  list(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<PrincipalStatus[]> {
+    return this.invitations.list(user, id);
   }
 
   @Post(':path/invitations')
-  invite(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
-    return this.principals.invite(user, id, path);
+  invite(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
+    return this.invitations.invite(user, id, path);
   }
 
   @Delete('invitations/:invitationId')
   @HttpCode(204)
-  revoke(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('invitationId', invitationId) invitation: string): Promise<void> {
-    return this.principals.revoke(user, id, invitation);
+  revoke(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('invitationId', invitationId) invitation: string): Promise<void> {
+    return this.invitations.revoke(user, id, invitation);
   }
 
   @Post(':path/consent')
@@ -58,16 +62,16 @@ export class PrincipalsController {
   @ApiZodBody(consentRequestSchema)
   consent(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Param('path', principalPath) path: string,
     @ZodBody(consentRequestSchema) body: ConsentRequest,
   ): Promise<ConsentRecord> {
-    return this.principals.consentAsOwner(user, id, path, body.version);
+    return this.faceChecks.consentAsOwner(user, id, path, body.version);
   }
 
   @Post(':path/face-check/challenge')
-  challenge(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @Param('path', principalPath) path: string): Promise<FaceChallenge> {
-    return this.principals.challengeAsOwner(user, id, path);
+  challenge(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('path', principalPath) path: string): Promise<FaceChallenge> {
+    return this.faceChecks.challengeAsOwner(user, id, path);
   }
 
   @Post(':path/face-check')
@@ -75,10 +79,10 @@ export class PrincipalsController {
   @ApiZodBody(submitFaceCheckRequestSchema)
   submit(
     @CurrentUser() user: SessionUser,
-    @Param('id', orderId) id: string,
+    @Param('id', ORDER_ID) id: string,
     @Param('path', principalPath) path: string,
     @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest,
   ): Promise<FaceCheckView> {
-    return this.principals.submitAsOwner(user, id, path, body);
+    return this.faceChecks.submitAsOwner(user, id, path, body);
   }
 }

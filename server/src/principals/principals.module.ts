@@ -2,27 +2,30 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
-import { OrderDraftStore } from '../orders/order-draft.store';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
 import { MiniProgramCodes } from './mini-program-code.port';
 import { QrMiniProgramCodes } from './qr.mini-program-codes';
 import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
-import { PrincipalsService } from './principals.service';
+import { FaceChecksService } from './face-checks.service';
+import { PrincipalInvitationsService } from './principal-invitations.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
+import { FaceChecksDoneCheck } from './face-checks-done.check';
+import { FaceCheckRecordsReader } from './face-check-records';
 
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
  * production without simulators) leaves liveness and likeness to a reviewer; `tencent`: Tencent FaceID decides.
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
- * OrderDraftStore is provided here too (read-only use) until OrdersModule exports it.
  */
 @Module({
-  imports: [MaterialsModule, AuthModule],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule],
   controllers: [PrincipalsController, InvitationsController],
   providers: [
     {
@@ -37,9 +40,10 @@ import { TencentFaceVerifier } from './tencent.face-verifier';
       useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
         client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
-    OrderDraftStore,
-    PrincipalsService,
+    FaceChecksService,
+    PrincipalInvitationsService,
+    FaceChecksDoneCheck,
+    FaceCheckRecordsReader,
   ],
-  exports: [PrincipalsService],
 })
 export class PrincipalsModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { chinaDate, ORDER_KINDS, provinceByCode, type OrderKind } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import type { DraftTree } from '../orders/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';

@@ -1,6 +1,6 @@
 import type { OrderKind, OrderState } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import type { DraftTree } from '../orders/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 
 export interface RegulatorSubmission {
   orderId: string;

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   clockAdvanceRequestSchema,
@@ -19,8 +19,8 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
@@ -60,7 +60,7 @@ export class RegulatorSimController {
   @ApiBearerAuth()
   @Roles('reviewer')
   @ApiZodBody(regulatorScriptRequestSchema)
-  script(@Param('id', orderId) id: string, @ZodBody(regulatorScriptRequestSchema) body: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
+  script(@Param('id', ORDER_ID) id: string, @ZodBody(regulatorScriptRequestSchema) body: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
     this.requireSimulator();
     return this.simulator.script(id, body);
   }

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRunner } from '../jobs/job.runner';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
-import { OrderDraftStore } from '../orders/order-draft.store';
-import { ORDER_JOB } from '../orders/order-jobs.policy';
-import { OrderStateMachine } from '../orders/order-state-machine';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderDraftStore } from '../order-core/order-draft.store';
+import { ORDER_JOB } from '../order-core/order-jobs.policy';
+import { OrderStateMachine } from '../order-core/order-state-machine';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { RegulatorGateway } from './regulator-gateway.port';

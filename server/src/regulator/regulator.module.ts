@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { Clock } from '../platform/clock/clock';
-import { OrdersModule } from '../orders/orders.module';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { IcpNumberAllocator } from './icp-number.allocator';
 import { MiitProviderGateway } from './miit-provider.gateway';
 import { RegulatorEventsService } from './regulator-events.service';
@@ -11,16 +11,20 @@ import { DevClockController, RegulatorSimController } from './regulator-sim.cont
 import { RegulatorSubmitter } from './regulator-submit.jobs';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+import { RegulatorGuards } from './regulator.guards';
+import { RegulatorRecordsReader } from './regulator-records';
 
 /**
  * The MIIT/管局 port. Embedded default (simulators on): the simulator, its SMS kept in memory. Otherwise the
  * provider adapter (not available: MIIT has no public API, see MiitProviderGateway).
  */
 @Module({
-  imports: [OrdersModule],
+  imports: [OrderCoreModule],
   controllers: [RegulatorSimController, DevClockController],
   providers: [
     RegulatorEventsService,
+    RegulatorGuards,
+    RegulatorRecordsReader,
     RegulatorSubmitter,
     IcpNumberAllocator,
     RegulatorSimulator,

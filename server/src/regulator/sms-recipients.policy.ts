@@ -1,5 +1,5 @@
 import { lastSixForSms, resolveSmsRecipients, smsRecipients, type OrderKind, type PrincipalContact, type SmsRecipientRole } from '@beian/shared';
-import type { DraftTree } from '../orders/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 
 export interface SmsRecipient {
   mobile: string;

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   accessRequestSchema,
@@ -17,12 +17,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.guard';
-import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { ReviewFiles } from './review-files.service';
-import { ReviewService } from './review.service';
+import { ReviewAccessService } from './review-access.service';
+import { ReviewDecisionsService } from './review-decisions.service';
+import { ReviewQueueService } from './review-queue.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 /** The staff console's 初审 API: reviewers see any order; applicants get 403. */
 @ApiTags('review')
@@ -30,49 +31,53 @@ const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('OR
 @Roles('reviewer')
 @Controller('review')
 export class ReviewController {
-  constructor(private readonly review: ReviewService) {}
+  constructor(
+    private readonly reads: ReviewQueueService,
+    private readonly decisions: ReviewDecisionsService,
+    private readonly links: ReviewAccessService,
+  ) {}
 
   @Get('queue')
   queue(): Promise<ReviewQueueItem[]> {
-    return this.review.queue();
+    return this.reads.queue();
   }
 
   @Get('orders/:id')
-  detail(@Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
-    return this.review.detail(id);
+  detail(@Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
+    return this.reads.detail(id);
   }
 
   @Post('orders/:id/calls')
   @ApiZodBody(callLogRequestSchema)
-  call(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(callLogRequestSchema) body: CallLogRequest): Promise<CallLogEntry> {
-    return this.review.recordCall(user, id, body);
+  call(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(callLogRequestSchema) body: CallLogRequest): Promise<CallLogEntry> {
+    return this.decisions.recordCall(user, id, body);
   }
 
   /** 领取: takes the submission for 初审; the applicant can no longer pull it back. */
   @Post('orders/:id/claim')
   @HttpCode(200)
-  claim(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
-    return this.review.claim(user, id);
+  claim(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
+    return this.decisions.claim(user, id);
   }
 
   @Post('orders/:id/approve')
   @HttpCode(200)
-  approve(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<ReviewOrderDetail> {
-    return this.review.approve(user, id);
+  approve(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<ReviewOrderDetail> {
+    return this.decisions.approve(user, id);
   }
 
   @Post('orders/:id/reject')
   @HttpCode(200)
   @ApiZodBody(rejectRequestSchema)
-  reject(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(rejectRequestSchema) body: RejectRequest): Promise<ReviewOrderDetail> {
-    return this.review.reject(user, id, body);
+  reject(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(rejectRequestSchema) body: RejectRequest): Promise<ReviewOrderDetail> {
+    return this.decisions.reject(user, id, body);
   }
 
   /** A short-lived signed link to one personal value, material or face video, with the reason (audited). */
   @Post('orders/:id/access')
   @ApiZodBody(accessRequestSchema)
-  access(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string, @ZodBody(accessRequestSchema) body: AccessRequest): Promise<AccessLink> {
-    return this.review.issueAccess(user, id, body);
+  access(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @ZodBody(accessRequestSchema) body: AccessRequest): Promise<AccessLink> {
+    return this.links.issueAccess(user, id, body);
   }
 }
 
@@ -81,7 +86,7 @@ export class ReviewController {
 @Controller('review/access')
 export class ReviewAccessController {
   constructor(
-    private readonly review: ReviewService,
+    private readonly links: ReviewAccessService,
     private readonly files: ReviewFiles,
   ) {}
 
@@ -89,7 +94,7 @@ export class ReviewAccessController {
   @Get(':token')
   async open(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RevealedField | undefined> {
     void reply.header('cache-control', 'no-store');
-    const opened = await this.review.openAccess(token);
+    const opened = await this.links.openAccess(token);
     if ('field' in opened) return opened.field;
     void reply.redirect(await this.files.signedUrl(opened.orderId, opened.fileId), 302);
     return undefined;

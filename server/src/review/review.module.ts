@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { OrdersModule } from '../orders/orders.module';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import { ReviewAccessController, ReviewController } from './review.controller';
 import { ReviewFiles } from './review-files.service';
 import { ReviewReminders } from './review-reminders.jobs';
-import { ReviewService } from './review.service';
+import { ReviewGuards } from './review.guards';
+import { ReviewAccessService } from './review-access.service';
+import { ReviewDecisionsService } from './review-decisions.service';
+import { ReviewQueueService } from './review-queue.service';
 
 /** The provider's 初审 behind the reviewer role. */
 @Module({
-  imports: [OrdersModule, NotificationsModule, MaterialsModule],
+  imports: [OrderCoreModule, NotificationsModule, MaterialsModule],
   controllers: [ReviewController, ReviewAccessController],
-  providers: [ReviewService, ReviewReminders, ReviewFiles],
+  providers: [ReviewQueueService, ReviewDecisionsService, ReviewAccessService, ReviewGuards, ReviewReminders, ReviewFiles],
 })
 export class ReviewModule {}

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   sendSmsCodeRequestSchema,
@@ -16,8 +16,8 @@ import type { AppConfig } from '../platform/config/app-config';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { SmsService } from './sms.service';
+import { ORDER_ID } from '../order-core/order-id.pipe';
 
-const orderId = new ParseUUIDPipe({ exceptionFactory: () => new AppException('ORDER_NOT_FOUND') });
 
 @ApiTags('sms')
 @ApiBearerAuth()
@@ -42,7 +42,7 @@ export class SmsController {
   }
 
   @Get('orders/:id/mobile-verifications')
-  verifications(@CurrentUser() user: SessionUser, @Param('id', orderId) id: string): Promise<SmsVerification[]> {
+  verifications(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string): Promise<SmsVerification[]> {
     return this.sms.verifications(user, id);
   }
 

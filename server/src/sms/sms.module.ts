@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
@@ -7,12 +8,14 @@ import { SmsSender } from './sms-sender.port';
 import { SmsController } from './sms.controller';
 import { SmsService } from './sms.service';
 import { TencentSmsSender } from './tencent.sms-sender';
+import { VerifiedMobilesCheck } from './verified-mobiles.check';
 
 /**
  * SMS codes for mobile verification. `SMS_PROVIDER=dev-outbox` (embedded default, refused in production without
  * simulators) keeps the messages in the dev outbox; `SMS_PROVIDER=tencent` sends them with Tencent Cloud SMS.
  */
 @Module({
+  imports: [OrderCoreModule],
   controllers: [SmsController],
   providers: [
     DevOutboxSmsSender,
@@ -23,6 +26,7 @@ import { TencentSmsSender } from './tencent.sms-sender';
         config.sms.provider === 'tencent' ? new TencentSmsSender(requireTencentCloud(tencentCloud, 'SMS_PROVIDER'), config.sms) : devOutbox,
     },
     SmsService,
+    VerifiedMobilesCheck,
   ],
   exports: [SmsService],
 })

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DAY_MS, SMS_LIMITS, type DevSmsMessage, type FieldError, type SendSmsCodeRequest, type SendSmsCodeResponse, type SessionUser, type SmsVerification, type VerifySmsCodeRequest } from '@beian/shared';
 import { MoreThan, type EntityManager } from 'typeorm';
-import { FilingOrderEntity } from '../orders/filing-order.entity';
-import { draftPrincipals } from '../principals/draft-principals';
+import { OrderAccess } from '../order-core/order-access';
+import { draftPrincipals } from '../order-core/draft-principals';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
@@ -26,6 +26,7 @@ function codeError(code: string, message: string): AppException {
 export class SmsService {
   constructor(
     private readonly db: DatabaseService,
+    private readonly access: OrderAccess,
     private readonly sender: SmsSender,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -68,8 +69,7 @@ export class SmsService {
   async verify(user: SessionUser, request: VerifySmsCodeRequest): Promise<SmsVerification> {
     // A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
     const outcome = await this.db.transaction(async (tx): Promise<SmsVerification | AppException> => {
-      const order = await tx.findOneBy(FilingOrderEntity, { id: request.orderId });
-      if (!order || order.ownerId !== user.id) return new AppException('ORDER_NOT_FOUND');
+      const order = await this.access.owned(tx, user, request.orderId);
       const mobileIndex = this.cipher.blindIndex(request.mobile);
       const now = this.clock.now();
       const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId: user.id }, order: { createdAt: 'DESC' } });
@@ -104,8 +104,7 @@ export class SmsService {
 
   async verifications(user: SessionUser, orderId: string): Promise<SmsVerification[]> {
     return this.db.transaction(async (tx) => {
-      const order = await tx.findOneBy(FilingOrderEntity, { id: orderId });
-      if (!order || order.ownerId !== user.id) throw new AppException('ORDER_NOT_FOUND');
+      await this.access.owned(tx, user, orderId);
       const rows = await tx.find(MobileVerificationEntity, { where: { orderId }, order: { verifiedAt: 'ASC' } });
       return rows.map((row) => this.view(row, this.cipher.decrypt(row.mobile)));
     });

@@ -1,6 +1,6 @@
 import { BIOMETRIC_CONSENT_VERSION, type FaceChallenge, type Invitation } from '@beian/shared';
 import { PrincipalInvitationEntity } from '../../src/principals/principal-invitation.entity';
-import { PrincipalsService } from '../../src/principals/principals.service';
+import { FaceChecksService } from '../../src/principals/face-checks.service';
 import { mp4, photo } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
@@ -32,7 +32,7 @@ describe('principals: invitations and the face-video check', () => {
   };
   const invite = async (path = 'websites.0.principal', client = owner.client, id = orderId) =>
     (await client.post<Invitation>(`/api/orders/${id}/principals/${path}/invitations`)).body;
-  const findings = () => t.db.transaction((tx) => t.app.get(PrincipalsService).faceCheckFindings(tx, orderId, draft));
+  const findings = () => t.db.transaction((tx) => t.app.get(FaceChecksService).faceCheckFindings(tx, orderId, draft));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -162,7 +162,7 @@ describe('principals: invitations and the face-video check', () => {
 
   describe('reviewer confirmation', () => {
     it('should turn a pending check into passed or rejected once, with a reason for a rejection', async () => {
-      const principals = t.app.get(PrincipalsService);
+      const principals = t.app.get(FaceChecksService);
       const list = (await owner.client.get(`/api/orders/${orderId}/principals`)).body;
       const [own, other] = list.map((p: { faceCheck: { faceCheckId: string } }) => p.faceCheck.faceCheckId);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OrderHistoryEntity } from '../../src/orders/order-history.entity';
+import { OrderHistoryEntity } from '../../src/order-core/order-history.entity';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { api, type ApiAnswer } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/platform/config/app-config';
+import { APP_ENTITIES } from '../../src/app-entities';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 
 const DIST_MAIN = join(__dirname, '../../dist/main.js');
@@ -75,7 +76,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 /** A connection of the test's own to the servers' database, to check what they committed (no migrations run). */
 export async function inspectDatabase(databaseUrl: string): Promise<DataSource> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'beian-inspect-')) });
-  const dataSource = new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false, logging: false });
+  const dataSource = new DataSource({ ...dataSourceOptions(config.database, APP_ENTITIES), migrationsRun: false, logging: false });
   return dataSource.initialize();
 }
 

@@ -2,17 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { DatabaseQueryLogger } from './query-logger';
+
+/** The entity classes; the list lives at the top of the app (app-entities.ts), so the platform imports no feature module. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** Migrations are generated per dialect: `migrations/sqlite` and `migrations/mysql` (MySQL 8 and MariaDB). */
 export function migrationsDir(type: DatabaseConfig['type']): string {
   return join(__dirname, 'migrations', type === 'sqlite' ? 'sqlite' : 'mysql');
 }
 
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: [join(migrationsDir(db.type), '*.{js,ts}')],
     migrationsRun: true,
     synchronize: false,

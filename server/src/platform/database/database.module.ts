@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, type EntityList } from './data-source-options';
 import { DatabaseService } from './database.service';
 import { MigrationStatus } from './migration-status';
 
@@ -9,10 +9,10 @@ import { MigrationStatus } from './migration-status';
 @Module({})
 export class DatabaseModule {
   /** `runMigrations`: apply pending migrations while connecting (embedded default); production runs `migrate` instead. */
-  static forRoot(db: DatabaseConfig, { runMigrations }: { runMigrations: boolean }): DynamicModule {
+  static forRoot(db: DatabaseConfig, entities: EntityList, { runMigrations }: { runMigrations: boolean }): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db), migrationsRun: runMigrations, retryAttempts: 0 })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db, entities), migrationsRun: runMigrations, retryAttempts: 0 })],
       providers: [DatabaseService, MigrationStatus],
       exports: [DatabaseService, MigrationStatus],
     };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canTransition, type OrderEvent, type TransitionGuard, type WorkflowActor } from '@beian/shared';
+import { canTransition, type OrderEvent, type WorkflowActor } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { Clock } from '../platform/clock/clock';
@@ -8,13 +8,14 @@ import { OutboxWriter } from '../outbox/outbox.writer';
 import { FilingOrderEntity } from './filing-order.entity';
 import { OrderHistoryEntity } from './order-history.entity';
 import { jobsOnEntering } from './order-jobs.policy';
+import { TransitionGuards, type GuardInput } from './transition-guards';
 
 export interface TransitionRequest {
   event: OrderEvent;
   actor: { type: WorkflowActor; id: string | null };
   reason?: string;
-  /** Checks the transition's guard against the order's data; throws the guard's error when it fails. */
-  checkGuard?: (guard: TransitionGuard) => Promise<void>;
+  /** What this move brings for its guard (a rejection's reasons, the regulator submission …); the guard's checker reads it. */
+  guardInput?: GuardInput;
   /** ICP numbers issued by this transition (管局 approval); the progress message prints them. */
   numbers?: string[];
 }
@@ -26,7 +27,7 @@ export interface TransitionResult extends OrderRef {
 }
 
 /**
- * The only way an order's status changes: checks the shared transition table, bumps the version (a concurrent
+ * The only way an order's status changes: checks the shared transition table and the transition's guard, bumps the version (a concurrent
  * change makes this one fail), writes a history row, the resulting outbox event and the jobs the new state
  * starts, all in the caller's transaction.
  */
@@ -36,15 +37,13 @@ export class OrderStateMachine {
     private readonly outbox: OutboxWriter,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
+    private readonly guards: TransitionGuards,
   ) {}
 
   async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<TransitionResult> {
     const decision = canTransition(order.status, request.event, request.actor.type, order.kind);
     if (!decision.ok) throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: decision.code }, decision.message);
-    if (decision.guard) {
-      if (!request.checkGuard) throw new Error(`Transition ${request.event} needs its guard ${decision.guard} checked`);
-      await request.checkGuard(decision.guard);
-    }
+    if (decision.guard) await this.guards.check(decision.guard, tx, order, request.guardInput);
     const now = this.clock.now();
     const updated = await tx.update(
       FilingOrderEntity,

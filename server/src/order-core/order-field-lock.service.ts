@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { applicantEditScope, draftSchema, type OrderRejection, type OrderState } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { AppException } from '../platform/errors/app-exception';
-import { ReviewDecisionEntity } from '../review/review-decision.entity';
+import { ReviewDecisionEntity } from './review-decision.entity';
 import { changedPaths, isWithin } from './draft-paths.util';
 import type { DraftTree } from './order-draft.store';
 

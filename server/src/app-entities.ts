@@ -1,0 +1,60 @@
+import { SessionEntity } from './auth/session.entity';
+import { UserEntity } from './auth/user.entity';
+import { FilingOrderEntity } from './order-core/filing-order.entity';
+import { OrderDraftSectionEntity } from './order-core/order-draft-section.entity';
+import { OrderHistoryEntity } from './order-core/order-history.entity';
+import { JobEntity } from './jobs/job.entity';
+import { MessageDeliveryEntity } from './notifications/message-delivery.entity';
+import { MessageEntity } from './notifications/message.entity';
+import { SubscribeGrantEntity } from './notifications/subscribe-grant.entity';
+import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { UploadEntity } from './materials/upload.entity';
+import { DevSmsMessageEntity } from './sms/dev-sms-message.entity';
+import { MobileVerificationEntity } from './sms/mobile-verification.entity';
+import { SmsCodeEntity } from './sms/sms-code.entity';
+import { BiometricConsentEntity } from './principals/biometric-consent.entity';
+import { FaceCheckEntity } from './principals/face-check.entity';
+import { PrincipalInvitationEntity } from './principals/principal-invitation.entity';
+import { IdempotencyRecordEntity } from './platform/http/idempotency-record.entity';
+
+import { AuditLogEntity } from './audit/audit-log.entity';
+import { CalendarDayEntity } from './calendar/calendar-day.entity';
+import { IcpNumberEntity, IcpSerialEntity } from './regulator/icp-number.entity';
+import { RegulatorScriptEntity } from './regulator/regulator-script.entity';
+import { SmsVerificationEntity } from './regulator/sms-verification.entity';
+import { ReviewCallEntity } from './review/review-call.entity';
+import { ReviewClaimEntity } from './review/review-claim.entity';
+import { ReviewDecisionEntity } from './order-core/review-decision.entity';
+import { RegistrySimFilingEntity } from './orders/registry-sim-filing.entity';
+
+/** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
+export const APP_ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  FilingOrderEntity,
+  OrderDraftSectionEntity,
+  OrderHistoryEntity,
+  OutboxMessageEntity,
+  IdempotencyRecordEntity,
+  JobEntity,
+  MessageEntity,
+  MessageDeliveryEntity,
+  SubscribeGrantEntity,
+  UploadEntity,
+  SmsCodeEntity,
+  MobileVerificationEntity,
+  DevSmsMessageEntity,
+  PrincipalInvitationEntity,
+  BiometricConsentEntity,
+  FaceCheckEntity,
+  AuditLogEntity,
+  CalendarDayEntity,
+  ReviewDecisionEntity,
+  ReviewCallEntity,
+  ReviewClaimEntity,
+  SmsVerificationEntity,
+  IcpNumberEntity,
+  IcpSerialEntity,
+  RegulatorScriptEntity,
+  RegistrySimFilingEntity,
+];

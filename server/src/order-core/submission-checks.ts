@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { FieldError } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import type { DraftTree } from './order-draft.store';
+
+/** What only the server knows about a draft (files uploaded, mobiles proven, faces checked), answered by the module that owns it. */
+export interface SubmissionCheck {
+  findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]>;
+}
+
+/**
+ * `@SUBMISSION_CHECKS()` on a provider registers it as one of the checks a submission must pass (a multi-provider
+ * port: Nest has no multi-providers across modules, so they are discovered by this marker at boot).
+ */
+export const SUBMISSION_CHECKS = DiscoveryService.createDecorator();
+
+/** Runs every registered submission check. */
+@Injectable()
+export class SubmissionChecks implements OnModuleInit {
+  private checks: SubmissionCheck[] = [];
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.checks = this.discovery
+      .getProviders({ metadataKey: SUBMISSION_CHECKS.KEY })
+      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as SubmissionCheck] : []));
+  }
+
+  async findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {
+    const found: FieldError[] = [];
+    for (const check of this.checks) found.push(...(await check.findings(tx, orderId, draft)));
+    return found;
+  }
+}

@@ -1,0 +1,263 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  BIOMETRIC_CONSENT_TEXT,
+  BIOMETRIC_CONSENT_VERSION,
+  INVITATION_HOURS,
+  type ConsentRecord,
+  type CreatePrincipalUploadRequest,
+  type FaceChallenge,
+  type FaceCheckView,
+  type Invitation,
+  type InvitationStatus,
+  type InvitationView,
+  type PrincipalStatus,
+  type SessionUser,
+  type SubmitFaceCheckRequest,
+  type UploadTicket,
+} from '@beian/shared';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { WechatApiError } from '../auth/wechat-gateway.port';
+import { MaterialsService } from '../materials/materials.service';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderAccess } from '../order-core/order-access';
+import { OrderDraftStore } from '../order-core/order-draft.store';
+import { Clock } from '../platform/clock/clock';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { maskPersonalValue } from '../platform/crypto/personal-data';
+import { DatabaseService } from '../platform/database/database.service';
+import { AppException } from '../platform/errors/app-exception';
+import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from '../order-core/draft-principals';
+import { FaceCheckEntity } from './face-check.entity';
+import { DONE, FaceChecksService, type CheckScope } from './face-checks.service';
+import { MiniProgramCodes } from './mini-program-code.port';
+import { PrincipalInvitationEntity } from './principal-invitation.entity';
+import { personsOf } from './principal-persons';
+
+/** The invited principal's page in the mini-program and the H5 build (the wxacode `page`, without a leading `/`). */
+const INVITE_PAGE = 'principal/pages/invite/index';
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '');
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The order's principals and their invitations: the invited person acts on their face check through the token. */
+@Injectable()
+export class PrincipalInvitationsService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly drafts: OrderDraftStore,
+    private readonly access: OrderAccess,
+    private readonly materials: MaterialsService,
+    private readonly faceChecks: FaceChecksService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    private readonly codes: MiniProgramCodes,
+  ) {}
+
+  /** The distinct persons of the draft with their face check and latest invitation. */
+  list(user: SessionUser, orderId: string): Promise<PrincipalStatus[]> {
+    return this.db.transaction(async (tx) => {
+      await this.access.owned(tx, user, orderId);
+      const draft = await this.drafts.load(tx, orderId);
+      const persons = personsOf(draftPrincipals(draft), this.cipher);
+      const indexes = [...persons.keys()];
+      const checks = indexes.length ? await tx.find(FaceCheckEntity, { where: { orderId, certificateIndex: In(indexes) } }) : [];
+      const invitations = indexes.length
+        ? await tx.find(PrincipalInvitationEntity, { where: { orderId, certificateIndex: In(indexes), revokedAt: IsNull() }, order: { createdAt: 'DESC' } })
+        : [];
+      return [...persons.entries()].map(([index, at]) => {
+        const first = at[0]!;
+        const check = checks.find((c) => c.certificateIndex === index);
+        const invitation = invitations.find((i) => i.certificateIndex === index);
+        return {
+          paths: at.map((p) => p.path),
+          nameMasked: maskName(first.name),
+          certificateNumberMasked: maskPersonalValue('certificateNumber', first.certificateNumber),
+          faceCheck: check?.status ? this.faceChecks.checkView(check) : null,
+          invitation: invitation ? { invitationId: invitation.id, status: this.invitationStatus(invitation), expiresAt: invitation.expiresAt.toISOString() } : null,
+        };
+      });
+    });
+  }
+
+  invite(user: SessionUser, orderId: string, path: string): Promise<Invitation> {
+    return this.db.transaction(async (tx) => {
+      await this.access.editable(tx, user, orderId);
+      const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
+      if (!principal?.certificateNumber || !principal.name) {
+        throw AppException.validation([{ path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的姓名和证件号码，再发送邀请' }]);
+      }
+      const certificateIndex = this.cipher.blindIndex(principal.certificateNumber);
+      const check = await tx.findOneBy(FaceCheckEntity, { orderId, certificateIndex });
+      if (check?.status && DONE.includes(check.status)) throw new AppException('FACE_CHECK_DONE');
+      const now = this.clock.now();
+      // One open invitation per person: a new one replaces the earlier link.
+      await tx.update(PrincipalInvitationEntity, { orderId, certificateIndex, revokedAt: IsNull() }, { revokedAt: now });
+      const id = randomUUID();
+      const token = this.invitationToken(id);
+      const invitation = tx.create(PrincipalInvitationEntity, {
+        id,
+        orderId,
+        path,
+        tokenHash: hashToken(token),
+        certificateIndex,
+        createdBy: user.id,
+        acceptedBy: null,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3600_000),
+        createdAt: now,
+      });
+      await tx.insert(PrincipalInvitationEntity, invitation);
+      return {
+        invitationId: invitation.id,
+        token,
+        expiresAt: invitation.expiresAt.toISOString(),
+        scene: token,
+        link: `/${INVITE_PAGE}?token=${token}`,
+        path,
+      };
+    });
+  }
+
+  /**
+   * The image that opens an open invitation: a mini-program code whose `scene` is the token (the token is derived
+   * from the invitation's id with the server's key, so it can be drawn again without being stored).
+   */
+  async invitationCode(user: SessionUser, invitationId: string, origin: string): Promise<Buffer> {
+    const invitation = await this.db.manager.findOneBy(PrincipalInvitationEntity, { id: invitationId });
+    if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
+    await this.access.owned(this.db.manager, user, invitation.orderId);
+    if (invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND');
+    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
+    const token = this.invitationToken(invitation.id);
+    try {
+      return await this.codes.invitationCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
+    } catch (error) {
+      if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', undefined, { errcode: error.errcode });
+      throw error;
+    }
+  }
+
+  private invitationToken(invitationId: string): string {
+    return Buffer.from(this.cipher.blindIndex(`invitation:${invitationId}`), 'hex').subarray(0, 24).toString('base64url');
+  }
+
+  revoke(user: SessionUser, orderId: string, invitationId: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await this.access.owned(tx, user, orderId);
+      const invitation = await tx.findOneBy(PrincipalInvitationEntity, { id: invitationId, orderId });
+      if (!invitation) throw new AppException('INVITATION_NOT_FOUND');
+      if (!invitation.revokedAt) await tx.update(PrincipalInvitationEntity, { id: invitation.id }, { revokedAt: this.clock.now() });
+    });
+  }
+
+  view(user: SessionUser, token: string): Promise<InvitationView> {
+    return this.db.transaction(async (tx) => this.invitationView(tx, user, await this.openInvitation(tx, user, token, false)));
+  }
+
+  /** Binds the invitation to the first account that accepts it; any other account is refused from then on. */
+  accept(user: SessionUser, token: string): Promise<InvitationView> {
+    return this.db.transaction(async (tx) => {
+      const invitation = await this.openInvitation(tx, user, token, false);
+      if (!invitation.acceptedBy) {
+        const now = this.clock.now();
+        const bound = await tx.update(PrincipalInvitationEntity, { id: invitation.id, acceptedBy: IsNull() }, { acceptedBy: user.id, acceptedAt: now });
+        if (!bound.affected) throw new AppException('INVITATION_TAKEN');
+        Object.assign(invitation, { acceptedBy: user.id, acceptedAt: now });
+        await this.faceChecks.faceCheckWaiting(tx, user.id, invitation.orderId, invitation.path, `face_check_waiting:${invitation.id}`, now);
+      }
+      return this.invitationView(tx, user, invitation);
+    });
+  }
+
+  consentByInvitation(user: SessionUser, token: string, version: string): Promise<ConsentRecord> {
+    return this.db.transaction(async (tx) => this.faceChecks.recordConsent(tx, await this.invitedScope(tx, user, token), version));
+  }
+
+  challengeByInvitation(user: SessionUser, token: string): Promise<FaceChallenge> {
+    return this.db.transaction(async (tx) => this.faceChecks.issueChallenge(tx, await this.invitedScope(tx, user, token)));
+  }
+
+  async submitByInvitation(user: SessionUser, token: string, request: SubmitFaceCheckRequest): Promise<FaceCheckView> {
+    return this.faceChecks.submit(await this.db.transaction((tx) => this.invitedScope(tx, user, token)), request);
+  }
+
+  /** ID photos and the selfie video of an invited principal go through the normal upload flow, at their path. */
+  uploadTicket(user: SessionUser, token: string, request: CreatePrincipalUploadRequest): Promise<UploadTicket> {
+    return this.db.transaction(async (tx) => {
+      const scope = await this.invitedScope(tx, user, token);
+      if (request.kind === 'face_video') await this.faceChecks.requireConsent(tx, scope);
+      return this.materials.issueTicket(tx, { orderId: scope.orderId, uploaderId: user.id, target: scope.path, ...request });
+    });
+  }
+
+  private async invitedScope(tx: EntityManager, user: SessionUser, token: string): Promise<CheckScope> {
+    const invitation = await this.openInvitation(tx, user, token, true);
+    const order = await tx.findOneByOrFail(FilingOrderEntity, { id: invitation.orderId });
+    this.access.assertEditable(order);
+    return { orderId: invitation.orderId, path: invitation.path, certificateIndex: invitation.certificateIndex, accountId: user.id };
+  }
+
+  /** The invitation behind a token, if it is still usable by this account. */
+  private async openInvitation(tx: EntityManager, user: SessionUser, token: string, mustBeAccepted: boolean): Promise<PrincipalInvitationEntity> {
+    const invitation = await tx.findOneBy(PrincipalInvitationEntity, { tokenHash: hashToken(token) });
+    if (!invitation || invitation.revokedAt) throw new AppException('INVITATION_NOT_FOUND');
+    if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
+    if (invitation.acceptedBy && invitation.acceptedBy !== user.id) throw new AppException('INVITATION_TAKEN');
+    if (mustBeAccepted && !invitation.acceptedBy) throw new AppException('INVITATION_NOT_ACCEPTED');
+    return invitation;
+  }
+
+  private async invitationView(tx: EntityManager, user: SessionUser, invitation: PrincipalInvitationEntity): Promise<InvitationView> {
+    const order = await tx.findOneByOrFail(FilingOrderEntity, { id: invitation.orderId });
+    const draft = await this.drafts.load(tx, invitation.orderId);
+    const samePerson = draftPrincipals(draft).filter((p) => p.certificateNumber && this.cipher.blindIndex(p.certificateNumber) === invitation.certificateIndex);
+    const principal = samePerson.find((p) => p.path === invitation.path) ?? samePerson[0] ?? null;
+    const scope = { orderId: invitation.orderId, path: invitation.path, certificateIndex: invitation.certificateIndex, accountId: user.id };
+    const consent = await this.faceChecks.latestConsent(tx, scope);
+    const check = await tx.findOneBy(FaceCheckEntity, { orderId: invitation.orderId, certificateIndex: invitation.certificateIndex });
+    const [front, back] = await Promise.all([
+      this.materials.latestFile(tx, invitation.orderId, invitation.path, 'certificate_front'),
+      this.materials.latestFile(tx, invitation.orderId, invitation.path, 'certificate_back'),
+    ]);
+    const subjectName = text((draft.subject as Record<string, unknown> | undefined)?.name);
+    return {
+      invitationId: invitation.id,
+      status: this.invitationStatus(invitation),
+      expiresAt: invitation.expiresAt.toISOString(),
+      acceptedByMe: invitation.acceptedBy === user.id,
+      subjectName: order.subjectType === 'personal' ? maskName(subjectName) : subjectName,
+      roleLabel: principalRoleLabel(invitation.path),
+      path: invitation.path,
+      services: this.servicesOf(draft, samePerson),
+      principal: {
+        nameMasked: maskName(principal?.name ?? ''),
+        certificateNumberMasked: principal ? maskPersonalValue('certificateNumber', principal.certificateNumber) : '',
+        mobileMasked: principal?.mobile ? maskPersonalValue('mobile', principal.mobile) : null,
+      },
+      consent: consent ? { version: consent.version, consentedAt: consent.consentedAt.toISOString() } : null,
+      consentText: BIOMETRIC_CONSENT_TEXT,
+      consentVersion: BIOMETRIC_CONSENT_VERSION,
+      idPhotos: { front: Boolean(front), back: Boolean(back), backRequired: (principal?.certificateType ?? 'resident_id') === 'resident_id' },
+      faceCheck: check?.status ? this.faceChecks.checkView(check) : null,
+    };
+  }
+
+  private servicesOf(draft: Record<string, unknown>, at: DraftPrincipalAt[]): InvitationView['services'] {
+    return at.flatMap((p) => {
+      const match = /^(websites|apps)\.(\d+)\.principal$/.exec(p.path);
+      const list = match && draft[match[1]!];
+      const service = Array.isArray(list) ? (list[Number(match![2])] as Record<string, unknown> | undefined) : undefined;
+      if (!match || !service) return [];
+      const domains = Array.isArray(service.domains) ? service.domains.filter((d): d is string => typeof d === 'string') : [];
+      return [{ type: match[1] === 'websites' ? ('website' as const) : ('app' as const), name: text(service.name), domains }];
+    });
+  }
+
+  private invitationStatus(invitation: PrincipalInvitationEntity): InvitationStatus {
+    if (invitation.revokedAt) return 'revoked';
+    if (invitation.expiresAt <= this.clock.now()) return 'expired';
+    return invitation.acceptedBy ? 'accepted' : 'open';
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { WORKFLOW_TIMINGS } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { REGULATOR_RECORDS, type RegulatorRecords, type SmsRecipientState } from '../order-core/regulator-records.port';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { maskPersonalValue } from '../platform/crypto/personal-data';
+import { IcpNumberEntity } from './icp-number.entity';
+import { SmsVerificationEntity } from './sms-verification.entity';
+
+/** The regulator module's answers about issued numbers and SMS verifications (RegulatorRecords). */
+@Injectable()
+@REGULATOR_RECORDS()
+export class RegulatorRecordsReader implements RegulatorRecords {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  async numbers(tx: EntityManager, orderId: string): Promise<string[]> {
+    const rows = await tx.find(IcpNumberEntity, { select: { number: true }, where: { orderId }, order: { position: 'ASC' } });
+    return rows.map((n) => n.number);
+  }
+
+  async smsRecipients(tx: EntityManager, orderId: string): Promise<SmsRecipientState[]> {
+    const latest = await tx.findOne(SmsVerificationEntity, { select: { id: true, submissionId: true }, where: { orderId }, order: { id: 'DESC' } });
+    const rows = latest ? await tx.find(SmsVerificationEntity, { where: { orderId, submissionId: latest.submissionId }, order: { id: 'ASC' } }) : [];
+    return rows.map((row) => ({
+      recipientMasked: maskPersonalValue('mobile', this.cipher.decrypt(row.mobile)),
+      roles: row.roles,
+      status: row.status,
+      deadline: row.status === 'pending' ? new Date(row.expiresAt).toISOString() : null,
+      triesLeft: Math.max(0, WORKFLOW_TIMINGS.SMS_MAX_WRONG_ATTEMPTS.value - row.wrongAttempts),
+      updatedAt: new Date(row.updatedAt),
+      expiresAt: new Date(row.expiresAt),
+    }));
+  }
+
+  async subjectNumber(tx: EntityManager, subjectIndex: string): Promise<string | null> {
+    const row = await tx
+      .createQueryBuilder(IcpNumberEntity, 'n')
+      .innerJoin(FilingOrderEntity, 'o', 'o.id = n.orderId')
+      .where('o.subjectIndex = :index AND o.status = :status AND n.kind = :kind', { index: subjectIndex, status: 'approved', kind: 'subject' })
+      .orderBy('n.id', 'ASC')
+      .getOne();
+    return row?.number ?? null;
+  }
+}
