@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { personalDraft } from '@beian/shared/testing';
+import { IdempotencyService } from '../../src/platform/http/idempotency.service';
 import { makeSubmittable, withFreshMobile } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
@@ -50,5 +51,21 @@ describe('hardening: the double tap (same Idempotency-Key in parallel)', () => {
     const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(draft.subject!.name!);
     expect(stored).not.toContain(draft.subjectPrincipal!.mobile!);
+  });
+
+  it('should forget a key after a day: the expired record is swept and the key runs anew', async () => {
+    const { client } = await devLogin(t.url, `tap-${randomUUID().slice(0, 8)}`);
+    const key = randomUUID();
+    const first = await client.post('/api/orders', PERSONAL_WEBSITE, { 'idempotency-key': key });
+    expect((await client.post('/api/orders', PERSONAL_WEBSITE, { 'idempotency-key': key })).body.id).toBe(first.body.id);
+
+    t.clock.advance(25 * 60 * 60 * 1000);
+    const swept = await t.app.get(IdempotencyService).sweep();
+    const again = await client.post('/api/orders', PERSONAL_WEBSITE, { 'idempotency-key': key });
+
+    expect(swept).toBeGreaterThanOrEqual(1);
+    expect(await t.db.dataSource.query(`SELECT * FROM idempotency_records WHERE idempotency_key = '${key}'`)).toHaveLength(0);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ORDER_IN_FLIGHT');
   });
 });
