@@ -30,7 +30,7 @@ import { OrderDraftStore } from '../orders/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
-import { DatabaseService } from '../platform/database/database.service';
+import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { BiometricConsentEntity } from './biometric-consent.entity';
 import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from './draft-principals';
@@ -97,7 +97,7 @@ export class PrincipalsService {
   }
 
   invite(user: SessionUser, orderId: string, path: string): Promise<Invitation> {
-    return this.db.transaction(async (tx) => {
+    return this.db.retryingTransaction(async (tx) => {
       await this.editableOrder(tx, user.id, orderId);
       const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
       if (!principal?.certificateNumber || !principal.name) {
@@ -195,11 +195,11 @@ export class PrincipalsService {
   }
 
   challengeByInvitation(user: SessionUser, token: string): Promise<FaceChallenge> {
-    return this.db.transaction(async (tx) => this.issueChallenge(tx, await this.invitedScope(tx, user, token)));
+    return this.db.retryingTransaction(async (tx) => this.issueChallenge(tx, await this.invitedScope(tx, user, token)), CREATE_IF_ABSENT);
   }
 
   challengeAsOwner(user: SessionUser, orderId: string, path: string): Promise<FaceChallenge> {
-    return this.db.transaction(async (tx) => this.issueChallenge(tx, await this.ownerScope(tx, user, orderId, path)));
+    return this.db.retryingTransaction(async (tx) => this.issueChallenge(tx, await this.ownerScope(tx, user, orderId, path)), CREATE_IF_ABSENT);
   }
 
   async submitByInvitation(user: SessionUser, token: string, request: SubmitFaceCheckRequest): Promise<FaceCheckView> {

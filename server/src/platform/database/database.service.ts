@@ -20,24 +20,39 @@ export function isContention(error: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
+/** A unique key refused an insert: in a create-if-absent, someone else created the row first. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export interface ContentionRetry {
   /** Runs in all, the first included. */
   attempts?: number;
   /** Upper bound of the random pause before the n-th rerun, doubled each time (full jitter). */
   baseDelayMs?: number;
+  /**
+   * Other errors worth a rerun, e.g. isDuplicateKeyError for a create-if-absent whose rerun reads the row a
+   * parallel request inserted.
+   */
+  alsoOn?: (error: unknown) => boolean;
 }
+
+/** For a create-if-absent transaction: a rerun after a parallel request inserted the row finds it and updates it. */
+export const CREATE_IF_ABSENT: ContentionRetry = { alsoOn: isDuplicateKeyError };
 
 /**
  * Runs `run` again (a bounded number of times, after a random pause) while it fails with contention: the one
  * place that decides a deadlock victim or a busy database is retried. `run` must start and end its own
  * transaction and do nothing outside the database that cannot be repeated.
  */
-export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 4, baseDelayMs = 20 }: ContentionRetry = {}): Promise<T> {
+export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 5, baseDelayMs = 20, alsoOn }: ContentionRetry = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= attempts || !isContention(error)) throw error;
+      if (attempt >= attempts || !(isContention(error) || alsoOn?.(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 1)));
     }
   }

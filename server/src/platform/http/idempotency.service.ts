@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { FieldCipher } from '../crypto/field-cipher';
-import { DatabaseService, retryOnContention } from '../database/database.service';
+import { DatabaseService, isDuplicateKeyError, retryOnContention } from '../database/database.service';
 import { AppException } from '../errors/app-exception';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
@@ -20,11 +20,8 @@ const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /** `statusCode` of a claimed key whose work has not committed yet. */
 const IN_PROGRESS = 0;
 
-export function isDuplicateKeyError(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+// Moved to the database service (create-if-absent retries use it too); still exported here for its importers.
+export { isDuplicateKeyError };
 
 const isLockWaitTimeout = (error: unknown) => (error as { driverError?: { errno?: number } } | null)?.driverError?.errno === 1205;
 
