@@ -10,6 +10,7 @@ import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
+import { QueryStringPipe } from './platform/http/query-string.pipe';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import type { PlatformOverrides } from './platform/platform.module';
 
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorBodyFilter());
+  app.useGlobalPipes(new QueryStringPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
 

@@ -42,7 +42,7 @@ export async function makeSubmittable(t: Pick<TestApp, 'url'>, client: Client, o
   const mobiles = new Set([ready.subjectPrincipal?.mobile, ...(ready.websites ?? []).map((w) => w.principal?.mobile)].filter((m): m is string => Boolean(m)));
   for (const mobile of mobiles) {
     await client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
-    const [sent] = (await client.get(`/api/dev/sms-outbox?mobile=${mobile}`)).body as { code: string }[];
+    const [sent] = (await client.post(`/api/dev/sms-outbox/search`, { mobile })).body as { code: string }[];
     const verified = await client.post('/api/sms/verify', { mobile, code: sent?.code, orderId, path: 'subjectPrincipal' });
     if (verified.status !== 200) throw new Error(`mobile verification failed: ${JSON.stringify(verified.body)}`);
   }
