@@ -29,6 +29,22 @@ describe('hardening: SMS limits hold under parallel requests', () => {
     expect((await client.post('/api/dev/sms-outbox/search', { mobile })).body).toHaveLength(1);
   });
 
+  it('should say when to try again in the Retry-After header too', async () => {
+    const { client, token } = await applicant();
+    const mobile = freshMobile();
+    await client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
+
+    const again = await fetch(`${t.url}/api/sms/codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ mobile, purpose: 'principal_mobile' }),
+    });
+
+    expect(again.status).toBe(429);
+    const body = (await again.json()) as { details: { retryAfterSeconds: number } };
+    expect(again.headers.get('retry-after')).toBe(String(body.details.retryAfterSeconds));
+  });
+
   it('should hold the per-account day limit when one account sends to many mobiles at once', async () => {
     const { client, user } = await applicant();
     const mobiles = Array.from({ length: SMS_LIMITS.perAccountPerDay + 6 }, () => freshMobile());
