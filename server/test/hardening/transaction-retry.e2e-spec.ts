@@ -78,6 +78,14 @@ describe('hardening: write transactions survive contention', () => {
     await expect(t.db.retryingTransaction(deadlocked, { attempts: 3, baseDelayMs: 1 })).rejects.toBe(busy);
     expect(runs).toBe(3);
 
+    let waits = 0;
+    const waitedOut = async () => {
+      waits += 1;
+      throw Object.assign(new Error('Lock wait timeout exceeded'), { driverError: { errno: 1205 } });
+    };
+    await expect(t.db.retryingTransaction(waitedOut, { baseDelayMs: 1 })).rejects.toThrow('Lock wait');
+    expect(waits).toBe(2);
+
     let plainRuns = 0;
     const broken = async () => {
       plainRuns += 1;

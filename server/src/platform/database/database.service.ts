@@ -12,9 +12,14 @@ export function isDeadlockVictim(error: unknown): boolean {
  * victim (ER_LOCK_DEADLOCK 1213), a lock wait that timed out (ER_LOCK_WAIT_TIMEOUT 1205), or SQLite busy/locked
  * (another process holds the file). Running the whole transaction again is safe.
  */
+const errnoOf = (error: unknown) => {
+  const e = error as { errno?: number; driverError?: { errno?: number } } | null;
+  return e?.driverError?.errno ?? e?.errno;
+};
+
 export function isContention(error: unknown): boolean {
-  const e = error as { errno?: number; code?: unknown; driverError?: { errno?: number; code?: unknown } } | null;
-  const errno = e?.driverError?.errno ?? e?.errno;
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const errno = errnoOf(error);
   if (errno === 1213 || errno === 1205) return true;
   const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
@@ -52,7 +57,9 @@ export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 5
     try {
       return await run();
     } catch (error) {
-      if (attempt >= attempts || !(isContention(error) || alsoOn?.(error))) throw error;
+      // A lock wait timeout already cost the whole wait (50 s by default): it is run again once, not every time.
+      const waitedOut = errnoOf(error) === 1205 && attempt > 1;
+      if (attempt >= attempts || waitedOut || !(isContention(error) || alsoOn?.(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 1)));
     }
   }
