@@ -12,6 +12,7 @@ import { UploadEntity } from './materials/upload.entity';
 import { DevSmsMessageEntity } from './sms/dev-sms-message.entity';
 import { MobileVerificationEntity } from './sms/mobile-verification.entity';
 import { SmsCodeEntity } from './sms/sms-code.entity';
+import { SmsLimitLockEntity } from './sms/sms-limit-lock.entity';
 import { BiometricConsentEntity } from './principals/biometric-consent.entity';
 import { FaceCheckEntity } from './principals/face-check.entity';
 import { PrincipalInvitationEntity } from './principals/principal-invitation.entity';
@@ -42,6 +43,7 @@ export const APP_ENTITIES = [
   SubscribeGrantEntity,
   UploadEntity,
   SmsCodeEntity,
+  SmsLimitLockEntity,
   MobileVerificationEntity,
   DevSmsMessageEntity,
   PrincipalInvitationEntity,

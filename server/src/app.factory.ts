@@ -15,6 +15,7 @@ import { MetricsService } from './platform/metrics/metrics.service';
 import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
+import { QueryStringPipe } from './platform/http/query-string.pipe';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import { StreamLogger } from './platform/logging/stream-logger';
 import type { PlatformOverrides } from './platform/platform.module';
@@ -45,6 +46,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorBodyFilter());
+  app.useGlobalPipes(new QueryStringPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
   // While draining every answer closes its connection, so keep-alive clients and balancers reconnect elsewhere and
@@ -74,11 +76,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const h5Dir = config.h5Dir ?? DEFAULT_H5_DIR;
   if (existsSync(h5Dir)) await fastify.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Beian API').setDescription('ICP 备案 API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The API description is a map for attackers too: served only where configured (default: outside production).
+  if (config.apiDocsEnabled) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('Beian API').setDescription('ICP 备案 API').setVersion('1').addBearerAuth().build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   await app.init();
   return app;

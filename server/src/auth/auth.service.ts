@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { DatabaseService } from '../platform/database/database.service';
+import { DatabaseService, isDuplicateKeyError } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -47,20 +47,9 @@ export class AuthService {
       this.logger.warn(`jscode2session failed: ${error.errcode}`);
       throw mapped ? new AppException(mapped) : new AppException('WECHAT_UNAVAILABLE');
     }
-    let user = await this.users.findOne({ where: { openid: session.openid } });
-    if (!user) {
-      user = this.users.create({
-        id: randomUUID(),
-        openid: session.openid,
-        unionid: session.unionid ?? null,
-        nickname: '微信用户',
-        roles: ['applicant'],
-        isDev: false,
-        createdAt: this.clock.now(),
-      });
-    }
+    const user = await this.userFor(session.openid, () => ({ unionid: session.unionid ?? null, nickname: '微信用户', roles: ['applicant'], isDev: false }));
     user.sessionKey = this.cipher.encrypt(session.sessionKey);
-    await this.users.save(user);
+    await this.users.update({ id: user.id }, { sessionKey: user.sessionKey });
     return this.issueSession(user);
   }
 
@@ -68,17 +57,29 @@ export class AuthService {
     if (!this.config.devLoginEnabled) throw new AppException('DEV_LOGIN_DISABLED');
     const openid = `dev:${nickname}`;
     const roles = this.devRoles(nickname);
-    const existing = await this.users.findOne({ where: { openid } });
-    const user = existing
-      ? existing
-      : await this.users.save(
-          this.users.create({ id: randomUUID(), openid, unionid: null, nickname, roles, isDev: true, sessionKey: null, createdAt: this.clock.now() }),
-        );
-    if (existing && existing.roles.join(',') !== roles.join(',')) {
+    const user = await this.userFor(openid, () => ({ unionid: null, nickname, roles, isDev: true }));
+    if (user.roles.join(',') !== roles.join(',')) {
       user.roles = roles;
       await this.users.update({ id: user.id }, { roles });
     }
     return this.issueSession(user);
+  }
+
+  /**
+   * The account of an openid, created on its first login. Two first logins at once both try to insert: the
+   * unique openid lets one win, and the other reads the winner's row instead of failing.
+   */
+  private async userFor(openid: string, fields: () => Pick<UserEntity, 'unionid' | 'nickname' | 'roles' | 'isDev'>): Promise<UserEntity> {
+    const existing = await this.users.findOne({ where: { openid } });
+    if (existing) return existing;
+    const user = this.users.create({ id: randomUUID(), openid, sessionKey: null, createdAt: this.clock.now(), ...fields() });
+    try {
+      await this.users.insert(user);
+      return user;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return this.users.findOneOrFail({ where: { openid } });
+    }
   }
 
   /** Staff for local work and tests: nicknames with a configured prefix (e.g. 审核员1) get the staff roles. */

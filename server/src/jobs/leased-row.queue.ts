@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
-import { isDeadlockVictim, type DatabaseService } from '../platform/database/database.service';
+import { retryOnContention, type DatabaseService } from '../platform/database/database.service';
 import { RequestContext } from '../platform/http/request-context';
 import type { AppLifecycle, LeaseHolder } from '../platform/lifecycle/app-lifecycle';
 import { PollingLoop } from './polling-loop';
@@ -173,23 +173,16 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     });
   }
 
-  /** A deadlock victim runs again at once (InnoDB rolled it back): it is contention between runners, not a failure. */
+  /** A deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure. */
   private async run(row: R): Promise<void> {
     const handler = this.handlers.get(row.type);
-    for (let rerun = 0; ; rerun++) {
-      try {
-        if (!handler) throw new Error(`no handler registered for ${row.type}`);
-        // Under the id of the request that caused the row: what the handler writes carries it on.
-        await RequestContext.run(row.requestId, () => handler(row));
-        break;
-      } catch (error) {
-        if (isDeadlockVictim(error) && rerun < DEADLOCK_RERUNS) {
-          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-          continue;
-        }
-        await this.fail(row, error);
-        return;
-      }
+    try {
+      if (!handler) throw new Error(`no handler registered for ${row.type}`);
+      // Under the id of the request that caused the row: what the handler writes carries it on.
+      await retryOnContention(() => RequestContext.run(row.requestId, () => handler(row)), { attempts: DEADLOCK_RERUNS + 1 });
+    } catch (error) {
+      await this.fail(row, error);
+      return;
     }
     await this.finish(row, { status: this.doneStatus, attempts: row.attempts + 1, lastError: null });
   }

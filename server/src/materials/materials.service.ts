@@ -111,6 +111,11 @@ export class MaterialsService implements OnModuleInit {
     if (!bytes) {
       throw AppException.validation([{ path: uploadFieldPath(upload.target, upload.kind), code: 'FILE_MISSING', message: '文件尚未上传完成，请重新上传' }]);
     }
+    if (bytes.length !== upload.size) {
+      // The ticket's size was checked against the limits and the quota: the bytes must be what was declared.
+      await this.discard(upload);
+      throw fieldError(upload.target, upload.kind, { code: 'FILE_SIZE_MISMATCH', message: '上传的文件不完整或与所选文件不一致，请重新上传' });
+    }
     const checked = await checkMedia(upload.kind, bytes);
     if ('code' in checked) {
       await this.discard(upload);

@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { PHOTO_ONLY_KINDS, UPLOAD_LIMITS, type UploadContentType, type UploadKind } from '@beian/shared';
 import { sniffContentType } from './media-sniffer';
 import { inspectMp4 } from './mp4-inspector';
+import { mp4StructureProblem } from './mp4-structure';
+import { pdfActiveContent } from './pdf-checks';
 
 export interface MediaProblem {
   code: string;
@@ -56,13 +58,17 @@ export async function checkMedia(kind: UploadKind, bytes: Buffer): Promise<Accep
   const tooLarge = sizeProblem(kind, bytes.length);
   if (tooLarge) return tooLarge;
   if (contentType === 'video/mp4') return checkVideo(bytes);
-  if (contentType === 'application/pdf') return { bytes, contentType, width: null, height: null, durationMs: null, thumbnail: null };
+  if (contentType === 'application/pdf') {
+    if (pdfActiveContent(bytes)) return problem('PDF_ACTIVE_CONTENT', 'PDF文件中含有脚本或附件，请导出为普通PDF或拍照后重新上传');
+    return { bytes, contentType, width: null, height: null, durationMs: null, thumbnail: null };
+  }
   return checkPhoto(bytes, contentType);
 }
 
 function checkVideo(bytes: Buffer): AcceptedMedia | MediaProblem {
   const facts = inspectMp4(bytes);
-  if (!facts) return problem('VIDEO_UNREADABLE', '视频文件已损坏或格式不正确，请重新录制');
+  // The header alone can be forged: the box tree and the video track's sample tables must hold together too.
+  if (!facts || (facts.hasVideoTrack && mp4StructureProblem(bytes))) return problem('VIDEO_UNREADABLE', '视频文件已损坏或格式不正确，请重新录制');
   if (!facts.hasVideoTrack) return problem('VIDEO_NO_TRACK', '视频中没有画面，请使用前置摄像头重新录制');
   if (facts.durationMs < UPLOAD_LIMITS.minVideoSeconds * 1000) {
     return problem('VIDEO_TOO_SHORT', `视频时长不能少于${UPLOAD_LIMITS.minVideoSeconds}秒，请重新录制并完整读出屏幕上的数字`);

@@ -22,7 +22,7 @@ import { OrderAccess } from '../order-core/order-access';
 import { OrderDraftStore } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { DatabaseService } from '../platform/database/database.service';
+import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { BiometricConsentEntity } from './biometric-consent.entity';
 import { draftPrincipals, principalAtPath, principalRoleLabel } from '../order-core/draft-principals';
@@ -62,7 +62,7 @@ export class FaceChecksService {
   }
 
   challengeAsOwner(user: SessionUser, orderId: string, path: string): Promise<FaceChallenge> {
-    return this.db.transaction(async (tx) => this.issueChallenge(tx, await this.ownerScope(tx, user, orderId, path)));
+    return this.db.retryingTransaction(async (tx) => this.issueChallenge(tx, await this.ownerScope(tx, user, orderId, path)), CREATE_IF_ABSENT);
   }
 
   async submitAsOwner(user: SessionUser, orderId: string, path: string, request: SubmitFaceCheckRequest): Promise<FaceCheckView> {

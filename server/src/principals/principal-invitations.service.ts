@@ -25,7 +25,7 @@ import { OrderDraftStore } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
-import { DatabaseService } from '../platform/database/database.service';
+import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from '../order-core/draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
@@ -81,7 +81,7 @@ export class PrincipalInvitationsService {
   }
 
   invite(user: SessionUser, orderId: string, path: string): Promise<Invitation> {
-    return this.db.transaction(async (tx) => {
+    return this.db.retryingTransaction(async (tx) => {
       await this.access.editable(tx, user, orderId);
       const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
       if (!principal?.certificateNumber || !principal.name) {
@@ -176,7 +176,7 @@ export class PrincipalInvitationsService {
   }
 
   challengeByInvitation(user: SessionUser, token: string): Promise<FaceChallenge> {
-    return this.db.transaction(async (tx) => this.faceChecks.issueChallenge(tx, await this.invitedScope(tx, user, token)));
+    return this.db.retryingTransaction(async (tx) => this.faceChecks.issueChallenge(tx, await this.invitedScope(tx, user, token)), CREATE_IF_ABSENT);
   }
 
   async submitByInvitation(user: SessionUser, token: string, request: SubmitFaceCheckRequest): Promise<FaceCheckView> {

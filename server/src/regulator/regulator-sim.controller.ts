@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   clockAdvanceRequestSchema,
+  mobileLookupRequestSchema,
   regulatorScriptRequestSchema,
   smsVerifyRequestSchema,
   type ClockAdvanceRequest,
   type ClockResponse,
+  type MobileLookupRequest,
   type RegulatorScriptRequest,
   type SmsVerifyRequest,
   type SmsVerifyResponse,
@@ -47,9 +49,22 @@ export class RegulatorSimController {
   }
 
   /** The verification SMS the simulator sent to a mobile, newest last (what the principal's phone would show). */
+  @Post('sms/search')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiZodBody(mobileLookupRequestSchema)
+  searchSent(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): { mobile: string; text: string; sentAt: string }[] {
+    return this.sentTo(body.mobile ?? '');
+  }
+
+  /** Kept for the mini-program's browser tests; prefer `POST sms/search` (the mobile stays out of the URL). */
   @Get('sms')
   @ApiBearerAuth()
   sent(@Query('mobile') mobile = ''): { mobile: string; text: string; sentAt: string }[] {
+    return this.sentTo(mobile);
+  }
+
+  private sentTo(mobile: string): { mobile: string; text: string; sentAt: string }[] {
     this.requireSimulator();
     if (!(this.sms instanceof RecordingRegulatorSms)) throw new AppException('SIMULATOR_ONLY');
     return this.sms.to(mobile).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  mobileLookupRequestSchema,
   sendSmsCodeRequestSchema,
   verifySmsCodeRequestSchema,
   type DevSmsMessage,
+  type MobileLookupRequest,
   type SendSmsCodeRequest,
   type SendSmsCodeResponse,
   type SessionUser,
@@ -46,8 +48,18 @@ export class SmsController {
     return this.sms.verifications(user, id);
   }
 
+  /** The mobile in the body: personal data stays out of URLs (and so out of access logs). */
+  @Post('dev/sms-outbox/search')
+  @HttpCode(200)
+  @ApiZodBody(mobileLookupRequestSchema)
+  searchDevOutbox(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): Promise<DevSmsMessage[]> {
+    if (!this.config.simulatorsEnabled) throw new AppException('ROUTE_NOT_FOUND');
+    return this.sms.devOutbox(body.mobile);
+  }
+
+  /** Kept for the mini-program's browser tests; prefer `POST dev/sms-outbox/search` (the query is redacted in logs). */
   @Get('dev/sms-outbox')
-  @ApiQuery({ name: 'mobile', required: false })
+  @ApiQuery({ name: 'mobile', required: false, deprecated: true })
   devOutbox(@Query('mobile') mobile?: string): Promise<DevSmsMessage[]> {
     if (!this.config.simulatorsEnabled) throw new AppException('ROUTE_NOT_FOUND');
     return this.sms.devOutbox(mobile);

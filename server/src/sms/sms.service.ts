@@ -12,6 +12,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { DevSmsMessageEntity } from './dev-sms-message.entity';
 import { MobileVerificationEntity } from './mobile-verification.entity';
 import { SmsCodeEntity } from './sms-code.entity';
+import { SmsLimitLockEntity } from './sms-limit-lock.entity';
 import { SmsSender } from './sms-sender.port';
 
 function tooFrequent(message: string, retryAfterSeconds: number): AppException {
@@ -38,7 +39,12 @@ export class SmsService {
     const now = this.clock.now();
     const id = randomUUID();
     const expiresAt = new Date(now.getTime() + SMS_LIMITS.codeMinutes * 60_000);
-    await this.db.transaction(async (tx) => {
+    const locks = [`account:${user.id}`, `mobile:${mobileIndex}`].sort();
+    // The lock rows exist before the transaction locks them (creating one inside it could deadlock).
+    await this.db.manager.createQueryBuilder().insert().into(SmsLimitLockEntity).values(locks.map((lockKey) => ({ lockKey, touched: 0 }))).orIgnore().execute();
+    await this.db.retryingTransaction(async (tx) => {
+      // Parallel sends to this mobile or from this account wait here, so each counts the codes the others sent.
+      if (!this.db.isSqlite) await tx.query(`SELECT lock_key FROM sms_limit_locks WHERE lock_key IN (?, ?) ORDER BY lock_key FOR UPDATE`, locks);
       await this.checkLimits(tx, user.id, mobileIndex, now);
       await tx.insert(SmsCodeEntity, {
         id,
@@ -74,11 +80,13 @@ export class SmsService {
       const now = this.clock.now();
       const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId: user.id }, order: { createdAt: 'DESC' } });
       if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
-      if (latest.attempts >= SMS_LIMITS.maxTries) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+      // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
+      // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
+      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [latest.id, SMS_LIMITS.maxTries]);
+      if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+      const [{ attempts }] = await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx) as [{ attempts: number }];
       if (latest.codeHash !== this.hash(latest.id, request.code)) {
-        const attempts = latest.attempts + 1;
-        await tx.update(SmsCodeEntity, { id: latest.id }, { attempts });
-        const left = SMS_LIMITS.maxTries - attempts;
+        const left = SMS_LIMITS.maxTries - Number(attempts);
         return left > 0
           ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
           : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');

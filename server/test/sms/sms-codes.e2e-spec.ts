@@ -20,7 +20,7 @@ describe('sms: mobile verification codes', () => {
   afterAll(() => t.close());
 
   const lastCode = async (mobile: string): Promise<string> => {
-    const outbox = await user.client.get(`/api/dev/sms-outbox?mobile=${mobile}`);
+    const outbox = await user.client.post(`/api/dev/sms-outbox/search`, { mobile });
     return outbox.body[0].code;
   };
 
@@ -119,7 +119,7 @@ describe('sms: mobile verification codes', () => {
     const stranger = await devLogin(t.url, 'sms-stranger');
     const mobile = newMobile();
     await stranger.client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
-    const code = (await stranger.client.get(`/api/dev/sms-outbox?mobile=${mobile}`)).body[0].code;
+    const code = (await stranger.client.post(`/api/dev/sms-outbox/search`, { mobile })).body[0].code;
     expect((await stranger.client.post('/api/sms/verify', { mobile, code, orderId, path: 'subjectPrincipal' })).status).toBe(404);
     expect((await stranger.client.get(`/api/orders/${orderId}/mobile-verifications`)).status).toBe(404);
   });

@@ -60,7 +60,7 @@ describe('sms: mobile verification codes sent with SMS_PROVIDER=tencent to a loc
     const verified = await user.client.post('/api/sms/verify', { mobile, code, orderId, path: 'subjectPrincipal' });
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ orderId, path: 'subjectPrincipal', mobileMasked: '139****5678' });
-    expect((await user.client.get(`/api/dev/sms-outbox?mobile=${mobile}`)).body).toEqual([]);
+    expect((await user.client.post(`/api/dev/sms-outbox/search`, { mobile })).body).toEqual([]);
   });
 
   it('should answer SMS_UNAVAILABLE and let the applicant ask again at once when Tencent refuses the number', async () => {

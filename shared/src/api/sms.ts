@@ -10,7 +10,9 @@ import { z } from 'zod/mini';
  *   Wrong code → 422 with field `code` (SMS_CODE_WRONG, then SMS_CODE_EXHAUSTED after 5 tries / SMS_CODE_EXPIRED).
  *   The verification is recorded for (orderId, path, mobile): the draft references it implicitly — submission
  *   requires that every principal mobile in the draft has a verification for that path and that exact number.
- * `GET /api/dev/sms-outbox?mobile=` → {@link DevSmsMessage}[] — only when simulators are enabled (embedded SMS default).
+ * `POST /api/dev/sms-outbox/search` {@link MobileLookupRequest} → {@link DevSmsMessage}[] — only when simulators are
+ *   enabled (embedded SMS default). The mobile travels in the body, not the URL (URLs are logged). The older
+ *   `GET /api/dev/sms-outbox?mobile=` still answers for the browser tests; its query is redacted in the logs.
  */
 export const SMS_PURPOSES = ['principal_mobile'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
@@ -66,6 +68,13 @@ export interface SmsVerification {
 
 /** GET /api/orders/:id/mobile-verifications → the verified (path, mobile) pairs of the order. */
 export type OrderMobileVerificationsResponse = SmsVerification[];
+
+/** A mobile to look up, in a request body (personal data never goes in a URL); without it, every mobile. */
+export interface MobileLookupRequest {
+  mobile?: string;
+}
+
+export const mobileLookupRequestSchema = z.object({ mobile: z.optional(mobile) });
 
 export interface DevSmsMessage {
   mobile: string;

@@ -40,6 +40,8 @@ const ENV_SCHEMA = z
     /** Embedded defaults (dev login, simulated WeChat). Always on outside production; opt-in there. */
     DEV_LOGIN_ENABLED: booleanFlag.optional(),
     SIMULATORS_ENABLED: booleanFlag.optional(),
+    /** The OpenAPI document and its viewer (`/api/docs`, `/api/docs-json`): on outside production, opt-in there. */
+    API_DOCS_ENABLED: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Dev login gives the reviewer role to nicknames starting with one of these (comma-separated). */
     DEV_REVIEWER_NICKNAMES: z.string().default('审核员'),
@@ -192,6 +194,7 @@ export interface AppConfig {
   metricsEnabled: boolean;
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
+  apiDocsEnabled: boolean;
   logLevel: string;
   devReviewerPrefixes: string[];
   devAdminPrefixes: string[];
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsEnabled: e.METRICS_ENABLED,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
+    apiDocsEnabled: e.API_DOCS_ENABLED ?? !isProd,
     logLevel: e.LOG_LEVEL,
     devReviewerPrefixes: nameList(e.DEV_REVIEWER_NICKNAMES),
     devAdminPrefixes: nameList(e.DEV_ADMIN_NICKNAMES),

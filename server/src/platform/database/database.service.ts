@@ -8,6 +8,64 @@ export function isDeadlockVictim(error: unknown): boolean {
 }
 
 /**
+ * The database refused this transaction because of other transactions, not because of what it does: a deadlock
+ * victim (ER_LOCK_DEADLOCK 1213), a lock wait that timed out (ER_LOCK_WAIT_TIMEOUT 1205), or SQLite busy/locked
+ * (another process holds the file). Running the whole transaction again is safe.
+ */
+const errnoOf = (error: unknown) => {
+  const e = error as { errno?: number; driverError?: { errno?: number } } | null;
+  return e?.driverError?.errno ?? e?.errno;
+};
+
+export function isContention(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const errno = errnoOf(error);
+  if (errno === 1213 || errno === 1205) return true;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** A unique key refused an insert: in a create-if-absent, someone else created the row first. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export interface ContentionRetry {
+  /** Runs in all, the first included. */
+  attempts?: number;
+  /** Upper bound of the random pause before the n-th rerun, doubled each time (full jitter). */
+  baseDelayMs?: number;
+  /**
+   * Other errors worth a rerun, e.g. isDuplicateKeyError for a create-if-absent whose rerun reads the row a
+   * parallel request inserted.
+   */
+  alsoOn?: (error: unknown) => boolean;
+}
+
+/** For a create-if-absent transaction: a rerun after a parallel request inserted the row finds it and updates it. */
+export const CREATE_IF_ABSENT: ContentionRetry = { alsoOn: isDuplicateKeyError };
+
+/**
+ * Runs `run` again (a bounded number of times, after a random pause) while it fails with contention: the one
+ * place that decides a deadlock victim or a busy database is retried. `run` must start and end its own
+ * transaction and do nothing outside the database that cannot be repeated.
+ */
+export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 5, baseDelayMs = 20, alsoOn }: ContentionRetry = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      // A lock wait timeout already cost the whole wait (50 s by default): it is run again once, not every time.
+      const waitedOut = errnoOf(error) === 1205 && attempt > 1;
+      if (attempt >= attempts || waitedOut || !(isContention(error) || alsoOn?.(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/**
  * Transactions for services. SQLite has one connection and no row locks, so its transactions run one at a
  * time here; MySQL/MariaDB run them concurrently on the pool.
  */
@@ -30,6 +88,14 @@ export class DatabaseService {
     const run = this.sqliteQueue.then(() => this.dataSource.transaction(work));
     this.sqliteQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * A write transaction run again when the database picks it as a deadlock victim or is busy (see
+   * retryOnContention). Only for work that is database work alone: a rerun repeats everything inside.
+   */
+  retryingTransaction<T>(work: (tx: EntityManager) => Promise<T>, retry?: ContentionRetry): Promise<T> {
+    return retryOnContention(() => this.transaction(work), retry);
   }
 
   /**

@@ -48,6 +48,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
     // Expected failures (ours, or a client's bad request) are warnings; anything else is a bug worth a stack.
     if (status >= 500 && !(error instanceof AppException)) this.logger.error(error instanceof Error ? error.stack : String(error));
     else this.logger.warn(`${status} ${body.code}`);
+    // A "try again later" answer (SMS limits, a request still in progress) says when, in the header too.
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
     void reply.status(status).send(body);
   }
 }

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, TimeColumn } from '../database/columns';
 
-/** The first answer to a request carrying an Idempotency-Key, replayed for every retry of it. */
+/** The first answer to a request carrying an Idempotency-Key, replayed for every retry of it, until it expires. */
 @Entity('idempotency_records')
+@Index('IDX_idempotency_records_created_at', ['createdAt'])
 export class IdempotencyRecordEntity {
   @PrimaryColumn({ name: 'user_id', ...IdColumn })
   userId: string;
@@ -19,6 +20,7 @@ export class IdempotencyRecordEntity {
   @Column({ name: 'status_code', type: 'int' })
   statusCode: number;
 
+  /** The answer's body as JSON, encrypted with the field cipher (it can hold personal data); empty while in progress. */
   @Column({ type: 'text' })
   response: string;
 
