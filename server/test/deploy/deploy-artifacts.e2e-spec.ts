@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
-import { CONFIG_KEYS, loadConfig } from '../../src/platform/config/app-config';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { CONFIG_KEYS } from '../../src/platform/config/environment.schema';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
