@@ -12,7 +12,11 @@ const jest = (name, cwd, args = [], env = {}) => ({
   name,
   run() {
     const report = join(out, `${name}.json`);
-    spawnSync('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...args], { cwd: join(root, cwd), stdio: 'inherit', env: { ...process.env, ...env } });
+    spawnSync('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...args], {
+      cwd: join(root, cwd),
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     if (!existsSync(report)) return { passed: 0, failed: 1, note: 'jest wrote no report' };
     const r = JSON.parse(readFileSync(report, 'utf8'));
     const crashed = r.numFailedTestSuites - r.testResults.filter((t) => t.assertionResults.some((a) => a.status === 'failed')).length;
@@ -26,7 +30,11 @@ const weappCheck = {
     const res = spawnSync('node', ['scripts/weapp-check.mjs'], { cwd: root, encoding: 'utf8' });
     process.stdout.write(res.stdout);
     process.stderr.write(res.stderr);
-    const line = res.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    const line = res.stdout
+      .trim()
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('{'));
     if (!line) return { passed: 0, failed: 1, note: 'no JSON report' };
     const report = JSON.parse(line);
     return report.ok && res.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: report.errors.join('; ') };

@@ -117,10 +117,7 @@ function checkAppJson(files) {
       if (!subPackage?.pages.includes(page)) errors.push(`app.json: subpackage page ${root}/${page} is missing`);
     }
   }
-  const allPages = [
-    ...pages,
-    ...subPackages.flatMap((subPackage) => subPackage.pages.map((page) => `${subPackage.root.replace(/\/$/, '')}/${page}`)),
-  ];
+  const allPages = [...pages, ...subPackages.flatMap((subPackage) => subPackage.pages.map((page) => `${subPackage.root.replace(/\/$/, '')}/${page}`))];
   for (const page of allPages) {
     for (const file of pageFiles(page)) if (!files.includes(file)) errors.push(`app.json: ${file} does not exist`);
   }

@@ -11,7 +11,15 @@ class StatsFilePlugin {
 
   apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }): void {
     compiler.hooks.done.tap('StatsFilePlugin', (stats) => {
-      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkModulesSpace: Infinity, nestedModules: true, nestedModulesSpace: Infinity, source: true });
+      const json = stats.toJson({
+        all: false,
+        chunks: true,
+        chunkModules: true,
+        chunkModulesSpace: Infinity,
+        nestedModules: true,
+        nestedModulesSpace: Infinity,
+        source: true,
+      });
       writeFileSync(this.file, JSON.stringify(json));
     });
   }

@@ -35,9 +35,7 @@ export interface RouteParams {
   'sim-sms-verify': { mobile?: string };
 }
 
-type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N]
-  ? [params?: RouteParams[N]]
-  : [params: RouteParams[N]];
+type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];
 
 export function routeUrl<N extends RouteName>(name: N, ...[params]: ParamsArg<N>): string {
   const query = Object.entries(params ?? {})

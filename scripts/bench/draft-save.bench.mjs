@@ -39,7 +39,10 @@ function saveRequest(applicant, path) {
     method: 'PATCH',
     path,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant.token}` },
-    body: JSON.stringify({ version: applicant.version, draft: { subject: { ...baseSubject, communicationAddress: `福州市鼓楼区示例路1号${applicant.edits}室` } } }),
+    body: JSON.stringify({
+      version: applicant.version,
+      draft: { subject: { ...baseSubject, communicationAddress: `福州市鼓楼区示例路1号${applicant.edits}室` } },
+    }),
   };
 }
 
@@ -109,11 +112,19 @@ async function resyncVersions(url, applicants, pathOf) {
 async function benchDatabase(kind) {
   const databaseUrl = kind === 'mariadb' ? await createMariaDb('draft') : null;
   const server = await startBeianServer(databaseUrl ? { DATABASE_URL: databaseUrl.replace(/^mysql:/, 'mariadb:') } : {});
-  const applicants = await inBatches(Array.from({ length: APPLICANTS }, (_, i) => i), 10, async (i) => {
-    const { token } = await devLogin(server.url, `bench-applicant-${i}`);
-    const order = await json(`${server.url}/api/orders`, { method: 'POST', token, body: { kind: 'first_filing', subjectType: 'unit', serviceType: 'website' } });
-    return { token, orderId: order.id, version: order.version };
-  });
+  const applicants = await inBatches(
+    Array.from({ length: APPLICANTS }, (_, i) => i),
+    10,
+    async (i) => {
+      const { token } = await devLogin(server.url, `bench-applicant-${i}`);
+      const order = await json(`${server.url}/api/orders`, {
+        method: 'POST',
+        token,
+        body: { kind: 'first_filing', subjectType: 'unit', serviceType: 'website' },
+      });
+      return { token, orderId: order.id, version: order.version };
+    },
+  );
   const product = await runLoads(`product (${kind})`, server.url, applicants, (a) => `/api/orders/${a.orderId}/draft`);
   await server.stop();
 
@@ -124,6 +135,8 @@ async function benchDatabase(kind) {
 }
 
 main(async () => {
-  console.log(`draft save: ${APPLICANTS} applicants, one connection each, PATCH /api/orders/:id/draft {subject}, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
+  console.log(
+    `draft save: ${APPLICANTS} applicants, one connection each, PATCH /api/orders/:id/draft {subject}, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`,
+  );
   for (const kind of DATABASES) await benchDatabase(kind);
 });

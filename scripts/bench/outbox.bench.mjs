@@ -17,7 +17,9 @@ const POLL_MS = Number(process.env.BENCH_OUTBOX_POLL_MS ?? 50);
 const USERS = 50;
 const WAIT_LIMIT_MS = 120_000;
 const TEMPLATE_ID = 'tpl_bench_progress';
-const TEMPLATES = { initial_review_rejected: { templateId: TEMPLATE_ID, data: { thing1: 'title', character_string2: 'body', phrase3: 'status', time4: 'time' } } };
+const TEMPLATES = {
+  initial_review_rejected: { templateId: TEMPLATE_ID, data: { thing1: 'title', character_string2: 'body', phrase3: 'status', time4: 'time' } },
+};
 
 const sqliteTime = (date) => date.toISOString().replace('T', ' ').slice(0, 23);
 
@@ -70,7 +72,11 @@ async function benchDatabase(kind) {
   });
   const db = openDatabase(kind, databaseUrl, server.sqlitePath);
   try {
-    const users = await inBatches(Array.from({ length: USERS }, (_, i) => i), 10, async (i) => (await devLogin(server.url, `bench-outbox-${i}`)).user.id);
+    const users = await inBatches(
+      Array.from({ length: USERS }, (_, i) => i),
+      10,
+      async (i) => (await devLogin(server.url, `bench-outbox-${i}`)).user.id,
+    );
     const now = new Date();
     const orders = Array.from({ length: 2 * BURST + DELAY_MESSAGES }, (_, i) => ({ id: randomUUID(), ownerId: users[i % USERS] }));
     await db.insert(
@@ -79,17 +85,31 @@ async function benchDatabase(kind) {
       orders.map((o) => [o.id, o.ownerId, 'first_filing', 'personal', 'website', 'pending_initial_review', 3, now, now, now]),
     );
     const wechatOrders = orders.slice(BURST);
-    await db.insert('subscribe_grants', ['user_id', 'template_id', 'result', 'created_at'], wechatOrders.map((o) => [o.ownerId, TEMPLATE_ID, 'accept', now]));
+    await db.insert(
+      'subscribe_grants',
+      ['user_id', 'template_id', 'result', 'created_at'],
+      wechatOrders.map((o) => [o.ownerId, TEMPLATE_ID, 'accept', now]),
+    );
 
     let start = Date.now();
-    await db.insert('outbox_messages', OUTBOX_COLUMNS, orders.slice(0, BURST).map((o, i) => statusChanged(o, 'approve_initial', 'pending_regulator_submission', null, `centre:${i}`, new Date())));
+    await db.insert(
+      'outbox_messages',
+      OUTBOX_COLUMNS,
+      orders.slice(0, BURST).map((o, i) => statusChanged(o, 'approve_initial', 'pending_regulator_submission', null, `centre:${i}`, new Date())),
+    );
     await waitFor('the message-centre burst', async () => (await db.count("SELECT COUNT(*) AS n FROM outbox_messages WHERE status = 'sent'")) >= BURST);
     const centreSeconds = (Date.now() - start) / 1000;
     const centreMessages = await db.count('SELECT COUNT(*) AS n FROM messages');
-    console.log(`  ${kind.padEnd(7)} message centre only: ${BURST} changes in ${centreSeconds.toFixed(2)} s = ${Math.round(BURST / centreSeconds)} messages/s (${centreMessages} in the centre)`);
+    console.log(
+      `  ${kind.padEnd(7)} message centre only: ${BURST} changes in ${centreSeconds.toFixed(2)} s = ${Math.round(BURST / centreSeconds)} messages/s (${centreMessages} in the centre)`,
+    );
 
     start = Date.now();
-    await db.insert('outbox_messages', OUTBOX_COLUMNS, wechatOrders.slice(0, BURST).map((o, i) => statusChanged(o, 'reject_initial', 'initial_review_rejected', '网站名称不符', `wechat:${i}`, new Date())));
+    await db.insert(
+      'outbox_messages',
+      OUTBOX_COLUMNS,
+      wechatOrders.slice(0, BURST).map((o, i) => statusChanged(o, 'reject_initial', 'initial_review_rejected', '网站名称不符', `wechat:${i}`, new Date())),
+    );
     await waitFor('the WeChat burst', () => fake.sends.length >= BURST);
     const wechatSeconds = (fake.sends[BURST - 1].at - start) / 1000;
     console.log(`  ${kind.padEnd(7)} centre + WeChat:    ${BURST} changes in ${wechatSeconds.toFixed(2)} s = ${Math.round(BURST / wechatSeconds)} messages/s`);
@@ -99,7 +119,9 @@ async function benchDatabase(kind) {
     const begin = Date.now();
     for (let i = 0; i < DELAY_MESSAGES; i++) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, begin + i * (1000 / RATE) - Date.now())));
-      await db.insert('outbox_messages', OUTBOX_COLUMNS, [statusChanged(delayOrders[i], 'reject_initial', 'initial_review_rejected', `#${i}#`, `delay:${i}`, new Date())]);
+      await db.insert('outbox_messages', OUTBOX_COLUMNS, [
+        statusChanged(delayOrders[i], 'reject_initial', 'initial_review_rejected', `#${i}#`, `delay:${i}`, new Date()),
+      ]);
       committedAt[i] = Date.now();
     }
     await waitFor('the delayed messages', () => fake.sends.length >= BURST + DELAY_MESSAGES);
@@ -126,6 +148,8 @@ async function benchDatabase(kind) {
 }
 
 main(async () => {
-  console.log(`outbox: worker polling every ${POLL_MS} ms (batch ${process.env.WORKER_BATCH_SIZE ?? 'default 20'}), bursts of ${BURST} changes, delay at ${RATE} changes/s; ${machine()}`);
+  console.log(
+    `outbox: worker polling every ${POLL_MS} ms (batch ${process.env.WORKER_BATCH_SIZE ?? 'default 20'}), bursts of ${BURST} changes, delay at ${RATE} changes/s; ${machine()}`,
+  );
   for (const kind of DATABASES) await benchDatabase(kind);
 });

@@ -4,7 +4,20 @@
 // full answers, then the 304 path (If-None-Match with the ETag they hold) — against a bare Fastify + mysql2
 // handler running the order-by-id and history-of-the-order queries.
 import { randomUUID } from 'node:crypto';
-import { createMariaDb, devLogin, inBatches, json, machine, main, ratio, runAutocannon, serverRequire, startBareServer, startBeianServer, summarize } from './support/bench-kit.mjs';
+import {
+  createMariaDb,
+  devLogin,
+  inBatches,
+  json,
+  machine,
+  main,
+  ratio,
+  runAutocannon,
+  serverRequire,
+  startBareServer,
+  startBeianServer,
+  summarize,
+} from './support/bench-kit.mjs';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const HISTORY_PER_ORDER = 10;
@@ -43,15 +56,39 @@ async function seed(databaseUrl, owners) {
       const owner = i < owners.length ? owners[i] : null;
       if (owner) ownedOrders.push({ ...owner, orderId: id });
       const created = new Date(start - 12 * day + (i % 1000) * 60_000);
-      orders.push([id, owner?.userId ?? randomUUID(), 'first_filing', 'unit', 'website', 'regulator_review', 20, new Date(created.getTime() + day), created, new Date(created.getTime() + 9 * day)]);
+      orders.push([
+        id,
+        owner?.userId ?? randomUUID(),
+        'first_filing',
+        'unit',
+        'website',
+        'regulator_review',
+        20,
+        new Date(created.getTime() + day),
+        created,
+        new Date(created.getTime() + 9 * day),
+      ]);
       LIFE.forEach(([from, to, event, actor], step) =>
-        history.push([++historyId, id, from, to, event, actor, actor === 'applicant' ? owner?.userId ?? null : null, step === 2 ? '网站名称与主体名称不符，请修改网站名称' : null, new Date(created.getTime() + step * day)]),
+        history.push([
+          ++historyId,
+          id,
+          from,
+          to,
+          event,
+          actor,
+          actor === 'applicant' ? (owner?.userId ?? null) : null,
+          step === 2 ? '网站名称与主体名称不符，请修改网站名称' : null,
+          new Date(created.getTime() + step * day),
+        ]),
       );
     }
     batches.push({ orders, history });
   }
   await inBatches(batches, 2, async ({ orders, history }) => {
-    await pool.query('INSERT INTO filing_orders (id, owner_id, kind, subject_type, service_type, status, version, submitted_at, created_at, updated_at) VALUES ?', [orders]);
+    await pool.query(
+      'INSERT INTO filing_orders (id, owner_id, kind, subject_type, service_type, status, version, submitted_at, created_at, updated_at) VALUES ?',
+      [orders],
+    );
     await pool.query('INSERT INTO order_history (id, order_id, from_status, to_status, event, actor_type, actor_id, reason, created_at) VALUES ?', [history]);
   });
   await pool.query('ANALYZE TABLE filing_orders, order_history');
@@ -83,13 +120,19 @@ async function measure(label, load) {
 }
 
 main(async () => {
-  console.log(`progress reads: MariaDB, ${ORDERS} orders × ${HISTORY_PER_ORDER} history rows, ${OWNERS} owners polling on one connection each, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
+  console.log(
+    `progress reads: MariaDB, ${ORDERS} orders × ${HISTORY_PER_ORDER} history rows, ${OWNERS} owners polling on one connection each, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`,
+  );
   const databaseUrl = await createMariaDb('progress');
   const server = await startBeianServer({ DATABASE_URL: databaseUrl.replace(/^mysql:/, 'mariadb:') });
-  const owners = await inBatches(Array.from({ length: OWNERS }, (_, i) => i), 10, async (i) => {
-    const login = await devLogin(server.url, `bench-owner-${i}`);
-    return { token: login.token, userId: login.user.id };
-  });
+  const owners = await inBatches(
+    Array.from({ length: OWNERS }, (_, i) => i),
+    10,
+    async (i) => {
+      const login = await devLogin(server.url, `bench-owner-${i}`);
+      return { token: login.token, userId: login.user.id };
+    },
+  );
   const polled = await seed(databaseUrl, owners);
   const sample = await json(`${server.url}/api/orders/${polled[0].orderId}/progress`, { token: polled[0].token });
   console.log(`  one answer: ${sample.timeline.length} timeline entries, ${JSON.stringify(sample).length} bytes, estimate ${JSON.stringify(sample.estimate)}`);
@@ -106,7 +149,10 @@ main(async () => {
   await server.stop();
 
   const bare = await startBareServer(databaseUrl);
-  const floor = await measure('bare Fastify + mysql2', pollLoad(bare.url, polled, (o) => `/orders/${o.orderId}/progress`));
+  const floor = await measure(
+    'bare Fastify + mysql2',
+    pollLoad(bare.url, polled, (o) => `/orders/${o.orderId}/progress`),
+  );
   await bare.stop();
   console.log(ratio('ratio 200', full, floor));
   console.log(ratio('ratio 304', notModified, floor));

@@ -24,8 +24,13 @@ for (const chunk of stats.chunks) {
   }
   perPackage.set(pkg, entry);
 }
-const gzipOf = (files) => files.filter((f) => existsSync(join(root, 'miniapp/dist/weapp', f))).reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'miniapp/dist/weapp', f))).length, 0);
+const gzipOf = (files) =>
+  files
+    .filter((f) => existsSync(join(root, 'miniapp/dist/weapp', f)))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'miniapp/dist/weapp', f))).length, 0);
 console.log('@beian/shared in the weapp packages (module bytes before minification; package JS gzip for scale):');
 for (const [pkg, { modules, bytes, files }] of perPackage) {
-  console.log(`  ${pkg.padEnd(7)} shared ${(bytes / 1024).toFixed(1)} KB in [${modules.join('; ')}]; package JS ${(gzipOf([...files]) / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `  ${pkg.padEnd(7)} shared ${(bytes / 1024).toFixed(1)} KB in [${modules.join('; ')}]; package JS ${(gzipOf([...files]) / 1024).toFixed(1)} KB gzip`,
+  );
 }

@@ -4,9 +4,18 @@ const mysql = createRequire(require.resolve('../../server/package.json'))('mysql
 
 const url = new URL(process.argv[2]);
 mysql
-  .createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 2000 })
+  .createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    connectTimeout: 2000,
+  })
   .then(async (conn) => {
     await conn.query('SELECT 1');
     await conn.end();
   })
-  .then(() => process.exit(0), () => process.exit(1));
+  .then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );

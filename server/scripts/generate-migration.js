@@ -30,7 +30,10 @@ async function generate(db) {
   const stamp = Date.now();
   const q = (s) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-  const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+  const down = sql.downQueries
+    .reverse()
+    .map((x) => `    await queryRunner.query(${q(x.query)});`)
+    .join('\n');
   const file = join(sourceDir, `${stamp}-${name}.ts`);
   writeFileSync(
     file,

@@ -19,6 +19,24 @@ import { DeadLettersModule } from './outbox/dead-letters.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forRoot(config, APP_ENTITIES, overrides), AuthModule, OrdersModule, JobsModule, NotificationsModule, MaterialsModule, SmsModule, OcrModule, PrincipalsModule, AuditModule, CalendarModule, ReviewModule, RegulatorModule, DeadLettersModule] };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, APP_ENTITIES, overrides),
+        AuthModule,
+        OrdersModule,
+        JobsModule,
+        NotificationsModule,
+        MaterialsModule,
+        SmsModule,
+        OcrModule,
+        PrincipalsModule,
+        AuditModule,
+        CalendarModule,
+        ReviewModule,
+        RegulatorModule,
+        DeadLettersModule,
+      ],
+    };
   }
 }

@@ -81,7 +81,11 @@ export function UploadBox({ id, label, hint, errorPath, error, onError, uploaded
           </Button>
         )}
       </View>
-      {note && <Text className='hint' id={`${id}-note`}>{note}</Text>}
+      {note && (
+        <Text className='hint' id={`${id}-note`}>
+          {note}
+        </Text>
+      )}
       {error && (
         <Text className='error-text' id={`${id}-error`}>
           {error}

@@ -1,13 +1,4 @@
-import type {
-  AccessLink,
-  AccessRequest,
-  CallLogEntry,
-  CallLogRequest,
-  RejectRequest,
-  RevealedField,
-  ReviewOrderDetail,
-  ReviewQueueItem,
-} from '@beian/shared';
+import type { AccessLink, AccessRequest, CallLogEntry, CallLogRequest, RejectRequest, RevealedField, ReviewOrderDetail, ReviewQueueItem } from '@beian/shared';
 import { request } from './request';
 
 /** Staff review console (role `reviewer`). */

@@ -18,10 +18,7 @@ function putInBrowser(ticket: UploadTicket, blob: Blob, onProgress: ProgressList
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
-    xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300
-        ? resolve()
-        : reject(new ApiError(xhr.status, 'UPLOAD_FAILED', '上传失败，请点击重试'));
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new ApiError(xhr.status, 'UPLOAD_FAILED', '上传失败，请点击重试')));
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', CLIENT_ERRORS.NETWORK_ERROR));
     xhr.send(blob);
   });

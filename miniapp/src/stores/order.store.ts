@@ -65,7 +65,17 @@ export const useOrderStore = create<OrderState>()((set, get) => {
 
   function orderLoaded(order: OrderDetail) {
     autosave.reset();
-    set({ order, draft: order.draft, base: order.draft, version: order.version, saveState: 'saved', savedAt: null, conflict: null, fieldErrors: {}, error: null });
+    set({
+      order,
+      draft: order.draft,
+      base: order.draft,
+      version: order.version,
+      saveState: 'saved',
+      savedAt: null,
+      conflict: null,
+      fieldErrors: {},
+      error: null,
+    });
   }
 
   async function onConflict(orderId: string, sections: string[]) {

@@ -1,15 +1,6 @@
 import { create } from 'zustand';
 import type { AccessLink, AccessRequest, CallLogRequest, ReviewOrderDetail, ReviewQueueItem } from '@beian/shared';
-import {
-  approveOrder,
-  claimOrder,
-  getReviewOrder,
-  listQueue,
-  logCall,
-  openFieldLink,
-  rejectOrder,
-  requestAccess,
-} from '../services/review.api';
+import { approveOrder, claimOrder, getReviewOrder, listQueue, logCall, openFieldLink, rejectOrder, requestAccess } from '../services/review.api';
 import { ApiError, newIdempotencyKey } from '../services/request';
 
 /** What the reviewer writes for one rejected field. */

@@ -39,7 +39,13 @@ export function setAt<T extends DraftTree>(tree: T, path: string, value: unknown
 /** A copy of `tree` without the item `index` of the list at `path`. */
 export function removeAt<T extends DraftTree>(tree: T, path: string, index: number): T {
   const list = getAt(tree, path);
-  return Array.isArray(list) ? setAt(tree, path, list.filter((_, i) => i !== index)) : tree;
+  return Array.isArray(list)
+    ? setAt(
+        tree,
+        path,
+        list.filter((_, i) => i !== index),
+      )
+    : tree;
 }
 
 /** Every leaf (string, number, boolean, null) of a tree keyed by dotted path. */
@@ -74,5 +80,9 @@ export function pathId(path: string): string {
 export function padList<T extends DraftTree>(tree: T, path: string, length: number, filler: unknown): T {
   const current = getAt(tree, path);
   const list = Array.isArray(current) ? current : [];
-  return setAt(tree, path, Array.from({ length: Math.max(length, list.length) }, (_, i) => list[i] ?? filler));
+  return setAt(
+    tree,
+    path,
+    Array.from({ length: Math.max(length, list.length) }, (_, i) => list[i] ?? filler),
+  );
 }

@@ -50,8 +50,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
   const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
   const advanceClock = async (ms: number) => expect((await reviewerApi.call('POST', '/api/dev/clock/advance', { ms })).status).toBe(200);
   const progress = async () => (await applicantApi.call<OrderProgress>('GET', `/api/orders/${orderId}/progress`)).body;
-  const statusBecomes = (status: string) =>
-    eventually(`order status ${status}`, async () => ((await progress()).status === status ? true : undefined), 30_000);
+  const statusBecomes = (status: string) => eventually(`order status ${status}`, async () => ((await progress()).status === status ? true : undefined), 30_000);
 
   async function desktopPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

@@ -2,14 +2,7 @@ import type { Browser } from 'playwright-core';
 import { PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText } from './support/page-steps';
-import {
-  fillPersonalStart,
-  inputValue,
-  nextStep,
-  upload,
-  uploadAndWait,
-  startNewFiling,
-} from './support/filing';
+import { fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 

@@ -3,14 +3,7 @@ import type { Draft } from '@beian/shared';
 import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import {
-  fillArea,
-  fillPersonalStart,
-  inputValue,
-  nextStep,
-  waitSaved,
-  startNewFiling,
-} from './support/filing';
+import { fillArea, fillPersonalStart, inputValue, nextStep, waitSaved, startNewFiling } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
 
 async function openOrderFromHome(page: Page, step: string): Promise<void> {

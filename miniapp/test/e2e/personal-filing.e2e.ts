@@ -2,16 +2,7 @@ import type { Browser } from 'playwright-core';
 import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import {
-  acceptReview,
-  choose,
-  fillPersonalStart,
-  fillPrincipal,
-  nextStep,
-  recordFaceCheck,
-  uploadAndWait,
-  waitSaved,
-} from './support/filing';
+import { acceptReview, choose, fillPersonalStart, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 

@@ -2,13 +2,7 @@ import type { Browser } from 'playwright-core';
 import { PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import {
-  fillPersonalStart,
-  inputValue,
-  nextStep,
-  waitSaved,
-  startNewFiling,
-} from './support/filing';
+import { fillPersonalStart, inputValue, nextStep, waitSaved, startNewFiling } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
 
 describe('the filing wizard on a real server (walking skeleton)', () => {

@@ -2,16 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import {
-  acceptReview,
-  choose,
-  chooseRegion,
-  fillArea,
-  fillPrincipal,
-  nextStep,
-  recordFaceCheck,
-  uploadAndWait,
-} from './support/filing';
+import { acceptReview, choose, chooseRegion, fillArea, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -64,7 +55,11 @@ describe('a unit first filing with two websites and one APP', () => {
     await nextStep(page, 'subject_principal');
 
     await fillPrincipal(page, applicant, files.photo, {
-      prefix: 'subject-principal', name: '张三', idNumber: PERSON_ID, mobile: '13800138000', email: 'zhangsan@example.com',
+      prefix: 'subject-principal',
+      name: '张三',
+      idNumber: PERSON_ID,
+      mobile: '13800138000',
+      email: 'zhangsan@example.com',
     });
     await fill(page, 'subject-principal-phone2', '0591-87654321');
     await screenshot(page, 'unit-03-principal');
@@ -84,7 +79,11 @@ describe('a unit first filing with two websites and one APP', () => {
     await choose(page, 'websites-1-resource-type', 'instance');
     await fill(page, 'websites-1-resource-instance-id', 'ins-fz0002');
     await fillPrincipal(page, applicant, files.photo, {
-      prefix: 'websites-1-principal', name: '李四', idNumber: OTHER_ID, mobile: '13900139000', email: 'lisi@example.com',
+      prefix: 'websites-1-principal',
+      name: '李四',
+      idNumber: OTHER_ID,
+      mobile: '13900139000',
+      email: 'lisi@example.com',
     });
     await screenshot(page, 'unit-04-second-website');
     await page.locator('#service-done').click();

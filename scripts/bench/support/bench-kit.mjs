@@ -43,7 +43,11 @@ export function main(fn) {
 
 /** A node script as a child process on a free loopback port; resolves once it printed `running at <url>`. */
 export async function startProcess(script, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const stop = () =>
     new Promise((done) => {
@@ -78,7 +82,11 @@ export async function startProcess(script, env, nodeArgs = []) {
 export async function startBeianServer(env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'beian-bench-'));
   onCleanup(async () => rmSync(dataDir, { recursive: true, force: true }));
-  const server = await startProcess(join(benchedRoot, 'server/dist/main.js'), { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env }, (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
+  const server = await startProcess(
+    join(benchedRoot, 'server/dist/main.js'),
+    { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env },
+    (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
   return { ...server, dataDir, sqlitePath: join(dataDir, 'beian.sqlite') };
 }
 
@@ -133,7 +141,9 @@ export function runAutocannon(options) {
 /** `label  p50 … p99 … max … | N req/s | non-2xx …` from an autocannon result. */
 export function summarize(label, result, extra = '') {
   const l = result.latency;
-  const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ');
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(' ');
   return `  ${label.padEnd(34)} p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms | ${Math.round(result.requests.average)} req/s (${result.requests.total} in ${result.duration.toFixed(0)} s) | ${codes}${result.errors ? ` errors ${result.errors}` : ''}${result.timeouts ? ` timeouts ${result.timeouts}` : ''}${extra}`;
 }
 
@@ -164,12 +174,15 @@ export async function runStaggered({ url, users, ratePerSecond, duration, reques
   const started = performance.now();
   const send = (agent, { method, path, headers, body }) =>
     new Promise((resolveSend) => {
-      const req = httpRequest({ host: target.hostname, port: target.port, method, path, headers: { ...headers, 'content-length': Buffer.byteLength(body ?? '') }, agent }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolveSend({ status: res.statusCode, text }));
-      });
+      const req = httpRequest(
+        { host: target.hostname, port: target.port, method, path, headers: { ...headers, 'content-length': Buffer.byteLength(body ?? '') }, agent },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolveSend({ status: res.statusCode, text }));
+        },
+      );
       req.on('error', () => resolveSend({ status: 0, text: '' }));
       req.end(body);
     });

@@ -105,9 +105,10 @@ export class WechatApiClient {
       });
       if (!res.ok) throw new WechatApiError(-1, `HTTP ${res.status}`);
       const contentType = res.headers.get('content-type') ?? '';
-      answer = /json|text\/plain/.test(contentType) || !contentType
-        ? { json: (await res.json()) as WechatAnswer }
-        : { bytes: Buffer.from(await res.arrayBuffer()), contentType };
+      answer =
+        /json|text\/plain/.test(contentType) || !contentType
+          ? { json: (await res.json()) as WechatAnswer }
+          : { bytes: Buffer.from(await res.arrayBuffer()), contentType };
     } catch (error) {
       if (error instanceof WechatApiError) throw error;
       throw new WechatApiError(-1, error instanceof Error ? error.message : String(error));

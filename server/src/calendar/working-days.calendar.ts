@@ -1,7 +1,6 @@
 import { DAY_MS, chinaDate } from '@beian/shared';
 import { isWorkday as libraryIsWorkday } from 'chinese-days';
 
-
 export type DayOverrides = ReadonlyMap<string, 'workday' | 'holiday'>;
 
 /**
@@ -19,7 +18,7 @@ export class WorkingDays {
   /** The same China time of day on the `n`-th working day after `from` (n = 0: `from` itself). */
   addWorkingDays(from: Date, n: number): Date {
     let at = from;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       at = new Date(at.getTime() + DAY_MS);
       if (this.isWorkday(chinaDate(at))) counted++;
     }

@@ -125,12 +125,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** Rows that failed `maxAttempts` times, newest first: for staff to look at and requeue. */
   listDead(limit = 50): Promise<R[]> {
-    return this.db.manager
-      .createQueryBuilder(this.entity, 'r')
-      .where('r.status = :dead', { dead: 'dead' })
-      .orderBy('r.dueAt', 'DESC')
-      .limit(limit)
-      .getMany();
+    return this.db.manager.createQueryBuilder(this.entity, 'r').where('r.status = :dead', { dead: 'dead' }).orderBy('r.dueAt', 'DESC').limit(limit).getMany();
   }
 
   /** Puts a dead row back in the queue, due now, with its attempts reset. */
@@ -201,12 +196,16 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   /** Only the lease holder records the outcome; a runner whose lease ran out leaves the row to its new owner. */
   private async finish(row: R, change: Record<string, unknown>): Promise<void> {
     await this.db.transaction((tx) =>
-      tx.update(this.entity, { id: row.id, lockedBy: this.workerId } as FindOptionsWhere<R>, {
-        ...change,
-        lockedBy: null,
-        lockedUntil: null,
-        ...this.finishedColumns(change.status === this.doneStatus),
-      } as object),
+      tx.update(
+        this.entity,
+        { id: row.id, lockedBy: this.workerId } as FindOptionsWhere<R>,
+        {
+          ...change,
+          lockedBy: null,
+          lockedUntil: null,
+          ...this.finishedColumns(change.status === this.doneStatus),
+        } as object,
+      ),
     );
   }
 

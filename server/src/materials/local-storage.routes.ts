@@ -40,7 +40,8 @@ export class LocalStorageRoutes implements OnModuleInit {
   private async put(storage: LocalFolderStorage, request: StorageRequest, reply: FastifyReply): Promise<void> {
     const signed = this.authorise(storage, request, 'put');
     const body = request.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppException('VALIDATION_FAILED', [{ path: 'file', code: 'FILE_EMPTY', message: '文件内容为空，请重新选择文件上传' }]);
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      throw new AppException('VALIDATION_FAILED', [{ path: 'file', code: 'FILE_EMPTY', message: '文件内容为空，请重新选择文件上传' }]);
     if (body.length > Number(signed.param)) throw new AppException('PAYLOAD_TOO_LARGE');
     await storage.write(signed.key, body);
     void reply.status(204).send();
@@ -50,11 +51,7 @@ export class LocalStorageRoutes implements OnModuleInit {
     const signed = this.authorise(storage, request, 'get');
     const bytes = await storage.read(signed.key);
     if (!bytes) throw new AppException('NOT_FOUND');
-    void reply
-      .header('content-type', signed.param)
-      .header('cache-control', 'private, max-age=60')
-      .header('x-content-type-options', 'nosniff')
-      .send(bytes);
+    void reply.header('content-type', signed.param).header('cache-control', 'private, max-age=60').header('x-content-type-options', 'nosniff').send(bytes);
   }
 
   private authorise(storage: LocalFolderStorage, request: StorageRequest, op: StorageOperation) {

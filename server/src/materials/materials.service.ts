@@ -125,27 +125,29 @@ export class MaterialsService implements OnModuleInit {
     const thumbnailKey = checked.thumbnail ? `files/${upload.id}.thumb` : null;
     await this.storage.write(fileKey, checked.bytes);
     if (checked.thumbnail && thumbnailKey) await this.storage.write(thumbnailKey, checked.thumbnail);
-    const confirmed = await this.db.transaction(async (tx) => {
-      // Other tickets may have been confirmed meanwhile with more bytes than they declared.
-      await this.checkQuota(tx, upload.orderId, upload.target, upload.kind, checked.bytes.length - upload.size, 0);
-      const change = {
-        status: 'confirmed' as const,
-        contentType: checked.contentType,
-        size: checked.bytes.length,
-        storageKey: fileKey,
-        thumbnailKey,
-        width: checked.width,
-        height: checked.height,
-        durationMs: checked.durationMs,
-        confirmedAt: this.clock.now(),
-      };
-      const result = await tx.update(UploadEntity, { id: upload.id, status: 'pending' }, change);
-      if (!result.affected) throw new AppException('UPLOAD_NOT_FOUND');
-      return { ...upload, ...change };
-    }).catch(async (error: unknown) => {
-      await Promise.all([this.storage.delete(fileKey), thumbnailKey ? this.storage.delete(thumbnailKey) : undefined]);
-      throw error;
-    });
+    const confirmed = await this.db
+      .transaction(async (tx) => {
+        // Other tickets may have been confirmed meanwhile with more bytes than they declared.
+        await this.checkQuota(tx, upload.orderId, upload.target, upload.kind, checked.bytes.length - upload.size, 0);
+        const change = {
+          status: 'confirmed' as const,
+          contentType: checked.contentType,
+          size: checked.bytes.length,
+          storageKey: fileKey,
+          thumbnailKey,
+          width: checked.width,
+          height: checked.height,
+          durationMs: checked.durationMs,
+          confirmedAt: this.clock.now(),
+        };
+        const result = await tx.update(UploadEntity, { id: upload.id, status: 'pending' }, change);
+        if (!result.affected) throw new AppException('UPLOAD_NOT_FOUND');
+        return { ...upload, ...change };
+      })
+      .catch(async (error: unknown) => {
+        await Promise.all([this.storage.delete(fileKey), thumbnailKey ? this.storage.delete(thumbnailKey) : undefined]);
+        throw error;
+      });
     await this.storage.delete(upload.storageKey);
     return this.view(confirmed);
   }

@@ -34,7 +34,10 @@ export interface PresignInput {
  */
 export function presignS3Url(input: PresignInput): string {
   const host = new URL(input.origin).host;
-  const amzDate = input.signedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = input.signedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const scope = `${day}/${input.region}/s3/aws4_request`;
   const query: Record<string, string> = {

@@ -15,7 +15,6 @@ export interface NewMessage {
   dedupeKey: string;
 }
 
-
 const toView = (m: MessageEntity): MessageView => ({
   id: m.id,
   type: m.type,

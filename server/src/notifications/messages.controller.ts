@@ -26,7 +26,8 @@ export class MessagesController {
   @ApiQuery({ name: 'before', required: false, description: '`nextBefore` of the previous page: older messages only' })
   list(@CurrentUser() user: SessionUser, @Query('limit') limit?: string, @Query('before') before?: string): Promise<MessagePage> {
     const cursor = before === undefined ? undefined : Number(before);
-    if (cursor !== undefined && !Number.isInteger(cursor)) throw AppException.validation([{ path: 'before', code: 'invalid_cursor', message: '分页参数有误，请刷新后重试' }]);
+    if (cursor !== undefined && !Number.isInteger(cursor))
+      throw AppException.validation([{ path: 'before', code: 'invalid_cursor', message: '分页参数有误，请刷新后重试' }]);
     return this.centre.list(user.id, pageSize(limit), cursor);
   }
 

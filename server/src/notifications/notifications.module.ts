@@ -42,7 +42,8 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
       inject: [APP_CONFIG, WechatMessaging, SubscribeGrantsService, DatabaseService],
       useFactory: (config: AppConfig, messaging: WechatMessaging | null, grants: SubscribeGrantsService, db: DatabaseService): NotificationChannel[] => {
         if (!messaging) return [];
-        const openidOf = async (userId: string) => (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null;
+        const openidOf = async (userId: string) =>
+          (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null;
         return [new WechatSubscribeChannel(messaging, grants, config.wechatTemplates, openidOf)];
       },
     },

@@ -1,4 +1,14 @@
-import { formatChinaTime, PROGRESS_MESSAGES, WORKFLOW_TIMINGS, nextStepText, statusLabel, type OrderEvent, type OrderKind, type OrderState, type ProgressMessageType } from '@beian/shared';
+import {
+  formatChinaTime,
+  PROGRESS_MESSAGES,
+  WORKFLOW_TIMINGS,
+  nextStepText,
+  statusLabel,
+  type OrderEvent,
+  type OrderKind,
+  type OrderState,
+  type ProgressMessageType,
+} from '@beian/shared';
 
 /** The `order.status_changed` outbox payload written by the order state machine. */
 export interface StatusChangedPayload {

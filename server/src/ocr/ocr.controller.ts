@@ -6,7 +6,6 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { OcrService } from './ocr.service';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 @ApiTags('ocr')
 @ApiBearerAuth()
 @Controller('orders/:id/ocr')

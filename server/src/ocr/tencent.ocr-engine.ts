@@ -36,7 +36,12 @@ export class TencentOcrEngine extends OcrEngine {
   async recognize(kind: OcrKind, image: Buffer): Promise<OcrFields> {
     const ImageBase64 = image.toString('base64');
     if (kind === 'id_card_front') {
-      const r = await this.client.call<IdCardResponse>({ service: 'ocr', version: '2018-11-19', action: 'IDCardOCR', payload: { ImageBase64, CardSide: 'FRONT' } });
+      const r = await this.client.call<IdCardResponse>({
+        service: 'ocr',
+        version: '2018-11-19',
+        action: 'IDCardOCR',
+        payload: { ImageBase64, CardSide: 'FRONT' },
+      });
       return present({ name: r.Name, certificateNumber: r.IdNum?.toUpperCase(), address: r.Address });
     }
     const r = await this.client.call<BizLicenseResponse>({ service: 'ocr', version: '2018-11-19', action: 'BizLicenseOCR', payload: { ImageBase64 } });

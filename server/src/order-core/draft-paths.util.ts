@@ -35,6 +35,10 @@ export function valueAt(tree: unknown, path: string): unknown {
 
 /** A leaf's value as staff may see it: personal data masked by the key it sits under. */
 export function maskedLeaf(path: string, value: unknown): unknown {
-  const key = path.split('.').filter((segment) => !/^\d+$/.test(segment)).at(-1) ?? '';
+  const key =
+    path
+      .split('.')
+      .filter((segment) => !/^\d+$/.test(segment))
+      .at(-1) ?? '';
   return typeof value === 'string' && value !== '' && PERSONAL_DATA_KEYS.has(key) ? maskPersonalValue(key, value) : value;
 }

@@ -15,7 +15,13 @@ const record = (value: unknown) => (value && typeof value === 'object' && !Array
 function principalAt(path: string, value: unknown): DraftPrincipalAt | null {
   const p = record(value);
   if (!p) return null;
-  return { path, name: text(p.name), certificateType: text(p.certificateType), certificateNumber: text(p.certificateNumber).toUpperCase(), mobile: text(p.mobile) };
+  return {
+    path,
+    name: text(p.name),
+    certificateType: text(p.certificateType),
+    certificateNumber: text(p.certificateNumber).toUpperCase(),
+    mobile: text(p.mobile),
+  };
 }
 
 /** A personal filer is their own subject principal: who they are comes from the subject's certificate. */

@@ -22,7 +22,9 @@ export class OrderDraftStore {
 
   /** One section of several orders (absent: no entry), e.g. the subjects of a review queue. */
   async loadSection(tx: EntityManager, orderIds: string[], section: string): Promise<Map<string, unknown>> {
-    const rows = orderIds.length ? await tx.find(OrderDraftSectionEntity, { select: { orderId: true, section: true, data: true }, where: { orderId: In(orderIds), section } }) : [];
+    const rows = orderIds.length
+      ? await tx.find(OrderDraftSectionEntity, { select: { orderId: true, section: true, data: true }, where: { orderId: In(orderIds), section } })
+      : [];
     return new Map(rows.map((row) => [row.orderId, this.fromRows([row])[section]]));
   }
 
@@ -31,7 +33,12 @@ export class OrderDraftStore {
     const sections = Object.entries(partial);
     if (!sections.length) return;
     const updatedAt = this.db.timeParam(now);
-    const params = sections.flatMap(([section, value]) => [orderId, section, JSON.stringify(mapPersonalData(value, (_, plain) => this.cipher.encrypt(plain))), updatedAt]);
+    const params = sections.flatMap(([section, value]) => [
+      orderId,
+      section,
+      JSON.stringify(mapPersonalData(value, (_, plain) => this.cipher.encrypt(plain))),
+      updatedAt,
+    ]);
     const values = sections.map(() => '(?, ?, ?, ?)').join(', ');
     const onConflict = this.db.isSqlite
       ? 'ON CONFLICT (order_id, section) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'

@@ -39,7 +39,11 @@ export class OrderFieldLock {
     for (const [section, value] of Object.entries(sections)) {
       const locked = changedPaths(stored[section], value, section).find((path) => !isWithin(path, editable));
       if (locked !== undefined) {
-        throw new AppException('FIELD_LOCKED', [{ path: `draft.${locked}`, code: 'FIELD_LOCKED', message: '该内容未被驳回，不能修改；如需修改，请先重新打开该项' }], { path: locked });
+        throw new AppException(
+          'FIELD_LOCKED',
+          [{ path: `draft.${locked}`, code: 'FIELD_LOCKED', message: '该内容未被驳回，不能修改；如需修改，请先重新打开该项' }],
+          { path: locked },
+        );
       }
     }
   }
@@ -48,7 +52,8 @@ export class OrderFieldLock {
   async reopen(tx: EntityManager, order: { id: string; status: OrderState }, paths: string[]): Promise<string[]> {
     if (applicantEditScope(order.status) !== 'rejected_fields') throw new AppException('ORDER_NOT_EDITABLE');
     const unknown = paths.find((path) => !DRAFT_SECTIONS.has(path.split('.')[0] ?? ''));
-    if (unknown !== undefined) throw new AppException('FIELD_NOT_REJECTED', [{ path: unknown, code: 'FIELD_NOT_REJECTED', message: '只能重新打开订单中的字段，请检查字段路径' }]);
+    if (unknown !== undefined)
+      throw new AppException('FIELD_NOT_REJECTED', [{ path: unknown, code: 'FIELD_NOT_REJECTED', message: '只能重新打开订单中的字段，请检查字段路径' }]);
     const decision = await this.lastDecision(tx, order.id);
     if (decision?.decision !== 'reject') throw new AppException('ORDER_NOT_EDITABLE');
     const reopened = [...new Set([...(JSON.parse(decision.reopenedPaths) as string[]), ...paths])];

@@ -34,14 +34,29 @@ export function jobsOnEntering(order: { id: string; kind: OrderKind }, to: Order
   const jobs: JobRequest[] = [];
   if (ORDER_STATES[to].expiresWhenInactive) {
     const payload: InactivityJobPayload = { orderId: order.id, historyId };
-    jobs.push({ type: ORDER_JOB.inactivity, payload: { ...payload }, dueAt: firstInactivityCheckAt(now), dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${historyId}` });
+    jobs.push({
+      type: ORDER_JOB.inactivity,
+      payload: { ...payload },
+      dueAt: firstInactivityCheckAt(now),
+      dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${historyId}`,
+    });
   }
   if (to === 'pending_regulator_submission') {
-    jobs.push({ type: ORDER_JOB.regulatorSubmit, payload: { orderId: order.id, historyId }, dueAt: now, dedupeKey: `${ORDER_JOB.regulatorSubmit}:${order.id}:${historyId}` });
+    jobs.push({
+      type: ORDER_JOB.regulatorSubmit,
+      payload: { orderId: order.id, historyId },
+      dueAt: now,
+      dedupeKey: `${ORDER_JOB.regulatorSubmit}:${order.id}:${historyId}`,
+    });
   }
   if (to === 'approved' && ORDER_KINDS[order.kind].publicSecurityDataCode) {
     const dueAt = new Date(publicSecurityDeadline(now).getTime() - PUBLIC_SECURITY_REMINDER_LEAD_DAYS * DAY_MS);
-    jobs.push({ type: ORDER_JOB.publicSecurityReminder, payload: { orderId: order.id, approvedAt: now.toISOString() }, dueAt, dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${order.id}` });
+    jobs.push({
+      type: ORDER_JOB.publicSecurityReminder,
+      payload: { orderId: order.id, approvedAt: now.toISOString() },
+      dueAt,
+      dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${order.id}`,
+    });
   }
   return jobs;
 }

@@ -56,7 +56,11 @@ export class TransitionGuards implements OnModuleInit {
     const found = this.discovery
       .getProviders({ metadataKey: ChecksGuards.KEY })
       .filter((wrapper) => wrapper.instance)
-      .map((wrapper) => ({ guards: this.discovery.getMetadataByDecorator(ChecksGuards, wrapper) ?? [], name: wrapper.name, checker: wrapper.instance as GuardChecker }));
+      .map((wrapper) => ({
+        guards: this.discovery.getMetadataByDecorator(ChecksGuards, wrapper) ?? [],
+        name: wrapper.name,
+        checker: wrapper.instance as GuardChecker,
+      }));
     const problems = guardCoverage(found);
     if (problems.length) throw new Error(`Transition guards: ${problems.join('; ')}`);
     for (const { guards, checker } of found) for (const guard of guards) this.checkers.set(guard, checker);

@@ -45,7 +45,11 @@ export class FilingTypeService {
     }
     const local = await this.subjectNumberHere(certificateNumber);
     if (local) {
-      return { kind: 'add_service_local', reason: `主办者已在本平台备案（主体备案号 ${local}），请为其新增${label}，主体信息沿用已备案内容`, subjectIcpNumber: local };
+      return {
+        kind: 'add_service_local',
+        reason: `主办者已在本平台备案（主体备案号 ${local}），请为其新增${label}，主体信息沿用已备案内容`,
+        subjectIcpNumber: local,
+      };
     }
     const remote = await this.registry.findSubject(certificateNumber);
     if (remote) {

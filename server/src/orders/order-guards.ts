@@ -29,7 +29,10 @@ export class MigrationGuard implements GuardChecker {
   async check(guard: TransitionGuard, tx: EntityManager, order: GuardedOrder): Promise<void> {
     const row = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, subjectIndex: true }, where: { id: order.id } });
     if (!row.subjectIndex) throw guardFailed(guard);
-    const subjectOrders = await tx.find(FilingOrderEntity, { select: { id: true, ownerId: true, status: true }, where: { subjectIndex: row.subjectIndex, id: Not(order.id) } });
+    const subjectOrders = await tx.find(FilingOrderEntity, {
+      select: { id: true, ownerId: true, status: true },
+      where: { subjectIndex: row.subjectIndex, id: Not(order.id) },
+    });
     const heldElsewhere = subjectOrders.some((o) => o.status === 'approved' && o.ownerId !== order.ownerId);
     const inFlight = subjectOrders.some((o) => !isTerminal(o.status));
     const accountOrders = await tx.find(FilingOrderEntity, { select: { id: true, status: true }, where: { ownerId: order.ownerId, id: Not(order.id) } });

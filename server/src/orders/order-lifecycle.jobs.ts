@@ -1,5 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { formatChinaTime, DAY_MS, INACTIVITY_REMINDERS, ORDER_KINDS, ORDER_STATES, PROGRESS_MESSAGES, WORKFLOW_TIMINGS, nextStepText, statusLabel } from '@beian/shared';
+import {
+  formatChinaTime,
+  DAY_MS,
+  INACTIVITY_REMINDERS,
+  ORDER_KINDS,
+  ORDER_STATES,
+  PROGRESS_MESSAGES,
+  WORKFLOW_TIMINGS,
+  nextStepText,
+  statusLabel,
+} from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
@@ -49,7 +59,12 @@ export class OrderLifecycleJobs implements OnModuleInit {
       }
       const next = [...INACTIVITY_REMINDERS.days, EXPIRY_DAYS].find((day) => day > idleDays) ?? EXPIRY_DAYS;
       const dueAt = new Date(new Date(order.updatedAt).getTime() + next * DAY_MS);
-      await this.jobs.schedule(tx, { type: ORDER_JOB.inactivity, payload: { ...job }, dueAt, dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:${dueAt.getTime()}` });
+      await this.jobs.schedule(tx, {
+        type: ORDER_JOB.inactivity,
+        payload: { ...job },
+        dueAt,
+        dedupeKey: `${ORDER_JOB.inactivity}:${order.id}:${job.historyId}:${dueAt.getTime()}`,
+      });
       const reached = INACTIVITY_REMINDERS.days.filter((day) => day <= idleDays).at(-1);
       if (reached === undefined) return;
       const expiresAt = new Date(new Date(order.updatedAt).getTime() + EXPIRY_DAYS * DAY_MS);

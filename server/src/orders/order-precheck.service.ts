@@ -36,6 +36,11 @@ export class OrderPrecheck implements GuardChecker {
     const { fields, findings } = await this.run(tx, full, await this.drafts.load(tx, order.id));
     if (fields.length) throw AppException.validation(fields);
     const blocking = findings.filter((f) => f.severity === 'error');
-    if (blocking.length) throw new AppException('PRECHECK_FAILED', blocking.map(({ path, code, message }) => ({ path, code, message })), { findings });
+    if (blocking.length)
+      throw new AppException(
+        'PRECHECK_FAILED',
+        blocking.map(({ path, code, message }) => ({ path, code, message })),
+        { findings },
+      );
   }
 }

@@ -1,5 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DAY_MS, chinaDate, ORDER_KINDS, ORDER_STATES, WORKFLOW_TIMINGS, nextEvents, nextStepText, statusLabel, whoseMove, type ApplicantOrderAction, type OrderKind, type OrderProgress, type OrderState, type SessionUser, type TimelineEntry } from '@beian/shared';
+import {
+  DAY_MS,
+  chinaDate,
+  ORDER_KINDS,
+  ORDER_STATES,
+  WORKFLOW_TIMINGS,
+  nextEvents,
+  nextStepText,
+  statusLabel,
+  whoseMove,
+  type ApplicantOrderAction,
+  type OrderKind,
+  type OrderProgress,
+  type OrderState,
+  type SessionUser,
+  type TimelineEntry,
+} from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../platform/clock/clock';

@@ -23,7 +23,6 @@ import { OrderProgressService } from './order-progress.service';
 import { OrdersService } from './orders.service';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('orders')

@@ -36,7 +36,17 @@ import { jobsOnEntering } from '../order-core/order-jobs.policy';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { loadTimeline } from '../order-core/order-timeline.query';
 
-const SUMMARY_COLUMNS = { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, status: true, version: true, submittedAt: true, updatedAt: true } as const;
+const SUMMARY_COLUMNS = {
+  id: true,
+  ownerId: true,
+  kind: true,
+  subjectType: true,
+  serviceType: true,
+  status: true,
+  version: true,
+  submittedAt: true,
+  updatedAt: true,
+} as const;
 type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
 const FREELY_EDITABLE_STATES = ORDER_STATE_KEYS.filter((state) => applicantEditScope(state) === 'all');
 
@@ -128,7 +138,14 @@ export class OrdersService {
    * state lets the applicant change everything. Anything else (another account, a stale version, a locked or
    * field-locked state) answers false and takes bumpGuarded, which finds the reason.
    */
-  private async bumpFreelyEditable(tx: EntityManager, user: SessionUser, orderId: string, version: number, now: Date, subjectIndex: string | null): Promise<boolean> {
+  private async bumpFreelyEditable(
+    tx: EntityManager,
+    user: SessionUser,
+    orderId: string,
+    version: number,
+    now: Date,
+    subjectIndex: string | null,
+  ): Promise<boolean> {
     const states = FREELY_EDITABLE_STATES.map(() => '?').join(', ');
     const affected = await this.db.execute(
       tx,
@@ -138,13 +155,25 @@ export class OrdersService {
     return affected === 1;
   }
 
-  private async bumpGuarded(tx: EntityManager, user: SessionUser, orderId: string, version: number, sections: DraftTree, now: Date, subjectIndex: string | null): Promise<void> {
+  private async bumpGuarded(
+    tx: EntityManager,
+    user: SessionUser,
+    orderId: string,
+    version: number,
+    sections: DraftTree,
+    now: Date,
+    subjectIndex: string | null,
+  ): Promise<void> {
     const order = await this.ownedOrder(tx, user, orderId);
     this.access.assertEditable(order);
     if (order.version !== version) throw await this.conflict(tx, order);
     const editable = await this.fieldLock.editablePaths(tx, order);
     if (editable) this.fieldLock.assertOnlyEditable(await this.drafts.load(tx, order.id), sections, editable);
-    const updated = await tx.update(FilingOrderEntity, { id: order.id, version: order.version }, { version: order.version + 1, updatedAt: now, ...(subjectIndex ? { subjectIndex } : {}) });
+    const updated = await tx.update(
+      FilingOrderEntity,
+      { id: order.id, version: order.version },
+      { version: order.version + 1, updatedAt: now, ...(subjectIndex ? { subjectIndex } : {}) },
+    );
     if (!updated.affected) throw await this.conflict(tx, order);
   }
 
@@ -174,7 +203,12 @@ export class OrdersService {
     });
   }
 
-  private applicantMove(user: SessionUser, orderId: string, event: 'submit' | 'resubmit' | 'reopen' | 'withdraw', idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
+  private applicantMove(
+    user: SessionUser,
+    orderId: string,
+    event: 'submit' | 'resubmit' | 'reopen' | 'withdraw',
+    idempotencyKey?: string,
+  ): Promise<IdempotentResult<OrderDetail>> {
     return this.idempotency.run(user.id, idempotencyKey, `orders.${event}:${orderId}`, null, async (tx) => {
       const order = await this.ownedOrder(tx, user, orderId);
       const draft = await this.drafts.load(tx, order.id);

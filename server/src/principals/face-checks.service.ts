@@ -73,7 +73,10 @@ export class FaceChecksService {
   async faceCheckFindings(tx: EntityManager, orderId: string, draft: Record<string, unknown>): Promise<FieldError[]> {
     const persons = personsOf(draftPrincipals(draft), this.cipher);
     if (!persons.size) return [];
-    const checks = await tx.find(FaceCheckEntity, { select: { certificateIndex: true, status: true }, where: { orderId, certificateIndex: In([...persons.keys()]) } });
+    const checks = await tx.find(FaceCheckEntity, {
+      select: { certificateIndex: true, status: true },
+      where: { orderId, certificateIndex: In([...persons.keys()]) },
+    });
     const done = new Set(checks.filter((c) => c.status && DONE.includes(c.status)).map((c) => c.certificateIndex));
     return [...persons.entries()]
       .filter(([index]) => !done.has(index))
@@ -92,9 +95,16 @@ export class FaceChecksService {
       if (check.status !== 'pending_reviewer_confirmation') throw new AppException('TRANSITION_NOT_ALLOWED');
       if (!ok && !reason?.trim()) throw AppException.validation([{ path: 'reason', code: 'REQUIRED', message: '请填写不通过的原因，告诉负责人如何重新录制' }]);
       const now = this.clock.now();
-      const change = { status: (ok ? 'passed' : 'rejected') as FaceCheckStatus, reason: ok ? null : reason!.trim(), reviewerId, reviewedAt: now, updatedAt: now };
+      const change = {
+        status: (ok ? 'passed' : 'rejected') as FaceCheckStatus,
+        reason: ok ? null : reason!.trim(),
+        reviewerId,
+        reviewedAt: now,
+        updatedAt: now,
+      };
       await tx.update(FaceCheckEntity, { id: check.id, status: 'pending_reviewer_confirmation' }, change);
-      if (!ok && check.performedBy) await this.faceCheckWaiting(tx, check.performedBy, check.orderId, check.path, `face_check_waiting:${check.id}:${now.getTime()}`, now);
+      if (!ok && check.performedBy)
+        await this.faceCheckWaiting(tx, check.performedBy, check.orderId, check.path, `face_check_waiting:${check.id}:${now.getTime()}`, now);
       return this.checkView({ ...check, ...change });
     });
   }
@@ -125,22 +135,28 @@ export class FaceChecksService {
       }
       const photo = await this.idPhoto(tx, scope);
       if (!photo) {
-        throw AppException.validation([{ path: uploadFieldPath(scope.path, 'certificate_front'), code: 'ID_PHOTO_REQUIRED', message: '请先上传负责人证件照片（人像面）' }]);
+        throw AppException.validation([
+          { path: uploadFieldPath(scope.path, 'certificate_front'), code: 'ID_PHOTO_REQUIRED', message: '请先上传负责人证件照片（人像面）' },
+        ]);
       }
       const digits = this.cipher.decrypt(check.challengeDigits);
       // The digits are single-use: a second submission needs a new challenge.
-      await tx.update(FaceCheckEntity, { id: check.id }, {
-        status: 'pending',
-        challengeId: null,
-        challengeDigits: null,
-        challengeExpiresAt: null,
-        videoFileId: video.upload.id,
-        photoFileId: photo.upload.id,
-        performedBy: scope.accountId,
-        path: scope.path,
-        reason: null,
-        updatedAt: now,
-      });
+      await tx.update(
+        FaceCheckEntity,
+        { id: check.id },
+        {
+          status: 'pending',
+          challengeId: null,
+          challengeDigits: null,
+          challengeExpiresAt: null,
+          videoFileId: video.upload.id,
+          photoFileId: photo.upload.id,
+          performedBy: scope.accountId,
+          path: scope.path,
+          reason: null,
+          updatedAt: now,
+        },
+      );
       return { check, digits, video: video.bytes, idPhoto: photo.bytes };
     });
     let result;
@@ -196,7 +212,11 @@ export class FaceChecksService {
     if (existing?.status && (DONE.includes(existing.status) || existing.status === 'pending')) throw new AppException('FACE_CHECK_DONE');
     // Four digits: the length FaceID's digit (LIP) mode expects.
     const digits = Array.from({ length: 4 }, () => randomInt(0, 10)).join('');
-    const challenge = { challengeId: randomUUID(), challengeDigits: this.cipher.encrypt(digits), challengeExpiresAt: new Date(now.getTime() + FACE_CHALLENGE_MINUTES * 60_000) };
+    const challenge = {
+      challengeId: randomUUID(),
+      challengeDigits: this.cipher.encrypt(digits),
+      challengeExpiresAt: new Date(now.getTime() + FACE_CHALLENGE_MINUTES * 60_000),
+    };
     if (existing) {
       await tx.update(FaceCheckEntity, { id: existing.id }, { ...challenge, updatedAt: now });
     } else {
@@ -227,7 +247,14 @@ export class FaceChecksService {
       throw AppException.validation([{ path: 'version', code: 'CONSENT_OUTDATED', message: '授权内容已更新，请刷新页面后重新阅读并同意' }]);
     }
     const consentedAt = this.clock.now();
-    await tx.insert(BiometricConsentEntity, { id: randomUUID(), orderId: scope.orderId, certificateIndex: scope.certificateIndex, accountId: scope.accountId, version, consentedAt });
+    await tx.insert(BiometricConsentEntity, {
+      id: randomUUID(),
+      orderId: scope.orderId,
+      certificateIndex: scope.certificateIndex,
+      accountId: scope.accountId,
+      version,
+      consentedAt,
+    });
     return { version, consentedAt: consentedAt.toISOString() };
   }
 
@@ -246,7 +273,12 @@ export class FaceChecksService {
   /** The newest portrait-side photo at the scope's path, else at another path of the same person. */
   private async idPhoto(tx: EntityManager, scope: CheckScope) {
     const draft = await this.drafts.load(tx, scope.orderId);
-    const paths = [scope.path, ...draftPrincipals(draft).filter((p) => p.certificateNumber && this.cipher.blindIndex(p.certificateNumber) === scope.certificateIndex).map((p) => p.path)];
+    const paths = [
+      scope.path,
+      ...draftPrincipals(draft)
+        .filter((p) => p.certificateNumber && this.cipher.blindIndex(p.certificateNumber) === scope.certificateIndex)
+        .map((p) => p.path),
+    ];
     for (const path of new Set(paths)) {
       const file = await this.materials.latestFile(tx, scope.orderId, path, 'certificate_front');
       const found = file && (await this.materials.confirmedFile(tx, scope.orderId, file.id));

@@ -90,7 +90,11 @@ export class InvitationsController {
   @Post('face-check')
   @HttpCode(200)
   @ApiZodBody(submitFaceCheckRequestSchema)
-  submit(@CurrentUser() user: SessionUser, @Param('token', token) value: string, @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest): Promise<FaceCheckView> {
+  submit(
+    @CurrentUser() user: SessionUser,
+    @Param('token', token) value: string,
+    @ZodBody(submitFaceCheckRequestSchema) body: SubmitFaceCheckRequest,
+  ): Promise<FaceCheckView> {
     return this.invitations.submitByInvitation(user, value, body);
   }
 }

@@ -74,7 +74,9 @@ export class PrincipalInvitationsService {
           nameMasked: maskName(first.name),
           certificateNumberMasked: maskPersonalValue('certificateNumber', first.certificateNumber),
           faceCheck: check?.status ? this.faceChecks.checkView(check) : null,
-          invitation: invitation ? { invitationId: invitation.id, status: this.invitationStatus(invitation), expiresAt: invitation.expiresAt.toISOString() } : null,
+          invitation: invitation
+            ? { invitationId: invitation.id, status: this.invitationStatus(invitation), expiresAt: invitation.expiresAt.toISOString() }
+            : null,
         };
       });
     });
@@ -85,7 +87,9 @@ export class PrincipalInvitationsService {
       await this.access.editable(tx, user, orderId);
       const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
       if (!principal?.certificateNumber || !principal.name) {
-        throw AppException.validation([{ path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的姓名和证件号码，再发送邀请' }]);
+        throw AppException.validation([
+          { path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的姓名和证件号码，再发送邀请' },
+        ]);
       }
       const certificateIndex = this.cipher.blindIndex(principal.certificateNumber);
       const check = await tx.findOneBy(FaceCheckEntity, { orderId, certificateIndex });
@@ -140,7 +144,9 @@ export class PrincipalInvitationsService {
   }
 
   private invitationToken(invitationId: string): string {
-    return Buffer.from(this.cipher.blindIndex(`invitation:${invitationId}`), 'hex').subarray(0, 24).toString('base64url');
+    return Buffer.from(this.cipher.blindIndex(`invitation:${invitationId}`), 'hex')
+      .subarray(0, 24)
+      .toString('base64url');
   }
 
   revoke(user: SessionUser, orderId: string, invitationId: string): Promise<void> {

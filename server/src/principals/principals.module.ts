@@ -32,7 +32,9 @@ import { FaceCheckRecordsReader } from './face-check-records';
       provide: FaceVerifier,
       inject: [APP_CONFIG, TencentCloudApiClient],
       useFactory: (config: AppConfig, tencentCloud: TencentCloudApiClient | null): FaceVerifier =>
-        config.faceVerifier.provider === 'tencent' ? new TencentFaceVerifier(requireTencentCloud(tencentCloud, 'FACE_VERIFIER')) : new ReviewerConfirmedFaceVerifier(),
+        config.faceVerifier.provider === 'tencent'
+          ? new TencentFaceVerifier(requireTencentCloud(tencentCloud, 'FACE_VERIFIER'))
+          : new ReviewerConfirmedFaceVerifier(),
     },
     {
       provide: MiniProgramCodes,

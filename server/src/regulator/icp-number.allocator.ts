@@ -34,7 +34,13 @@ export class IcpNumberAllocator {
   }
 
   private async nextSerial(tx: EntityManager, abbr: string, year: number): Promise<number> {
-    await tx.createQueryBuilder().insert().into(IcpSerialEntity).values({ abbr, year, lastSerial: this.firstSerial(abbr, year) }).orIgnore().execute();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(IcpSerialEntity)
+      .values({ abbr, year, lastSerial: this.firstSerial(abbr, year) })
+      .orIgnore()
+      .execute();
     const query = tx.createQueryBuilder(IcpSerialEntity, 's').where('s.abbr = :abbr AND s.year = :year', { abbr, year });
     if (!this.db.isSqlite) query.setLock('pessimistic_write');
     const row = await query.getOneOrFail();

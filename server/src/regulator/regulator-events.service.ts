@@ -49,7 +49,13 @@ export class RegulatorEventsService {
     if (numbers.length) {
       await tx.insert(
         IcpNumberEntity,
-        numbers.map((number, position) => ({ number, orderId: order.id, kind: position === 0 ? ('subject' as const) : ('service' as const), position, issuedAt })),
+        numbers.map((number, position) => ({
+          number,
+          orderId: order.id,
+          kind: position === 0 ? ('subject' as const) : ('service' as const),
+          position,
+          issuedAt,
+        })),
       );
     }
     await this.stateMachine.fire(tx, order, { event: 'regulator_approve', actor: REGULATOR, numbers });

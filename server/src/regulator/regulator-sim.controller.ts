@@ -23,7 +23,6 @@ import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
 @Controller('regulator-sim')

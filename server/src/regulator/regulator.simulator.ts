@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
-import { formatChinaTime, DAY_MS, chinaHourOn, WORKFLOW_TIMINGS, lastSixForSms, type RegulatorScriptRequest, type SmsVerifyRequest, type SmsVerifyResponse } from '@beian/shared';
+import {
+  formatChinaTime,
+  DAY_MS,
+  chinaHourOn,
+  WORKFLOW_TIMINGS,
+  lastSixForSms,
+  type RegulatorScriptRequest,
+  type SmsVerifyRequest,
+  type SmsVerifyResponse,
+} from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobScheduler } from '../jobs/job-scheduler';
@@ -103,7 +112,12 @@ export class RegulatorSimulator extends RegulatorGateway {
       });
       await this.scheduleDelivery(tx, Number(inserted.identifiers[0]?.id), false);
     }
-    await this.jobs.schedule(tx, { type: SIM_JOB.expiry, payload: { ...ref, resent: false }, dueAt: expiresAt, dedupeKey: `${SIM_JOB.expiry}:${ref.submissionId}:0` });
+    await this.jobs.schedule(tx, {
+      type: SIM_JOB.expiry,
+      payload: { ...ref, resent: false },
+      dueAt: expiresAt,
+      dedupeKey: `${SIM_JOB.expiry}:${ref.submissionId}:0`,
+    });
   }
 
   /** MIIT's verification form: the code, the mobile and the last six characters of the certificate number. */
@@ -128,7 +142,8 @@ export class RegulatorSimulator extends RegulatorGateway {
     if (row.status === 'failed') return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED') };
     if (row.status === 'expired' || row.expiresAt <= now) return { ok: false, error: new AppException('SMS_CODE_EXPIRED') };
     const ref = { orderId: row.orderId, submissionId: row.submissionId };
-    const right = this.cipher.decrypt(row.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(row.certLastSix).toUpperCase();
+    const right =
+      this.cipher.decrypt(row.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(row.certLastSix).toUpperCase();
     if (right) {
       await tx.update(SmsVerificationEntity, { id: row.id }, { status: 'verified', verifiedAt: now, updatedAt: now });
       const others = await tx.find(SmsVerificationEntity, { select: { id: true, status: true }, where: ref });
@@ -152,7 +167,13 @@ export class RegulatorSimulator extends RegulatorGateway {
       if (!order) throw new AppException('ORDER_NOT_FOUND');
       await tx.upsert(
         RegulatorScriptEntity,
-        { orderId, outcome: request.outcome, afterWorkingDays: request.afterWorkingDays, reasons: JSON.stringify(request.reasons ?? []), updatedAt: this.clock.now() },
+        {
+          orderId,
+          outcome: request.outcome,
+          afterWorkingDays: request.afterWorkingDays,
+          reasons: JSON.stringify(request.reasons ?? []),
+          updatedAt: this.clock.now(),
+        },
         ['orderId'],
       );
       if (order.status !== 'regulator_review') return { dueAt: null };
@@ -188,7 +209,12 @@ export class RegulatorSimulator extends RegulatorGateway {
     }
     const noon = chinaHourOn(now, WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value);
     const dueAt = noon > now ? noon : new Date(noon.getTime() + DAY_MS);
-    await this.jobs.schedule(tx, { type: SIM_JOB.resend, payload: { orderId: job.orderId, submissionId: job.submissionId }, dueAt, dedupeKey: `${SIM_JOB.resend}:${job.submissionId}` });
+    await this.jobs.schedule(tx, {
+      type: SIM_JOB.resend,
+      payload: { orderId: job.orderId, submissionId: job.submissionId },
+      dueAt,
+      dedupeKey: `${SIM_JOB.resend}:${job.submissionId}`,
+    });
   }
 
   private async resend(tx: EntityManager, job: SubmissionRef): Promise<void> {
@@ -200,10 +226,19 @@ export class RegulatorSimulator extends RegulatorGateway {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SMS_VALIDITY_MS);
     for (const row of rows) {
-      await tx.update(SmsVerificationEntity, { id: row.id }, { code: this.cipher.encrypt(newCode()), status: 'pending', resent: true, sentAt: now, expiresAt, updatedAt: now });
+      await tx.update(
+        SmsVerificationEntity,
+        { id: row.id },
+        { code: this.cipher.encrypt(newCode()), status: 'pending', resent: true, sentAt: now, expiresAt, updatedAt: now },
+      );
       await this.scheduleDelivery(tx, row.id, true);
     }
-    await this.jobs.schedule(tx, { type: SIM_JOB.expiry, payload: { ...job, resent: true }, dueAt: expiresAt, dedupeKey: `${SIM_JOB.expiry}:${job.submissionId}:1` });
+    await this.jobs.schedule(tx, {
+      type: SIM_JOB.expiry,
+      payload: { ...job, resent: true },
+      dueAt: expiresAt,
+      dedupeKey: `${SIM_JOB.expiry}:${job.submissionId}:1`,
+    });
   }
 
   /** MIIT's result reaches the provider some time after the person acted (or the time ran out). */
@@ -238,7 +273,11 @@ export class RegulatorSimulator extends RegulatorGateway {
   }
 
   /** When and how the 管局 decides: as scripted for the order, else approval after 1–20 working days (seeded). */
-  private async decision(tx: EntityManager, ref: SubmissionRef, startedAt: Date): Promise<{ outcome: 'approve' | 'reject'; dueAt: Date; reasons: string[] } | null> {
+  private async decision(
+    tx: EntityManager,
+    ref: SubmissionRef,
+    startedAt: Date,
+  ): Promise<{ outcome: 'approve' | 'reject'; dueAt: Date; reasons: string[] } | null> {
     const script = await tx.findOne(RegulatorScriptEntity, { where: { orderId: ref.orderId } });
     if (script?.outcome === 'timeout') return null;
     const days = script?.afterWorkingDays ?? this.seededReviewDays(ref);
@@ -269,7 +308,12 @@ export class RegulatorSimulator extends RegulatorGateway {
   }
 
   private async scheduleDelivery(tx: EntityManager, verificationId: number, resent: boolean): Promise<void> {
-    await this.jobs.schedule(tx, { type: SIM_JOB.deliver, payload: { verificationId }, dueAt: this.clock.now(), dedupeKey: `${SIM_JOB.deliver}:${verificationId}:${resent ? 1 : 0}` });
+    await this.jobs.schedule(tx, {
+      type: SIM_JOB.deliver,
+      payload: { verificationId },
+      dueAt: this.clock.now(),
+      dedupeKey: `${SIM_JOB.deliver}:${verificationId}:${resent ? 1 : 0}`,
+    });
   }
 
   private async scheduleResult(tx: EntityManager, result: ResultPayload): Promise<void> {

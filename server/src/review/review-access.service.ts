@@ -1,9 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type AccessLink,
-  type AccessRequest,
-  type SessionUser,
-} from '@beian/shared';
+import { type AccessLink, type AccessRequest, type SessionUser } from '@beian/shared';
 import { AccessLinkSigner } from '../audit/access-link.signer';
 import { AuditLogService } from '../audit/audit-log.service';
 import { valueAt } from '../order-core/draft-paths.util';
@@ -37,7 +33,13 @@ export class ReviewAccessService {
         if (valueAt(draft, request.target.path) === undefined) throw new AppException('ACCESS_TARGET_NOT_FOUND');
       }
       const expiresAt = new Date(this.clock.now().getTime() + this.config.accessLinkTtlMs);
-      const id = await this.audit.record(tx, { actorId: reviewer.id, action: 'access.issued', orderId, target: targetName(request.target), reason: request.reason });
+      const id = await this.audit.record(tx, {
+        actorId: reviewer.id,
+        action: 'access.issued',
+        orderId,
+        target: targetName(request.target),
+        reason: request.reason,
+      });
       return { url: `/api/review/access/${this.signer.sign(id, expiresAt)}`, expiresAt: expiresAt.toISOString() };
     });
   }

@@ -8,7 +8,10 @@ export const SECOND_CALL_AFTER_MS = WORKFLOW_TIMINGS.REVIEWER_SECOND_CALL_AFTER.
 
 /** Calls since the order was last submitted: a resubmission starts a new round. */
 export function roundCalls(tx: EntityManager, order: Pick<FilingOrderEntity, 'id' | 'submittedAt' | 'createdAt'>): Promise<ReviewCallEntity[]> {
-  return tx.find(ReviewCallEntity, { where: { orderId: order.id, calledAt: MoreThanOrEqual(order.submittedAt ?? order.createdAt) }, order: { calledAt: 'ASC', id: 'ASC' } });
+  return tx.find(ReviewCallEntity, {
+    where: { orderId: order.id, calledAt: MoreThanOrEqual(order.submittedAt ?? order.createdAt) },
+    order: { calledAt: 'ASC', id: 'ASC' },
+  });
 }
 
 export function unreachableTwiceAnHourApart(calls: readonly ReviewCallEntity[]): boolean {

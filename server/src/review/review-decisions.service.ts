@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type CallLogEntry,
-  type CallLogRequest,
-  type OrderRejection,
-  type RejectRequest,
-  type ReviewOrderDetail,
-  type SessionUser,
-} from '@beian/shared';
+import { type CallLogEntry, type CallLogRequest, type OrderRejection, type RejectRequest, type ReviewOrderDetail, type SessionUser } from '@beian/shared';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderAccess } from '../order-core/order-access';

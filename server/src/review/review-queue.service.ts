@@ -52,9 +52,19 @@ export class ReviewQueueService {
     const ids = orders.map((o) => o.id);
     const subjects = await this.drafts.loadSection(tx, ids, 'subject');
     const claims = await roundClaims(tx, orders);
-    const calls = ids.length ? await tx.find(ReviewCallEntity, { select: { orderId: true, outcome: true, calledAt: true }, where: { orderId: In(ids), outcome: 'unreachable' } }) : [];
+    const calls = ids.length
+      ? await tx.find(ReviewCallEntity, { select: { orderId: true, outcome: true, calledAt: true }, where: { orderId: In(ids), outcome: 'unreachable' } })
+      : [];
     const reviewed = new Set(
-      ids.length ? (await tx.createQueryBuilder(ReviewDecisionEntity, 'd').select('DISTINCT d.order_id', 'orderId').where({ orderId: In(ids) }).getRawMany<{ orderId: string }>()).map((r) => r.orderId) : [],
+      ids.length
+        ? (
+            await tx
+              .createQueryBuilder(ReviewDecisionEntity, 'd')
+              .select('DISTINCT d.order_id', 'orderId')
+              .where({ orderId: In(ids) })
+              .getRawMany<{ orderId: string }>()
+          ).map((r) => r.orderId)
+        : [],
     );
     const items = await Promise.all(
       orders.map(async (order): Promise<ReviewQueueItem> => {

@@ -24,7 +24,6 @@ import { ReviewDecisionsService } from './review-decisions.service';
 import { ReviewQueueService } from './review-queue.service';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 /** The staff console's 初审 API: reviewers see any order; applicants get 403. */
 @ApiTags('review')
 @ApiBearerAuth()

@@ -24,12 +24,17 @@ export class ReviewGuards implements GuardChecker {
   }
 
   /** Every field reason names a draft field with a reason and a suggestion; "unreachable" needs two unreachable calls ≥ 1 h apart. */
-  private async checkRejection(tx: EntityManager, order: Pick<FilingOrderEntity, 'id' | 'submittedAt' | 'createdAt'>, reasons: readonly OrderRejection[]): Promise<void> {
+  private async checkRejection(
+    tx: EntityManager,
+    order: Pick<FilingOrderEntity, 'id' | 'submittedAt' | 'createdAt'>,
+    reasons: readonly OrderRejection[],
+  ): Promise<void> {
     const fields: FieldError[] = [];
     if (!reasons.length) fields.push({ path: 'reasons', code: 'REQUIRED', message: '请至少填写一条驳回原因' });
     reasons.forEach((r, i) => {
       if (r.kind === 'unreachable') return;
-      if (!r.path || !DRAFT_SECTIONS.has(r.path.split('.')[0] ?? '')) fields.push({ path: `reasons.${i}.path`, code: 'PATH_INVALID', message: '请选择要驳回的字段' });
+      if (!r.path || !DRAFT_SECTIONS.has(r.path.split('.')[0] ?? ''))
+        fields.push({ path: `reasons.${i}.path`, code: 'PATH_INVALID', message: '请选择要驳回的字段' });
       if (!r.reason) fields.push({ path: `reasons.${i}.reason`, code: 'REQUIRED', message: '请填写驳回原因' });
       if (!r.suggestion) fields.push({ path: `reasons.${i}.suggestion`, code: 'REQUIRED', message: '请填写修改建议' });
     });

@@ -20,7 +20,6 @@ import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { SmsService } from './sms.service';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 @ApiTags('sms')
 @ApiBearerAuth()
 @Controller()

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DAY_MS, SMS_LIMITS, type DevSmsMessage, type FieldError, type SendSmsCodeRequest, type SendSmsCodeResponse, type SessionUser, type SmsVerification, type VerifySmsCodeRequest } from '@beian/shared';
+import {
+  DAY_MS,
+  SMS_LIMITS,
+  type DevSmsMessage,
+  type FieldError,
+  type SendSmsCodeRequest,
+  type SendSmsCodeResponse,
+  type SessionUser,
+  type SmsVerification,
+  type VerifySmsCodeRequest,
+} from '@beian/shared';
 import { MoreThan, type EntityManager } from 'typeorm';
 import { OrderAccess } from '../order-core/order-access';
 import { draftPrincipals } from '../order-core/draft-principals';
@@ -41,7 +51,13 @@ export class SmsService {
     const expiresAt = new Date(now.getTime() + SMS_LIMITS.codeMinutes * 60_000);
     const locks = [`account:${user.id}`, `mobile:${mobileIndex}`].sort();
     // The lock rows exist before the transaction locks them (creating one inside it could deadlock).
-    await this.db.manager.createQueryBuilder().insert().into(SmsLimitLockEntity).values(locks.map((lockKey) => ({ lockKey, touched: 0 }))).orIgnore().execute();
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(SmsLimitLockEntity)
+      .values(locks.map((lockKey) => ({ lockKey, touched: 0 })))
+      .orIgnore()
+      .execute();
     await this.db.retryingTransaction(async (tx) => {
       // Parallel sends to this mobile or from this account wait here, so each counts the codes the others sent.
       if (!this.db.isSqlite) await tx.query(`SELECT lock_key FROM sms_limit_locks WHERE lock_key IN (?, ?) ORDER BY lock_key FOR UPDATE`, locks);
@@ -82,9 +98,14 @@ export class SmsService {
       if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
       // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
       // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
-      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [latest.id, SMS_LIMITS.maxTries]);
+      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [
+        latest.id,
+        SMS_LIMITS.maxTries,
+      ]);
       if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
-      const [{ attempts }] = await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx) as [{ attempts: number }];
+      const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [
+        { attempts: number },
+      ];
       if (latest.codeHash !== this.hash(latest.id, request.code)) {
         const left = SMS_LIMITS.maxTries - Number(attempts);
         return left > 0
@@ -147,7 +168,11 @@ export class SmsService {
     const wait = last ? Math.ceil((last.createdAt.getTime() + SMS_LIMITS.resendSeconds * 1000 - now.getTime()) / 1000) : 0;
     if (wait > 0) throw tooFrequent(`验证码已发送，请${wait}秒后再重新获取`, wait);
     if (recent.length >= SMS_LIMITS.perMobilePerDay) throw tooFrequent('该手机号今日获取验证码次数已达上限，请24小时后再试', this.retryAfterDay(recent, now));
-    const byAccount = await tx.find(SmsCodeEntity, { select: { createdAt: true }, where: { accountId, createdAt: MoreThan(dayAgo) }, order: { createdAt: 'DESC' } });
+    const byAccount = await tx.find(SmsCodeEntity, {
+      select: { createdAt: true },
+      where: { accountId, createdAt: MoreThan(dayAgo) },
+      order: { createdAt: 'DESC' },
+    });
     if (byAccount.length >= SMS_LIMITS.perAccountPerDay) throw tooFrequent('您今日获取验证码次数已达上限，请24小时后再试', this.retryAfterDay(byAccount, now));
   }
 
@@ -162,6 +187,12 @@ export class SmsService {
   }
 
   private view(row: Pick<MobileVerificationEntity, 'id' | 'orderId' | 'path' | 'verifiedAt'>, mobile: string): SmsVerification {
-    return { verificationId: row.id, orderId: row.orderId, path: row.path, mobileMasked: maskPersonalValue('mobile', mobile), verifiedAt: row.verifiedAt.toISOString() };
+    return {
+      verificationId: row.id,
+      orderId: row.orderId,
+      path: row.path,
+      mobileMasked: maskPersonalValue('mobile', mobile),
+      verifiedAt: row.verifiedAt.toISOString(),
+    };
   }
 }

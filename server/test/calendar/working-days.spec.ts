@@ -30,7 +30,12 @@ describe('working days: Chinese holidays and 调休 make-up days', () => {
   });
 
   it('should let admin rows win over the library when the schedule is extended past its data', () => {
-    const days = new WorkingDays(new Map([['2027-02-06', 'workday'], ['2027-02-08', 'holiday']] as const));
+    const days = new WorkingDays(
+      new Map([
+        ['2027-02-06', 'workday'],
+        ['2027-02-08', 'holiday'],
+      ] as const),
+    );
     expect(days.isWorkday('2027-02-06')).toBe(true);
     expect(days.isWorkday('2027-02-08')).toBe(false);
     expect(days.addWorkingDays(cst('2027-02-05 10:00'), 2)).toEqual(cst('2027-02-09 10:00'));

@@ -137,7 +137,10 @@ describe('orders: the skeleton of a personal first filing', () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
     const base = personalDraft();
-    const bad = personalDraft({ subject: { ...base.subject, certificateNumber: '110101194912310021' }, websites: [website({ name: 'abc', domains: ['zhangsan.io'] })] });
+    const bad = personalDraft({
+      subject: { ...base.subject, certificateNumber: '110101194912310021' },
+      websites: [website({ name: 'abc', domains: ['zhangsan.io'] })],
+    });
     await client.patch(`/api/orders/${order.id}/draft`, { version: 1, draft: bad });
 
     const res = await client.post(`/api/orders/${order.id}/submit`);

@@ -44,7 +44,11 @@ describe('platform', () => {
     const res = await api(t.url).post('/api/auth/dev-login', { nickname: '' });
 
     expect(res.status).toBe(422);
-    expect(res.body).toEqual({ code: 'VALIDATION_FAILED', message: expect.any(String), fields: [{ path: 'nickname', code: expect.any(String), message: expect.any(String) }] });
+    expect(res.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      fields: [{ path: 'nickname', code: expect.any(String), message: expect.any(String) }],
+    });
   });
 
   it('should require login on every non-public endpoint', async () => {
@@ -129,7 +133,10 @@ describe('platform', () => {
   it('should write JSON request logs without tokens or personal data', async () => {
     const { token, client } = await devLogin(t.url, 'logger');
     const created = await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' });
-    await client.patch(`/api/orders/${created.body.id}/draft`, { version: created.body.version, draft: { subject: { name: '张三', certificateNumber: '110101199003078515' } } });
+    await client.patch(`/api/orders/${created.body.id}/draft`, {
+      version: created.body.version,
+      draft: { subject: { name: '张三', certificateNumber: '110101199003078515' } },
+    });
 
     const logs = t.logLines.join('\n');
     expect(t.logLines.length).toBeGreaterThan(0);

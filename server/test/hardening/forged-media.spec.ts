@@ -19,7 +19,11 @@ function forgedMp4(): Buffer {
   mvhd.writeUInt32BE(10_000, 16);
   const hdlr = Buffer.alloc(24);
   hdlr.write('vide', 8, 'latin1');
-  return Buffer.concat([box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1')), box('moov', box('mvhd', mvhd), box('trak', box('mdia', box('hdlr', hdlr)))), box('mdat', Buffer.alloc(64))]);
+  return Buffer.concat([
+    box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1')),
+    box('moov', box('mvhd', mvhd), box('trak', box('mdia', box('hdlr', hdlr)))),
+    box('mdat', Buffer.alloc(64)),
+  ]);
 }
 
 /** The offset of a box's payload by its type's first occurrence (fine for the fixture's one video track). */
@@ -62,8 +66,10 @@ describe('hardening: forged MP4s and active PDFs', () => {
   });
 
   it('should find JavaScript and embedded files in a PDF, plain, name-escaped or compressed', () => {
-    const pdf = (body: string | Buffer) => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n', 'latin1'), Buffer.from(body), Buffer.from('\nendobj\n%%EOF\n', 'latin1')]);
-    const stream = (content: string) => Buffer.concat([Buffer.from('<< /Filter /FlateDecode >>\nstream\n', 'latin1'), deflateSync(content), Buffer.from('\nendstream', 'latin1')]);
+    const pdf = (body: string | Buffer) =>
+      Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n', 'latin1'), Buffer.from(body), Buffer.from('\nendobj\n%%EOF\n', 'latin1')]);
+    const stream = (content: string) =>
+      Buffer.concat([Buffer.from('<< /Filter /FlateDecode >>\nstream\n', 'latin1'), deflateSync(content), Buffer.from('\nendstream', 'latin1')]);
 
     expect(pdfActiveContent(pdf('<< /Type /Catalog /Pages 2 0 R >>'))).toBeNull();
     expect(pdfActiveContent(pdf('<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>'))).toBe('JavaScript');

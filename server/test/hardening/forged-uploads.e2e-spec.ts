@@ -27,7 +27,11 @@ describe('hardening: forged uploads are refused at confirmation', () => {
     const res = await upload(t.url, client, ticketPath, VIDEO, real.subarray(0, Math.floor(real.length / 2)));
 
     expect(res.status).toBe(422);
-    expect(res.body.fields[0]).toMatchObject({ path: 'subjectPrincipal.face_video', code: 'VIDEO_UNREADABLE', message: '视频文件已损坏或格式不正确，请重新录制' });
+    expect(res.body.fields[0]).toMatchObject({
+      path: 'subjectPrincipal.face_video',
+      code: 'VIDEO_UNREADABLE',
+      message: '视频文件已损坏或格式不正确，请重新录制',
+    });
     expect(await t.db.manager.findOneBy(UploadEntity, { id: res.ticket!.uploadId })).toBeNull();
   });
 
@@ -43,7 +47,10 @@ describe('hardening: forged uploads are refused at confirmation', () => {
   });
 
   it('should refuse a PDF carrying JavaScript and accept a plain one', async () => {
-    const active = Buffer.from(pdf().toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'latin1');
+    const active = Buffer.from(
+      pdf().toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>'),
+      'latin1',
+    );
 
     const refused = await upload(t.url, client, ticketPath, LETTER, active);
     const accepted = await upload(t.url, client, ticketPath, LETTER, pdf());

@@ -63,14 +63,18 @@ describe('hardening: SMS limits hold under parallel requests', () => {
     const [sent] = (await client.post('/api/dev/sms-outbox/search', { mobile })).body;
     const wrong = String((Number(sent.code) + 1) % 1_000_000).padStart(6, '0');
 
-    const answers = await Promise.all(Array.from({ length: 16 }, () => client.post('/api/sms/verify', { mobile, code: wrong, orderId, path: 'subjectPrincipal' })));
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => client.post('/api/sms/verify', { mobile, code: wrong, orderId, path: 'subjectPrincipal' })),
+    );
     const codes = answers.map((a) => a.body.fields?.[0]?.code);
 
     expect(codes.filter((c) => c === 'SMS_CODE_WRONG')).toHaveLength(SMS_LIMITS.maxTries - 1);
     expect(codes.filter((c) => c === 'SMS_CODE_EXHAUSTED')).toHaveLength(16 - (SMS_LIMITS.maxTries - 1));
     const right = await client.post('/api/sms/verify', { mobile, code: sent.code, orderId, path: 'subjectPrincipal' });
     expect(right.body.fields?.[0]?.code).toBe('SMS_CODE_EXHAUSTED');
-    const [row] = await t.db.manager.find(SmsCodeEntity, { where: { mobileIndex: (await t.db.manager.findOneByOrFail(DevSmsMessageEntity, { code: sent.code })).mobileIndex } });
+    const [row] = await t.db.manager.find(SmsCodeEntity, {
+      where: { mobileIndex: (await t.db.manager.findOneByOrFail(DevSmsMessageEntity, { code: sent.code })).mobileIndex },
+    });
     expect(row!.attempts).toBeLessThanOrEqual(SMS_LIMITS.maxTries + 1);
     expect(row!.usedAt).toBeNull();
   });

@@ -17,13 +17,23 @@ describe('jobs: the database-backed scheduler', () => {
   let failing = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({ WORKER_MAX_ATTEMPTS: '3', WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS), WORKER_LEASE_MS: String(LEASE_MS), WORKER_BATCH_SIZE: '10' });
+    t = await startTestApp({
+      WORKER_MAX_ATTEMPTS: '3',
+      WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
+      WORKER_LEASE_MS: String(LEASE_MS),
+      WORKER_BATCH_SIZE: '10',
+    });
     runner = t.app.get(JobRunner);
     runner.handle('test.record', async (job) => void runs.push(job));
     runner.handle('test.deadlock-once', async (job) => {
       runs.push(job);
       // The shape mysql2 gives a deadlock victim, as TypeORM wraps it.
-      if (runs.length === 1) throw new QueryFailedError('UPDATE …', [], Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }));
+      if (runs.length === 1)
+        throw new QueryFailedError(
+          'UPDATE …',
+          [],
+          Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }),
+        );
     });
     runner.handle('test.fail', async () => {
       failing++;
@@ -36,9 +46,10 @@ describe('jobs: the database-backed scheduler', () => {
     failing = 0;
   });
 
-  const schedule = (...jobs: JobRequest[]) => t.db.transaction(async (tx) => {
-    for (const job of jobs) await t.app.get(JobScheduler).schedule(tx, job);
-  });
+  const schedule = (...jobs: JobRequest[]) =>
+    t.db.transaction(async (tx) => {
+      for (const job of jobs) await t.app.get(JobScheduler).schedule(tx, job);
+    });
   const key = (name: string) => `${name}:${Math.random().toString(36).slice(2)}`;
   const jobRow = (dedupeKey: string) => t.db.manager.findOneByOrFail(JobEntity, { dedupeKey });
 

@@ -31,7 +31,14 @@ export async function sdkPresignedSignature(input: {
   });
   const unsigned = new Set(['x-amz-content-sha256']);
   const presigned = await signer.presign(
-    { method: input.method, protocol: 'https:', hostname: input.host, path: input.path, query: input.query, headers: { host: input.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } },
+    {
+      method: input.method,
+      protocol: 'https:',
+      hostname: input.host,
+      path: input.path,
+      query: input.query,
+      headers: { host: input.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    },
     { signingDate: input.signingDate, expiresIn: input.expiresIn, unsignableHeaders: unsigned, unhoistableHeaders: unsigned },
   );
   return presigned.query?.['X-Amz-Signature'] as string | undefined;
@@ -94,7 +101,9 @@ export class FakeS3 {
     const [keyId, , region, service, terminal] = (q.get('X-Amz-Credential') ?? '').split('/');
     if (keyId !== FAKE_S3_KEY_ID || region !== this.region || service !== 's3' || terminal !== 'aws4_request') return 'InvalidAccessKeyId';
     const amzDate = q.get('X-Amz-Date') ?? '';
-    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const signingDate = new Date(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
     const expiresIn = Number(q.get('X-Amz-Expires'));
     if (Number.isNaN(signingDate.getTime()) || !(expiresIn > 0) || Date.now() > signingDate.getTime() + expiresIn * 1000) return 'AccessDenied';
     const query = Object.fromEntries([...q.entries()].filter(([k]) => !k.startsWith('X-Amz-')));

@@ -4,8 +4,8 @@ import { presignS3Url, S3CompatibleStorage } from '../../src/materials/s3-compat
 import { ControllableClock, SystemClock } from '../../src/platform/clock/clock';
 import { FAKE_S3_KEY_ID, FAKE_S3_SECRET, FakeS3, sdkPresignedSignature } from './fake-s3.server';
 
-describe('S3 presigned URLs against AWS\'s published example and the AWS SDK signer', () => {
-  it('should produce the presigned URL of S3\'s documented GET Object example byte for byte', () => {
+describe("S3 presigned URLs against AWS's published example and the AWS SDK signer", () => {
+  it("should produce the presigned URL of S3's documented GET Object example byte for byte", () => {
     // "Authenticating Requests: Using Query Parameters (AWS Signature Version 4)", section "An Example":
     // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html (AWS's example key pair).
     const url = presignS3Url({
@@ -32,25 +32,48 @@ describe('S3 presigned URLs against AWS\'s published example and the AWS SDK sig
     const objectKey = fc.oneof(fc.string({ unit: keyChars, minLength: 1, maxLength: 30 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }));
     const contentType = fc.constantFrom('image/jpeg', 'application/pdf', 'video/mp4', 'text/plain; charset=utf-8');
     const signedAt = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true });
-    const config = { endpoint: 'https://cos.ap-guangzhou.myqcloud.com', bucket: 'beian-private-1250000000', region: 'ap-guangzhou', accessKeyId: 'AKIDexample', secretAccessKey: 'example/secret+key' };
+    const config = {
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+      bucket: 'beian-private-1250000000',
+      region: 'ap-guangzhou',
+      accessKeyId: 'AKIDexample',
+      secretAccessKey: 'example/secret+key',
+    };
 
     await fc.assert(
-      fc.asyncProperty(objectKey, fc.constantFrom('GET', 'PUT'), contentType, fc.integer({ min: 1, max: 7 * 24 * 3600 }), signedAt, async (key, method, type, seconds, now) => {
-        const storage = new S3CompatibleStorage(config, new ControllableClock(now), () => now);
-        const expiresAt = new Date(now.getTime() + seconds * 1000);
-        const raw = method === 'GET' ? storage.signedGetUrl(key, type, expiresAt) : storage.signedPutUrl(key, type, 1000, expiresAt);
-        const url = new URL(raw);
-        const signingDate = new Date(Math.floor(now.getTime() / 1000) * 1000);
-        const query = Object.fromEntries([...url.searchParams].filter(([name]) => !name.startsWith('X-Amz-')));
+      fc.asyncProperty(
+        objectKey,
+        fc.constantFrom('GET', 'PUT'),
+        contentType,
+        fc.integer({ min: 1, max: 7 * 24 * 3600 }),
+        signedAt,
+        async (key, method, type, seconds, now) => {
+          const storage = new S3CompatibleStorage(config, new ControllableClock(now), () => now);
+          const expiresAt = new Date(now.getTime() + seconds * 1000);
+          const raw = method === 'GET' ? storage.signedGetUrl(key, type, expiresAt) : storage.signedPutUrl(key, type, 1000, expiresAt);
+          const url = new URL(raw);
+          const signingDate = new Date(Math.floor(now.getTime() / 1000) * 1000);
+          const query = Object.fromEntries([...url.searchParams].filter(([name]) => !name.startsWith('X-Amz-')));
 
-        const path = raw.slice(url.origin.length).split('?')[0]!;
-        // The path S3's client serializes for `/{Bucket}/{Key+}` in path style.
-        const sdkPath = `/${config.bucket}/${key.split('/').map(extendedEncodeURIComponent).join('/')}`;
-        const expected = await sdkPresignedSignature({ method, host: url.host, path, query, signingDate, expiresIn: seconds, region: config.region, accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey });
+          const path = raw.slice(url.origin.length).split('?')[0]!;
+          // The path S3's client serializes for `/{Bucket}/{Key+}` in path style.
+          const sdkPath = `/${config.bucket}/${key.split('/').map(extendedEncodeURIComponent).join('/')}`;
+          const expected = await sdkPresignedSignature({
+            method,
+            host: url.host,
+            path,
+            query,
+            signingDate,
+            expiresIn: seconds,
+            region: config.region,
+            accessKeyId: config.accessKeyId,
+            secretAccessKey: config.secretAccessKey,
+          });
 
-        expect(path).toBe(sdkPath);
-        expect(url.searchParams.get('X-Amz-Signature')).toBe(expected);
-      }),
+          expect(path).toBe(sdkPath);
+          expect(url.searchParams.get('X-Amz-Signature')).toBe(expected);
+        },
+      ),
     );
   });
 });

@@ -52,7 +52,10 @@ describe('materials: two-phase uploads with STORAGE=s3 against a local fake buck
     const confirmed = await confirm(ticket);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ fileId: ticket.uploadId, contentType: 'image/jpeg', width: 1600, height: 1000 });
-    expect([...bucket.objects.keys()].filter((key) => key.includes(ticket.uploadId)).sort()).toEqual([`files/${ticket.uploadId}`, `files/${ticket.uploadId}.thumb`]);
+    expect([...bucket.objects.keys()].filter((key) => key.includes(ticket.uploadId)).sort()).toEqual([
+      `files/${ticket.uploadId}`,
+      `files/${ticket.uploadId}.thumb`,
+    ]);
 
     const stored = await fetch(confirmed.body.fileUrl);
     expect(stored.status).toBe(200);

@@ -35,7 +35,14 @@ describe('materials: two-phase uploads checked by content', () => {
     const res = await upload(t.url, owner.client, ticketPath(), FRONT, original);
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ fileId: res.ticket?.uploadId, kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg', width: 1600, height: 1000 });
+    expect(res.body).toMatchObject({
+      fileId: res.ticket?.uploadId,
+      kind: 'certificate_front',
+      target: 'subjectPrincipal',
+      contentType: 'image/jpeg',
+      width: 1600,
+      height: 1000,
+    });
     const stored = await fetchBytes(res.body.fileUrl);
     expect(stored.status).toBe(200);
     const meta = await sharp(stored.bytes).metadata();
@@ -76,7 +83,9 @@ describe('materials: two-phase uploads checked by content', () => {
     it('should refuse the ticket with a field message when a 6 MB photo is declared', async () => {
       const res = await owner.client.post(ticketPath(), { ...FRONT, size: 6 * 1024 * 1024 });
       expect(res.status).toBe(422);
-      expect(res.body.fields).toEqual([{ path: 'subjectPrincipal.certificate_front', code: 'FILE_TOO_LARGE', message: '照片大小不能超过5MB，请压缩后重新上传' }]);
+      expect(res.body.fields).toEqual([
+        { path: 'subjectPrincipal.certificate_front', code: 'FILE_TOO_LARGE', message: '照片大小不能超过5MB，请压缩后重新上传' },
+      ]);
     });
 
     it('should refuse the bytes when a client declares a small size but sends a 6 MB photo', async () => {

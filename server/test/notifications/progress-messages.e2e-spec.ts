@@ -105,7 +105,10 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 
     expect(await messagesOf(userId)).toHaveLength(1);
     expect(sendsTo(openid)).toHaveLength(0);
-    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: (await messagesOf(userId))[0]!.id })).toMatchObject({ status: 'skipped', detail: 'no grant' });
+    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: (await messagesOf(userId))[0]!.id })).toMatchObject({
+      status: 'skipped',
+      detail: 'no grant',
+    });
     expect(await outboxOf(orderId)).toMatchObject({ status: 'sent' });
   });
 
@@ -113,8 +116,22 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
     const alice = await wechatUser();
     const bob = await devLogin(t.url, 'bob');
     const at = t.clock.now();
-    for (const [userId, n] of [[alice.userId, 1], [bob.user.id, 1], [alice.userId, 2], [alice.userId, 3]] as const) {
-      await t.db.manager.insert(MessageEntity, { userId, orderId: null, type: 'submitted', title: `消息${n}`, body: '正文', dedupeKey: randomUUID(), readAt: null, createdAt: at });
+    for (const [userId, n] of [
+      [alice.userId, 1],
+      [bob.user.id, 1],
+      [alice.userId, 2],
+      [alice.userId, 3],
+    ] as const) {
+      await t.db.manager.insert(MessageEntity, {
+        userId,
+        orderId: null,
+        type: 'submitted',
+        title: `消息${n}`,
+        body: '正文',
+        dedupeKey: randomUUID(),
+        readAt: null,
+        createdAt: at,
+      });
     }
 
     const firstPage = await alice.client.get('/api/messages?limit=2');
@@ -156,7 +173,10 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
     expect(sendsTo(openid)).toHaveLength(0);
     expect(await outboxOf(orderId)).toMatchObject({ status: 'sent', attempts: 1 });
     const [message] = await messagesOf(userId);
-    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id })).toMatchObject({ status: 'refused', detail: expect.stringContaining('43101') });
+    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id })).toMatchObject({
+      status: 'refused',
+      detail: expect.stringContaining('43101'),
+    });
     expect(await unusedGrants(userId)).toBe(0);
   });
 
@@ -254,7 +274,9 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
   });
 
   async function sendThroughApp(openid: string) {
-    await t.app.get<WechatMessaging>(WechatMessaging).sendSubscribeMessage({ touser: openid, templateId: TEMPLATE, page: 'pages/index/index', data: { thing1: { value: '测试' } } });
+    await t.app
+      .get<WechatMessaging>(WechatMessaging)
+      .sendSubscribeMessage({ touser: openid, templateId: TEMPLATE, page: 'pages/index/index', data: { thing1: { value: '测试' } } });
   }
 
   describe('a burst of 200 events', () => {
@@ -274,7 +296,14 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
       const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
       await t.db.manager.insert(
         SubscribeGrantEntity,
-        Array.from({ length: burst }, () => ({ userId, templateId: TEMPLATE, result: 'accept' as const, createdAt: t.clock.now(), usedAt: null, usedByMessageId: null })),
+        Array.from({ length: burst }, () => ({
+          userId,
+          templateId: TEMPLATE,
+          result: 'accept' as const,
+          createdAt: t.clock.now(),
+          usedAt: null,
+          usedByMessageId: null,
+        })),
       );
       await t.db.transaction((tx) =>
         t.app.get(OutboxWriter).write(

@@ -84,7 +84,12 @@ describe('reminders and face-check messages on WeChat', () => {
       createdAt: now,
       updatedAt: now,
     });
-    const job = { type: ORDER_JOB.publicSecurityReminder, payload: { orderId, approvedAt: now.toISOString() }, dueAt: now, dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${orderId}` };
+    const job = {
+      type: ORDER_JOB.publicSecurityReminder,
+      payload: { orderId, approvedAt: now.toISOString() },
+      dueAt: now,
+      dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${orderId}`,
+    };
     await t.db.transaction((tx) => t.app.get(JobScheduler).schedule(tx, job));
 
     await w.drain();
@@ -97,7 +102,11 @@ describe('reminders and face-check messages on WeChat', () => {
     const owner = await wechatUser();
     const principal = await wechatUser();
     const created = await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'unit', serviceType: 'website' });
-    const draft = { subject: { name: '北京某某科技有限公司', nature: 'enterprise' }, subjectPrincipal: OWNER, websites: [{ name: '某某科技官网', domains: ['example.cn'], principal: LISI }] };
+    const draft = {
+      subject: { name: '北京某某科技有限公司', nature: 'enterprise' },
+      subjectPrincipal: OWNER,
+      websites: [{ name: '某某科技官网', domains: ['example.cn'], principal: LISI }],
+    };
     expect((await owner.client.patch(`/api/orders/${created.body.id}/draft`, { version: created.body.version, draft })).status).toBe(200);
     const invitation = (await owner.client.post<Invitation>(`/api/orders/${created.body.id}/principals/websites.0.principal/invitations`)).body;
     const base = `/api/invitations/${invitation.token}`;

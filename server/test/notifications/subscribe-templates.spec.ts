@@ -21,9 +21,18 @@ describe('subscribe-message templates', () => {
   });
 
   it('should cut values to the length their template key allows when they are too long', () => {
-    const message = { title: '初审未通过，请修改后重新提交并留意审核专员的来电', body: '原因：网站名称不符合要求', orderId: 'a1b2c3d4-0000-4000-8000-000000000000', createdAt: new Date('2026-11-20T02:00:00Z') } as MessageEntity;
+    const message = {
+      title: '初审未通过，请修改后重新提交并留意审核专员的来电',
+      body: '原因：网站名称不符合要求',
+      orderId: 'a1b2c3d4-0000-4000-8000-000000000000',
+      createdAt: new Date('2026-11-20T02:00:00Z'),
+    } as MessageEntity;
 
-    const data = templateData({ templateId: 'T', data: { thing1: 'title', phrase2: 'status', time3: 'time', character_string4: 'orderId' } }, message, '初审驳回了');
+    const data = templateData(
+      { templateId: 'T', data: { thing1: 'title', phrase2: 'status', time3: 'time', character_string4: 'orderId' } },
+      message,
+      '初审驳回了',
+    );
 
     expect([...data.thing1!.value]).toHaveLength(20);
     expect(data.thing1!.value.endsWith('…')).toBe(true);

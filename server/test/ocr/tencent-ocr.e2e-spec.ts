@@ -13,10 +13,21 @@ describe('ocr: autofill with OCR_PROVIDER=tencent against a local fake of Tencen
 
   beforeAll(async () => {
     await fake.start();
-    t = await startTestApp({ OCR_PROVIDER: 'tencent', TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, TENCENTCLOUD_API_ENDPOINT: fake.url });
+    t = await startTestApp({
+      OCR_PROVIDER: 'tencent',
+      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
+      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
+      TENCENTCLOUD_API_ENDPOINT: fake.url,
+    });
     owner = await devLogin(t.url, 'tencent-ocr-user');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
-    const file = await upload(t.url, owner.client, `/api/orders/${orderId}/uploads`, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' }, await photo());
+    const file = await upload(
+      t.url,
+      owner.client,
+      `/api/orders/${orderId}/uploads`,
+      { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' },
+      await photo(),
+    );
     fileId = file.body.fileId;
     storedPhoto = Buffer.from(await (await fetch(`${t.url}${file.body.fileUrl}`)).arrayBuffer());
   });
@@ -27,12 +38,28 @@ describe('ocr: autofill with OCR_PROVIDER=tencent against a local fake of Tencen
   beforeEach(() => (fake.calls.length = 0));
 
   it('should answer the fields Tencent IDCardOCR recognised in the stored photo when the provider is tencent', async () => {
-    fake.on('IDCardOCR', () => ({ Name: '张三', Sex: '男', Nation: '汉', Birth: '1990/3/7', Address: '北京市东城区某街道1号', IdNum: '11010119900307851x', Authority: '', ValidDate: '', AdvancedInfo: '{}' }));
+    fake.on('IDCardOCR', () => ({
+      Name: '张三',
+      Sex: '男',
+      Nation: '汉',
+      Birth: '1990/3/7',
+      Address: '北京市东城区某街道1号',
+      IdNum: '11010119900307851x',
+      Authority: '',
+      ValidDate: '',
+      AdvancedInfo: '{}',
+    }));
     const res = await owner.client.post(`/api/orders/${orderId}/ocr`, { uploadId: fileId, kind: 'id_card_front' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ fields: { name: '张三', certificateNumber: '11010119900307851X', address: '北京市东城区某街道1号' } });
     expect(fake.calls).toEqual([
-      { service: 'ocr', action: 'IDCardOCR', version: '2018-11-19', region: 'ap-guangzhou', payload: { ImageBase64: storedPhoto.toString('base64'), CardSide: 'FRONT' } },
+      {
+        service: 'ocr',
+        action: 'IDCardOCR',
+        version: '2018-11-19',
+        region: 'ap-guangzhou',
+        payload: { ImageBase64: storedPhoto.toString('base64'), CardSide: 'FRONT' },
+      },
     ]);
   });
 

@@ -49,7 +49,10 @@ describe('TransitionGuards', () => {
     const guards = app.get(TransitionGuards);
 
     await guards.check('precheck_passed', tx, order);
-    await expect(guards.check('migration_allowed', tx, order)).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { reason: 'MIGRATION_NOT_ALLOWED' } });
+    await expect(guards.check('migration_allowed', tx, order)).rejects.toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      details: { reason: 'MIGRATION_NOT_ALLOWED' },
+    });
     expect(app.get(EveryGuardButMigration).seen).toEqual(['precheck_passed']);
     expect(await guards.passes('migration_allowed', tx, order)).toBe(false);
     await app.close();

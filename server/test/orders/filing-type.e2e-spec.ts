@@ -3,7 +3,13 @@ import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, MINUTE, workflow, type Client } from '../regulator/workflow.support';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '张三', serviceType: 'website' } as const;
-const UNIT = { regionCode: '350102', subjectNature: 'enterprise', certificateType: 'business_license', subjectName: '福州示例科技有限公司', serviceType: 'website' } as const;
+const UNIT = {
+  regionCode: '350102',
+  subjectNature: 'enterprise',
+  certificateType: 'business_license',
+  subjectName: '福州示例科技有限公司',
+  serviceType: 'website',
+} as const;
 
 describe('filing type verification (验证备案类型)', () => {
   let t: TestApp;
@@ -32,11 +38,20 @@ describe('filing type verification (验证备案类型)', () => {
 
   it('should decide access_filing when the domain already has a number elsewhere', async () => {
     const res = await verify({ ...UNIT, certificateNumber: '91440300715267260N', domain: 'Filed-Elsewhere.CN' });
-    expect(res.body).toMatchObject({ kind: 'access_filing', reason: expect.stringContaining('粤ICP备2018000002号-1'), subjectIcpNumber: '粤ICP备2018000002号' });
+    expect(res.body).toMatchObject({
+      kind: 'access_filing',
+      reason: expect.stringContaining('粤ICP备2018000002号-1'),
+      subjectIcpNumber: '粤ICP备2018000002号',
+    });
   });
 
   it('should decide from the scripted registry when tests add filings at other providers', async () => {
-    const added = await reviewer.post('/api/regulator-sim/registry', { certificateNumber: USCC, subjectIcpNumber: '闽ICP备2020000123号', serviceType: 'app', service: '示例记账' });
+    const added = await reviewer.post('/api/regulator-sim/registry', {
+      certificateNumber: USCC,
+      subjectIcpNumber: '闽ICP备2020000123号',
+      serviceType: 'app',
+      service: '示例记账',
+    });
     expect(added.status).toBe(204);
     expect((await client.post('/api/regulator-sim/registry', { certificateNumber: USCC, subjectIcpNumber: 'x' })).status).toBe(403);
     const app = await verify({ ...UNIT, serviceType: 'app', certificateNumber: USCC, appName: '示例记账' });

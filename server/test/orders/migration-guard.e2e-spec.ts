@@ -15,7 +15,19 @@ describe('migration_allowed: moving a filing to another account', () => {
   /** An order row as the workflow would have left it; the guard reads only orders. */
   async function order(ownerId: string, subjectIndex: string, status: OrderState, kind: OrderKind = 'first_filing'): Promise<FilingOrderEntity> {
     const now = t.clock.now();
-    const row = { id: randomUUID(), ownerId, kind, subjectType: 'personal' as const, serviceType: 'website' as const, status, subjectIndex, version: 1, submittedAt: null, createdAt: now, updatedAt: now };
+    const row = {
+      id: randomUUID(),
+      ownerId,
+      kind,
+      subjectType: 'personal' as const,
+      serviceType: 'website' as const,
+      status,
+      subjectIndex,
+      version: 1,
+      submittedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await t.db.manager.insert(FilingOrderEntity, row);
     return row;
   }

@@ -141,8 +141,20 @@ describe('principals: invitations and the face-video check', () => {
 
     it('should refuse a stale challenge and pass with a fresh one, covering every service with the same person', async () => {
       await owner.client.post(`${base()}/consent`, { version: BIOMETRIC_CONSENT_VERSION });
-      await upload(t.url, owner.client, `/api/orders/${orderId}/uploads`, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/png' }, await photo({ format: 'png' }));
-      const video = await upload(t.url, owner.client, `/api/orders/${orderId}/uploads`, { kind: 'face_video', target: 'subjectPrincipal', contentType: 'video/mp4' }, mp4(6));
+      await upload(
+        t.url,
+        owner.client,
+        `/api/orders/${orderId}/uploads`,
+        { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/png' },
+        await photo({ format: 'png' }),
+      );
+      const video = await upload(
+        t.url,
+        owner.client,
+        `/api/orders/${orderId}/uploads`,
+        { kind: 'face_video', target: 'subjectPrincipal', contentType: 'video/mp4' },
+        mp4(6),
+      );
 
       const stale = (await owner.client.post<FaceChallenge>(`${base()}/face-check/challenge`)).body;
       t.clock.advance(11 * 60_000);
@@ -173,7 +185,9 @@ describe('principals: invitations and the face-video check', () => {
       await expect(principals.confirmByReviewer('reviewer-1', other, false, ' ')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       await expect(principals.confirmByReviewer('reviewer-1', own, true, null)).resolves.toMatchObject({ status: 'passed' });
       await expect(principals.confirmByReviewer('reviewer-1', own, false, '不是本人')).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
-      await expect(principals.confirmByReviewer('reviewer-1', other, false, '视频中人脸不清晰，请在光线充足处重新录制')).resolves.toMatchObject({ status: 'rejected' });
+      await expect(principals.confirmByReviewer('reviewer-1', other, false, '视频中人脸不清晰，请在光线充足处重新录制')).resolves.toMatchObject({
+        status: 'rejected',
+      });
       expect((await findings()).map((f) => f.path)).toEqual(['websites.0.principal']);
     });
   });

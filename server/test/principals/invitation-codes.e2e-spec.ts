@@ -6,12 +6,20 @@ import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 type Login = Awaited<ReturnType<typeof devLogin>>;
 
 const PRINCIPAL = { name: '李四', certificateType: 'resident_id', certificateNumber: '11010519491231002X', mobile: '13900139000' };
-const DRAFT = { subject: { name: '北京某某科技有限公司', nature: 'enterprise' }, websites: [{ name: '某某科技官网', domains: ['example.cn'], principal: PRINCIPAL }] };
+const DRAFT = {
+  subject: { name: '北京某某科技有限公司', nature: 'enterprise' },
+  websites: [{ name: '某某科技官网', domains: ['example.cn'], principal: PRINCIPAL }],
+};
 
 async function fetchCode(base: string, token: string, invitationId: string) {
   const res = await fetch(`${base}/api/invitations/${invitationId}/wxacode`, { headers: { authorization: `Bearer ${token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, type: res.headers.get('content-type') ?? '', bytes, json: () => JSON.parse(bytes.toString('utf8')) as { code: string; details?: unknown } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    bytes,
+    json: () => JSON.parse(bytes.toString('utf8')) as { code: string; details?: unknown },
+  };
 }
 
 async function invitedOrder(t: TestApp, owner: Login): Promise<Invitation> {
@@ -28,7 +36,12 @@ describe('invitation codes: WeChat mini-program code (getwxacodeunlimit)', () =>
 
   beforeAll(async () => {
     await wechat.start();
-    t = await startTestApp({ WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.url, WECHAT_MINIPROGRAM_STATE: 'trial' });
+    t = await startTestApp({
+      WECHAT_APP_ID: wechat.appId,
+      WECHAT_APP_SECRET: wechat.appSecret,
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+    });
     owner = await devLogin(t.url, 'code-owner');
     invitation = await invitedOrder(t, owner);
   });

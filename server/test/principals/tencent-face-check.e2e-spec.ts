@@ -13,7 +13,12 @@ describe('principals: face checks with FACE_VERIFIER=tencent against a local fak
 
   beforeAll(async () => {
     await fake.start();
-    t = await startTestApp({ FACE_VERIFIER: 'tencent', TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, TENCENTCLOUD_API_ENDPOINT: fake.url });
+    t = await startTestApp({
+      FACE_VERIFIER: 'tencent',
+      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
+      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
+      TENCENTCLOUD_API_ENDPOINT: fake.url,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -30,7 +35,13 @@ describe('principals: face checks with FACE_VERIFIER=tencent against a local fak
     const base = `/api/orders/${orderId}/principals/subjectPrincipal`;
     await owner.client.post(`${base}/consent`, { version: BIOMETRIC_CONSENT_VERSION });
     const uploads = `/api/orders/${orderId}/uploads`;
-    const front = await upload(t.url, owner.client, uploads, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' }, await photo());
+    const front = await upload(
+      t.url,
+      owner.client,
+      uploads,
+      { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' },
+      await photo(),
+    );
     const video = await upload(t.url, owner.client, uploads, { kind: 'face_video', target: 'subjectPrincipal', contentType: 'video/mp4' }, mp4(6));
     expect([front.status, video.status]).toEqual([200, 200]);
     const challenge = (await owner.client.post<FaceChallenge>(`${base}/face-check/challenge`)).body;

@@ -23,7 +23,12 @@ describe('Tencent Cloud FaceID against a local fake', () => {
         service: 'faceid',
         version: '2018-03-01',
         region: undefined,
-        payload: { LivenessType: 'LIP', ValidateData: '3859', VideoBase64: Buffer.from('video').toString('base64'), ImageBase64: Buffer.from('photo').toString('base64') },
+        payload: {
+          LivenessType: 'LIP',
+          ValidateData: '3859',
+          VideoBase64: Buffer.from('video').toString('base64'),
+          ImageBase64: Buffer.from('photo').toString('base64'),
+        },
       });
     });
 

@@ -48,7 +48,13 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
     const back = await progress(client, orderId);
     expect(back).toMatchObject({ status: 'sms_verification_failed', whoseMove: 'applicant' });
     expect(back.timeline.at(-1).reason).toContain('未在有效期内');
-    expect(await w.messageTypes(client)).toEqual(['submitted', 'initial_review_passed', 'sms_verification_required', 'sms_verification_required', 'sms_verification_timed_out']);
+    expect(await w.messageTypes(client)).toEqual([
+      'submitted',
+      'initial_review_passed',
+      'sms_verification_required',
+      'sms_verification_required',
+      'sms_verification_timed_out',
+    ]);
   });
 
   it('should tolerate five wrong codes and fail the verification at the sixth, even if the right code follows', async () => {
@@ -61,7 +67,11 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
     const late = await w.verify(mobile, code);
 
     expect(answers.slice(0, 5).map((a) => [a.status, a.body.code, a.body.details?.triesLeft])).toEqual([
-      [422, 'SMS_CODE_WRONG', 4], [422, 'SMS_CODE_WRONG', 3], [422, 'SMS_CODE_WRONG', 2], [422, 'SMS_CODE_WRONG', 1], [422, 'SMS_CODE_WRONG', 0],
+      [422, 'SMS_CODE_WRONG', 4],
+      [422, 'SMS_CODE_WRONG', 3],
+      [422, 'SMS_CODE_WRONG', 2],
+      [422, 'SMS_CODE_WRONG', 1],
+      [422, 'SMS_CODE_WRONG', 0],
     ]);
     expect(answers[5]).toMatchObject({ status: 422, body: { code: 'SMS_VERIFICATION_FAILED' } });
     expect(late.body.code).toBe('SMS_VERIFICATION_FAILED');
@@ -84,7 +94,11 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
 
   it('should pass on the 管局 rejection with its reasons and let the applicant resubmit', async () => {
     const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
-    const scripted = await reviewer.post(`/api/regulator-sim/orders/${orderId}/script`, { outcome: 'reject', afterWorkingDays: 2, reasons: ['网站名称涉及前置审批内容，请修改'] });
+    const scripted = await reviewer.post(`/api/regulator-sim/orders/${orderId}/script`, {
+      outcome: 'reject',
+      afterWorkingDays: 2,
+      reasons: ['网站名称涉及前置审批内容，请修改'],
+    });
     expect(scripted).toEqual({ status: 200, body: { dueAt: null } });
     await w.verify(mobile, w.lastCode(mobile));
     await w.advance(30 * MINUTE);
@@ -96,7 +110,10 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
     const rejected = await progress(client, orderId);
     expect(rejected).toMatchObject({ status: 'regulator_rejected', whoseMove: 'applicant' });
     expect(rejected.timeline.at(-1)).toMatchObject({ actor: 'regulator', reason: '网站名称涉及前置审批内容，请修改' });
-    expect((await client.get('/api/messages')).body.items[0]).toMatchObject({ type: 'regulator_rejected', body: expect.stringContaining('原因：网站名称涉及前置审批内容，请修改') });
+    expect((await client.get('/api/messages')).body.items[0]).toMatchObject({
+      type: 'regulator_rejected',
+      body: expect.stringContaining('原因：网站名称涉及前置审批内容，请修改'),
+    });
     expect((await client.post(`/api/orders/${orderId}/resubmit`)).body.status).toBe('pending_initial_review');
   });
 
@@ -117,7 +134,18 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
     const orderId = randomUUID();
     const at = t.clock.now();
     await t.db.transaction(async (tx) => {
-      await tx.insert(FilingOrderEntity, { id: orderId, ownerId: user.id, kind: 'cancel_access', subjectType: 'personal', serviceType: 'website', status: 'pending_regulator_submission', version: 1, submittedAt: at, createdAt: at, updatedAt: at });
+      await tx.insert(FilingOrderEntity, {
+        id: orderId,
+        ownerId: user.id,
+        kind: 'cancel_access',
+        subjectType: 'personal',
+        serviceType: 'website',
+        status: 'pending_regulator_submission',
+        version: 1,
+        submittedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      });
       await t.app.get(JobScheduler).schedule(tx, { type: ORDER_JOB.regulatorSubmit, payload: { orderId }, dueAt: at, dedupeKey: `test:${orderId}` });
     });
     const scripted = await reviewer.post(`/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });

@@ -22,7 +22,9 @@ export function wechatEnvironment(wechat: FakeWechatServer): Record<string, stri
     WECHAT_APP_ID: wechat.appId,
     WECHAT_APP_SECRET: wechat.appSecret,
     WECHAT_API_BASE: wechat.url,
-    WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }]))),
+    WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(
+      Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }])),
+    ),
   };
 }
 
@@ -89,7 +91,10 @@ export async function checkConsistency(ds: DataSource, orders: PreparedOrder[]):
     // The first row records the order's creation; every later one is a transition of the state machine.
     const [created, ...moves] = history;
     if (created?.fromStatus !== null) problems.push(`${orderId}: history does not start with the creation`);
-    events.set(orderId, moves.map((h) => h.event as OrderEvent));
+    events.set(
+      orderId,
+      moves.map((h) => h.event as OrderEvent),
+    );
     let state = created?.toStatus;
     for (const row of moves) {
       if (row.fromStatus !== state) problems.push(`${orderId}: history jumps from ${state} to a row from ${row.fromStatus}`);
@@ -128,6 +133,7 @@ export async function checkWechatSends(ds: DataSource, wechat: FakeWechatServer,
     if (d.status === 'sent' && !sentIds.includes(d.messageId)) problems.push(`message ${d.messageId} marked sent but WeChat never got it`);
     if (d.status !== 'sent' && !(allowUnknown && d.status === 'unknown')) problems.push(`message ${d.messageId} delivery is ${d.status} (${d.detail})`);
   }
-  for (const id of sentIds) if (!['sent', 'unknown'].includes(status.get(id) ?? '')) problems.push(`WeChat got message ${id} whose delivery is ${status.get(id)}`);
+  for (const id of sentIds)
+    if (!['sent', 'unknown'].includes(status.get(id) ?? '')) problems.push(`WeChat got message ${id} whose delivery is ${status.get(id)}`);
   return { sends: sentIds.length, unknown: deliveries.filter((d) => d.status === 'unknown').length, problems };
 }

@@ -66,7 +66,9 @@ describe('dead letters: staff see outbox messages and jobs that failed their las
         },
       ],
     });
-    expect(deadJobs.body).toEqual([expect.objectContaining({ id: job.id, aggregateId: null, dedupeKey: 'job:flaky:1', attempts: 1, lastError: 'downstream unavailable' })]);
+    expect(deadJobs.body).toEqual([
+      expect.objectContaining({ id: job.id, aggregateId: null, dedupeKey: 'job:flaky:1', attempts: 1, lastError: 'downstream unavailable' }),
+    ]);
     expect(requeuedMessage).toEqual({ status: 200, body: { id: message.id, status: 'pending' } });
     expect(requeuedJob).toEqual({ status: 200, body: { id: job.id, status: 'pending' } });
     expect(again).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });

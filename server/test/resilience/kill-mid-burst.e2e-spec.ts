@@ -82,7 +82,9 @@ describe('SIGKILL in the middle of a burst of transitions, then a restart on the
     const lost = burst.filter((r) => !r.answer);
 
     server = await spawnServer(env);
-    const reflected = await Promise.all(accepted.map(async (r) => (await eventsOf(r.order.orderId)).includes(r.kind === 'submit' ? 'submit' : 'approve_initial')));
+    const reflected = await Promise.all(
+      accepted.map(async (r) => (await eventsOf(r.order.orderId)).includes(r.kind === 'submit' ? 'submit' : 'approve_initial')),
+    );
     const retries = await Promise.all(
       lost.map(async (r) => {
         const committedBefore = (await eventsOf(r.order.orderId)).includes(r.kind === 'submit' ? 'submit' : 'approve_initial');
@@ -92,7 +94,11 @@ describe('SIGKILL in the middle of a burst of transitions, then a restart on the
       }),
     );
     await waitUntil('the restarted process drained what the killed one left', () => drained(ds));
-    await waitUntil('the WeChat sends settled', async () => (await checkWechatSends(ds, wechat, [...toApprove, ...toSubmit], { allowUnknown: true })).problems.length === 0, 10_000);
+    await waitUntil(
+      'the WeChat sends settled',
+      async () => (await checkWechatSends(ds, wechat, [...toApprove, ...toSubmit], { allowUnknown: true })).problems.length === 0,
+      10_000,
+    );
 
     const consistency = await checkConsistency(ds, [...toApprove, ...toSubmit]);
     const sends = await checkWechatSends(ds, wechat, [...toApprove, ...toSubmit], { allowUnknown: true });

@@ -44,7 +44,9 @@ describe('outbox: the messages of one order are delivered in the order its trans
       WECHAT_APP_ID: wechat.appId,
       WECHAT_APP_SECRET: wechat.appSecret,
       WECHAT_API_BASE: wechat.url,
-      WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }]))),
+      WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(
+        Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }])),
+      ),
       WORKER_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
       WORKER_BATCH_SIZE: '50',
@@ -87,7 +89,14 @@ describe('outbox: the messages of one order are delivered in the order its trans
             {
               type: 'order.status_changed',
               aggregateId: orderId,
-              payload: { orderId, kind: 'first_filing', from: step.from, to: step.to, event: step.event, reason: step.event.startsWith('reject') ? '网站名称不符合要求' : null },
+              payload: {
+                orderId,
+                kind: 'first_filing',
+                from: step.from,
+                to: step.to,
+                event: step.event,
+                reason: step.event.startsWith('reject') ? '网站名称不符合要求' : null,
+              },
               dedupeKey: `order.status_changed:${orderId}:${randomUUID()}`,
             },
           ],
@@ -124,7 +133,11 @@ describe('outbox: the messages of one order are delivered in the order its trans
     await transitions(other.orderId, ROUND.slice(0, 2));
 
     await drainAll();
-    const whileRetrying = { centre: await centreTypes(blocked.userId), sent: sentTypes(blocked.openid), outbox: (await outboxOf(blocked.orderId)).map((m) => m.status) };
+    const whileRetrying = {
+      centre: await centreTypes(blocked.userId),
+      sent: sentTypes(blocked.openid),
+      outbox: (await outboxOf(blocked.orderId)).map((m) => m.status),
+    };
     t.clock.advance(RETRY_BASE_MS);
     await drainAll();
 
@@ -132,7 +145,11 @@ describe('outbox: the messages of one order are delivered in the order its trans
     expect(sentTypes(other.openid)).toEqual(['submitted', 'initial_review_rejected']);
     expect(await centreTypes(blocked.userId)).toEqual(['submitted', 'initial_review_rejected', 'submitted']);
     expect(sentTypes(blocked.openid)).toEqual(['submitted', 'initial_review_rejected', 'submitted']);
-    expect((await outboxOf(blocked.orderId)).map((m) => [m.status, m.attempts])).toEqual([['sent', 2], ['sent', 1], ['sent', 1]]);
+    expect((await outboxOf(blocked.orderId)).map((m) => [m.status, m.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
   it('should release the later messages of an order once the earlier one is dead', async () => {
@@ -146,7 +163,10 @@ describe('outbox: the messages of one order are delivered in the order its trans
     }
     await drainAll();
 
-    expect((await outboxOf(orderId)).map((m) => [m.status, m.attempts])).toEqual([['dead', MAX_ATTEMPTS], ['sent', 1]]);
+    expect((await outboxOf(orderId)).map((m) => [m.status, m.attempts])).toEqual([
+      ['dead', MAX_ATTEMPTS],
+      ['sent', 1],
+    ]);
     expect(await centreTypes(userId)).toEqual(['submitted', 'initial_review_rejected']);
     expect(sentTypes(openid)).toEqual(['initial_review_rejected']);
   });

@@ -23,7 +23,9 @@ export interface ServerProcess {
 
 export function assertServerBuilt(): void {
   if (!existsSync(DIST_MAIN)) {
-    throw new Error(`${DIST_MAIN} is missing: build it first with \`pnpm --filter @beian/shared build && pnpm --filter @beian/server build\` (scripts/test.sh does)`);
+    throw new Error(
+      `${DIST_MAIN} is missing: build it first with \`pnpm --filter @beian/shared build && pnpm --filter @beian/server build\` (scripts/test.sh does)`,
+    );
   }
 }
 

@@ -43,7 +43,10 @@ function twoProcessesOnMysql() {
 
       const submits = await Promise.all(orders.map((o) => o.client.post(`/api/orders/${o.orderId}/submit`)));
       const approvals = await Promise.all(orders.map((o, n) => reviewers[n % 2]!.post(`/api/review/orders/${o.orderId}/approve`)));
-      await waitUntil('both processes drained the outbox and the due jobs', async () => (await drained(ds)) && (await ds.manager.countBy(JobEntity, { type: 'regulator.submit', status: 'done' })) === ORDERS);
+      await waitUntil(
+        'both processes drained the outbox and the due jobs',
+        async () => (await drained(ds)) && (await ds.manager.countBy(JobEntity, { type: 'regulator.submit', status: 'done' })) === ORDERS,
+      );
       await waitUntil('every message went out', async () => (await checkWechatSends(ds, wechat, orders)).sends === ORDERS * 3, 10_000);
 
       const consistency = await checkConsistency(ds, orders);

@@ -24,7 +24,10 @@ describe('撤回修改 and 撤销订单: the applicant takes a submission back o
     expect(retried.body).toEqual(pulled.body);
     expect((await reviewer.get('/api/review/queue')).body.map((item: { orderId: string }) => item.orderId)).not.toContain(orderId);
 
-    const saved = await client.patch(`/api/orders/${orderId}/draft`, { version: pulled.body.version, draft: { subject: { ...draft.subject, communicationAddress: '北京市朝阳区某街道1号2单元101室' } } });
+    const saved = await client.patch(`/api/orders/${orderId}/draft`, {
+      version: pulled.body.version,
+      draft: { subject: { ...draft.subject, communicationAddress: '北京市朝阳区某街道1号2单元101室' } },
+    });
     expect(saved.status).toBe(200);
     expect((await client.post(`/api/orders/${orderId}/submit`)).body).toMatchObject({ status: 'pending_initial_review' });
     const timeline = (await client.get(`/api/orders/${orderId}/progress`)).body.timeline as { to: string }[];
@@ -64,7 +67,9 @@ describe('撤回修改 and 撤销订单: the applicant takes a submission back o
   it('should let a claim of an earlier round lapse when the order is resubmitted after a rejection', async () => {
     const { client, orderId } = await w.submitted();
     await reviewer.post(`/api/review/orders/${orderId}/claim`);
-    await reviewer.post(`/api/review/orders/${orderId}/reject`, { reasons: [{ kind: 'field', path: 'subject.communicationAddress', reason: '地址不详细', suggestion: '请写到门牌号' }] });
+    await reviewer.post(`/api/review/orders/${orderId}/reject`, {
+      reasons: [{ kind: 'field', path: 'subject.communicationAddress', reason: '地址不详细', suggestion: '请写到门牌号' }],
+    });
     t.clock.advance(1000);
     await client.post(`/api/orders/${orderId}/resubmit`);
 

@@ -26,7 +26,10 @@ describe('初审 call log: "rejected: unreachable" after two unreachable calls a
 
     expect((await call(orderId, 'unreachable')).body).toMatchObject({ outcome: 'unreachable', reviewerId });
     const early = await rejectUnreachable(orderId);
-    expect(early).toMatchObject({ status: 422, body: { code: 'REJECTION_REASONS_REQUIRED', fields: [{ path: 'reasons.0', code: 'UNREACHABLE_NOT_ALLOWED' }] } });
+    expect(early).toMatchObject({
+      status: 422,
+      body: { code: 'REJECTION_REASONS_REQUIRED', fields: [{ path: 'reasons.0', code: 'UNREACHABLE_NOT_ALLOWED' }] },
+    });
     expect((await reviewer.get(`/api/review/orders/${orderId}`)).body.canRejectUnreachable).toBe(false);
 
     await w.advance(59 * MINUTE);

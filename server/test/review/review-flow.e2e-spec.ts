@@ -23,11 +23,19 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     expect(queue.status).toBe(200);
     const submittedAt = new Date(queue.body[0].submittedAt);
     // Submitted on Friday 2026-11-20 (China time): due two working days later, on Tuesday.
-    expect(queue.body).toEqual([expect.objectContaining({ orderId, subjectName: '张三', resubmission: false, dueAt: new Date(submittedAt.getTime() + 4 * DAY).toISOString() })]);
+    expect(queue.body).toEqual([
+      expect.objectContaining({ orderId, subjectName: '张三', resubmission: false, dueAt: new Date(submittedAt.getTime() + 4 * DAY).toISOString() }),
+    ]);
     const firstLook = await reviewer.get(`/api/review/orders/${orderId}`);
-    expect(firstLook.body).toMatchObject({ status: 'pending_initial_review', changes: null, draft: { subjectPrincipal: { mobile: `${mobile.slice(0, 3)}****${mobile.slice(7)}` } } });
+    expect(firstLook.body).toMatchObject({
+      status: 'pending_initial_review',
+      changes: null,
+      draft: { subjectPrincipal: { mobile: `${mobile.slice(0, 3)}****${mobile.slice(7)}` } },
+    });
 
-    const incomplete = await reviewer.post(`/api/review/orders/${orderId}/reject`, { reasons: [{ kind: 'field', path: 'subject.communicationAddress', reason: '地址不详细', suggestion: '' }] });
+    const incomplete = await reviewer.post(`/api/review/orders/${orderId}/reject`, {
+      reasons: [{ kind: 'field', path: 'subject.communicationAddress', reason: '地址不详细', suggestion: '' }],
+    });
     expect(incomplete).toMatchObject({ status: 422, body: { code: 'REJECTION_REASONS_REQUIRED', fields: [{ path: 'reasons.0.suggestion' }] } });
     const rejected = await reviewer.post(`/api/review/orders/${orderId}/reject`, {
       reasons: [
@@ -47,8 +55,14 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
 
     const subject = { ...draft.subject!, communicationAddress: '北京市朝阳区某街道1号2单元101室' };
     const websites = [{ ...draft.websites![0]!, name: '张三的读书笔记分享' }];
-    const third = await client.patch(`/api/orders/${orderId}/draft`, { version: seen.body.version, draft: { subject: { ...subject, certificateAddress: '北京市朝阳区另一街道2号' }, websites } });
-    expect(third).toMatchObject({ status: 422, body: { code: 'FIELD_LOCKED', details: { path: 'subject.certificateAddress' }, fields: [{ path: 'draft.subject.certificateAddress' }] } });
+    const third = await client.patch(`/api/orders/${orderId}/draft`, {
+      version: seen.body.version,
+      draft: { subject: { ...subject, certificateAddress: '北京市朝阳区另一街道2号' }, websites },
+    });
+    expect(third).toMatchObject({
+      status: 422,
+      body: { code: 'FIELD_LOCKED', details: { path: 'subject.certificateAddress' }, fields: [{ path: 'draft.subject.certificateAddress' }] },
+    });
     const fixed = await client.patch(`/api/orders/${orderId}/draft`, { version: seen.body.version, draft: { subject, websites } });
     expect(fixed.status).toBe(200);
     expect((await client.post(`/api/orders/${orderId}/resubmit`)).body).toMatchObject({ status: 'pending_initial_review' });
@@ -68,7 +82,9 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     expect(sms.body).toMatchObject({
       status: 'sms_verification',
       whoseMove: 'principal',
-      sms: [{ recipientMasked: `${mobile.slice(0, 3)}****${mobile.slice(7)}`, roles: ['subject_principal', 'service_principal'], status: 'pending', triesLeft: 5 }],
+      sms: [
+        { recipientMasked: `${mobile.slice(0, 3)}****${mobile.slice(7)}`, roles: ['subject_principal', 'service_principal'], status: 'pending', triesLeft: 5 },
+      ],
     });
     expect(sms.body.deadline).toBe(sms.body.sms[0].deadline);
     expect(Date.parse(sms.body.deadline) - Date.parse(sms.body.timeline.at(-1).at)).toBe(DAY);
@@ -100,12 +116,23 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     expect(validateIcpNumber(subjectNumber!)).toMatchObject({ ok: true, value: { kind: 'subject' } });
     expect(validateIcpNumber(serviceNumber!)).toMatchObject({ ok: true, value: { kind: 'service', serviceIndex: 1 } });
     expect(done.body.timeline.map((e: { to: string }) => e.to)).toEqual([
-      'draft', 'pending_initial_review', 'initial_review_rejected', 'pending_initial_review', 'pending_regulator_submission',
-      'sms_verification', 'regulator_review', 'approved',
+      'draft',
+      'pending_initial_review',
+      'initial_review_rejected',
+      'pending_initial_review',
+      'pending_regulator_submission',
+      'sms_verification',
+      'regulator_review',
+      'approved',
     ]);
 
     expect(await w.messageTypes(client)).toEqual([
-      'submitted', 'initial_review_rejected', 'submitted', 'initial_review_passed', 'sms_verification_required', 'regulator_approved',
+      'submitted',
+      'initial_review_rejected',
+      'submitted',
+      'initial_review_passed',
+      'sms_verification_required',
+      'regulator_approved',
     ]);
     const approvedMessage = (await client.get('/api/messages')).body.items[0];
     expect(approvedMessage.body).toContain(`备案号：${subjectNumber}、${serviceNumber}`);
@@ -140,7 +167,9 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
 
   it('should let the applicant change another field only after reopening it', async () => {
     const { orderId, client, draft } = await w.submitted();
-    await reviewer.post(`/api/review/orders/${orderId}/reject`, { reasons: [{ kind: 'field', path: 'websites.0.name', reason: '名称不规范', suggestion: '请修改网站名称' }] });
+    await reviewer.post(`/api/review/orders/${orderId}/reject`, {
+      reasons: [{ kind: 'field', path: 'websites.0.name', reason: '名称不规范', suggestion: '请修改网站名称' }],
+    });
     const version = (await client.get(`/api/orders/${orderId}`)).body.version;
     const subject = { ...draft.subject!, certificateAddress: '北京市朝阳区另一街道2号' };
 
@@ -153,11 +182,16 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
 
   it('should mask personal values in the reviewer diff when a reopened mobile changed', async () => {
     const { orderId, client, draft, mobile } = await w.submitted();
-    await reviewer.post(`/api/review/orders/${orderId}/reject`, { reasons: [{ kind: 'field', path: 'websites.0.name', reason: '名称不规范', suggestion: '请修改网站名称' }] });
+    await reviewer.post(`/api/review/orders/${orderId}/reject`, {
+      reasons: [{ kind: 'field', path: 'websites.0.name', reason: '名称不规范', suggestion: '请修改网站名称' }],
+    });
     await client.post(`/api/orders/${orderId}/reopen-fields`, { paths: ['subjectPrincipal.mobile'] });
     const version = (await client.get(`/api/orders/${orderId}`)).body.version;
 
-    const saved = await client.patch(`/api/orders/${orderId}/draft`, { version, draft: { subjectPrincipal: { ...draft.subjectPrincipal!, mobile: '13711112222' } } });
+    const saved = await client.patch(`/api/orders/${orderId}/draft`, {
+      version,
+      draft: { subjectPrincipal: { ...draft.subjectPrincipal!, mobile: '13711112222' } },
+    });
     await client.post(`/api/orders/${orderId}/resubmit`);
 
     expect(saved.status).toBe(200);
@@ -170,7 +204,10 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     const { orderId, mobile, client } = await w.submitted();
     const reviewerUser = (await devLogin(t.url, '审核员1')).user;
 
-    const link = await reviewer.post(`/api/review/orders/${orderId}/access`, { target: { type: 'field', path: 'subjectPrincipal.mobile' }, reason: '电话核实申请人' });
+    const link = await reviewer.post(`/api/review/orders/${orderId}/access`, {
+      target: { type: 'field', path: 'subjectPrincipal.mobile' },
+      reason: '电话核实申请人',
+    });
     expect(link.status).toBe(201);
     expect(link.body.url).toMatch(/^\/api\/review\/access\/\d+\.\d+\.[\w-]+$/);
     const opened = await fetch(`${t.url}${link.body.url}`);
@@ -178,8 +215,12 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
 
     const tampered = await fetch(`${t.url}${link.body.url.slice(0, -2)}xx`);
     expect(tampered.status).toBe(403);
-    expect((await reviewer.post(`/api/review/orders/${orderId}/access`, { target: { type: 'field', path: 'subject.nothing' }, reason: '核实' })).status).toBe(404);
-    expect((await client.post(`/api/review/orders/${orderId}/access`, { target: { type: 'field', path: 'subjectPrincipal.mobile' }, reason: '核实' })).status).toBe(403);
+    expect((await reviewer.post(`/api/review/orders/${orderId}/access`, { target: { type: 'field', path: 'subject.nothing' }, reason: '核实' })).status).toBe(
+      404,
+    );
+    expect(
+      (await client.post(`/api/review/orders/${orderId}/access`, { target: { type: 'field', path: 'subjectPrincipal.mobile' }, reason: '核实' })).status,
+    ).toBe(403);
 
     t.clock.advance(5 * MINUTE + 1);
     expect((await fetch(`${t.url}${link.body.url}`)).status).toBe(403);
@@ -190,4 +231,3 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     ]);
   });
 });
-

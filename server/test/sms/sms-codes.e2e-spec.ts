@@ -109,7 +109,9 @@ describe('sms: mobile verification codes', () => {
     await user.client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
     const fresh = await lastCode(mobile);
     expect((await user.client.post('/api/sms/verify', { mobile, code: fresh, orderId, path: 'subjectPrincipal' })).status).toBe(200);
-    expect((await user.client.post('/api/sms/verify', { mobile, code: fresh, orderId, path: 'subjectPrincipal' })).body.fields[0].code).toBe('SMS_CODE_EXPIRED');
+    expect((await user.client.post('/api/sms/verify', { mobile, code: fresh, orderId, path: 'subjectPrincipal' })).body.fields[0].code).toBe(
+      'SMS_CODE_EXPIRED',
+    );
   });
 
   it('should refuse a malformed mobile and another account’s order', async () => {
@@ -138,7 +140,12 @@ describe('sms: mobile verification codes', () => {
   });
 
   it('should hide the dev outbox when simulators are disabled', async () => {
-    const prod = await startTestApp({ SIMULATORS_ENABLED: 'false', WECHAT_APP_ID: 'wx-test', WECHAT_APP_SECRET: 'secret', WECHAT_API_BASE: 'http://127.0.0.1:9' });
+    const prod = await startTestApp({
+      SIMULATORS_ENABLED: 'false',
+      WECHAT_APP_ID: 'wx-test',
+      WECHAT_APP_SECRET: 'secret',
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+    });
     try {
       const someone = await devLogin(prod.url, 'prod-user');
       expect((await someone.client.get('/api/dev/sms-outbox')).status).toBe(404);

@@ -7,7 +7,15 @@ const SMS_ENV = { TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_SIGN_NAME: '
 describe('sms: mobile verification codes sent with SMS_PROVIDER=tencent to a local fake of Tencent Cloud', () => {
   const fake = new FakeTencentCloud();
   const delivered = (payload: Record<string, any>) => ({
-    SendStatusSet: payload.PhoneNumberSet.map((PhoneNumber: string) => ({ PhoneNumber, Code: 'Ok', Message: 'send success', SerialNo: '2433:1234567890', Fee: 1, SessionContext: '', IsoCode: 'CN' })),
+    SendStatusSet: payload.PhoneNumberSet.map((PhoneNumber: string) => ({
+      PhoneNumber,
+      Code: 'Ok',
+      Message: 'send success',
+      SerialNo: '2433:1234567890',
+      Fee: 1,
+      SessionContext: '',
+      IsoCode: 'CN',
+    })),
   });
   let t: TestApp;
   let user: Awaited<ReturnType<typeof devLogin>>;
@@ -66,7 +74,17 @@ describe('sms: mobile verification codes sent with SMS_PROVIDER=tencent to a loc
   it('should answer SMS_UNAVAILABLE and let the applicant ask again at once when Tencent refuses the number', async () => {
     const mobile = '13912345679';
     fake.on('SendSms', (payload) => ({
-      SendStatusSet: [{ PhoneNumber: payload.PhoneNumberSet[0], Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'the number of sms messages sent from a single mobile number every day exceeds the upper limit', SerialNo: '', Fee: 0, SessionContext: '', IsoCode: 'CN' }],
+      SendStatusSet: [
+        {
+          PhoneNumber: payload.PhoneNumberSet[0],
+          Code: 'LimitExceeded.PhoneNumberDailyLimit',
+          Message: 'the number of sms messages sent from a single mobile number every day exceeds the upper limit',
+          SerialNo: '',
+          Fee: 0,
+          SessionContext: '',
+          IsoCode: 'CN',
+        },
+      ],
     }));
     const refused = await user.client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
     expect(refused.status).toBe(502);

@@ -15,18 +15,31 @@ describe('Tencent Cloud API signing and SMS SendSms against a local fake', () =>
 
   describe('TC3-HMAC-SHA256 signing', () => {
     it('should be refused by the fake when the secret key is wrong', async () => {
-      const wrong = new TencentCloudApiClient({ secretId: FAKE_SECRET_ID, secretKey: 'not-the-key', region: 'ap-guangzhou', endpoint: fake.url }, () => new Date());
+      const wrong = new TencentCloudApiClient(
+        { secretId: FAKE_SECRET_ID, secretKey: 'not-the-key', region: 'ap-guangzhou', endpoint: fake.url },
+        () => new Date(),
+      );
       fake.on('SendSms', () => ({ SendStatusSet: [] }));
-      await expect(wrong.call({ service: 'sms', version: '2021-01-11', action: 'SendSms', payload: {} })).rejects.toMatchObject({ code: 'AuthFailure.SignatureFailure' });
+      await expect(wrong.call({ service: 'sms', version: '2021-01-11', action: 'SendSms', payload: {} })).rejects.toMatchObject({
+        code: 'AuthFailure.SignatureFailure',
+      });
     });
 
     it('should be refused when the request time is too far from now', async () => {
-      const stale = new TencentCloudApiClient({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, region: 'ap-guangzhou', endpoint: fake.url }, () => new Date(Date.now() - 3600_000));
-      await expect(stale.call({ service: 'sms', version: '2021-01-11', action: 'SendSms', payload: {} })).rejects.toMatchObject({ code: 'AuthFailure.SignatureExpire' });
+      const stale = new TencentCloudApiClient(
+        { secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, region: 'ap-guangzhou', endpoint: fake.url },
+        () => new Date(Date.now() - 3600_000),
+      );
+      await expect(stale.call({ service: 'sms', version: '2021-01-11', action: 'SendSms', payload: {} })).rejects.toMatchObject({
+        code: 'AuthFailure.SignatureExpire',
+      });
     });
 
     it('should report a network failure as a TencentCloudError when the endpoint is down', async () => {
-      const down = new TencentCloudApiClient({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9' }, () => new Date());
+      const down = new TencentCloudApiClient(
+        { secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9' },
+        () => new Date(),
+      );
       await expect(down.call({ service: 'sms', version: '2021-01-11', action: 'SendSms', payload: {} })).rejects.toBeInstanceOf(TencentCloudError);
     });
   });
@@ -42,14 +55,24 @@ describe('Tencent Cloud API signing and SMS SendSms against a local fake', () =>
           action: 'SendSms',
           version: '2021-01-11',
           region: 'ap-guangzhou',
-          payload: { PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: '1400000000', SignName: '备案助手', TemplateId: '123456', TemplateParamSet: ['042917', '5'] },
+          payload: {
+            PhoneNumberSet: ['+8613800138000'],
+            SmsSdkAppId: '1400000000',
+            SignName: '备案助手',
+            TemplateId: '123456',
+            TemplateParamSet: ['042917', '5'],
+          },
         },
       ]);
     });
 
     it('should throw when the number is refused although the call succeeded', async () => {
-      fake.on('SendSms', (p) => ({ SendStatusSet: [{ PhoneNumber: p.PhoneNumberSet[0], Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'daily limit', SerialNo: '' }] }));
-      await expect(sender().sendVerificationCode({ mobile: '13800138000', code: '1', minutes: 5 })).rejects.toMatchObject({ code: 'LimitExceeded.PhoneNumberDailyLimit' });
+      fake.on('SendSms', (p) => ({
+        SendStatusSet: [{ PhoneNumber: p.PhoneNumberSet[0], Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'daily limit', SerialNo: '' }],
+      }));
+      await expect(sender().sendVerificationCode({ mobile: '13800138000', code: '1', minutes: 5 })).rejects.toMatchObject({
+        code: 'LimitExceeded.PhoneNumberDailyLimit',
+      });
     });
   });
 });

@@ -71,7 +71,13 @@ export class FakeTencentCloud {
     const handler = this.handlers.get(action);
     if (!handler) return error('InvalidAction', `no action ${action}`);
     const payload = JSON.parse(body) as Record<string, any>;
-    this.calls.push({ service: service!, action, version: String(req.headers['x-tc-version']), region: req.headers['x-tc-region'] as string | undefined, payload });
+    this.calls.push({
+      service: service!,
+      action,
+      version: String(req.headers['x-tc-version']),
+      region: req.headers['x-tc-region'] as string | undefined,
+      payload,
+    });
     return handler(payload);
   }
 

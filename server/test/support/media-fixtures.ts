@@ -32,7 +32,9 @@ export async function largePhoto(bytes: number): Promise<Buffer> {
   const side = Math.ceil(Math.sqrt(bytes / 3)) + 50;
   const noise = Buffer.alloc(side * side * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-  return sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 /** True when the EXIF block has a GPS IFD pointer (tag 0x8825, little- or big-endian). */
@@ -43,8 +45,7 @@ export function hasGpsIfd(exif: Buffer | undefined): boolean {
 
 export function pdf(): Buffer {
   return Buffer.from(
-    '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n' +
-      'trailer <</Root 1 0 R>>\n%%EOF\n',
+    '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n' + 'trailer <</Root 1 0 R>>\n%%EOF\n',
   );
 }
 
@@ -64,7 +65,22 @@ export function mp4(seconds: number, { audioOnly = false }: { audioOnly?: boolea
   const out = join(dir, 'clip.mp4');
   const input = audioOnly
     ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:a', 'aac']
-    : ['-f', 'lavfi', '-i', `testsrc=size=240x320:rate=10`, '-t', String(seconds), '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '40'];
+    : [
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc=size=240x320:rate=10`,
+        '-t',
+        String(seconds),
+        '-pix_fmt',
+        'yuv420p',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-crf',
+        '40',
+      ];
   try {
     execFileSync('ffmpeg', ['-v', 'error', '-y', ...input, '-movflags', '+faststart', out]);
     const bytes = readFileSync(out);

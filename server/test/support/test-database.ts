@@ -22,7 +22,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const base = new URL(server);
   const name = `beian_t_${randomBytes(6).toString('hex')}`;
-  const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  const admin = await mysql.createConnection({
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username),
+    password: decodeURIComponent(base.password),
+  });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const url = new URL(server);
@@ -31,7 +36,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString().replace(/^mysql:/, process.env.TEST_MYSQL_KIND === 'mysql' ? 'mysql:' : 'mariadb:'),
     kind: 'mysql',
     drop: async () => {
-      const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      const conn = await mysql.createConnection({
+        host: base.hostname,
+        port: Number(base.port || 3306),
+        user: decodeURIComponent(base.username),
+        password: decodeURIComponent(base.password),
+      });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     },

@@ -32,7 +32,7 @@ export const WECHAT_ERRORS = {
   invalidUrl: error(40066, 'invalid url', WECHAT_REFERENCE.globalErrors),
   // 47001 is listed in the store API's common error codes (developers.weixin.qq.com/doc/store/API/basics/commErrCode.html).
   dataFormat: error(47001, 'data format error', 'https://developers.weixin.qq.com/doc/store/API/basics/commErrCode.html'),
-  invalidGrantType: error(40002, 'invalid grant_type', 'WeChat\'s global error list (40002); not on the stable_token page'),
+  invalidGrantType: error(40002, 'invalid grant_type', "WeChat's global error list (40002); not on the stable_token page"),
   // Not on the reference pages: the errmsg WeChat's answers carry in developers' reports on developers.weixin.qq.com/community.
   invalidAppsecret: error(40125, 'invalid appsecret', 'no reference page found; errmsg as reported on developers.weixin.qq.com/community'),
   invalidCode: error(40029, 'invalid code', WECHAT_REFERENCE.code2Session),

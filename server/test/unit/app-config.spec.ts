@@ -43,7 +43,13 @@ describe('loadConfig', () => {
   });
 
   it('should turn dev login and simulators off in production unless enabled', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1/x', FIELD_ENCRYPTION_KEYS: key, SIMULATORS_ENABLED: 'true' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'mysql://root@127.0.0.1/x',
+      FIELD_ENCRYPTION_KEYS: key,
+      SIMULATORS_ENABLED: 'true',
+    });
 
     expect(config.devLoginEnabled).toBe(false);
     expect(config.simulatorsEnabled).toBe(true);
@@ -51,7 +57,10 @@ describe('loadConfig', () => {
   });
 
   it('should pick the mariadb driver for a mariadb:// URL', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://root@127.0.0.1:3306/x' }).database).toEqual({ type: 'mariadb', url: 'mysql://root@127.0.0.1:3306/x' });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://root@127.0.0.1:3306/x' }).database).toEqual({
+      type: 'mariadb',
+      url: 'mysql://root@127.0.0.1:3306/x',
+    });
   });
 });
 
@@ -65,7 +74,13 @@ describe('loadConfig: outside-system adapters', () => {
     S3_ACCESS_KEY_ID: 'AKIDcos',
     S3_SECRET_ACCESS_KEY: 's3-secret-key',
   };
-  const production = { NODE_ENV: 'production', DATABASE_URL: 'mysql://root@127.0.0.1/x', FIELD_ENCRYPTION_KEYS: key, WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 'wechat-secret' };
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://root@127.0.0.1/x',
+    FIELD_ENCRYPTION_KEYS: key,
+    WECHAT_APP_ID: 'wx1',
+    WECHAT_APP_SECRET: 'wechat-secret',
+  };
   const problemsOf = (env: Record<string, string>): string[] => {
     try {
       loadConfig({ DATA_DIR: dataDir(), ...env });
@@ -96,7 +111,12 @@ describe('loadConfig: outside-system adapters', () => {
   });
 
   it('should take the region and an endpoint with a {service} placeholder when they are set', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), ...tencentKeys, TENCENTCLOUD_REGION: 'ap-shanghai', TENCENTCLOUD_API_ENDPOINT: 'http://127.0.0.1:9000/{service}' });
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      ...tencentKeys,
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TENCENTCLOUD_API_ENDPOINT: 'http://127.0.0.1:9000/{service}',
+    });
 
     expect(config.tencentCloud).toMatchObject({ region: 'ap-shanghai', endpoint: 'http://127.0.0.1:9000/{service}' });
   });
@@ -115,8 +135,12 @@ describe('loadConfig: outside-system adapters', () => {
   });
 
   it('should refuse the Tencent Cloud key pair when only one half is set', () => {
-    expect(problemsOf({ TENCENTCLOUD_SECRET_ID: 'AKIDexample' })).toEqual(['TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together']);
-    expect(problemsOf({ TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key' })).toEqual(['TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together']);
+    expect(problemsOf({ TENCENTCLOUD_SECRET_ID: 'AKIDexample' })).toEqual([
+      'TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together',
+    ]);
+    expect(problemsOf({ TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key' })).toEqual([
+      'TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together',
+    ]);
   });
 
   it('should name each adapter when it is set to tencent without the key pair', () => {
@@ -194,7 +218,13 @@ describe('loadConfig: outside-system adapters', () => {
     expect(message).not.toContain('s3-secret-key');
   });
   it('should run migrations at boot on the embedded default but not in production unless asked', () => {
-    const prod = { NODE_ENV: 'production', DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1/x', FIELD_ENCRYPTION_KEYS: key, SIMULATORS_ENABLED: 'true' };
+    const prod = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'mysql://root@127.0.0.1/x',
+      FIELD_ENCRYPTION_KEYS: key,
+      SIMULATORS_ENABLED: 'true',
+    };
 
     expect(loadConfig({ DATA_DIR: dataDir() }).migrationsRunAtBoot).toBe(true);
     expect(loadConfig(prod).migrationsRunAtBoot).toBe(false);
@@ -204,6 +234,8 @@ describe('loadConfig: outside-system adapters', () => {
   it('should take the shutdown delay and grace period and refuse a delay as long as the grace period', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).shutdown).toEqual({ delayMs: 0, graceMs: 25_000 });
     expect(loadConfig({ DATA_DIR: dataDir(), SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '30000' }).shutdown).toEqual({ delayMs: 5000, graceMs: 30_000 });
-    expect(() => loadConfig({ DATA_DIR: dataDir(), SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '5000' })).toThrow(/SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '5000' })).toThrow(
+      /SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS/,
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('log redaction of outside-system credentials', () => {
   it('should hide the Tencent Cloud and S3 secret keys when a credentials object is logged', async () => {
     const lines: string[] = [];
     const app = Fastify({ logger: loggerOptions('info', { write: (line) => void lines.push(line) }) });
-    app.log.info({ tencentCloud: { secretId: 'AKIDvisible', secretKey: 'tc-secret-key' }, storage: { accessKeyId: 'AKIDcos', secretAccessKey: 's3-secret-key' } }, 'adapters');
+    app.log.info(
+      { tencentCloud: { secretId: 'AKIDvisible', secretKey: 'tc-secret-key' }, storage: { accessKeyId: 'AKIDcos', secretAccessKey: 's3-secret-key' } },
+      'adapters',
+    );
     await app.close();
 
     const logged = lines.join('');

@@ -16,7 +16,7 @@ const DOCUMENTED = {
   body: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
 };
 
-describe('TC3-HMAC-SHA256 against Tencent Cloud\'s documented example', () => {
+describe("TC3-HMAC-SHA256 against Tencent Cloud's documented example", () => {
   it('should reproduce the documented canonical request, string to sign and Authorization header byte for byte', () => {
     const signed = tc3Sign(DOCUMENTED);
 

@@ -12,7 +12,11 @@ describe('WeChat adapters against the documented answers', () => {
   const wechat = new FakeWechatServer();
   const newClient = () => new WechatApiClient({ appId: wechat.appId, appSecret: wechat.appSecret, apiBase: wechat.url }, new SystemClock());
   const message = (touser: string) => ({ touser, templateId: 'tpl-progress', page: 'pages/index/index', data: { thing1: { value: '初审通过' } } });
-  const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+  const rejection = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   beforeAll(() => wechat.start());
   afterAll(() => wechat.stop());

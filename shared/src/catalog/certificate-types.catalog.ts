@@ -2,8 +2,13 @@ import { withSource } from './catalog-source';
 import type { SubjectNatureKey } from './subject-natures.catalog';
 
 export const PERSON_CERTIFICATE_TYPE_KEYS = [
-  'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent_residence',
-  'hk_macau_residence_permit', 'taiwan_residence_permit',
+  'resident_id',
+  'passport',
+  'hk_macau_permit',
+  'taiwan_permit',
+  'foreign_permanent_residence',
+  'hk_macau_residence_permit',
+  'taiwan_residence_permit',
 ] as const;
 
 export type PersonCertificateTypeKey = (typeof PERSON_CERTIFICATE_TYPE_KEYS)[number];

@@ -37,28 +37,25 @@ export const SERVICE_CONTENTS = withSource<CatalogOption>(
 );
 
 /** Languages a website or APP may declare. */
-export const LANGUAGES = withSource<CatalogOption>(
-  { source: '工信部备案系统 网站语言（腾讯云 ICP备案 seed 003）+ DOMAIN.md §7', date: '2025-06-27' },
-  [
-    { key: 'zh_hans', label: '中文简体' },
-    { key: 'zh_hant', label: '中文繁体' },
-    { key: 'ug', label: '维吾尔语' },
-    { key: 'kk', label: '哈萨克语' },
-    { key: 'ky', label: '柯尔克孜语' },
-    { key: 'mn', label: '蒙古语' },
-    { key: 'bo', label: '藏语' },
-    { key: 'za', label: '壮语' },
-    { key: 'ko', label: '朝鲜语' },
-    { key: 'ii', label: '彝文' },
-    { key: 'hmn', label: '苗语' },
-    { key: 'en', label: '英语' },
-    { key: 'ja', label: '日语' },
-    { key: 'fr', label: '法语' },
-    { key: 'ru', label: '俄罗斯语' },
-    { key: 'es', label: '西班牙语' },
-    { key: 'ar', label: '阿拉伯语' },
-  ],
-);
+export const LANGUAGES = withSource<CatalogOption>({ source: '工信部备案系统 网站语言（腾讯云 ICP备案 seed 003）+ DOMAIN.md §7', date: '2025-06-27' }, [
+  { key: 'zh_hans', label: '中文简体' },
+  { key: 'zh_hant', label: '中文繁体' },
+  { key: 'ug', label: '维吾尔语' },
+  { key: 'kk', label: '哈萨克语' },
+  { key: 'ky', label: '柯尔克孜语' },
+  { key: 'mn', label: '蒙古语' },
+  { key: 'bo', label: '藏语' },
+  { key: 'za', label: '壮语' },
+  { key: 'ko', label: '朝鲜语' },
+  { key: 'ii', label: '彝文' },
+  { key: 'hmn', label: '苗语' },
+  { key: 'en', label: '英语' },
+  { key: 'ja', label: '日语' },
+  { key: 'fr', label: '法语' },
+  { key: 'ru', label: '俄罗斯语' },
+  { key: 'es', label: '西班牙语' },
+  { key: 'ar', label: '阿拉伯语' },
+]);
 
 export interface AppPlatform extends CatalogOption {
   /** Signature fingerprint the platform's package carries. */

@@ -25,8 +25,13 @@ const servicesPerOrder: PrecheckCheck = (env) => {
   if (max === null || count <= max) return [];
   const who = env.ctx.subjectType === 'personal' ? '个人' : '单位';
   return [
-    finding(env.draft.apps?.length ? 'apps' : 'websites', 'TOO_MANY_SERVICES', 'error',
-      `${who}${kind.label}每个订单最多${max}个网站/APP，请删除多余的服务，另行提交订单`, kind.sources[0]?.source ?? PEOPLE_RULES),
+    finding(
+      env.draft.apps?.length ? 'apps' : 'websites',
+      'TOO_MANY_SERVICES',
+      'error',
+      `${who}${kind.label}每个订单最多${max}个网站/APP，请删除多余的服务，另行提交订单`,
+      kind.sources[0]?.source ?? PEOPLE_RULES,
+    ),
   ];
 };
 
@@ -36,20 +41,41 @@ const personalPrincipalIsSubject: PrecheckCheck = (env) => {
   const findings: Finding[] = [];
   const name = filled(subjectPrincipal.name);
   if (name && filled(subject.name) && name !== filled(subject.name)) {
-    findings.push(finding('subjectPrincipal.name', 'PERSONAL_PRINCIPAL_NOT_SUBJECT', 'error',
-      '个人备案的主体负责人须为主办者本人，请填写与主办者相同的姓名', PERSONAL_FILING));
+    findings.push(
+      finding(
+        'subjectPrincipal.name',
+        'PERSONAL_PRINCIPAL_NOT_SUBJECT',
+        'error',
+        '个人备案的主体负责人须为主办者本人，请填写与主办者相同的姓名',
+        PERSONAL_FILING,
+      ),
+    );
   }
   const number = filled(subjectPrincipal.certificateNumber)?.toUpperCase();
   const subjectNumber = filled(subject.certificateNumber)?.toUpperCase();
   if (number && subjectNumber && number !== subjectNumber) {
-    findings.push(finding('subjectPrincipal.certificateNumber', 'PERSONAL_PRINCIPAL_NOT_SUBJECT', 'error',
-      '个人备案的主体负责人须为主办者本人，请填写与主办者相同的证件号码', PERSONAL_FILING));
+    findings.push(
+      finding(
+        'subjectPrincipal.certificateNumber',
+        'PERSONAL_PRINCIPAL_NOT_SUBJECT',
+        'error',
+        '个人备案的主体负责人须为主办者本人，请填写与主办者相同的证件号码',
+        PERSONAL_FILING,
+      ),
+    );
   }
   const mobile = filled(subjectPrincipal.mobile);
   const accountMobile = filled(env.ctx.accountMobile);
   if (mobile && accountMobile && normalizeMobile(mobile) !== normalizeMobile(accountMobile)) {
-    findings.push(finding('subjectPrincipal.mobile', 'PERSONAL_MOBILE_NOT_ACCOUNT', 'error',
-      '个人备案的手机号须与账号绑定的手机号一致，请填写绑定手机号或先修改账号绑定手机', PERSONAL_FILING));
+    findings.push(
+      finding(
+        'subjectPrincipal.mobile',
+        'PERSONAL_MOBILE_NOT_ACCOUNT',
+        'error',
+        '个人备案的手机号须与账号绑定的手机号一致，请填写绑定手机号或先修改账号绑定手机',
+        PERSONAL_FILING,
+      ),
+    );
   }
   return findings;
 };
@@ -62,17 +88,18 @@ const mobileOfOtherSubject: PrecheckCheck = (env) => {
       return mobile !== undefined && taken.has(normalizeMobile(mobile));
     })
     .map((ref) =>
-      finding(`${ref.path}.mobile`, 'MOBILE_USED_BY_OTHER_SUBJECT', 'error',
-        '该手机号已用于其他备案主体，一个手机号只能属于一个主体，请更换手机号', PEOPLE_RULES),
+      finding(
+        `${ref.path}.mobile`,
+        'MOBILE_USED_BY_OTHER_SUBJECT',
+        'error',
+        '该手机号已用于其他备案主体，一个手机号只能属于一个主体，请更换手机号',
+        PEOPLE_RULES,
+      ),
     );
 };
 
 /** Principals who are different people may not share `field` (normalised by `normalize`). */
-function sharedBetweenPeople(
-  principals: readonly PrincipalRef[],
-  field: 'mobile' | 'email',
-  normalize: (value: string) => string,
-): PrincipalRef[] {
+function sharedBetweenPeople(principals: readonly PrincipalRef[], field: 'mobile' | 'email', normalize: (value: string) => string): PrincipalRef[] {
   const firstOwner = new Map<string, string | undefined>();
   const clashes: PrincipalRef[] = [];
   for (const ref of principals) {
@@ -87,12 +114,10 @@ function sharedBetweenPeople(
 
 const distinctPeopleDistinctContacts: PrecheckCheck = (env) => [
   ...sharedBetweenPeople(env.principals, 'mobile', normalizeMobile).map((ref) =>
-    finding(`${ref.path}.mobile`, 'MOBILE_SHARED_BY_DIFFERENT_PEOPLE', 'error',
-      '不同负责人的手机号不能相同，请填写该负责人本人的手机号', PEOPLE_RULES),
+    finding(`${ref.path}.mobile`, 'MOBILE_SHARED_BY_DIFFERENT_PEOPLE', 'error', '不同负责人的手机号不能相同，请填写该负责人本人的手机号', PEOPLE_RULES),
   ),
   ...sharedBetweenPeople(env.principals, 'email', (email) => email.toLowerCase()).map((ref) =>
-    finding(`${ref.path}.email`, 'EMAIL_SHARED_BY_DIFFERENT_PEOPLE', 'error',
-      '不同负责人的电子邮箱不能相同，请填写该负责人本人的邮箱', PEOPLE_RULES),
+    finding(`${ref.path}.email`, 'EMAIL_SHARED_BY_DIFFERENT_PEOPLE', 'error', '不同负责人的电子邮箱不能相同，请填写该负责人本人的邮箱', PEOPLE_RULES),
   ),
 ];
 
@@ -104,8 +129,7 @@ const emergencyIsNotMobile: PrecheckCheck = (env) =>
       return mobile && emergency && normalizeMobile(mobile) === normalizeMobile(emergency);
     })
     .map((ref) =>
-      finding(`${ref.path}.emergencyPhone`, 'EMERGENCY_EQUALS_MOBILE', 'error',
-        '应急联系电话不能与本人手机号相同，请填写另一个可接通的电话', PEOPLE_RULES),
+      finding(`${ref.path}.emergencyPhone`, 'EMERGENCY_EQUALS_MOBILE', 'error', '应急联系电话不能与本人手机号相同，请填写另一个可接通的电话', PEOPLE_RULES),
     );
 
 const domainHolders: PrecheckCheck = (env) => {
@@ -122,21 +146,34 @@ const domainHolders: PrecheckCheck = (env) => {
       const holderName = filled(holder.holderName);
       const holderNumber = filled(holder.holderCertificateNumber)?.toUpperCase();
       if ((holderName && subjectName && holderName !== subjectName) || (holderNumber && subjectNumber && holderNumber !== subjectNumber)) {
-        findings.push(finding(path, 'DOMAIN_HOLDER_NOT_SUBJECT', 'error',
-          `${shown} 的实名持有者与主办者不一致，请将域名过户到主办者名下，或更换主办者名下的域名`, DOMAIN_RULES));
+        findings.push(
+          finding(
+            path,
+            'DOMAIN_HOLDER_NOT_SUBJECT',
+            'error',
+            `${shown} 的实名持有者与主办者不一致，请将域名过户到主办者名下，或更换主办者名下的域名`,
+            DOMAIN_RULES,
+          ),
+        );
       }
       const expiresAt = filled(holder.expiresAt)?.slice(0, 10);
       if (expiresAt && expiresAt < env.today) {
         findings.push(finding(path, 'DOMAIN_EXPIRED', 'error', `${shown} 已过期，请先续费域名`, DOMAIN_RULES));
       } else if (expiresAt && expiresAt < threeMonthsOn) {
-        findings.push(finding(path, 'DOMAIN_EXPIRES_SOON', 'warning',
-          `${shown} 的有效期不足3个月，部分管局会因此驳回，请先续费域名`, DOMAIN_RULES));
+        findings.push(finding(path, 'DOMAIN_EXPIRES_SOON', 'warning', `${shown} 的有效期不足3个月，部分管局会因此驳回，请先续费域名`, DOMAIN_RULES));
       }
       const verifiedAt = filled(holder.verifiedAt)?.slice(0, 10);
       // Three calendar days are always fewer than three working days, so this never warns wrongly.
       if (verifiedAt && addDays(verifiedAt, 3) > env.today) {
-        findings.push(finding(path, 'DOMAIN_REAL_NAME_TOO_RECENT', 'warning',
-          `${shown} 实名认证完成不足3个工作日，管局可能查询不到实名信息，建议3个工作日后再提交`, DOMAIN_RULES));
+        findings.push(
+          finding(
+            path,
+            'DOMAIN_REAL_NAME_TOO_RECENT',
+            'warning',
+            `${shown} 实名认证完成不足3个工作日，管局可能查询不到实名信息，建议3个工作日后再提交`,
+            DOMAIN_RULES,
+          ),
+        );
       }
       return findings;
     }),
@@ -168,7 +205,11 @@ function preApprovalWarnings(path: string, text: string | undefined, service: Dr
   const value = filled(text);
   if (!value) return [];
   const declared = new Set((service.preApprovals ?? []).map((approval) => approval.type));
-  const firstHitPerType = new Map(preApprovalKeywordHits(value).reverse().map((hit) => [hit.preApproval, hit]));
+  const firstHitPerType = new Map(
+    preApprovalKeywordHits(value)
+      .reverse()
+      .map((hit) => [hit.preApproval, hit]),
+  );
   return [...firstHitPerType.values()]
     .filter((hit) => !declared.has(hit.preApproval))
     .map((hit) => {
@@ -243,11 +284,9 @@ const appPackageNames: PrecheckCheck = (env) => {
       const samePlatformKey = `${pkg.platform ?? ''}|${packageName}`;
       const owner = ownerApp.get(packageName);
       if (owner !== undefined && owner !== i) {
-        findings.push(finding(path, 'PACKAGE_NAME_USED_BY_OTHER_APP', 'error',
-          '同一主体下不同APP的包名不能相同，请填写该APP自己的包名', PACKAGE_RULES));
+        findings.push(finding(path, 'PACKAGE_NAME_USED_BY_OTHER_APP', 'error', '同一主体下不同APP的包名不能相同，请填写该APP自己的包名', PACKAGE_RULES));
       } else if (platformsSeen.has(samePlatformKey)) {
-        findings.push(finding(path, 'PACKAGE_NAME_DUPLICATE_ON_PLATFORM', 'error',
-          '同一APP在同一平台上的包名不能重复，请删除重复的包信息', PACKAGE_RULES));
+        findings.push(finding(path, 'PACKAGE_NAME_DUPLICATE_ON_PLATFORM', 'error', '同一APP在同一平台上的包名不能重复，请删除重复的包信息', PACKAGE_RULES));
       }
       ownerApp.set(packageName, owner ?? i);
       platformsSeen.add(samePlatformKey);

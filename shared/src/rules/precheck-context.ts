@@ -54,7 +54,10 @@ function principalsOf(draft: Draft, ctx: FilingContext): PrincipalRef[] {
   if (draft.subjectPrincipal) {
     const principal = draft.subjectPrincipal;
     // A personal filer is the subject principal; the subject's certificate says who they are.
-    const identity = ctx.subjectType === 'personal' ? identityOf({ ...principal, certificateNumber: draft.subject?.certificateNumber, name: draft.subject?.name }) : identityOf(principal);
+    const identity =
+      ctx.subjectType === 'personal'
+        ? identityOf({ ...principal, certificateNumber: draft.subject?.certificateNumber, name: draft.subject?.name })
+        : identityOf(principal);
     refs.push({ path: 'subjectPrincipal', principal, identity });
   }
   const services = [

@@ -29,24 +29,22 @@ const crossProvincePersonal: PrecheckCheck = (env) => {
   const where = provinceName(env.province);
   if (!rule) {
     return [
-      finding('subject.regionCode', 'CROSS_PROVINCE_UNCONFIRMED', 'warning',
+      finding(
+        'subject.regionCode',
+        'CROSS_PROVINCE_UNCONFIRMED',
+        'warning',
         `${where}未公布是否接受外省证件的个人备案，建议选择身份证所在省份备案，或确认当地管局要求后再提交`,
-        '腾讯云 备案地区说明（seed 003）'),
+        '腾讯云 备案地区说明（seed 003）',
+      ),
     ];
   }
   if (rule.value === 'refused') {
     return [
-      finding('subject.regionCode', 'CROSS_PROVINCE_REFUSED', 'error',
-        `${where}管局不受理外省身份证的个人备案，请选择身份证所在省份作为备案地区`, rule.source),
+      finding('subject.regionCode', 'CROSS_PROVINCE_REFUSED', 'error', `${where}管局不受理外省身份证的个人备案，请选择身份证所在省份作为备案地区`, rule.source),
     ];
   }
   const hasPermit = (env.draft.materials ?? []).some((material) => material.kind === 'residence_permit');
-  return hasPermit
-    ? []
-    : [
-        finding('materials', 'RESIDENCE_PERMIT_REQUIRED', 'error',
-          `使用外省身份证在${where}个人备案，请上传${where}的居住证`, rule.source),
-      ];
+  return hasPermit ? [] : [finding('materials', 'RESIDENCE_PERMIT_REQUIRED', 'error', `使用外省身份证在${where}个人备案，请上传${where}的居住证`, rule.source)];
 };
 
 const crossCityAddress: PrecheckCheck = (env) => {
@@ -55,8 +53,13 @@ const crossCityAddress: PrecheckCheck = (env) => {
   const division = certificateDivision(env);
   if (!rule || !region || !division || region.slice(0, 4) === division.slice(0, 4)) return [];
   return [
-    finding('subject.regionCode', 'CROSS_CITY_ADDRESS_REFUSED', 'error',
-      `${provinceName(region)}管局要求备案地区与证件所在城市一致，请选择证件所在城市并填写当地的通信地址`, rule.source),
+    finding(
+      'subject.regionCode',
+      'CROSS_CITY_ADDRESS_REFUSED',
+      'error',
+      `${provinceName(region)}管局要求备案地区与证件所在城市一致，请选择证件所在城市并填写当地的通信地址`,
+      rule.source,
+    ),
   ];
 };
 
@@ -73,17 +76,13 @@ const subjectPrincipalRule: PrecheckCheck = (env) => {
   if (isLegalRep || !rule) return [];
   if (rule.value === 'legal_representative') {
     return [
-      finding('subjectPrincipal.name', 'SUBJECT_PRINCIPAL_NOT_LEGAL_REP', 'error',
-        '当地管局要求主体负责人为法定代表人，请填写法定代表人的信息', rule.source),
+      finding('subjectPrincipal.name', 'SUBJECT_PRINCIPAL_NOT_LEGAL_REP', 'error', '当地管局要求主体负责人为法定代表人，请填写法定代表人的信息', rule.source),
     ];
   }
   const hasLetter = (env.draft.materials ?? []).some((material) => material.kind === 'authorization_letter');
   return hasLetter
     ? []
-    : [
-        finding('materials', 'AUTHORIZATION_LETTER_REQUIRED', 'error',
-          '主体负责人不是法定代表人，请上传由法定代表人签字并加盖公章的授权书', rule.source),
-      ];
+    : [finding('materials', 'AUTHORIZATION_LETTER_REQUIRED', 'error', '主体负责人不是法定代表人，请上传由法定代表人签字并加盖公章的授权书', rule.source)];
 };
 
 const minimumAge: PrecheckCheck = (env) => {
@@ -94,8 +93,13 @@ const minimumAge: PrecheckCheck = (env) => {
   const birth = `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
   if (addMonths(birth, rule.value * 12) <= env.today) return [];
   return [
-    finding('subject.certificateNumber', 'UNDER_MINIMUM_AGE', 'error',
-      `当地管局要求个人备案的主办者年满${rule.value}周岁，请由年满${rule.value}周岁的本人办理备案`, rule.source),
+    finding(
+      'subject.certificateNumber',
+      'UNDER_MINIMUM_AGE',
+      'error',
+      `当地管局要求个人备案的主办者年满${rule.value}周岁，请由年满${rule.value}周岁的本人办理备案`,
+      rule.source,
+    ),
   ];
 };
 
@@ -104,8 +108,13 @@ const maxDomainsPerOrder: PrecheckCheck = (env) => {
   const count = (env.draft.websites ?? []).reduce((sum, website) => sum + (website.domains?.length ?? 0), 0);
   if (!rule || count <= rule.value) return [];
   return [
-    finding('websites', 'TOO_MANY_DOMAINS_PER_ORDER', 'error',
-      `当地管局每个订单最多备案${rule.value}个域名，当前${count}个，请删除多余的域名，另行提交订单`, rule.source),
+    finding(
+      'websites',
+      'TOO_MANY_DOMAINS_PER_ORDER',
+      'error',
+      `当地管局每个订单最多备案${rule.value}个域名，当前${count}个，请删除多余的域名，另行提交订单`,
+      rule.source,
+    ),
   ];
 };
 
@@ -114,8 +123,7 @@ const maxWebsitesPerOrder: PrecheckCheck = (env) => {
   const count = env.draft.websites?.length ?? 0;
   if (!rule || count <= rule.value) return [];
   return [
-    finding('websites', 'TOO_MANY_WEBSITES_PER_ORDER', 'error',
-      `当地管局每个订单最多备案${rule.value}个网站，请删除多余的网站，另行提交订单`, rule.source),
+    finding('websites', 'TOO_MANY_WEBSITES_PER_ORDER', 'error', `当地管局每个订单最多备案${rule.value}个网站，请删除多余的网站，另行提交订单`, rule.source),
   ];
 };
 
@@ -125,8 +133,13 @@ const maxDomainsPerWebsite: PrecheckCheck = (env) => {
   return (env.draft.websites ?? []).flatMap((website, i) =>
     (website.domains?.length ?? 0) > rule.value
       ? [
-          finding(`websites.${i}.domains`, 'TOO_MANY_DOMAINS_PER_WEBSITE', 'error',
-            `当地管局要求每个网站最多填写${rule.value}个域名，请为其他域名分别添加网站`, rule.source),
+          finding(
+            `websites.${i}.domains`,
+            'TOO_MANY_DOMAINS_PER_WEBSITE',
+            'error',
+            `当地管局要求每个网站最多填写${rule.value}个域名，请为其他域名分别添加网站`,
+            rule.source,
+          ),
         ]
       : [],
   );
@@ -137,8 +150,13 @@ const maxAccessServicesPerOrder: PrecheckCheck = (env) => {
   const count = (env.draft.websites?.length ?? 0) + (env.draft.apps?.length ?? 0);
   if (!rule || env.ctx.kind !== 'access_filing' || count <= rule.value) return [];
   return [
-    finding('websites', 'TOO_MANY_ACCESS_SERVICES', 'error',
-      `当地管局每个接入备案订单最多${rule.value}个网站/APP，请删除多余的服务，另行提交订单`, rule.source),
+    finding(
+      'websites',
+      'TOO_MANY_ACCESS_SERVICES',
+      'error',
+      `当地管局每个接入备案订单最多${rule.value}个网站/APP，请删除多余的服务，另行提交订单`,
+      rule.source,
+    ),
   ];
 };
 
@@ -163,8 +181,13 @@ const emergencyPhones: PrecheckCheck = (env) => {
   for (const ref of env.principals) {
     if (ref.path !== 'subjectPrincipal' && subjectEmergency && filled(ref.principal.emergencyPhone) === subjectEmergency) {
       findings.push(
-        finding(`${ref.path}.emergencyPhone`, 'EMERGENCY_PHONES_NOT_DISTINCT', 'error',
-          '当地管局要求主体负责人与网站负责人的应急联系电话不同，请填写另一个应急联系电话', rule.source),
+        finding(
+          `${ref.path}.emergencyPhone`,
+          'EMERGENCY_PHONES_NOT_DISTINCT',
+          'error',
+          '当地管局要求主体负责人与网站负责人的应急联系电话不同，请填写另一个应急联系电话',
+          rule.source,
+        ),
       );
     }
   }

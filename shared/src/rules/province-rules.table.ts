@@ -85,9 +85,7 @@ export const PROVINCE_RULES: readonly ProvinceRule[] = [
   rule('43', 'any', 'maxWebsitesPerOrder', 1), // 湖南
   rule('65', 'any', 'maxDomainsPerWebsite', 1), // 新疆
 
-  rule('44', 'any', 'requiredDocuments', [
-    { kind: 'commitment_letter', note: '请下载广东省承诺书模板，由负责人手写填写并签字后拍照上传' },
-  ]), // 广东
+  rule('44', 'any', 'requiredDocuments', [{ kind: 'commitment_letter', note: '请下载广东省承诺书模板，由负责人手写填写并签字后拍照上传' }]), // 广东
 
   rule('41', 'any', 'emergencyPhones', 'distinct'), // 河南
   rule('50', 'any', 'emergencyPhones', 'distinct'), // 重庆
@@ -113,13 +111,7 @@ export function provinceRuleValue<K extends ProvinceRuleKey>(
 ): { value: ProvinceRuleValues[K]; source: string } | undefined {
   const applicable = (target: string) =>
     rules
-      .filter(
-        (row) =>
-          row.province === target &&
-          row.key === key &&
-          (row.subjectType === 'any' || row.subjectType === subjectType) &&
-          row.effectiveFrom <= at,
-      )
+      .filter((row) => row.province === target && row.key === key && (row.subjectType === 'any' || row.subjectType === subjectType) && row.effectiveFrom <= at)
       .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   const row = applicable(provinceCodeOf(province)) ?? applicable(NATIONWIDE);
   return row ? { value: row.value as ProvinceRuleValues[K], source: row.source } : undefined;

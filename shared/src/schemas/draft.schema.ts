@@ -55,10 +55,7 @@ export const draftPrincipalSchema = z.object(
   { error: typeError },
 );
 
-export const draftPreApprovalSchema = z.object(
-  { type: text, approvalNumber: text, fileId: text },
-  { error: typeError },
-);
+export const draftPreApprovalSchema = z.object({ type: text, approvalNumber: text, fileId: text }, { error: typeError });
 
 export const draftResourceSchema = z.object(
   {
@@ -95,15 +92,9 @@ const serviceShape = {
   domainHolders: list(draftDomainHolderSchema),
 };
 
-export const draftWebsiteSchema = z.object(
-  { ...serviceShape, domains: texts, homeUrl: text },
-  { error: typeError },
-);
+export const draftWebsiteSchema = z.object({ ...serviceShape, domains: texts, homeUrl: text }, { error: typeError });
 
-export const draftAppPackageSchema = z.object(
-  { platform: text, packageName: text, publicKey: text, fingerprint: text },
-  { error: typeError },
-);
+export const draftAppPackageSchema = z.object({ platform: text, packageName: text, publicKey: text, fingerprint: text }, { error: typeError });
 
 export const draftAppSchema = z.object(
   {
@@ -143,10 +134,7 @@ export const draftMaterialSchema = z.object(
   { error: typeError },
 );
 
-export const draftAgreementsSchema = z.object(
-  { privacy: flag, terms: flag, commitment: flag },
-  { error: typeError },
-);
+export const draftAgreementsSchema = z.object({ privacy: flag, terms: flag, commitment: flag }, { error: typeError });
 
 export const draftSchema = z.object(
   {

@@ -67,9 +67,7 @@ export function requiredList<T extends z.core.SomeType>(item: T) {
  * A check across the fields of one object. It runs even when some fields failed their own schema, so every
  * problem shows at once; `value` is therefore read defensively.
  */
-export function crossFieldCheck(
-  check: (value: Record<string, unknown>, report: (path: string, code: FieldCode, message?: string) => void) => void,
-) {
+export function crossFieldCheck(check: (value: Record<string, unknown>, report: (path: string, code: FieldCode, message?: string) => void) => void) {
   return z.superRefine<Record<string, unknown>>(
     (value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;

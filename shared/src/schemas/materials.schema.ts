@@ -5,9 +5,7 @@ import { crossFieldCheck, optionalText, requiredChoice, requiredText } from './f
 import { typeError } from './zod-field-errors';
 
 function isoDate(value: string) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-    ? ({ ok: true } as const)
-    : ({ ok: false, code: 'DATE_FORMAT' } as const);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? ({ ok: true } as const) : ({ ok: false, code: 'DATE_FORMAT' } as const);
 }
 
 export function materialSchema() {
@@ -63,9 +61,7 @@ function requiredMaterials(root: Record<string, unknown>, facts: DraftFacts): Re
 export function materialsStepSchema(facts: DraftFacts) {
   return z.looseObject({ materials: z.array(materialSchema(), { error: typeError }) }).check(
     crossFieldCheck((root, report) => {
-      const uploaded = listAt(root, 'materials').flatMap((item) =>
-        typeof item === 'object' && item !== null ? [item as Record<string, unknown>] : [],
-      );
+      const uploaded = listAt(root, 'materials').flatMap((item) => (typeof item === 'object' && item !== null ? [item as Record<string, unknown>] : []));
       for (const need of requiredMaterials(root, facts)) {
         if (!uploaded.some((item) => item.kind === need.kind && item.target === need.target)) {
           report('materials', 'MATERIAL_REQUIRED', `请上传${need.label}`);

@@ -35,10 +35,7 @@ function resourceSchema() {
 
 /** 前置审批: units declare each approval with its number and document; personal filings have none. */
 function preApprovalsSchema(facts: DraftFacts) {
-  const item = z.object(
-    { type: requiredChoice(PRE_APPROVAL_KEYS), approvalNumber: requiredText(), fileId: requiredText() },
-    { error: typeError },
-  );
+  const item = z.object({ type: requiredChoice(PRE_APPROVAL_KEYS), approvalNumber: requiredText(), fileId: requiredText() }, { error: typeError });
   const list = z.array(item, { error: typeError });
   if (facts.ctx.subjectType === 'unit') return z.optional(list);
   return z.optional(

@@ -15,7 +15,6 @@ import { verifyTypeSchema } from './verify-type.schema';
 import { websiteSchema } from './website.schema';
 import { fieldErrorsFromZod, typeError } from './zod-field-errors';
 
-
 function servicesSchema(facts: DraftFacts) {
   return facts.ctx.serviceType === 'app'
     ? z.object({ apps: requiredList(appSchema(facts)) }, { error: typeError })

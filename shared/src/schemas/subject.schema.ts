@@ -14,9 +14,7 @@ const REMARK_MAX = 200;
 /** A region picked down to the district (6-digit GB/T 2260 code inside a known province). */
 export function regionCodeField() {
   return requiredText((code) =>
-    /^\d{6}$/.test(code) && provinceByCode(code) && !code.endsWith('00')
-      ? { ok: true }
-      : { ok: false, code: 'REGION_REQUIRED_DISTRICT' },
+    /^\d{6}$/.test(code) && provinceByCode(code) && !code.endsWith('00') ? { ok: true } : { ok: false, code: 'REGION_REQUIRED_DISTRICT' },
   );
 }
 

@@ -7,8 +7,14 @@ import { domainListSchema } from './website.schema';
 import { typeError } from './zod-field-errors';
 
 const VERIFY_SUBJECT_FIELDS = [
-  'regionCode', 'nature', 'certificateType', 'certificateNumber', 'name',
-  'legalRepName', 'legalRepCertificateType', 'legalRepCertificateNumber',
+  'regionCode',
+  'nature',
+  'certificateType',
+  'certificateNumber',
+  'name',
+  'legalRepName',
+  'legalRepCertificateType',
+  'legalRepCertificateNumber',
 ] as const;
 
 /**
@@ -17,16 +23,11 @@ const VERIFY_SUBJECT_FIELDS = [
  */
 export function verifyTypeSchema(facts: DraftFacts) {
   const subject: Record<string, z.core.SomeType> = subjectShape(facts);
-  const picked = Object.fromEntries(
-    VERIFY_SUBJECT_FIELDS.flatMap((key) => (subject[key] ? [[key, subject[key]]] : [])),
-  ) as Record<string, z.core.SomeType>;
+  const picked = Object.fromEntries(VERIFY_SUBJECT_FIELDS.flatMap((key) => (subject[key] ? [[key, subject[key]]] : []))) as Record<string, z.core.SomeType>;
   const resource = serviceShape(facts, []).resource;
   const services =
     facts.ctx.serviceType === 'app'
       ? { apps: requiredList(z.object({ name: requiredText(), resource }, { error: typeError })) }
       : { websites: requiredList(z.object({ domains: domainListSchema(facts), resource }, { error: typeError })) };
-  return z.object(
-    { subject: section(z.object(picked, { error: typeError }).check(subjectChecks(facts))), ...services },
-    { error: typeError },
-  );
+  return z.object({ subject: section(z.object(picked, { error: typeError }).check(subjectChecks(facts))), ...services }, { error: typeError });
 }

@@ -20,10 +20,7 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function validateCertificateValidity(
-  validity: CertificateValidity,
-  options: { submitAt?: Date } = {},
-): Validation<CertificateValidity> {
+export function validateCertificateValidity(validity: CertificateValidity, options: { submitAt?: Date } = {}): Validation<CertificateValidity> {
   const start = validity.start.trim();
   const end = validity.end.trim();
   if (start === '' || end === '') return invalid('REQUIRED');

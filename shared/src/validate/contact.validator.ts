@@ -11,7 +11,10 @@ const LANDLINE = /^(010|02\d|0[3-9]\d{2})-?([2-9]\d{6,7})(?:(?:-|转|ext\.?)(\d{
 
 /** Landline with its area code, normalized to `0571-88888888` (or `…-123` with an extension). */
 export function validateLandline(input: string, options: LandlineOptions = {}): Validation {
-  const compact = input.normalize('NFKC').replace(/[\s()]/g, '').replace(/^(?:\+86|0086)-?/, '0');
+  const compact = input
+    .normalize('NFKC')
+    .replace(/[\s()]/g, '')
+    .replace(/^(?:\+86|0086)-?/, '0');
   if (compact === '') return invalid('REQUIRED');
   const match = LANDLINE.exec(compact);
   if (!match) return invalid(/^0(?:0|1[1-9])/.test(compact) ? 'LANDLINE_AREA_CODE_UNKNOWN' : 'LANDLINE_FORMAT');

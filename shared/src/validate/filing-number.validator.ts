@@ -20,7 +20,11 @@ const ICP = /^(\p{Script=Han})ICP备(\d{8}|\d{10})号(?:-([1-9]\d{0,3}))?$/u;
 
 /** 主体备案号 `粤ICP备2024286477号` or 服务备案号 `粤ICP备2024286477号-2`. */
 export function validateIcpNumber(input: string): Validation<IcpNumber> {
-  const compact = input.normalize('NFKC').replace(/\s/g, '').replace(/[—–－]/g, '-').replace(/icp/i, 'ICP');
+  const compact = input
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/[—–－]/g, '-')
+    .replace(/icp/i, 'ICP');
   if (compact === '') return invalid('REQUIRED');
   const match = ICP.exec(compact);
   if (!match) return invalid('ICP_NUMBER_FORMAT');

@@ -25,7 +25,10 @@ function adapt(delta: number, numPoints: number, firstTime: boolean): number {
 /** Punycode-encodes one label (without the `xn--` prefix), RFC 3492 §6.3. */
 export function punycodeEncode(label: string): string {
   const codePoints = Array.from(label, (char) => char.codePointAt(0) ?? 0);
-  let output = codePoints.filter((cp) => cp < 0x80).map((cp) => String.fromCharCode(cp)).join('');
+  let output = codePoints
+    .filter((cp) => cp < 0x80)
+    .map((cp) => String.fromCharCode(cp))
+    .join('');
   const basicCount = output.length;
   let handled = basicCount;
   if (basicCount > 0) output += '-';

@@ -99,8 +99,7 @@ const FULL_STEPS: readonly OrderStepRef[] = [
 ];
 const SERVICE_STEPS: readonly OrderStepRef[] = FULL_STEPS.slice(3);
 
-const FILED_NEXT_STEP =
-  '请在网站首页底部展示备案号并链接至 https://beian.miit.gov.cn，网站开通后 30 日内完成公安联网备案。';
+const FILED_NEXT_STEP = '请在网站首页底部展示备案号并链接至 https://beian.miit.gov.cn，网站开通后 30 日内完成公安联网备案。';
 const CHANGED_NEXT_STEP = '备案信息已更新，网站首页底部展示的备案号保持不变。';
 const CANCELLED_NEXT_STEP = '备案已注销，相关网站/APP 将无法继续访问。';
 const NOT_WITHDRAWABLE = '申请提交至管局后无法撤回，请确认后再提交。';
@@ -147,12 +146,7 @@ export const ORDER_KINDS = {
     group: 'filing',
     batch: false,
     detected: true,
-    steps: [
-      { key: 'verify_type', mode: 'edit' },
-      { key: 'subject', mode: 'confirm' },
-      { key: 'subject_principal', mode: 'confirm' },
-      ...SERVICE_STEPS,
-    ],
+    steps: [{ key: 'verify_type', mode: 'edit' }, { key: 'subject', mode: 'confirm' }, { key: 'subject_principal', mode: 'confirm' }, ...SERVICE_STEPS],
     flow: FILING_FLOW,
     smsRecipients: [{ role: 'service_principal', when: 'always' }],
     servicesPerOrder: NEW_FILING_LIMIT,
@@ -345,8 +339,7 @@ export function orderKind(kind: OrderKind): OrderKindDefinition {
 export const OFFLINE_GUIDANCE = {
   cancel_empty_subject: {
     label: '注销空壳主体',
-    summary:
-      '空壳主体（主体备案号仍在，但名下已没有任何网站/APP 和接入信息）无法在线注销，需向备案所在地通信管理局提交书面申请。',
+    summary: '空壳主体（主体备案号仍在，但名下已没有任何网站/APP 和接入信息）无法在线注销，需向备案所在地通信管理局提交书面申请。',
     steps: [
       '在工信部域名信息备案管理系统的通知公告中，按备案省份和“注销”关键字查找并下载 ICP 备案注销申请表。',
       '按该省的填表须知填写注销申请表，并准备主体证件等材料。',

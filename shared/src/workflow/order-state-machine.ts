@@ -7,18 +7,14 @@ import type { OrderEvent, TransitionDefinition, TransitionGuard, WorkflowErrorCo
 import { ORDER_EVENTS, ORDER_TRANSITIONS, WORKFLOW_ERRORS } from './order-transitions.table';
 import type { WorkflowActor } from './workflow-actors';
 
-export type TransitionCheck =
-  | { ok: true; to: OrderState; guard?: TransitionGuard }
-  | { ok: false; code: WorkflowErrorCode; message: string };
+export type TransitionCheck = { ok: true; to: OrderState; guard?: TransitionGuard } | { ok: false; code: WorkflowErrorCode; message: string };
 
 function refuse(code: WorkflowErrorCode): TransitionCheck {
   return { ok: false, code, message: WORKFLOW_ERRORS[code] };
 }
 
 function allow(transition: TransitionDefinition): TransitionCheck {
-  return transition.guard === undefined
-    ? { ok: true, to: transition.to }
-    : { ok: true, to: transition.to, guard: transition.guard };
+  return transition.guard === undefined ? { ok: true, to: transition.to } : { ok: true, to: transition.to, guard: transition.guard };
 }
 
 /** True when the transition applies to an order kind with this flow. */
@@ -31,12 +27,7 @@ export function transitionAppliesTo(transition: Pick<TransitionDefinition, 'when
  * Whether `actor` may fire `event` in `state`. The answer names the target state and the guard the
  * server must still check against the order's data. Without `kind`, only kind-independent moves are decided.
  */
-export function canTransition(
-  state: OrderState,
-  event: OrderEvent,
-  actor: WorkflowActor,
-  kind?: OrderKind,
-): TransitionCheck {
+export function canTransition(state: OrderState, event: OrderEvent, actor: WorkflowActor, kind?: OrderKind): TransitionCheck {
   const candidates = ORDER_TRANSITIONS.filter((t) => t.from === state && t.event === event);
   if (candidates.length === 0) return refuse('TRANSITION_NOT_ALLOWED');
   const forActor = candidates.filter((t) => t.actors.includes(actor));
@@ -44,9 +35,7 @@ export function canTransition(
 
   if (kind === undefined) {
     const [only, ...others] = forActor;
-    return only !== undefined && others.length === 0 && only.when === undefined
-      ? allow(only)
-      : refuse('KIND_REQUIRED');
+    return only !== undefined && others.length === 0 && only.when === undefined ? allow(only) : refuse('KIND_REQUIRED');
   }
   if (!isOrderKind(kind)) return refuse('UNKNOWN_KIND');
   const flow = ORDER_KINDS[kind].flow;
@@ -57,10 +46,9 @@ export function canTransition(
 /** The events `actor` may fire in `state` (for `kind`, when given), e.g. to show the right buttons. */
 export function nextEvents(state: OrderState, actor: WorkflowActor, kind?: OrderKind): OrderEvent[] {
   const flow = kind === undefined ? undefined : ORDER_KINDS[kind].flow;
-  const events = ORDER_TRANSITIONS.filter(
-    (t) =>
-      t.from === state && t.actors.includes(actor) && (flow === undefined || transitionAppliesTo(t, flow)),
-  ).map((t) => t.event);
+  const events = ORDER_TRANSITIONS.filter((t) => t.from === state && t.actors.includes(actor) && (flow === undefined || transitionAppliesTo(t, flow))).map(
+    (t) => t.event,
+  );
   return [...new Set(events)];
 }
 
@@ -70,9 +58,7 @@ export function statusLabel(state: OrderState, kind?: OrderKind): string {
 
 /** What happens next, for the applicant's progress page. */
 export function nextStepText(state: OrderState, kind?: OrderKind): string {
-  return state === 'approved' && kind !== undefined
-    ? ORDER_KINDS[kind].approvedNextStep
-    : ORDER_STATES[state].nextStep;
+  return state === 'approved' && kind !== undefined ? ORDER_KINDS[kind].approvedNextStep : ORDER_STATES[state].nextStep;
 }
 
 export function whoseMove(state: OrderState): WorkflowActor | null {
@@ -113,9 +99,7 @@ export interface PrincipalContact {
 export function resolveSmsRecipients(kind: OrderKind, principals: readonly PrincipalContact[]): string[] {
   const rules = smsRecipients(kind);
   const mobiles = principals
-    .filter((person) =>
-      rules.some((rule) => rule.role === person.role && (rule.when === 'always' || person.changed === true)),
-    )
+    .filter((person) => rules.some((rule) => rule.role === person.role && (rule.when === 'always' || person.changed === true)))
     .map((person) => person.mobile);
   return [...new Set(mobiles)];
 }

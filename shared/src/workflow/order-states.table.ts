@@ -30,8 +30,7 @@ export const ORDER_STATES = {
   },
   pending_initial_review: {
     label: '待初审',
-    nextStep:
-      '审核专员将在 1–2 个工作日内完成初审，并会致电核实信息，请保持电话畅通。首次未接通会在约 1 小时后再次致电，两次均未接通订单将被驳回。',
+    nextStep: '审核专员将在 1–2 个工作日内完成初审，并会致电核实信息，请保持电话畅通。首次未接通会在约 1 小时后再次致电，两次均未接通订单将被驳回。',
     waitingOn: 'reviewer',
     terminal: false,
     applicantEdit: 'materials',

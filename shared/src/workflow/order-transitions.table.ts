@@ -153,10 +153,24 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   // 初审
   { from: 'pending_initial_review', to: 'draft', event: 'reopen', actors: ['applicant'], guard: 'review_not_started', when: WITH_INITIAL_REVIEW },
   { from: 'pending_initial_review', to: 'pending_regulator_submission', event: 'approve_initial', actors: ['reviewer'], when: WITH_INITIAL_REVIEW },
-  { from: 'pending_initial_review', to: 'initial_review_rejected', event: 'reject_initial', actors: ['reviewer'], guard: 'rejection_reasons_given', when: WITH_INITIAL_REVIEW },
+  {
+    from: 'pending_initial_review',
+    to: 'initial_review_rejected',
+    event: 'reject_initial',
+    actors: ['reviewer'],
+    guard: 'rejection_reasons_given',
+    when: WITH_INITIAL_REVIEW,
+  },
   { from: 'pending_initial_review', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
 
-  { from: 'initial_review_rejected', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
+  {
+    from: 'initial_review_rejected',
+    to: 'pending_initial_review',
+    event: 'resubmit',
+    actors: ['applicant'],
+    guard: 'precheck_passed',
+    when: WITH_INITIAL_REVIEW,
+  },
   { from: 'initial_review_rejected', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
   { from: 'initial_review_rejected', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 
@@ -169,22 +183,57 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   { from: 'sms_verification', to: 'sms_verification', event: 'sms_resent', actors: ['regulator', 'system'], guard: 'sms_resend_available', when: WITH_SMS },
   { from: 'sms_verification', to: 'regulator_review', event: 'sms_verified', actors: ['regulator'], guard: 'all_recipients_verified', when: WITH_SMS },
   { from: 'sms_verification', to: 'sms_verification_failed', event: 'sms_failed', actors: ['regulator'], guard: 'sms_attempts_exhausted', when: WITH_SMS },
-  { from: 'sms_verification', to: 'sms_verification_failed', event: 'sms_timeout', actors: ['regulator', 'system'], guard: 'sms_deadline_passed', when: WITH_SMS },
+  {
+    from: 'sms_verification',
+    to: 'sms_verification_failed',
+    event: 'sms_timeout',
+    actors: ['regulator', 'system'],
+    guard: 'sms_deadline_passed',
+    when: WITH_SMS,
+  },
   { from: 'sms_verification', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
 
   // A failed or timed-out check sends the order back to the provider; resubmitting starts again.
-  { from: 'sms_verification_failed', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
-  { from: 'sms_verification_failed', to: 'pending_regulator_submission', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: STRAIGHT_TO_REGULATOR },
+  {
+    from: 'sms_verification_failed',
+    to: 'pending_initial_review',
+    event: 'resubmit',
+    actors: ['applicant'],
+    guard: 'precheck_passed',
+    when: WITH_INITIAL_REVIEW,
+  },
+  {
+    from: 'sms_verification_failed',
+    to: 'pending_regulator_submission',
+    event: 'resubmit',
+    actors: ['applicant'],
+    guard: 'precheck_passed',
+    when: STRAIGHT_TO_REGULATOR,
+  },
   { from: 'sms_verification_failed', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
   { from: 'sms_verification_failed', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 
   // 管局审核
   { from: 'regulator_review', to: 'approved', event: 'regulator_approve', actors: ['regulator'], when: WITH_REGULATOR },
-  { from: 'regulator_review', to: 'regulator_rejected', event: 'regulator_reject', actors: ['regulator'], guard: 'regulator_reasons_given', when: WITH_REGULATOR },
+  {
+    from: 'regulator_review',
+    to: 'regulator_rejected',
+    event: 'regulator_reject',
+    actors: ['regulator'],
+    guard: 'regulator_reasons_given',
+    when: WITH_REGULATOR,
+  },
   { from: 'regulator_review', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
 
   { from: 'regulator_rejected', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
-  { from: 'regulator_rejected', to: 'pending_regulator_submission', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: STRAIGHT_TO_REGULATOR },
+  {
+    from: 'regulator_rejected',
+    to: 'pending_regulator_submission',
+    event: 'resubmit',
+    actors: ['applicant'],
+    guard: 'precheck_passed',
+    when: STRAIGHT_TO_REGULATOR,
+  },
   { from: 'regulator_rejected', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
   { from: 'regulator_rejected', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 ];

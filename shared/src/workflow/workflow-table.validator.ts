@@ -144,9 +144,5 @@ function checkKind(table: WorkflowTable, key: string, kind: OrderKindDefinition)
 
 /** Checks the workflow tables for consistency; the server refuses to boot on any problem. */
 export function validateWorkflowTable(table: WorkflowTable = ORDER_WORKFLOW): WorkflowProblem[] {
-  return [
-    ...checkTransitions(table),
-    ...checkStates(table),
-    ...Object.entries(table.kinds).flatMap(([key, kind]) => checkKind(table, key, kind)),
-  ];
+  return [...checkTransitions(table), ...checkStates(table), ...Object.entries(table.kinds).flatMap(([key, kind]) => checkKind(table, key, kind))];
 }

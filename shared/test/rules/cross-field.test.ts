@@ -75,7 +75,14 @@ describe('phones and emails of people', () => {
 });
 
 describe('domains', () => {
-  const holder = (over = {}) => ({ domain: 'example.com', holderName: '张三', holderCertificateNumber: '11010519491231002X', expiresAt: '2027-01-01', verifiedAt: '2025-01-01', ...over });
+  const holder = (over = {}) => ({
+    domain: 'example.com',
+    holderName: '张三',
+    holderCertificateNumber: '11010519491231002X',
+    expiresAt: '2027-01-01',
+    verifiedAt: '2025-01-01',
+    ...over,
+  });
   const withHolder = (over = {}) => personalDraft({ websites: [website({ domainHolders: [holder(over)] })] });
 
   it('should accept the domain when its holder is the subject', () => {
@@ -99,7 +106,9 @@ describe('domains', () => {
   });
 
   it('should refuse a domain when it is entered twice', () => {
-    const draft = unitDraft({ websites: [website({ name: '示例科技官网', domains: ['a.com', 'b.com'] }), website({ name: '示例科技商城', domains: ['A.com'] })] });
+    const draft = unitDraft({
+      websites: [website({ name: '示例科技官网', domains: ['a.com', 'b.com'] }), website({ name: '示例科技商城', domains: ['A.com'] })],
+    });
     expect(precheck(draft, unitCheck())).toEqual([expect.objectContaining({ path: 'websites.1.domains.0', code: 'DOMAIN_DUPLICATE' })]);
   });
 });
@@ -107,7 +116,9 @@ describe('domains', () => {
 describe('前置审批 keywords and naming', () => {
   it('should warn a unit when the name suggests 前置审批 that is not declared', () => {
     const findings = precheck(unitDraft({ websites: [website({ name: '示例科技理财' })] }), unitCheck());
-    expect(findings).toEqual([expect.objectContaining({ path: 'websites.0.name', code: 'PRE_APPROVAL_KEYWORD', severity: 'warning', message: expect.stringContaining('互联网金融') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ path: 'websites.0.name', code: 'PRE_APPROVAL_KEYWORD', severity: 'warning', message: expect.stringContaining('互联网金融') }),
+    ]);
     expect(hasBlockingFindings(findings)).toBe(false);
   });
 
@@ -118,7 +129,9 @@ describe('前置审批 keywords and naming', () => {
 
   it('should tell a personal filer to change the wording when a remark mentions games', () => {
     const draft = personalDraft({ websites: [website({ remark: '记录我玩过的游戏和读过的书，分享一些心得体会和感悟。' })] });
-    expect(precheck(draft, personalCheck())).toEqual([expect.objectContaining({ path: 'websites.0.remark', code: 'PRE_APPROVAL_KEYWORD', message: expect.stringContaining('个人备案不能') })]);
+    expect(precheck(draft, personalCheck())).toEqual([
+      expect.objectContaining({ path: 'websites.0.remark', code: 'PRE_APPROVAL_KEYWORD', message: expect.stringContaining('个人备案不能') }),
+    ]);
   });
 
   it('should check APP names too', () => {
@@ -173,7 +186,10 @@ describe('APP package names', () => {
 
 describe('in-flight orders', () => {
   it('should block when the account or the subject has an open order', () => {
-    expect(codes(inFlightOrderFindings({ openOrdersOfAccount: 1, openOrdersOfSubject: 1 }))).toEqual(['ACCOUNT_HAS_ORDER_IN_FLIGHT', 'SUBJECT_HAS_ORDER_IN_FLIGHT']);
+    expect(codes(inFlightOrderFindings({ openOrdersOfAccount: 1, openOrdersOfSubject: 1 }))).toEqual([
+      'ACCOUNT_HAS_ORDER_IN_FLIGHT',
+      'SUBJECT_HAS_ORDER_IN_FLIGHT',
+    ]);
     expect(hasBlockingFindings(inFlightOrderFindings({ openOrdersOfAccount: 1, openOrdersOfSubject: 0 }))).toBe(true);
   });
 

@@ -16,12 +16,19 @@ export const personalIn = (regionCode: string, certificateNumber = residentId(re
     websites: [website({ principal: principal({ certificateNumber }) })],
   });
 
-export const unitIn = (regionCode: string, over: Partial<Draft> = {}): Draft =>
-  unitDraft({ subject: { ...unitDraft().subject, regionCode }, ...over });
+export const unitIn = (regionCode: string, over: Partial<Draft> = {}): Draft => unitDraft({ subject: { ...unitDraft().subject, regionCode }, ...over });
 
 export const personalCheck = (over: Partial<PrecheckContext> = {}): PrecheckContext => ({
-  kind: 'first_filing', subjectType: 'personal', serviceType: 'website', now: NOW, ...over,
+  kind: 'first_filing',
+  subjectType: 'personal',
+  serviceType: 'website',
+  now: NOW,
+  ...over,
 });
 export const unitCheck = (over: Partial<PrecheckContext> = {}): PrecheckContext => ({
-  kind: 'first_filing', subjectType: 'unit', serviceType: 'website', now: NOW, ...over,
+  kind: 'first_filing',
+  subjectType: 'unit',
+  serviceType: 'website',
+  now: NOW,
+  ...over,
 });

@@ -79,14 +79,20 @@ describe('crossCityAddress', () => {
 
   it('should compare the credit code division when the subject is a unit', () => {
     expect(codes(precheck(unitIn('130102'), unitCheck()))).toContain('CROSS_CITY_ADDRESS_REFUSED');
-    expect(codes(precheck(unitIn('350102'), unitCheck({ rules: PROVINCE_RULES.map((row) => ({ ...row, province: row.province === '13' ? '35' : row.province })) })))).not.toContain('CROSS_CITY_ADDRESS_REFUSED');
+    expect(
+      codes(precheck(unitIn('350102'), unitCheck({ rules: PROVINCE_RULES.map((row) => ({ ...row, province: row.province === '13' ? '35' : row.province })) }))),
+    ).not.toContain('CROSS_CITY_ADDRESS_REFUSED');
   });
 });
 
 describe('subjectPrincipal', () => {
   const notLegalRep = {
     subjectPrincipal: principal({
-      name: '李四', certificateNumber: residentId('350102', '19900101'), phone2: '0591-87654321', mobile: '13700137000', email: 'lisi@example.com',
+      name: '李四',
+      certificateNumber: residentId('350102', '19900101'),
+      phone2: '0591-87654321',
+      mobile: '13700137000',
+      email: 'lisi@example.com',
     }),
   };
 
@@ -159,7 +165,9 @@ describe('domains and websites per order', () => {
   });
 
   it('should cap access filings when a province rule says so', () => {
-    const rules: ProvinceRule[] = [{ province: '35', subjectType: 'any', key: 'maxAccessServicesPerOrder', value: 1, effectiveFrom: '2025-01-01', source: 'test' }];
+    const rules: ProvinceRule[] = [
+      { province: '35', subjectType: 'any', key: 'maxAccessServicesPerOrder', value: 1, effectiveFrom: '2025-01-01', source: 'test' },
+    ];
     const sites = (n: number) => Array.from({ length: n }, (_, i) => website({ name: '示例科技官网', domains: [`site${i}.com`] }));
     const ctx = unitCheck({ kind: 'access_filing', rules });
     expect(codes(precheck(unitIn('350102', { websites: sites(2) }), ctx))).toEqual(['TOO_MANY_ACCESS_SERVICES']);
@@ -170,7 +178,9 @@ describe('domains and websites per order', () => {
 describe('requiredDocuments', () => {
   it('should ask for the handwritten commitment letter when filing in 广东', () => {
     const findings = precheck(unitIn('440106'), unitCheck());
-    expect(findings).toEqual([expect.objectContaining({ path: 'materials', code: 'DOCUMENT_REQUIRED_COMMITMENT_LETTER', message: expect.stringContaining('手写') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ path: 'materials', code: 'DOCUMENT_REQUIRED_COMMITMENT_LETTER', message: expect.stringContaining('手写') }),
+    ]);
   });
 
   it('should accept the 广东 order when the commitment letter is uploaded', () => {
@@ -180,7 +190,16 @@ describe('requiredDocuments', () => {
   });
 
   it('should ask for a site plan when a province rule lists it', () => {
-    const rules: ProvinceRule[] = [{ province: '35', subjectType: 'unit', key: 'requiredDocuments', value: [{ kind: 'site_plan', note: '请上传网站建设方案书' }], effectiveFrom: '2025-01-01', source: 'test' }];
+    const rules: ProvinceRule[] = [
+      {
+        province: '35',
+        subjectType: 'unit',
+        key: 'requiredDocuments',
+        value: [{ kind: 'site_plan', note: '请上传网站建设方案书' }],
+        effectiveFrom: '2025-01-01',
+        source: 'test',
+      },
+    ];
     expect(codes(precheck(unitIn('350102'), unitCheck({ rules })))).toEqual(['DOCUMENT_REQUIRED_SITE_PLAN']);
     const draft = unitIn('350102');
     draft.materials = [...draft.materials!, { kind: 'site_plan', fileId: 'p' }];
@@ -189,7 +208,9 @@ describe('requiredDocuments', () => {
 });
 
 describe('emergencyPhones', () => {
-  const distinctRule: ProvinceRule[] = [{ province: '35', subjectType: 'any', key: 'emergencyPhones', value: 'distinct', effectiveFrom: '2025-01-01', source: 'test' }];
+  const distinctRule: ProvinceRule[] = [
+    { province: '35', subjectType: 'any', key: 'emergencyPhones', value: 'distinct', effectiveFrom: '2025-01-01', source: 'test' },
+  ];
   const withEmergency = (subject?: string, site?: string) =>
     unitIn('350102', {
       subjectPrincipal: principal({ phone2: '0591-87654321', emergencyPhone: subject }),

@@ -44,7 +44,10 @@ describe('validateDraftForSubmit', () => {
 
 describe('validateStep verify_type', () => {
   it('should accept the skeleton fields when they are valid', () => {
-    const data = { subject: { regionCode: '110105', nature: 'personal', certificateType: 'resident_id', certificateNumber: '11010519491231002X', name: '张三' }, websites: [{ domains: ['example.com'], resource: { type: 'instance', instanceId: 'i' } }] };
+    const data = {
+      subject: { regionCode: '110105', nature: 'personal', certificateType: 'resident_id', certificateNumber: '11010519491231002X', name: '张三' },
+      websites: [{ domains: ['example.com'], resource: { type: 'instance', instanceId: 'i' } }],
+    };
     expect(validateStep('verify_type', data, personalCtx())).toEqual([]);
   });
 
@@ -193,10 +196,7 @@ describe('validateStep services', () => {
 
   it('should ask the APP SDK questions and a package when they are missing', () => {
     const draft = { apps: [app({ providesSdk: undefined, packages: [] })] };
-    expect(codesAt(validateStep('services', draft, personalCtx({ serviceType: 'app' })))).toEqual([
-      'apps.0.providesSdk:REQUIRED',
-      'apps.0.packages:REQUIRED',
-    ]);
+    expect(codesAt(validateStep('services', draft, personalCtx({ serviceType: 'app' })))).toEqual(['apps.0.providesSdk:REQUIRED', 'apps.0.packages:REQUIRED']);
   });
 });
 

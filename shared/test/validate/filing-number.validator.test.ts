@@ -23,13 +23,14 @@ describe('validateIcpNumber', () => {
     });
   });
 
-  it.each([['黔ICP备2021001234号', '52'], ['滇ICP备12345678号-1', '53'], [' 浙icp备 2024012345号－3 ', '33']])(
-    'should accept %s when it uses a province abbreviation or alias',
-    (number, provinceCode) => {
-      const result = validateIcpNumber(number);
-      expect(result.ok && result.value.provinceCode).toBe(provinceCode);
-    },
-  );
+  it.each([
+    ['黔ICP备2021001234号', '52'],
+    ['滇ICP备12345678号-1', '53'],
+    [' 浙icp备 2024012345号－3 ', '33'],
+  ])('should accept %s when it uses a province abbreviation or alias', (number, provinceCode) => {
+    const result = validateIcpNumber(number);
+    expect(result.ok && result.value.provinceCode).toBe(provinceCode);
+  });
 
   it.each([
     ['', 'REQUIRED'],

@@ -74,9 +74,7 @@ describe('validateResidentId', () => {
         birth: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-06-26T00:00:00Z'), noInvalidDate: true }),
         sequence: fc.stringMatching(/^\d{3}$/),
       })
-      .map(({ province, area, birth, sequence }) =>
-        withCheckChar(`${province}${area}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`),
-      );
+      .map(({ province, area, birth, sequence }) => withCheckChar(`${province}${area}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`));
 
     it('should accept every generated ID when it is built by the GB 11643 rule', () => {
       fc.assert(fc.property(validId, (id) => validateResidentId(id, { today: TODAY }).ok));
@@ -96,11 +94,12 @@ describe('validateResidentId', () => {
 });
 
 describe('validateResidencePermit', () => {
-  it.each(['810000199408230021', '820000200009100032', '830000197605020021'].map(
-    (id) => withCheckChar(id.slice(0, 17)),
-  ))('should accept %s when the prefix is 81/82/83 and the check character is right', (id) => {
-    expect(validateResidencePermit(id, { today: TODAY })).toEqual({ ok: true, value: id });
-  });
+  it.each(['810000199408230021', '820000200009100032', '830000197605020021'].map((id) => withCheckChar(id.slice(0, 17))))(
+    'should accept %s when the prefix is 81/82/83 and the check character is right',
+    (id) => {
+      expect(validateResidencePermit(id, { today: TODAY })).toEqual({ ok: true, value: id });
+    },
+  );
 
   it.each([
     ['110105199001010011', 'RESIDENCE_PERMIT_PREFIX'],

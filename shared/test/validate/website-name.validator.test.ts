@@ -48,9 +48,7 @@ describe('websiteNameFindings', () => {
 
   it('should warn about 前置审批 keywords when the name mentions finance', () => {
     const findings = websiteNameFindings('安心理财知识', { subjectType: 'unit' });
-    expect(findings).toEqual([
-      { code: 'WEBSITE_NAME_PRE_APPROVAL', severity: 'warning', word: '理财', preApproval: 'internet_finance' },
-    ]);
+    expect(findings).toEqual([{ code: 'WEBSITE_NAME_PRE_APPROVAL', severity: 'warning', word: '理财', preApproval: 'internet_finance' }]);
   });
 
   it('should warn when a unit site name shares nothing with the unit name', () => {

@@ -1,12 +1,4 @@
-import {
-  OFFLINE_GUIDANCE,
-  ORDER_KIND_KEYS,
-  ORDER_KINDS,
-  isOrderKind,
-  resolveSmsRecipients,
-  smsRecipients,
-  stepsFor,
-} from '../../src/workflow';
+import { OFFLINE_GUIDANCE, ORDER_KIND_KEYS, ORDER_KINDS, isOrderKind, resolveSmsRecipients, smsRecipients, stepsFor } from '../../src/workflow';
 import type { OrderKind, OrderStepKey, SmsRecipientRule } from '../../src/workflow';
 
 describe('ORDER_KINDS', () => {
@@ -59,24 +51,29 @@ describe('ORDER_KINDS', () => {
   it('should forbid withdrawing at the 管局 when the kind is a cancellation', () => {
     const withdrawable = ORDER_KIND_KEYS.filter((kind) => ORDER_KINDS[kind].flow.withdrawableAtRegulator);
 
-    expect(withdrawable).toEqual([
-      'first_filing',
-      'access_filing',
-      'add_service_local',
-      'add_service_remote',
-      'change_filing',
-      'change_service',
-    ]);
+    expect(withdrawable).toEqual(['first_filing', 'access_filing', 'add_service_local', 'add_service_remote', 'change_filing', 'change_service']);
   });
 });
 
 describe('smsRecipients', () => {
   it.each<[OrderKind, SmsRecipientRule[]]>([
-    ['first_filing', [{ role: 'subject_principal', when: 'always' }, { role: 'service_principal', when: 'always' }]],
+    [
+      'first_filing',
+      [
+        { role: 'subject_principal', when: 'always' },
+        { role: 'service_principal', when: 'always' },
+      ],
+    ],
     ['access_filing', [{ role: 'service_principal', when: 'always' }]],
     ['add_service_local', [{ role: 'service_principal', when: 'always' }]],
     ['add_service_remote', [{ role: 'service_principal', when: 'always' }]],
-    ['change_filing', [{ role: 'subject_principal', when: 'changed' }, { role: 'service_principal', when: 'changed' }]],
+    [
+      'change_filing',
+      [
+        { role: 'subject_principal', when: 'changed' },
+        { role: 'service_principal', when: 'changed' },
+      ],
+    ],
     ['change_service', [{ role: 'service_principal', when: 'always' }]],
     ['cancel_subject', [{ role: 'subject_principal', when: 'always' }]],
     ['cancel_service', [{ role: 'service_principal', when: 'always' }]],
@@ -118,15 +115,7 @@ describe('resolveSmsRecipients', () => {
 });
 
 describe('stepsFor', () => {
-  const full: OrderStepKey[] = [
-    'verify_type',
-    'subject',
-    'subject_principal',
-    'services',
-    'materials',
-    'face_check',
-    'review_submit',
-  ];
+  const full: OrderStepKey[] = ['verify_type', 'subject', 'subject_principal', 'services', 'materials', 'face_check', 'review_submit'];
 
   it.each<[OrderKind, OrderStepKey[]]>([
     ['first_filing', full],

@@ -60,9 +60,7 @@ describe('the order workflow table', () => {
 
   it('should have one target per (state, event) when any order kind is fixed', () => {
     for (const kind of ORDER_KIND_KEYS) {
-      const pairs = ORDER_TRANSITIONS.filter((t) => transitionAppliesTo(t, ORDER_KINDS[kind].flow)).map(
-        (t) => `${t.from}/${t.event}`,
-      );
+      const pairs = ORDER_TRANSITIONS.filter((t) => transitionAppliesTo(t, ORDER_KINDS[kind].flow)).map((t) => `${t.from}/${t.event}`);
       expect({ kind, duplicates: pairs.filter((pair, i) => pairs.indexOf(pair) !== i) }).toEqual({
         kind,
         duplicates: [],
@@ -82,10 +80,7 @@ describe('the order workflow table', () => {
 
 describe('validateWorkflowTable', () => {
   it('should report TERMINAL_HAS_EXIT when a terminal state has an exit', () => {
-    const table = withTransitions([
-      ...ORDER_TRANSITIONS,
-      { from: 'approved', to: 'draft', event: 'resubmit', actors: ['applicant'] },
-    ]);
+    const table = withTransitions([...ORDER_TRANSITIONS, { from: 'approved', to: 'draft', event: 'resubmit', actors: ['applicant'] }]);
 
     expect(validateWorkflowTable(table).map((p) => p.code)).toContain('TERMINAL_HAS_EXIT');
   });
@@ -107,16 +102,11 @@ describe('validateWorkflowTable', () => {
 
     const codes = validateWorkflowTable(table).map((p) => p.code);
 
-    expect(codes).toEqual(
-      expect.arrayContaining(['NO_ACTOR', 'UNKNOWN_ACTOR', 'UNKNOWN_EVENT', 'UNKNOWN_GUARD', 'UNKNOWN_STATE']),
-    );
+    expect(codes).toEqual(expect.arrayContaining(['NO_ACTOR', 'UNKNOWN_ACTOR', 'UNKNOWN_EVENT', 'UNKNOWN_GUARD', 'UNKNOWN_STATE']));
   });
 
   it('should report AMBIGUOUS_TRANSITION when one (state, event) has two targets for a kind', () => {
-    const table = withTransitions([
-      ...ORDER_TRANSITIONS,
-      { from: 'draft', to: 'expired', event: 'withdraw', actors: ['applicant'] },
-    ]);
+    const table = withTransitions([...ORDER_TRANSITIONS, { from: 'draft', to: 'expired', event: 'withdraw', actors: ['applicant'] }]);
 
     expect(validateWorkflowTable(table).map((p) => p.code)).toContain('AMBIGUOUS_TRANSITION');
   });

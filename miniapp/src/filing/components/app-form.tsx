@@ -26,13 +26,21 @@ function PackageList({ base }: { base: string }) {
           <DraftField path={`${path}.${i}.publicKey`} label='平台公钥' placeholder='请粘贴签名证书的公钥' multiline maxlength={4096} />
           <DraftField path={`${path}.${i}.fingerprint`} label='签名MD5值（安卓）/ SHA-1值（苹果）' placeholder='十六进制，如 3A:7F:…' maxlength={64} />
           {i > 0 && (
-            <Text className='link' id={`${pathId(path)}-${i}-remove`} onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), ['apps'])}>
+            <Text
+              className='link'
+              id={`${pathId(path)}-${i}-remove`}
+              onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), ['apps'])}
+            >
               删除此平台
             </Text>
           )}
         </View>
       ))}
-      <Text className='link' id={`${pathId(path)}-add`} onClick={() => useOrderStore.getState().updateDraft((draft) => padList(draft, path, rows + 1, { platform: '' }), ['apps'])}>
+      <Text
+        className='link'
+        id={`${pathId(path)}-add`}
+        onClick={() => useOrderStore.getState().updateDraft((draft) => padList(draft, path, rows + 1, { platform: '' }), ['apps'])}
+      >
         + 添加平台
       </Text>
     </View>

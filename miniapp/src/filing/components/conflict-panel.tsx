@@ -25,7 +25,9 @@ export function ConflictPanel() {
   const complete = conflict.fields.every((field) => choices[field.path]);
   return (
     <View className='notice' id='conflict'>
-      <Text>{API_ERRORS.VERSION_CONFLICT}：以下{conflict.fields.length}项两边不同，请逐项选择要保留的内容。</Text>
+      <Text>
+        {API_ERRORS.VERSION_CONFLICT}：以下{conflict.fields.length}项两边不同，请逐项选择要保留的内容。
+      </Text>
       {conflict.fields.map((field, i) => (
         <View className='conflict-field' id={`conflict-field-${i}`} key={field.path}>
           <Text className='field-label'>{fieldLabel(field.path)}</Text>

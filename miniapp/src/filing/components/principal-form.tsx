@@ -9,7 +9,18 @@ import { materialsOf, MaterialUpload } from './material-upload';
 import { SmsVerify } from './sms-verify';
 
 const CERTIFICATE_OPTIONS = PERSON_CERTIFICATE_TYPES.map(({ key, label }) => ({ key, label }));
-const COPIED_FIELDS = ['name', 'certificateType', 'certificateNumber', 'validFrom', 'validTo', 'longTerm', 'mobile', 'phone2', 'emergencyPhone', 'email'] as const;
+const COPIED_FIELDS = [
+  'name',
+  'certificateType',
+  'certificateNumber',
+  'validFrom',
+  'validTo',
+  'longTerm',
+  'mobile',
+  'phone2',
+  'emergencyPhone',
+  'email',
+] as const;
 const PHOTO_KINDS = ['certificate_front', 'certificate_back'] as const;
 
 /** Who a principal path is, in words. */
@@ -81,7 +92,9 @@ export function SameAsBar({ path, personal, sources }: SameAsBarProps) {
   }
   return (
     <View className='notice' id={id}>
-      <Text id={`${id}-text`}>已复制自{principalLabel(sameAs)}：这是一份副本，在此修改不会改变{principalLabel(sameAs)}。</Text>
+      <Text id={`${id}-text`}>
+        已复制自{principalLabel(sameAs)}：这是一份副本，在此修改不会改变{principalLabel(sameAs)}。
+      </Text>
       {stale && <Text className='hint'>{principalLabel(sameAs)}的信息已修改，与此副本不一致。</Text>}
       <View className='upload-row'>
         <Text className='link' id={`${id}-recopy`} onClick={() => copy(sameAs)}>
@@ -119,10 +132,12 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
     // recognised wherever they appear (face check once per person, "same as" copies).
     if (!personalSubject || identity === written) return;
     const [name = '', certificateType = '', certificateNumber = ''] = identity.split('|');
-    useOrderStore.getState().updateDraft(
-      (draft) => ({ ...draft, subjectPrincipal: { ...((draft.subjectPrincipal as object | undefined) ?? {}), name, certificateType, certificateNumber } }),
-      ['subjectPrincipal'],
-    );
+    useOrderStore
+      .getState()
+      .updateDraft(
+        (draft) => ({ ...draft, subjectPrincipal: { ...((draft.subjectPrincipal as object | undefined) ?? {}), name, certificateType, certificateNumber } }),
+        ['subjectPrincipal'],
+      );
   }, [personalSubject, identity, written]);
   const longTerm = useOrderStore((state) => getAt(state.draft, `${path}.longTerm`) === true);
   const certificateType = useOrderStore((state) =>

@@ -49,15 +49,7 @@ export function RegionField({ path, label }: { path: string; label: string }) {
           setCode('');
         }}
       />
-      <ChoiceList
-        id={`${id}-district`}
-        label='区县'
-        options={districts}
-        value={code}
-        placeholder='请选择区县'
-        disabled={!city}
-        onChange={setCode}
-      />
+      <ChoiceList id={`${id}-district`} label='区县' options={districts} value={code} placeholder='请选择区县' disabled={!city} onChange={setCode} />
       <FieldErrorText id={id} path={path} />
     </View>
   );

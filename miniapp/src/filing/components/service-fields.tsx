@@ -1,12 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import {
-  LANGUAGES,
-  PRE_APPROVAL_NONE_LABEL,
-  PRE_APPROVAL_TYPES,
-  PRINCIPAL_SAME_AS,
-  uploadFieldPath,
-  type DraftWebsite,
-} from '@beian/shared';
+import { LANGUAGES, PRE_APPROVAL_NONE_LABEL, PRE_APPROVAL_TYPES, PRINCIPAL_SAME_AS, uploadFieldPath, type DraftWebsite } from '@beian/shared';
 import { createUpload } from '../../services/materials.api';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, padList, pathId, removeAt, textAt } from '../../utils/draft-path.util';
@@ -61,14 +54,22 @@ export function DomainList({ base, label }: { base: string; label: string }) {
             maxlength={253}
           />
           {i > 0 && (
-            <Text className='link' id={`${pathId(path)}-${i}-remove`} onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [base.split('.')[0]!])}>
+            <Text
+              className='link'
+              id={`${pathId(path)}-${i}-remove`}
+              onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [base.split('.')[0]!])}
+            >
               删除该域名
             </Text>
           )}
         </View>
       ))}
       {rows.length < MAX_DOMAINS && (
-        <Text className='link' id={`${pathId(path)}-add`} onClick={() => useOrderStore.getState().updateDraft((draft) => padList(draft, path, rows.length + 1, ''), [base.split('.')[0]!])}>
+        <Text
+          className='link'
+          id={`${pathId(path)}-add`}
+          onClick={() => useOrderStore.getState().updateDraft((draft) => padList(draft, path, rows.length + 1, ''), [base.split('.')[0]!])}
+        >
           + 添加域名
         </Text>
       )}
@@ -97,7 +98,8 @@ function PreApprovals({ base, orderId }: { base: string; orderId(): Promise<stri
   const list = Array.isArray(items) ? (items as DraftPreApproval[]) : [];
   const section = base.split('.')[0]!;
   const errors = useOrderStore((state) => state.fieldErrors);
-  const add = () => useOrderStore.getState().updateDraft((draft) => padList(draft, path, list.length + 1, { type: '', approvalNumber: '', fileId: '' }), [section]);
+  const add = () =>
+    useOrderStore.getState().updateDraft((draft) => padList(draft, path, list.length + 1, { type: '', approvalNumber: '', fileId: '' }), [section]);
   return (
     <View className='field' id={pathId(path)}>
       <Text className='field-label'>前置审批</Text>
@@ -122,7 +124,11 @@ function PreApprovals({ base, orderId }: { base: string; orderId(): Promise<stri
               }}
               onUploaded={(file) => useOrderStore.getState().setField(`${path}.${i}.fileId`, file.fileId)}
             />
-            <Text className='link' id={`${pathId(path)}-${i}-remove`} onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [section])}>
+            <Text
+              className='link'
+              id={`${pathId(path)}-${i}-remove`}
+              onClick={() => useOrderStore.getState().updateDraft((draft) => removeAt(draft, path, i), [section])}
+            >
               删除此项
             </Text>
           </View>

@@ -87,7 +87,15 @@ export function SmsVerify({ orderId, path }: { orderId: string | null; path: str
     <View className='field'>
       <Text className='field-label'>短信验证码</Text>
       <View className='upload-row'>
-        <Input className='field-input sms-input' id={id} type='number' maxlength={6} placeholder='请输入6位验证码' value={code} onInput={(event) => setCode(event.detail.value)} />
+        <Input
+          className='field-input sms-input'
+          id={id}
+          type='number'
+          maxlength={6}
+          placeholder='请输入6位验证码'
+          value={code}
+          onInput={(event) => setCode(event.detail.value)}
+        />
         <Button className='btn-small' id={`${id}-send`} {...disabledProps(secondsLeft > 0 || !orderId)} onClick={() => void send()}>
           {secondsLeft > 0 ? `${secondsLeft}秒后重发` : '获取验证码'}
         </Button>

@@ -88,7 +88,11 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
       <Text className='hint'>
         每位负责人需本人录制一段5–15秒的自拍视频并读出屏幕上的数字：白色背景、光线充足、不戴帽子口罩、画面中只有本人。同一人在本订单中只需核验一次。
       </Text>
-      {error && <Text className='error-text' id='face-error'>{error}</Text>}
+      {error && (
+        <Text className='error-text' id='face-error'>
+          {error}
+        </Text>
+      )}
       {principals === null && !error && <Text className='hint'>加载中…</Text>}
       {principals?.map((principal, i) => {
         const id = `face-principal-${i}`;
@@ -104,7 +108,9 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
             </Text>
             <Text className={done ? 'upload-done' : 'hint'} id={`${id}-status`}>
               {faceCheckText(principal.faceCheck)}
-              {principal.invitation && !done ? ` · 邀请${principal.invitation.status === 'accepted' ? '已接受' : principal.invitation.status === 'open' ? '已发送' : '已失效'}` : ''}
+              {principal.invitation && !done
+                ? ` · 邀请${principal.invitation.status === 'accepted' ? '已接受' : principal.invitation.status === 'open' ? '已发送' : '已失效'}`
+                : ''}
             </Text>
             {!done && (
               <View className='upload-row'>
@@ -122,7 +128,9 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
               <View className='notice'>
                 {process.env.TARO_ENV === 'h5' ? (
                   <View>
-                    <Text>请把链接发给{principal.nameMasked}，在其本人手机上打开（{new Date(invitation.expiresAt).toLocaleString('zh-CN')}前有效）：</Text>
+                    <Text>
+                      请把链接发给{principal.nameMasked}，在其本人手机上打开（{new Date(invitation.expiresAt).toLocaleString('zh-CN')}前有效）：
+                    </Text>
                     <Image className='invite-qr' id={`${id}-qr`} src={qrImage(invitationUrl(invitation))} mode='aspectFit' />
                     <Text className='invite-link' id={`${id}-link`} userSelect>
                       {invitationUrl(invitation)}

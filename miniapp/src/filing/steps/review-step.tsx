@@ -31,11 +31,7 @@ const OPTION_LABELS: Readonly<Record<string, readonly { key: string; label: stri
   certificateType: [...PERSON_CERTIFICATE_TYPES, ...UNIT_CERTIFICATE_TYPES],
   legalRepCertificateType: PERSON_CERTIFICATE_TYPES,
   platform: APP_PLATFORMS,
-  type: [
-    { key: 'instance', label: '云服务器实例' },
-    { key: 'authorization_code', label: '备案授权码' },
-    ...PRE_APPROVAL_TYPES,
-  ],
+  type: [{ key: 'instance', label: '云服务器实例' }, { key: 'authorization_code', label: '备案授权码' }, ...PRE_APPROVAL_TYPES],
 };
 const HIDDEN = /(^materials|\.fileId$|^agreements|\.sameAs$|\.smsCode$)/;
 const AGREEMENTS = [
@@ -48,7 +44,11 @@ const AGREEMENTS = [
 const TEMPLATE_IDS = SUBSCRIBE_TEMPLATE_IDS.slice(0, 3);
 
 function displayValue(path: string, value: unknown): string {
-  const key = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? '';
+  const key =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? '';
   if (key === 'regionCode' && typeof value === 'string') return regionPath(value).join(' ') || value;
   if (typeof value === 'boolean') return value ? '是' : '否';
   const option = OPTION_LABELS[key]?.find((entry) => entry.key === value);

@@ -26,7 +26,9 @@ export function ServicesStep(props: StepProps) {
   const limit = servicesLimit(subjectType);
   const websites = useOrderStore((state) => servicesOf(state.draft, 'websites'));
   const apps = useOrderStore((state) => servicesOf(state.draft, 'apps'));
-  const [editing, setEditing] = useState<Editing | null>(websites.length + apps.length === 1 ? { list: websites.length ? 'websites' : 'apps', index: 0 } : null);
+  const [editing, setEditing] = useState<Editing | null>(
+    websites.length + apps.length === 1 ? { list: websites.length ? 'websites' : 'apps', index: 0 } : null,
+  );
   const [limitError, setLimitError] = useState<string | null>(null);
 
   function add(list: ServiceList) {

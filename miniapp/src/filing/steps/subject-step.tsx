@@ -17,7 +17,9 @@ export function SubjectStep({ subjectType }: StepProps) {
       </View>
       <DraftField path='subject.certificateAddress' label='证件住所' placeholder='与证件上的地址完全一致' maxlength={128} />
       <DraftField path='subject.communicationAddress' label='通信地址' placeholder='详细到门牌号或房间号，如 某路1号2栋301室' maxlength={128} />
-      {!personal && <DraftField path='subject.investor' label='投资人或主管单位' placeholder='企业填写投资人（股东）名称，事业单位填写主管单位' maxlength={128} />}
+      {!personal && (
+        <DraftField path='subject.investor' label='投资人或主管单位' placeholder='企业填写投资人（股东）名称，事业单位填写主管单位' maxlength={128} />
+      )}
       <DraftField path='subject.remark' label='备注（选填）' placeholder='需要向审核人员说明的情况' multiline maxlength={200} />
     </View>
   );

@@ -94,8 +94,19 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
           {ocrNote}
         </Text>
       )}
-      <DraftField path='subject.certificateNumber' label='证件号码' placeholder={personal ? '请输入18位居民身份证号码' : '请输入18位统一社会信用代码'} type={personal ? 'idcard' : 'text'} maxlength={18} />
-      <DraftField path='subject.name' label={personal ? '主办者名称（姓名）' : '主办单位名称'} placeholder={personal ? '请输入证件上的姓名' : '与证件上的单位名称一致'} maxlength={64} />
+      <DraftField
+        path='subject.certificateNumber'
+        label='证件号码'
+        placeholder={personal ? '请输入18位居民身份证号码' : '请输入18位统一社会信用代码'}
+        type={personal ? 'idcard' : 'text'}
+        maxlength={18}
+      />
+      <DraftField
+        path='subject.name'
+        label={personal ? '主办者名称（姓名）' : '主办单位名称'}
+        placeholder={personal ? '请输入证件上的姓名' : '与证件上的单位名称一致'}
+        maxlength={64}
+      />
       {!personal && nature !== '' && (
         <View>
           <DraftField path='subject.legalRepName' label='法定代表人姓名' placeholder='与证件上的法定代表人一致' maxlength={32} />
@@ -123,7 +134,9 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
           {decision && <Text id='filing-kind-reason'>{decision.reason}</Text>}
         </View>
       ) : (
-        <Text className='hint'>点击下方按钮后，系统将根据证件号码和{serviceType === 'website' ? '域名' : 'APP名称'}判断备案类型（首次备案、新增服务或接入备案）</Text>
+        <Text className='hint'>
+          点击下方按钮后，系统将根据证件号码和{serviceType === 'website' ? '域名' : 'APP名称'}判断备案类型（首次备案、新增服务或接入备案）
+        </Text>
       )}
     </View>
   );

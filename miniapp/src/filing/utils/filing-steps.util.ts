@@ -1,12 +1,4 @@
-import {
-  ORDER_KINDS,
-  ORDER_STEPS,
-  validateStep,
-  type FieldError,
-  type FilingContext,
-  type OrderStepKey,
-  type SubjectType,
-} from '@beian/shared';
+import { ORDER_KINDS, ORDER_STEPS, validateStep, type FieldError, type FilingContext, type OrderStepKey, type SubjectType } from '@beian/shared';
 import type { DraftTree } from '../../utils/draft-path.util';
 
 /** The wizard's steps: those of a first filing (首次备案), in order. */
@@ -38,9 +30,7 @@ export function filingContext(subjectType: SubjectType, draft: DraftTree): Filin
  */
 export function stepErrors(step: OrderStepKey, draft: DraftTree, ctx: FilingContext): FieldError[] {
   if (step !== 'services' && step !== 'verify_type') return validateStep(step, draft, ctx);
-  const types = (['website', 'app'] as const).filter(
-    (type) => listLength(draft, type === 'website' ? 'websites' : 'apps') > 0 || ctx.serviceType === type,
-  );
+  const types = (['website', 'app'] as const).filter((type) => listLength(draft, type === 'website' ? 'websites' : 'apps') > 0 || ctx.serviceType === type);
   const errors = types.flatMap((serviceType) => validateStep(step, draft, { ...ctx, serviceType }));
   return errors.filter((error, i) => errors.findIndex((other) => other.path === error.path) === i);
 }

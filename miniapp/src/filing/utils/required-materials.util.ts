@@ -63,7 +63,13 @@ export function requiredMaterials(draft: DraftTree, ctx: FilingContext): Require
     const suffix = /^DOCUMENT_REQUIRED_(.+)$/.exec(finding.code)?.[1]?.toLowerCase();
     const kind = byCode ?? (MATERIAL_KINDS as readonly string[]).find((key) => key === suffix);
     if (!kind || required.some((item) => item.kind === kind)) continue;
-    required.push({ kind: kind as MaterialKind, target: 'order', label: DOCUMENT_LABELS[kind as MaterialKind] ?? '补充材料', note: finding.message, signed: LETTERS.includes(kind as MaterialKind) });
+    required.push({
+      kind: kind as MaterialKind,
+      target: 'order',
+      label: DOCUMENT_LABELS[kind as MaterialKind] ?? '补充材料',
+      note: finding.message,
+      signed: LETTERS.includes(kind as MaterialKind),
+    });
   }
   return required;
 }

@@ -37,7 +37,9 @@ export function removeService(draft: DraftTree, list: ServiceList, index: number
   };
   const next: DraftTree = {
     ...draft,
-    [list]: listOf(draft, list).filter((_, i) => i !== index).map(unlink),
+    [list]: listOf(draft, list)
+      .filter((_, i) => i !== index)
+      .map(unlink),
     materials,
   };
   const other: ServiceList = list === 'websites' ? 'apps' : 'websites';

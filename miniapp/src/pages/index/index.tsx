@@ -59,7 +59,9 @@ export default function HomePage() {
       )}
       <View className='card'>
         <Text className='card-title'>ICP首次备案</Text>
-        <Text className='hint'>个人或单位的网站、APP首次备案：按步骤填写主办者、负责人和服务信息，上传材料并完成视频核验，提交后由我们初审，再报送管局审核。草稿自动保存，可在任意设备继续。</Text>
+        <Text className='hint'>
+          个人或单位的网站、APP首次备案：按步骤填写主办者、负责人和服务信息，上传材料并完成视频核验，提交后由我们初审，再报送管局审核。草稿自动保存，可在任意设备继续。
+        </Text>
         <Button className='btn-primary' id='start-filing' onClick={startFiling}>
           {openDraft ? '继续填写备案' : '开始备案'}
         </Button>
@@ -79,12 +81,7 @@ export default function HomePage() {
         {error && <Text className='error-text'>{error}</Text>}
         {token && orders?.length === 0 && <Text className='hint'>暂无备案订单，点击上方“开始备案”</Text>}
         {orders?.map((order) => (
-          <View
-            className='order-item'
-            key={order.id}
-            id={`order-${order.id}`}
-            onClick={() => openOrder(order)}
-          >
+          <View className='order-item' key={order.id} id={`order-${order.id}`} onClick={() => openOrder(order)}>
             <View>
               <Text className='order-kind'>{kindLabel(order.kind)}</Text>
               <Text className='hint'>更新于 {formatChinaTime(order.updatedAt)}</Text>

@@ -19,7 +19,13 @@ export default function MessagesPage() {
   const error = useMessagesStore((state) => state.error);
 
   useDidShow(() => void useMessagesStore.getState().load());
-  usePullDownRefresh(() => void useMessagesStore.getState().load().finally(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(
+    () =>
+      void useMessagesStore
+        .getState()
+        .load()
+        .finally(() => Taro.stopPullDownRefresh()),
+  );
 
   return (
     <View className='page' id='messages'>
@@ -29,12 +35,7 @@ export default function MessagesPage() {
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && items.length === 0 && !error && <Text className='hint'>暂无消息。备案进度有变化时会通知您。</Text>}
       {items.map((message) => (
-        <View
-          className={`card message${message.readAt ? '' : ' message-unread'}`}
-          key={message.id}
-          id={`message-${message.id}`}
-          onClick={() => open(message)}
-        >
+        <View className={`card message${message.readAt ? '' : ' message-unread'}`} key={message.id} id={`message-${message.id}`} onClick={() => open(message)}>
           <View className='message-head'>
             {!message.readAt && <View className='unread-dot' />}
             <Text className='message-title'>{message.title}</Text>

@@ -1,7 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { WORKFLOW_TIMINGS, fieldLabel, formatChinaTime, type ApplicantOrderAction, type OrderProgress, type OrderRejection, type SmsRecipientProgress } from '@beian/shared';
+import {
+  WORKFLOW_TIMINGS,
+  fieldLabel,
+  formatChinaTime,
+  type ApplicantOrderAction,
+  type OrderProgress,
+  type OrderRejection,
+  type SmsRecipientProgress,
+} from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { navigate } from '../../routes';
 import { pullBackOrder, withdrawOrder } from '../../services/orders.api';
@@ -57,9 +65,7 @@ function SmsRecipient({ sms, now }: { sms: SmsRecipientProgress; now: number }) 
         </Text>
       )}
       {sms.status === 'expired' && (
-        <Text className='hint'>
-          核验短信已过期，工信部将于次日 {WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value} 点重发一次，请留意短信并及时核验。
-        </Text>
+        <Text className='hint'>核验短信已过期，工信部将于次日 {WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value} 点重发一次，请留意短信并及时核验。</Text>
       )}
     </View>
   );
@@ -153,9 +159,7 @@ function Numbers({ numbers }: { numbers: string[] }) {
           </Button>
         </View>
       ))}
-      <Text className='hint footer-rule'>
-        请在网站首页底部显示备案号，并链接至 {MIIT_URL}（工信部备案管理系统）。
-      </Text>
+      <Text className='hint footer-rule'>请在网站首页底部显示备案号，并链接至 {MIIT_URL}（工信部备案管理系统）。</Text>
       <Text className='hint footer-rule'>
         网站开通之日起 {WORKFLOW_TIMINGS.PUBLIC_SECURITY_FILING_WINDOW.value} 日内，请在全国互联网安全管理服务平台（{MPS_URL}）办理公安联网备案。
       </Text>

@@ -20,9 +20,7 @@ export function ReviewCalls({ order, decidable }: { order: ReviewOrderDetail; de
       {order.calls.map((call) => (
         <View className='staff-row' key={call.id} id={`call-${call.id}`}>
           <Text className='staff-cell'>{formatChinaTime(call.calledAt)}</Text>
-          <Text className={`staff-cell ${call.outcome === 'answered' ? 'diff-after' : 'error-text'}`}>
-            {call.outcome === 'answered' ? '已接通' : '未接通'}
-          </Text>
+          <Text className={`staff-cell ${call.outcome === 'answered' ? 'diff-after' : 'error-text'}`}>{call.outcome === 'answered' ? '已接通' : '未接通'}</Text>
           <Text className='staff-cell-wide hint'>{call.note ?? ''}</Text>
         </View>
       ))}

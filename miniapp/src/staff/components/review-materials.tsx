@@ -27,7 +27,11 @@ function MaterialRow({ material }: { material: ReviewMaterial }) {
       <View className='staff-cell-wide'>
         {link ? (
           <View>
-            {video ? <Video className='material-preview' src={apiUrl(link.url)} controls /> : <Image className='material-preview' mode='widthFix' src={apiUrl(link.url)} />}
+            {video ? (
+              <Video className='material-preview' src={apiUrl(link.url)} controls />
+            ) : (
+              <Image className='material-preview' mode='widthFix' src={apiUrl(link.url)} />
+            )}
             <Text className='hint'>链接 {formatChinaTime(link.expiresAt)} 失效</Text>
           </View>
         ) : (

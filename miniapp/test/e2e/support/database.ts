@@ -14,7 +14,12 @@ export interface E2eDatabase {
 
 async function admin<T>(work: (conn: import('mysql2/promise').Connection) => Promise<T>): Promise<T> {
   const url = new URL(process.env.TEST_MYSQL_URL!);
-  const conn = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const conn = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
   try {
     return await work(conn);
   } finally {

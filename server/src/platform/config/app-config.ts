@@ -48,9 +48,7 @@ export interface TencentSmsConfig {
 export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);
 export type StorageConfig = { provider: 'local' } | ({ provider: 's3' } & S3StorageConfig);
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql' | 'mariadb'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -97,18 +95,13 @@ export class ConfigError extends Error {
 /** Parses and validates the environment once; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = ENV_SCHEMA.safeParse(env);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
-    ...crossFieldProblems(env),
-  ];
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...crossFieldProblems(env)];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
   const keys = parseKeys(e.FIELD_ENCRYPTION_KEYS ?? devKeyFile(dataDir));
   const isProd = e.NODE_ENV === 'production';
-  const wechat = e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
-    ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE }
-    : null;
+  const wechat = e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE } : null;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -142,23 +135,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clock: e.CLOCK,
     regulatorSim: { seed: e.REGULATOR_SIM_SEED, resultDelayMs: e.REGULATOR_SIM_RESULT_DELAY_MS },
     accessLinkTtlMs: e.ACCESS_LINK_TTL_SECONDS * 1000,
-    tencentCloud: e.TENCENTCLOUD_SECRET_ID && e.TENCENTCLOUD_SECRET_KEY
-      ? { secretId: e.TENCENTCLOUD_SECRET_ID, secretKey: e.TENCENTCLOUD_SECRET_KEY, region: e.TENCENTCLOUD_REGION, endpoint: e.TENCENTCLOUD_API_ENDPOINT }
-      : null,
+    tencentCloud:
+      e.TENCENTCLOUD_SECRET_ID && e.TENCENTCLOUD_SECRET_KEY
+        ? { secretId: e.TENCENTCLOUD_SECRET_ID, secretKey: e.TENCENTCLOUD_SECRET_KEY, region: e.TENCENTCLOUD_REGION, endpoint: e.TENCENTCLOUD_API_ENDPOINT }
+        : null,
     // crossFieldProblems has refused a chosen adapter with any of its keys missing.
-    sms: e.SMS_PROVIDER === 'tencent'
-      ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID! }
-      : { provider: 'dev-outbox' },
+    sms:
+      e.SMS_PROVIDER === 'tencent'
+        ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID! }
+        : { provider: 'dev-outbox' },
     ocr: { provider: e.OCR_PROVIDER },
     faceVerifier: { provider: e.FACE_VERIFIER },
-    storage: e.STORAGE === 's3'
-      ? { provider: 's3', endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION!, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! }
-      : { provider: 'local' },
+    storage:
+      e.STORAGE === 's3'
+        ? {
+            provider: 's3',
+            endpoint: e.S3_ENDPOINT!,
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION!,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          }
+        : { provider: 'local' },
   };
 }
 
 function nameList(spec: string): string[] {
-  return spec.split(',').map((name) => name.trim()).filter(Boolean);
+  return spec
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 function parseTemplates(json: string | undefined): Record<string, SubscribeTemplate> {

@@ -6,80 +6,100 @@ const digits = z.string().regex(/^\d+$/, 'digits only');
 /** A URL once its `{service}` placeholder is filled in. */
 const serviceUrl = z.string().refine((v) => URL.canParse(v.replace('{service}', 'sms')), 'must be a URL, optionally with {service}');
 
-export const ENV_SCHEMA = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    /** `mysql://` / `mariadb://` URL, or `sqlite:<path>`; default: SQLite file under DATA_DIR. */
-    DATABASE_URL: z.string().optional(),
-    DATA_DIR: z.string().default('var'),
-    H5_DIR: z.string().optional(),
-    /** 32-byte keys as base64, `v1:KEY,v2:KEY`; the last one encrypts, all decrypt. Default: generated under DATA_DIR. */
-    FIELD_ENCRYPTION_KEYS: z.string().optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-    WECHAT_APP_ID: z.string().optional(),
-    WECHAT_APP_SECRET: z.string().optional(),
-    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
-    /** JSON: progress message type → `{templateId, data: {<template key>: title|status|body|time|orderId}}`. */
-    WECHAT_SUBSCRIBE_TEMPLATES: z.string().optional(),
-    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
-    /** How often the job runner and outbox worker look for due rows; 0 = only when driven (tests). Default: 1000, 0 under test. */
-    WORKER_POLL_MS: z.coerce.number().int().min(0).optional(),
-    WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-    WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-    WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
-    WORKER_RETRY_MAX_MS: z.coerce.number().int().min(0).default(6 * 3600_000),
-    /** A claimed row is left alone this long; a worker that died releases its rows when the lease ends. */
-    WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
-    /** Embedded defaults (dev login, simulated WeChat). Always on outside production; opt-in there. */
-    DEV_LOGIN_ENABLED: booleanFlag.optional(),
-    SIMULATORS_ENABLED: booleanFlag.optional(),
-    /** The OpenAPI document and its viewer (`/api/docs`, `/api/docs-json`): on outside production, opt-in there. */
-    API_DOCS_ENABLED: booleanFlag.optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Dev login gives the reviewer role to nicknames starting with one of these (comma-separated). */
-    DEV_REVIEWER_NICKNAMES: z.string().default('审核员'),
-    /** Dev login gives the admin (and reviewer) role to nicknames starting with one of these. */
-    DEV_ADMIN_NICKNAMES: z.string().default('管理员'),
-    /** `controllable`: simulated time that POST /api/dev/clock/advance moves (simulators only). */
-    CLOCK: z.enum(['system', 'controllable']).default('system'),
-    /** Seeds the regulator simulator's decisions (管局 review duration, codes). */
-    REGULATOR_SIM_SEED: z.string().default('beian'),
-    /** Delay before the simulated MIIT reports an SMS verification result (real: 30–60 min). */
-    REGULATOR_SIM_RESULT_DELAY_MS: z.coerce.number().int().min(0).default(30 * 60_000),
-    /** Lifetime of a staff link to personal data, a material or a face video. */
-    ACCESS_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
-    /** Tencent Cloud API 3.0 key pair (CAM), shared by every adapter set to `tencent`. */
-    TENCENTCLOUD_SECRET_ID: z.string().optional(),
-    TENCENTCLOUD_SECRET_KEY: z.string().optional(),
-    TENCENTCLOUD_REGION: z.string().min(1).default('ap-guangzhou'),
-    /** Replaces `https://{service}.tencentcloudapi.com` (another endpoint, a local fake); `{service}` becomes sms, ocr or faceid. */
-    TENCENTCLOUD_API_ENDPOINT: serviceUrl.optional(),
-    SMS_PROVIDER: z.enum(['dev-outbox', 'tencent']).default('dev-outbox'),
-    TENCENT_SMS_SDK_APP_ID: digits.optional(),
-    TENCENT_SMS_SIGN_NAME: z.string().optional(),
-    /** An approved template with two parameters: {1} the code, {2} the minutes. */
-    TENCENT_SMS_TEMPLATE_ID: digits.optional(),
-    OCR_PROVIDER: z.enum(['none', 'tencent']).default('none'),
-    FACE_VERIFIER: z.enum(['reviewer-confirmed', 'tencent']).default('reviewer-confirmed'),
-    STORAGE: z.enum(['local', 's3']).default('local'),
-    /** Path-style S3 endpoint, e.g. `https://cos.ap-guangzhou.myqcloud.com` for Tencent COS. */
-    S3_ENDPOINT: z.string().url().optional(),
-    S3_BUCKET: z.string().optional(),
-    S3_REGION: z.string().optional(),
-    S3_ACCESS_KEY_ID: z.string().optional(),
-    S3_SECRET_ACCESS_KEY: z.string().optional(),
-    /** Apply pending migrations when the server starts. Default: on, except in production (run `migrate` once per release). */
-    MIGRATIONS_RUN_AT_BOOT: booleanFlag.optional(),
-    /** On SIGTERM: readiness answers 503 at once; the listener keeps accepting this long, so balancers take the process out first. */
-    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
-    /** On SIGTERM: the most the whole stop may take (delay, in-flight requests and job rounds); then the process exits anyway. */
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
-    /** Prometheus `/metrics`; off leaves the route out. */
-    METRICS_ENABLED: booleanFlag.default(true),
-  });
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `mysql://` / `mariadb://` URL, or `sqlite:<path>`; default: SQLite file under DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('var'),
+  H5_DIR: z.string().optional(),
+  /** 32-byte keys as base64, `v1:KEY,v2:KEY`; the last one encrypts, all decrypt. Default: generated under DATA_DIR. */
+  FIELD_ENCRYPTION_KEYS: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** JSON: progress message type → `{templateId, data: {<template key>: title|status|body|time|orderId}}`. */
+  WECHAT_SUBSCRIBE_TEMPLATES: z.string().optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** How often the job runner and outbox worker look for due rows; 0 = only when driven (tests). Default: 1000, 0 under test. */
+  WORKER_POLL_MS: z.coerce.number().int().min(0).optional(),
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  WORKER_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(6 * 3600_000),
+  /** A claimed row is left alone this long; a worker that died releases its rows when the lease ends. */
+  WORKER_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
+  /** Embedded defaults (dev login, simulated WeChat). Always on outside production; opt-in there. */
+  DEV_LOGIN_ENABLED: booleanFlag.optional(),
+  SIMULATORS_ENABLED: booleanFlag.optional(),
+  /** The OpenAPI document and its viewer (`/api/docs`, `/api/docs-json`): on outside production, opt-in there. */
+  API_DOCS_ENABLED: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Dev login gives the reviewer role to nicknames starting with one of these (comma-separated). */
+  DEV_REVIEWER_NICKNAMES: z.string().default('审核员'),
+  /** Dev login gives the admin (and reviewer) role to nicknames starting with one of these. */
+  DEV_ADMIN_NICKNAMES: z.string().default('管理员'),
+  /** `controllable`: simulated time that POST /api/dev/clock/advance moves (simulators only). */
+  CLOCK: z.enum(['system', 'controllable']).default('system'),
+  /** Seeds the regulator simulator's decisions (管局 review duration, codes). */
+  REGULATOR_SIM_SEED: z.string().default('beian'),
+  /** Delay before the simulated MIIT reports an SMS verification result (real: 30–60 min). */
+  REGULATOR_SIM_RESULT_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30 * 60_000),
+  /** Lifetime of a staff link to personal data, a material or a face video. */
+  ACCESS_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Tencent Cloud API 3.0 key pair (CAM), shared by every adapter set to `tencent`. */
+  TENCENTCLOUD_SECRET_ID: z.string().optional(),
+  TENCENTCLOUD_SECRET_KEY: z.string().optional(),
+  TENCENTCLOUD_REGION: z.string().min(1).default('ap-guangzhou'),
+  /** Replaces `https://{service}.tencentcloudapi.com` (another endpoint, a local fake); `{service}` becomes sms, ocr or faceid. */
+  TENCENTCLOUD_API_ENDPOINT: serviceUrl.optional(),
+  SMS_PROVIDER: z.enum(['dev-outbox', 'tencent']).default('dev-outbox'),
+  TENCENT_SMS_SDK_APP_ID: digits.optional(),
+  TENCENT_SMS_SIGN_NAME: z.string().optional(),
+  /** An approved template with two parameters: {1} the code, {2} the minutes. */
+  TENCENT_SMS_TEMPLATE_ID: digits.optional(),
+  OCR_PROVIDER: z.enum(['none', 'tencent']).default('none'),
+  FACE_VERIFIER: z.enum(['reviewer-confirmed', 'tencent']).default('reviewer-confirmed'),
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  /** Path-style S3 endpoint, e.g. `https://cos.ap-guangzhou.myqcloud.com` for Tencent COS. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Apply pending migrations when the server starts. Default: on, except in production (run `migrate` once per release). */
+  MIGRATIONS_RUN_AT_BOOT: booleanFlag.optional(),
+  /** On SIGTERM: readiness answers 503 at once; the listener keeps accepting this long, so balancers take the process out first. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** On SIGTERM: the most the whole stop may take (delay, in-flight requests and job rounds); then the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
+  /** Prometheus `/metrics`; off leaves the route out. */
+  METRICS_ENABLED: booleanFlag.default(true),
+});
 
 /** Every variable the server reads (the deploy manifests are checked against this list). */
 export const CONFIG_KEYS: readonly string[] = Object.keys(ENV_SCHEMA.shape);
@@ -117,7 +137,8 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     if (!env.FIELD_ENCRYPTION_KEYS) problems.push('FIELD_ENCRYPTION_KEYS: required in production');
     if (!(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET) && !simulators) problems.push('WECHAT_APP_ID: required in production unless SIMULATORS_ENABLED=true');
     // The dev outbox delivers no SMS, and the reviewer-confirmed verifier checks neither liveness nor likeness.
-    if (env.SMS_PROVIDER !== 'tencent' && !simulators) problems.push('SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)');
+    if (env.SMS_PROVIDER !== 'tencent' && !simulators)
+      problems.push('SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)');
     if (env.FACE_VERIFIER !== 'tencent' && !simulators) problems.push('FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true');
   }
   return problems;

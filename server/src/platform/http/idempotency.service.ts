@@ -56,7 +56,9 @@ export class IdempotencyService {
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw AppException.validation([{ path: 'Idempotency-Key', code: 'INVALID_VALUE', message: '请求标识格式不正确' }]);
     }
-    const requestHash = createHash('sha256').update(`${scope}\n${JSON.stringify(request ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${scope}\n${JSON.stringify(request ?? null)}`)
+      .digest('hex');
     try {
       return await this.db.retryingTransaction(async (tx) => {
         const replay = await this.replay<T>(tx, userId, key, requestHash);

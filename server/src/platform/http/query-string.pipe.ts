@@ -21,5 +21,4 @@ export class QueryStringPipe implements PipeTransform {
   }
 }
 
-const repeated = (path: string) =>
-  AppException.validation([{ path, code: 'QUERY_PARAM_INVALID', message: '查询参数只能出现一次，且必须是文本' }]);
+const repeated = (path: string) => AppException.validation([{ path, code: 'QUERY_PARAM_INVALID', message: '查询参数只能出现一次，且必须是文本' }]);

@@ -117,7 +117,8 @@ export default function FilingWizardPage() {
         store.setFilingType(decision);
         kind = decision.kind;
       } catch (failure) {
-        if (failure instanceof ApiError && failure.fields.length) store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
+        if (failure instanceof ApiError && failure.fields.length)
+          store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
         Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
         return null;
       }
@@ -144,7 +145,8 @@ export default function FilingWizardPage() {
   }
 
   const emergencyRequired =
-    regionCode.length >= 2 && provinceRuleValue(PROVINCE_RULES, regionCode, subjectType, 'emergencyPhones', new Date().toISOString().slice(0, 10)) !== undefined;
+    regionCode.length >= 2 &&
+    provinceRuleValue(PROVINCE_RULES, regionCode, subjectType, 'emergencyPhones', new Date().toISOString().slice(0, 10)) !== undefined;
 
   const index = WIZARD_STEPS.findIndex((entry) => entry.key === step);
 
@@ -203,9 +205,7 @@ export default function FilingWizardPage() {
             </Text>
           )}
         </View>
-        {step === 'verify_type' && (
-          <VerifyTypeStep {...stepProps} serviceType={serviceType} onServiceType={order ? null : setChosenServiceType} />
-        )}
+        {step === 'verify_type' && <VerifyTypeStep {...stepProps} serviceType={serviceType} onServiceType={order ? null : setChosenServiceType} />}
         {step === 'subject' && <SubjectStep {...stepProps} />}
         {step === 'subject_principal' && <PrincipalStep {...stepProps} />}
         {step === 'services' && <ServicesStep {...stepProps} />}

@@ -13,14 +13,7 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { UploadBox } from '../../../components/upload-box';
 import { relaunch, routeUrl } from '../../../routes';
 import { createPrincipalUpload, createUpload } from '../../../services/materials.api';
-import {
-  acceptInvitation,
-  getInvitation,
-  giveConsent,
-  newFaceChallenge,
-  submitFaceCheck,
-  type FaceCheckSubject,
-} from '../../../services/principals.api';
+import { acceptInvitation, getInvitation, giveConsent, newFaceChallenge, submitFaceCheck, type FaceCheckSubject } from '../../../services/principals.api';
 import { ApiError } from '../../../services/request';
 import { useSessionStore } from '../../../services/session.store';
 import { pickPhoto, recordSelfieVideo } from '../../../utils/media-picker.util';
@@ -185,10 +178,28 @@ export default function PrincipalFacePage() {
         <View className='card'>
           <Text className='card-title'>上传本人证件照片</Text>
           {needFront && (
-            <UploadBox id='id-photo-front' label='证件照片（人像面）' errorPath='certificate_front' {...uploadError('front')} uploaded={false} pick={pickPhoto} createTicket={ticket('certificate_front')} onUploaded={() => void refresh()} />
+            <UploadBox
+              id='id-photo-front'
+              label='证件照片（人像面）'
+              errorPath='certificate_front'
+              {...uploadError('front')}
+              uploaded={false}
+              pick={pickPhoto}
+              createTicket={ticket('certificate_front')}
+              onUploaded={() => void refresh()}
+            />
           )}
           {needBack && (
-            <UploadBox id='id-photo-back' label='证件照片（国徽面）' errorPath='certificate_back' {...uploadError('back')} uploaded={false} pick={pickPhoto} createTicket={ticket('certificate_back')} onUploaded={() => void refresh()} />
+            <UploadBox
+              id='id-photo-back'
+              label='证件照片（国徽面）'
+              errorPath='certificate_back'
+              {...uploadError('back')}
+              uploaded={false}
+              pick={pickPhoto}
+              createTicket={ticket('certificate_back')}
+              onUploaded={() => void refresh()}
+            />
           )}
         </View>
       )}
@@ -226,7 +237,11 @@ export default function PrincipalFacePage() {
         <View className='card' id='face-result'>
           <Text className='card-title'>{RESULT_TEXT[result.status]}</Text>
           {subject.kind === 'order' && (
-            <Button className='btn-secondary' id='back-to-filing' onClick={() => void Taro.navigateBack().catch(() => relaunch('filing-start', { id: subject.orderId, step: 'face_check' }))}>
+            <Button
+              className='btn-secondary'
+              id='back-to-filing'
+              onClick={() => void Taro.navigateBack().catch(() => relaunch('filing-start', { id: subject.orderId, step: 'face_check' }))}
+            >
               返回备案
             </Button>
           )}

@@ -59,17 +59,40 @@ export default function SimSmsVerifyPage() {
         <Text className='hint'>请填写收到核验短信的手机号码、短信中的 6 位验证码，以及负责人证件号码的后六位（含字母和括号）。</Text>
         <View className='field'>
           <Text className='field-label'>手机号码</Text>
-          <Input className='field-input' id='sim-mobile' type='number' maxlength={11} placeholder='请输入手机号码' value={mobile} onInput={(event) => setMobile(event.detail.value)} />
+          <Input
+            className='field-input'
+            id='sim-mobile'
+            type='number'
+            maxlength={11}
+            placeholder='请输入手机号码'
+            value={mobile}
+            onInput={(event) => setMobile(event.detail.value)}
+          />
           {fieldErrors.mobile && <Text className='error-text'>{fieldErrors.mobile}</Text>}
         </View>
         <View className='field'>
           <Text className='field-label'>验证码</Text>
-          <Input className='field-input' id='sim-code' type='number' maxlength={6} placeholder='请输入6位验证码' value={code} onInput={(event) => setCode(event.detail.value)} />
+          <Input
+            className='field-input'
+            id='sim-code'
+            type='number'
+            maxlength={6}
+            placeholder='请输入6位验证码'
+            value={code}
+            onInput={(event) => setCode(event.detail.value)}
+          />
           {fieldErrors.code && <Text className='error-text'>{fieldErrors.code}</Text>}
         </View>
         <View className='field'>
           <Text className='field-label'>证件号码后六位</Text>
-          <Input className='field-input' id='sim-cert' maxlength={12} placeholder='如 567(8) 或 23456X' value={certLastSix} onInput={(event) => setCertLastSix(event.detail.value)} />
+          <Input
+            className='field-input'
+            id='sim-cert'
+            maxlength={12}
+            placeholder='如 567(8) 或 23456X'
+            value={certLastSix}
+            onInput={(event) => setCertLastSix(event.detail.value)}
+          />
           {fieldErrors.certLastSix && <Text className='error-text'>{fieldErrors.certLastSix}</Text>}
         </View>
         {outcome?.kind !== 'verified' && (

@@ -28,7 +28,12 @@ export default function ReviewQueuePage() {
         {queue.map((item) => {
           const overdue = new Date(item.dueAt).getTime() < now;
           return (
-            <View className='staff-row queue-item' key={item.orderId} id={`queue-${item.orderId}`} onClick={() => void navigate('staff-order', { id: item.orderId })}>
+            <View
+              className='staff-row queue-item'
+              key={item.orderId}
+              id={`queue-${item.orderId}`}
+              onClick={() => void navigate('staff-order', { id: item.orderId })}
+            >
               <View className='staff-cell-wide'>
                 <Text className='queue-subject'>{item.subjectName}</Text>
                 <Text className='hint'>
