@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { startTestApp, type TestApp } from '../support/test-app';
 // A second connection to the SQLite file, as another process would open it (better-sqlite3 ships no types).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Database = require('better-sqlite3') as new (path: string) => { prepare(sql: string): { run(): unknown }; close(): void };
 
 /** Two transactions taking the same two rows in opposite order: InnoDB rolls one back as a deadlock victim. */
