@@ -1,18 +1,9 @@
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './platform/config/app-config';
+import { loadConfigOrExit } from './platform/config/app-config';
 import { installGracefulShutdown } from './platform/lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApp(config);
   // Not Nest's enableShutdownHooks: the stop drains first (readiness 503, no new jobs) and is bounded in time.
   installGracefulShutdown(app, config.shutdown);

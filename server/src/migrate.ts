@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './platform/config/app-config';
+import { loadConfigOrExit } from './platform/config/app-config';
 import { APP_ENTITIES } from './app-entities';
 import { dataSourceOptions } from './platform/database/data-source-options';
 
@@ -11,16 +11,7 @@ import { dataSourceOptions } from './platform/database/data-source-options';
  * safe on MySQL/MariaDB only as far as the migrations are (run one).
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const dataSource = new DataSource({ ...dataSourceOptions(config.database, APP_ENTITIES), migrationsRun: false, logging: ['error'] });
   await dataSource.initialize();
   try {

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import {
-  BIOMETRIC_CONSENT_VERSION,
   FACE_CHALLENGE_MINUTES,
   PROGRESS_MESSAGES,
   uploadFieldPath,
@@ -24,19 +23,11 @@ import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { BiometricConsentEntity } from './biometric-consent.entity';
+import { BiometricConsents, type CheckScope } from './biometric-consents';
 import { draftPrincipals, principalAtPath, principalRoleLabel } from '../order-core/draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
 import { FaceVerifier } from './face-verifier.port';
 import { personsOf } from './principal-persons';
-
-/** Who acts on a principal's face check: the invited person through their token, or the owner for the subject principal. */
-export interface CheckScope {
-  orderId: string;
-  path: string;
-  certificateIndex: string;
-  accountId: string;
-}
 
 /** Statuses with which the order may be submitted: a reviewer confirms the embedded default's checks later. */
 export const DONE: readonly FaceCheckStatus[] = ['passed', 'pending_reviewer_confirmation'];
@@ -55,10 +46,11 @@ export class FaceChecksService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly messages: MessageRequests,
+    private readonly consents: BiometricConsents,
   ) {}
 
   consentAsOwner(user: SessionUser, orderId: string, path: string, version: string): Promise<ConsentRecord> {
-    return this.db.transaction(async (tx) => this.recordConsent(tx, await this.ownerScope(tx, user, orderId, path), version));
+    return this.db.transaction(async (tx) => this.consents.record(tx, await this.ownerScope(tx, user, orderId, path), version));
   }
 
   challengeAsOwner(user: SessionUser, orderId: string, path: string): Promise<FaceChallenge> {
@@ -122,7 +114,7 @@ export class FaceChecksService {
 
   async submit(scope: CheckScope, request: SubmitFaceCheckRequest): Promise<FaceCheckView> {
     const prepared = await this.db.transaction(async (tx) => {
-      await this.requireConsent(tx, scope);
+      await this.consents.require(tx, scope);
       const check = await tx.findOneBy(FaceCheckEntity, { orderId: scope.orderId, certificateIndex: scope.certificateIndex });
       const now = this.clock.now();
       if (check?.status && (DONE.includes(check.status) || check.status === 'pending')) throw new AppException('FACE_CHECK_DONE');
@@ -206,7 +198,7 @@ export class FaceChecksService {
   }
 
   async issueChallenge(tx: EntityManager, scope: CheckScope): Promise<FaceChallenge> {
-    await this.requireConsent(tx, scope);
+    await this.consents.require(tx, scope);
     const now = this.clock.now();
     const existing = await tx.findOneBy(FaceCheckEntity, { orderId: scope.orderId, certificateIndex: scope.certificateIndex });
     if (existing?.status && (DONE.includes(existing.status) || existing.status === 'pending')) throw new AppException('FACE_CHECK_DONE');
@@ -240,34 +232,6 @@ export class FaceChecksService {
       });
     }
     return { challengeId: challenge.challengeId, digits, expiresAt: challenge.challengeExpiresAt.toISOString() };
-  }
-
-  async recordConsent(tx: EntityManager, scope: CheckScope, version: string): Promise<ConsentRecord> {
-    if (version !== BIOMETRIC_CONSENT_VERSION) {
-      throw AppException.validation([{ path: 'version', code: 'CONSENT_OUTDATED', message: '授权内容已更新，请刷新页面后重新阅读并同意' }]);
-    }
-    const consentedAt = this.clock.now();
-    await tx.insert(BiometricConsentEntity, {
-      id: randomUUID(),
-      orderId: scope.orderId,
-      certificateIndex: scope.certificateIndex,
-      accountId: scope.accountId,
-      version,
-      consentedAt,
-    });
-    return { version, consentedAt: consentedAt.toISOString() };
-  }
-
-  async requireConsent(tx: EntityManager, scope: CheckScope): Promise<void> {
-    const consent = await this.latestConsent(tx, scope);
-    if (!consent) throw new AppException('CONSENT_REQUIRED', [{ path: 'consent', code: 'CONSENT_REQUIRED', message: '请先阅读并同意人脸信息处理授权' }]);
-  }
-
-  latestConsent(tx: EntityManager, scope: CheckScope): Promise<BiometricConsentEntity | null> {
-    return tx.findOne(BiometricConsentEntity, {
-      where: { orderId: scope.orderId, certificateIndex: scope.certificateIndex, accountId: scope.accountId, version: BIOMETRIC_CONSENT_VERSION },
-      order: { consentedAt: 'DESC' },
-    });
   }
 
   /** The newest portrait-side photo at the scope's path, else at another path of the same person. */

@@ -29,7 +29,8 @@ import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database
 import { AppException } from '../platform/errors/app-exception';
 import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from '../order-core/draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
-import { DONE, FaceChecksService, type CheckScope } from './face-checks.service';
+import { BiometricConsents, type CheckScope } from './biometric-consents';
+import { DONE, FaceChecksService } from './face-checks.service';
 import { MiniProgramCodes } from './mini-program-code.port';
 import { PrincipalInvitationEntity } from './principal-invitation.entity';
 import { personsOf } from './principal-persons';
@@ -49,6 +50,7 @@ export class PrincipalInvitationsService {
     private readonly access: OrderAccess,
     private readonly materials: MaterialsService,
     private readonly faceChecks: FaceChecksService,
+    private readonly consents: BiometricConsents,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly codes: MiniProgramCodes,
@@ -178,7 +180,7 @@ export class PrincipalInvitationsService {
   }
 
   consentByInvitation(user: SessionUser, token: string, version: string): Promise<ConsentRecord> {
-    return this.db.transaction(async (tx) => this.faceChecks.recordConsent(tx, await this.invitedScope(tx, user, token), version));
+    return this.db.transaction(async (tx) => this.consents.record(tx, await this.invitedScope(tx, user, token), version));
   }
 
   challengeByInvitation(user: SessionUser, token: string): Promise<FaceChallenge> {
@@ -193,7 +195,7 @@ export class PrincipalInvitationsService {
   uploadTicket(user: SessionUser, token: string, request: CreatePrincipalUploadRequest): Promise<UploadTicket> {
     return this.db.transaction(async (tx) => {
       const scope = await this.invitedScope(tx, user, token);
-      if (request.kind === 'face_video') await this.faceChecks.requireConsent(tx, scope);
+      if (request.kind === 'face_video') await this.consents.require(tx, scope);
       return this.materials.issueTicket(tx, { orderId: scope.orderId, uploaderId: user.id, target: scope.path, ...request });
     });
   }
@@ -221,7 +223,7 @@ export class PrincipalInvitationsService {
     const samePerson = draftPrincipals(draft).filter((p) => p.certificateNumber && this.cipher.blindIndex(p.certificateNumber) === invitation.certificateIndex);
     const principal = samePerson.find((p) => p.path === invitation.path) ?? samePerson[0] ?? null;
     const scope = { orderId: invitation.orderId, path: invitation.path, certificateIndex: invitation.certificateIndex, accountId: user.id };
-    const consent = await this.faceChecks.latestConsent(tx, scope);
+    const consent = await this.consents.latest(tx, scope);
     const check = await tx.findOneBy(FaceCheckEntity, { orderId: invitation.orderId, certificateIndex: invitation.certificateIndex });
     const [front, back] = await Promise.all([
       this.materials.latestFile(tx, invitation.orderId, invitation.path, 'certificate_front'),

@@ -13,6 +13,7 @@ import { MiniProgramCodes } from './mini-program-code.port';
 import { QrMiniProgramCodes } from './qr.mini-program-codes';
 import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
+import { BiometricConsents } from './biometric-consents';
 import { FaceChecksService } from './face-checks.service';
 import { PrincipalInvitationsService } from './principal-invitations.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
@@ -42,6 +43,7 @@ import { FaceCheckRecordsReader } from './face-check-records';
       useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
         client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
+    BiometricConsents,
     FaceChecksService,
     PrincipalInvitationsService,
     FaceChecksDoneCheck,

@@ -19,6 +19,7 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
 import { ORDER_ID } from '../order-core/order-id.pipe';
@@ -29,6 +30,7 @@ import { ORDER_ID } from '../order-core/order-id.pipe';
 export class RegulatorSimController {
   constructor(
     private readonly simulator: RegulatorSimulator,
+    private readonly bureau: BureauReviewSimulator,
     private readonly sms: RegulatorSms,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -76,7 +78,7 @@ export class RegulatorSimController {
   @ApiZodBody(regulatorScriptRequestSchema)
   script(@Param('id', ORDER_ID) id: string, @ZodBody(regulatorScriptRequestSchema) body: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
     this.requireSimulator();
-    return this.simulator.script(id, body);
+    return this.bureau.script(id, body);
   }
 }
 

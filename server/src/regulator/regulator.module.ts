@@ -9,6 +9,7 @@ import { RegulatorEventsService } from './regulator-events.service';
 import { RegulatorGateway } from './regulator-gateway.port';
 import { DevClockController, RegulatorSimController } from './regulator-sim.controller';
 import { RegulatorSubmitter } from './regulator-submit.jobs';
+import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
 import { RegulatorGuards } from './regulator.guards';
@@ -27,6 +28,7 @@ import { RegulatorRecordsReader } from './regulator-records';
     RegulatorRecordsReader,
     RegulatorSubmitter,
     IcpNumberAllocator,
+    BureauReviewSimulator,
     RegulatorSimulator,
     { provide: RegulatorSms, inject: [Clock], useFactory: (clock: Clock) => new RecordingRegulatorSms(() => clock.now()) },
     {

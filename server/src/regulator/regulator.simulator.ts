@@ -1,62 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomInt } from 'node:crypto';
-import {
-  formatChinaTime,
-  DAY_MS,
-  chinaHourOn,
-  WORKFLOW_TIMINGS,
-  lastSixForSms,
-  type RegulatorScriptRequest,
-  type SmsVerifyRequest,
-  type SmsVerifyResponse,
-} from '@beian/shared';
+import { randomInt } from 'node:crypto';
+import { formatChinaTime, DAY_MS, chinaHourOn, HOUR_MS, WORKFLOW_TIMINGS, lastSixForSms, type SmsVerifyRequest, type SmsVerifyResponse } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
-import { OrderDraftStore } from '../order-core/order-draft.store';
-import { OrderHistoryEntity } from '../order-core/order-history.entity';
 import { Clock } from '../platform/clock/clock';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { IcpNumberAllocator } from './icp-number.allocator';
+import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorEventsService } from './regulator-events.service';
 import { RegulatorGateway, type RegulatorSubmission } from './regulator-gateway.port';
-import { RegulatorScriptEntity } from './regulator-script.entity';
+import { SIM_JOB, currentOrder, type SubmissionRef } from './regulator-sim.submissions';
 import { RegulatorSms } from './regulator-sms.port';
 import { SmsVerificationEntity } from './sms-verification.entity';
 import { smsRecipientsOf } from './sms-recipients.policy';
 
-const HOUR_MS = 3600_000;
 const SMS_VALIDITY_MS = WORKFLOW_TIMINGS.SMS_VALIDITY.value * HOUR_MS;
 const MAX_WRONG = WORKFLOW_TIMINGS.SMS_MAX_WRONG_ATTEMPTS.value;
-const DEFAULT_REJECTION = '网站名称与网站内容不符，请修改网站名称后重新提交';
 
-export const SIM_JOB = {
-  deliver: 'regulator_sim.sms_deliver',
-  expiry: 'regulator_sim.sms_expiry',
-  resend: 'regulator_sim.sms_resend',
-  result: 'regulator_sim.sms_result',
-  review: 'regulator_sim.review',
-} as const;
-
-interface SubmissionRef {
-  orderId: string;
-  submissionId: string;
-}
 type ResultPayload = SubmissionRef & { outcome: 'verified' | 'failed' | 'timeout' };
-type ReviewPayload = SubmissionRef & { startedAt: string };
 
 type VerifyOutcome = { ok: true } | { ok: false; error: AppException };
 
 /**
  * The embedded MIIT/管局: MIIT SMS verification (24 h codes, one re-send at noon China time, five wrong codes
- * tolerated, the sixth fails, results after a delay) and the 管局 review (1–20 working days, seeded, or as
- * scripted per order) ending in numbers or reasons. Every step is a job, so fast-forwarding the clock and
- * draining the jobs plays it out.
+ * tolerated, the sixth fails, results after a delay), then the 管局 review (BureauReviewSimulator).
  */
 @Injectable()
 export class RegulatorSimulator extends RegulatorGateway {
@@ -65,9 +36,7 @@ export class RegulatorSimulator extends RegulatorGateway {
     private readonly runner: JobRunner,
     private readonly jobs: JobScheduler,
     private readonly events: RegulatorEventsService,
-    private readonly numbers: IcpNumberAllocator,
-    private readonly calendar: CalendarService,
-    private readonly drafts: OrderDraftStore,
+    private readonly bureau: BureauReviewSimulator,
     private readonly cipher: FieldCipher,
     private readonly sms: RegulatorSms,
     private readonly clock: Clock,
@@ -82,13 +51,13 @@ export class RegulatorSimulator extends RegulatorGateway {
     this.runner.handle<SubmissionRef & { resent: boolean }>(SIM_JOB.expiry, (job) => this.db.transaction((tx) => this.expire(tx, job.payload)));
     this.runner.handle<SubmissionRef>(SIM_JOB.resend, (job) => this.db.transaction((tx) => this.resend(tx, job.payload)));
     this.runner.handle<ResultPayload>(SIM_JOB.result, (job) => this.db.transaction((tx) => this.report(tx, job.payload)));
-    this.runner.handle<ReviewPayload>(SIM_JOB.review, (job) => this.db.transaction((tx) => this.review(tx, job.payload)));
+    this.bureau.registerJobs();
   }
 
   async submit(tx: EntityManager, submission: RegulatorSubmission): Promise<void> {
     const ref = { orderId: submission.orderId, submissionId: submission.submissionId };
     if (submission.enters !== 'sms_verification') {
-      await this.scheduleReview(tx, ref, submission.at);
+      await this.bureau.schedule(tx, ref, submission.at);
       return;
     }
     const recipients = smsRecipientsOf(submission.kind, submission.draft);
@@ -160,31 +129,6 @@ export class RegulatorSimulator extends RegulatorGateway {
     return { ok: false, error: new AppException('SMS_CODE_WRONG', undefined, { triesLeft: MAX_WRONG - wrong }) };
   }
 
-  /** Sets the 管局's decision for an order; one already under review is rescheduled accordingly. */
-  async script(orderId: string, request: RegulatorScriptRequest): Promise<{ dueAt: string | null }> {
-    return this.db.transaction(async (tx) => {
-      const order = await this.events.order(tx, orderId);
-      if (!order) throw new AppException('ORDER_NOT_FOUND');
-      await tx.upsert(
-        RegulatorScriptEntity,
-        {
-          orderId,
-          outcome: request.outcome,
-          afterWorkingDays: request.afterWorkingDays,
-          reasons: JSON.stringify(request.reasons ?? []),
-          updatedAt: this.clock.now(),
-        },
-        ['orderId'],
-      );
-      if (order.status !== 'regulator_review') return { dueAt: null };
-      const entered = await tx.findOne(OrderHistoryEntity, { where: { orderId, toStatus: 'regulator_review' }, order: { id: 'DESC' } });
-      const submissionId = await this.latestSubmissionId(tx, orderId);
-      if (!entered || !submissionId) return { dueAt: null };
-      const dueAt = await this.scheduleReview(tx, { orderId, submissionId }, entered.createdAt);
-      return { dueAt: dueAt?.toISOString() ?? null };
-    });
-  }
-
   private async deliver(verificationId: number): Promise<void> {
     const row = await this.db.manager.findOne(SmsVerificationEntity, { where: { id: verificationId } });
     if (!row || row.status !== 'pending') return;
@@ -197,7 +141,7 @@ export class RegulatorSimulator extends RegulatorGateway {
 
   /** A code ran out: the first time MIIT re-sends at the next noon (China time); after the re-send the order goes back. */
   private async expire(tx: EntityManager, job: SubmissionRef & { resent: boolean }): Promise<void> {
-    if (!(await this.isCurrent(tx, job, 'sms_verification'))) return;
+    if (!(await currentOrder(tx, this.events, job, 'sms_verification'))) return;
     const now = this.clock.now();
     const rows = await tx.find(SmsVerificationEntity, { where: { orderId: job.orderId, submissionId: job.submissionId } });
     const lapsed = rows.filter((r) => r.status === 'pending' && r.resent === job.resent && r.expiresAt <= now);
@@ -218,7 +162,7 @@ export class RegulatorSimulator extends RegulatorGateway {
   }
 
   private async resend(tx: EntityManager, job: SubmissionRef): Promise<void> {
-    const order = await this.isCurrent(tx, job, 'sms_verification');
+    const order = await currentOrder(tx, this.events, job, 'sms_verification');
     if (!order) return;
     const rows = await tx.find(SmsVerificationEntity, { where: { orderId: job.orderId, submissionId: job.submissionId, status: 'expired', resent: false } });
     if (!rows.length) return;
@@ -243,68 +187,16 @@ export class RegulatorSimulator extends RegulatorGateway {
 
   /** MIIT's result reaches the provider some time after the person acted (or the time ran out). */
   private async report(tx: EntityManager, job: ResultPayload): Promise<void> {
-    const order = await this.isCurrent(tx, job, 'sms_verification');
+    const order = await currentOrder(tx, this.events, job, 'sms_verification');
     if (!order) return;
     if (job.outcome === 'verified') {
       await this.events.smsVerified(tx, order, job.submissionId);
-      await this.scheduleReview(tx, job, this.clock.now());
+      await this.bureau.schedule(tx, job, this.clock.now());
     } else if (job.outcome === 'failed') {
       await this.events.smsFailed(tx, order, job.submissionId);
     } else {
       await this.events.smsTimedOut(tx, order, job.submissionId);
     }
-  }
-
-  private async review(tx: EntityManager, job: ReviewPayload): Promise<void> {
-    const order = await this.isCurrent(tx, job, 'regulator_review');
-    if (!order) return;
-    const decision = await this.decision(tx, job, new Date(job.startedAt));
-    if (!decision) return;
-    if (this.clock.now() < decision.dueAt) {
-      await this.scheduleReview(tx, job, new Date(job.startedAt));
-      return;
-    }
-    if (decision.outcome === 'reject') {
-      await this.events.rejected(tx, order, decision.reasons.length ? decision.reasons : [DEFAULT_REJECTION]);
-      return;
-    }
-    const draft = await this.drafts.load(tx, order.id);
-    await this.events.approved(tx, order, await this.numbers.allocate(tx, order.kind, draft, this.clock.now()));
-  }
-
-  /** When and how the 管局 decides: as scripted for the order, else approval after 1–20 working days (seeded). */
-  private async decision(
-    tx: EntityManager,
-    ref: SubmissionRef,
-    startedAt: Date,
-  ): Promise<{ outcome: 'approve' | 'reject'; dueAt: Date; reasons: string[] } | null> {
-    const script = await tx.findOne(RegulatorScriptEntity, { where: { orderId: ref.orderId } });
-    if (script?.outcome === 'timeout') return null;
-    const days = script?.afterWorkingDays ?? this.seededReviewDays(ref);
-    return {
-      outcome: script?.outcome ?? 'approve',
-      dueAt: await this.calendar.addWorkingDays(startedAt, days),
-      reasons: script ? (JSON.parse(script.reasons) as string[]) : [],
-    };
-  }
-
-  private async scheduleReview(tx: EntityManager, ref: SubmissionRef, startedAt: Date): Promise<Date | null> {
-    const decision = await this.decision(tx, ref, startedAt);
-    if (!decision) return null;
-    await this.jobs.schedule(tx, {
-      type: SIM_JOB.review,
-      payload: { ...ref, startedAt: startedAt.toISOString() },
-      dueAt: decision.dueAt,
-      dedupeKey: `${SIM_JOB.review}:${ref.submissionId}:${decision.dueAt.getTime()}`,
-    });
-    return decision.dueAt;
-  }
-
-  private seededReviewDays(ref: SubmissionRef): number {
-    const min = WORKFLOW_TIMINGS.REGULATOR_REVIEW_MIN.value;
-    const max = WORKFLOW_TIMINGS.REGULATOR_REVIEW_MAX.value;
-    const digest = createHash('sha256').update(`${this.config.regulatorSim.seed}:${ref.orderId}:${ref.submissionId}`).digest();
-    return min + (digest.readUInt32BE(0) % (max - min + 1));
   }
 
   private async scheduleDelivery(tx: EntityManager, verificationId: number, resent: boolean): Promise<void> {
@@ -319,18 +211,6 @@ export class RegulatorSimulator extends RegulatorGateway {
   private async scheduleResult(tx: EntityManager, result: ResultPayload): Promise<void> {
     const dueAt = new Date(this.clock.now().getTime() + this.config.regulatorSim.resultDelayMs);
     await this.jobs.schedule(tx, { type: SIM_JOB.result, payload: { ...result }, dueAt, dedupeKey: `${SIM_JOB.result}:${result.submissionId}` });
-  }
-
-  /** The order when it still waits in `state` for this very submission; a job of an older submission is moot. */
-  private async isCurrent(tx: EntityManager, ref: SubmissionRef, state: 'sms_verification' | 'regulator_review') {
-    const order = await this.events.order(tx, ref.orderId);
-    if (order?.status !== state) return null;
-    return (await this.latestSubmissionId(tx, ref.orderId)) === ref.submissionId ? order : null;
-  }
-
-  private async latestSubmissionId(tx: EntityManager, orderId: string): Promise<string | null> {
-    const row = await tx.findOne(OrderHistoryEntity, { select: { id: true }, where: { orderId, event: 'submit_to_regulator' }, order: { id: 'DESC' } });
-    return row ? String(row.id) : null;
   }
 }
 

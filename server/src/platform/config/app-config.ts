@@ -93,6 +93,17 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates the environment once; nothing else reads process.env. */
+/** For the command-line entry points: the configuration, or the list of every problem and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = ENV_SCHEMA.safeParse(env);
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...crossFieldProblems(env)];
