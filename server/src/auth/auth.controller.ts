@@ -11,7 +11,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public, bearerToken } from './auth.guard';
+import { Public } from '../platform/http/public-route';
+import { CurrentUser, bearerToken } from './auth.guard';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -6,8 +6,6 @@ import { AppException } from '../platform/errors/app-exception';
 import { PUBLIC_ROUTE_KEY } from '../platform/http/public-route';
 import { AuthService } from './auth.service';
 
-export { Public } from '../platform/http/public-route';
-
 type AuthedRequest = FastifyRequest & { user?: SessionUser };
 
 export function bearerToken(request: FastifyRequest): string | null {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
-import { isDuplicateKeyError } from '../platform/http/idempotency.service';
+import { isDuplicateKeyError } from '../platform/database/database.service';
 import { MessageDeliveryEntity, type DeliveryStatus } from './message-delivery.entity';
 import type { MessageEntity } from './message.entity';
 import type { NotificationChannel } from './notification-channel.port';

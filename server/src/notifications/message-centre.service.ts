@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { isDuplicateKeyError } from '../platform/http/idempotency.service';
+import { isDuplicateKeyError } from '../platform/database/database.service';
 import { MessageEntity } from './message.entity';
 import type { MessagePage, MessageView } from '@beian/shared';
 

@@ -12,7 +12,7 @@ import {
   type SmsVerifyRequest,
   type SmsVerifyResponse,
 } from '@beian/shared';
-import { Public } from '../auth/auth.guard';
+import { Public } from '../platform/http/public-route';
 import { Roles } from '../auth/roles.guard';
 import { Clock, isAdvanceable } from '../platform/clock/clock';
 import type { AppConfig } from '../platform/config/app-config';

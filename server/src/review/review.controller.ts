@@ -15,7 +15,8 @@ import {
   type SessionUser,
 } from '@beian/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Public } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Public } from '../platform/http/public-route';
 import { Roles } from '../auth/roles.guard';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { ReviewFiles } from './review-files.service';

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** MySQL/MariaDB rolled this transaction back as a deadlock victim (ER_LOCK_DEADLOCK): running it again is safe. */
-export function isDeadlockVictim(error: unknown): boolean {
-  const driverError = (error as { driverError?: { errno?: number } } | null)?.driverError;
-  return driverError?.errno === 1213;
-}
-
-/**
- * The database refused this transaction because of other transactions, not because of what it does: a deadlock
- * victim (ER_LOCK_DEADLOCK 1213), a lock wait that timed out (ER_LOCK_WAIT_TIMEOUT 1205), or SQLite busy/locked
- * (another process holds the file). Running the whole transaction again is safe.
- */
 const errnoOf = (error: unknown) => {
   const e = error as { errno?: number; driverError?: { errno?: number } } | null;
   return e?.driverError?.errno ?? e?.errno;
 };
 
+/** MySQL/MariaDB rolled this transaction back as a deadlock victim (ER_LOCK_DEADLOCK): running it again is safe. */
+export const isDeadlockVictim = (error: unknown): boolean => errnoOf(error) === 1213;
+
+/** A row lock was not granted within the lock wait (ER_LOCK_WAIT_TIMEOUT): its holder is still at work. */
+export const isLockWaitTimeout = (error: unknown): boolean => errnoOf(error) === 1205;
+
+/**
+ * The database refused this transaction because of other transactions, not because of what it does: a deadlock
+ * victim, a lock wait that timed out, or SQLite busy/locked (another process holds the file). Running the whole
+ * transaction again is safe.
+ */
 export function isContention(error: unknown): boolean {
+  if (isDeadlockVictim(error) || isLockWaitTimeout(error)) return true;
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const errno = errnoOf(error);
-  if (errno === 1213 || errno === 1205) return true;
   const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
@@ -58,7 +57,7 @@ export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 5
       return await run();
     } catch (error) {
       // A lock wait timeout already cost the whole wait (50 s by default): it is run again once, not every time.
-      const waitedOut = errnoOf(error) === 1205 && attempt > 1;
+      const waitedOut = isLockWaitTimeout(error) && attempt > 1;
       if (attempt >= attempts || waitedOut || !(isContention(error) || alsoOn?.(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** (attempt - 1)));
     }

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { isDuplicateKeyError } from '../http/idempotency.service';
-import { isDeadlockVictim } from './database.service';
+import { isDeadlockVictim, isDuplicateKeyError } from './database.service';
 
 /**
  * TypeORM's query-failure log through the application's logger, without the parameters (they carry personal data).
@@ -14,7 +13,7 @@ export class DatabaseQueryLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const message = `query failed: ${error instanceof Error ? error.message : error} — ${query}`;
-    if (isDuplicateKeyError(error) || isDeadlockVictim({ driverError: error })) this.logger.debug(message);
+    if (isDuplicateKeyError(error) || isDeadlockVictim(error)) this.logger.debug(message);
     else this.logger.error(message);
   }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { FieldCipher } from '../crypto/field-cipher';
-import { DatabaseService, isDuplicateKeyError, retryOnContention } from '../database/database.service';
+import { DatabaseService, isDuplicateKeyError, isLockWaitTimeout, retryOnContention } from '../database/database.service';
 import { AppException } from '../errors/app-exception';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
@@ -19,11 +19,6 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /** `statusCode` of a claimed key whose work has not committed yet. */
 const IN_PROGRESS = 0;
-
-// Moved to the database service (create-if-absent retries use it too); still exported here for its importers.
-export { isDuplicateKeyError };
-
-const isLockWaitTimeout = (error: unknown) => (error as { driverError?: { errno?: number } } | null)?.driverError?.errno === 1205;
 
 const inProgress = () => new AppException('IDEMPOTENCY_IN_PROGRESS', undefined, { retryAfterSeconds: 1 });
 
