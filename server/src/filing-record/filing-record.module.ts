@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordStore } from './filing-record.store';
+import { RegistryNumbersPort } from './registry-numbers.port';
 
 /**
  * The approved filing (备案信息): subjects, services, our access and the versions approvals wrote. The use cases
  * (orders, regulator, filings) read and change it through FilingRecordStore only.
  */
 @Module({
-  imports: [OrderCoreModule],
-  providers: [FilingRecordStore],
-  exports: [FilingRecordStore],
+  imports: [OrderCoreModule, DiscoveryModule],
+  providers: [FilingRecordStore, RegistryNumbersPort, FilingRecordApproval],
+  exports: [FilingRecordStore, RegistryNumbersPort],
 })
 export class FilingRecordModule {}
