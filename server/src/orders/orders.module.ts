@@ -13,6 +13,8 @@ import { OrderPrecheck } from './order-precheck.service';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { InFlightOrdersCheck } from './in-flight-orders';
+import { RecordOrders } from './record-orders';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
 import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
@@ -23,6 +25,8 @@ import { FilingRecordModule } from '../filing-record/filing-record.module';
   controllers: [OrdersController, FilingTypeController],
   providers: [
     OrdersService,
+    RecordOrders,
+    InFlightOrdersCheck,
     OrderPrecheck,
     InactivityGuard,
     MigrationGuard,
