@@ -1,11 +1,11 @@
 import { ORDER_KIND_KEYS, ORDER_KINDS, startsFromRecord, type Draft, type OrderDetail } from '@beian/shared';
-import { freshPersonId, freshPersonalDraft, PERSONAL_WEBSITE, website, type ApiTestKit } from '@beian/shared/testing';
+import { freshPersonId, personalDraft, PERSONAL_WEBSITE, website, type ApiTestKit } from '@beian/shared/testing';
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
 import { FilingAccessRecordEntity } from '../../src/filing-record/filing-access-record.entity';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
-import { approveFirstFiling, approveSubmitted, submitFiling, type Applicant } from '../support/filing-flow';
+import { approveFirstFiling, approveSubmitted, submitFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
 describe('the approved-filing record: approval, numbers, orders from the record', () => {
@@ -131,7 +131,7 @@ describe('the approved-filing record: approval, numbers, orders from the record'
       kind: 'access_filing',
       verification: { ...verification, serviceType: 'website', domain: 'accessed.example.cn' },
     } as const;
-    const base = freshPersonalDraft();
+    const base = withFreshPerson(personalDraft());
     const draft = {
       ...base,
       subject: { ...base.subject, certificateNumber, subjectIcpNumber: '京ICP备2020012345号', filingPassword: 'Bp7xQ2' },
@@ -161,7 +161,7 @@ describe('the approved-filing record: approval, numbers, orders from the record'
     };
     const first = (await devLogin(t.url, 'in-flight-a')).client;
     const second = (await devLogin(t.url, 'in-flight-b')).client;
-    const draftOf = (id: string) => ({ subject: { ...freshPersonalDraft().subject, certificateNumber: id } });
+    const draftOf = (id: string) => ({ subject: { ...personalDraft().subject, certificateNumber: id } });
 
     const a = await first.kit.createOrder({ ...PERSONAL_WEBSITE, verification: { ...verification, domain: 'a.example.cn' } });
     const refused = await second.post('/api/orders', { ...PERSONAL_WEBSITE, verification: { ...verification, domain: 'b.example.cn' } });

@@ -92,9 +92,10 @@ describe('filing type verification (验证备案类型)', () => {
     expect(progress.body.status).toBe('approved');
     const subjectNumber = (progress.body.numbers as string[])[0];
 
-    const res = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'second-site.cn' });
+    const certificateNumber = order.draft.subject!.certificateNumber!;
+    const res = await verify({ ...PERSONAL, certificateNumber, domain: 'second-site.cn' });
     expect(res.body).toEqual({ kind: 'add_service_local', reason: expect.stringContaining(subjectNumber!), subjectIcpNumber: subjectNumber });
-    const elsewhere = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' });
+    const elsewhere = await verify({ ...PERSONAL, certificateNumber, domain: 'filed-elsewhere.cn' });
     expect(elsewhere.body.kind).toBe('access_filing');
   });
 });

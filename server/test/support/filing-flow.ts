@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateOrderRequest, Draft, OrderProgress } from '@beian/shared';
-import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, freshPersonalDraft, type ApiTestKit } from '@beian/shared/testing';
+import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, asNewPerson, personalDraft, type ApiTestKit } from '@beian/shared/testing';
 import { submittableMedia } from './media-fixtures';
 import { devLogin, type TestApp } from './test-app';
 
@@ -11,13 +11,15 @@ export function freshMobile(): string {
   return `139${String(process.pid % 10_000).padStart(4, '0')}${String(mobileSerial).padStart(4, '0')}`;
 }
 
-/** The draft with every principal's mobile replaced by one fresh mobile (the fixture's people are one person). */
-export function withFreshMobile(draft: Draft): Draft {
+/** The draft of a new person (asNewPerson: one order in flight per subject) with one fresh mobile for every principal (the fixture's people are one person). */
+export function withFreshPerson(draft: Draft): Draft {
   const mobile = freshMobile();
+  const fresh = asNewPerson(draft);
   return {
-    ...draft,
-    subjectPrincipal: { ...draft.subjectPrincipal, mobile },
-    websites: draft.websites?.map((w) => ({ ...w, principal: w.principal ? { ...w.principal, mobile } : w.principal })),
+    ...fresh,
+    subjectPrincipal: fresh.subjectPrincipal ? { ...fresh.subjectPrincipal, mobile } : fresh.subjectPrincipal,
+    websites: fresh.websites?.map((w) => ({ ...w, principal: w.principal ? { ...w.principal, mobile } : w.principal })),
+    apps: fresh.apps?.map((a) => ({ ...a, principal: a.principal ? { ...a.principal, mobile } : a.principal })),
   };
 }
 
@@ -35,7 +37,7 @@ export interface FilingOptions {
   applicant?: Applicant;
   request?: CreateOrderRequest;
   /**
-   * The draft to save: a fresh person's personal website filing (freshPersonalDraft) when absent. Sections it leaves
+   * The draft to save: a fresh person's personal website filing (withFreshPerson) when absent. Sections it leaves
    * out keep what the order was created with (新增服务 starts with the subject copied from the record).
    */
   draft?: Draft;
@@ -46,7 +48,7 @@ export type Applicant = Awaited<ReturnType<typeof devLogin>>;
 /** An order created, made submittable and submitted through the API by the applicant (a new one unless given). */
 export async function submitFiling(t: TestApp, w: WorkflowDriver, options: FilingOptions = {}) {
   const applicant = options.applicant ?? (await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`));
-  const draft = withFreshMobile(options.draft ?? freshPersonalDraft());
+  const draft = options.draft ?? withFreshPerson(personalDraft());
   const order = await applicant.client.kit.createOrder(options.request ?? PERSONAL_WEBSITE);
   const ready = await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
   await applicant.client.kit.submit(order.id);

@@ -140,15 +140,15 @@ export function freshPersonId(): string {
   return id;
 }
 
-/** A personal draft of a person of their own (freshPersonId): the subject and every principal carry that number. */
-export function freshPersonalDraft(over: Partial<Draft> = {}): Draft {
+/** The draft with its person replaced by a new one (freshPersonId): the personal subject and every principal's certificate. */
+export function asNewPerson(draft: Draft): Draft {
   const id = freshPersonId();
-  const draft = personalDraft(over);
+  const person = <T extends { certificateNumber?: string }>(p: T | undefined): T | undefined => (p?.certificateNumber ? { ...p, certificateNumber: id } : p);
   return {
     ...draft,
-    subject: { ...draft.subject, certificateNumber: id },
-    subjectPrincipal: draft.subjectPrincipal?.certificateNumber ? { ...draft.subjectPrincipal, certificateNumber: id } : draft.subjectPrincipal,
-    websites: draft.websites?.map((w) => (w.principal ? { ...w, principal: { ...w.principal, certificateNumber: id } } : w)),
-    apps: draft.apps?.map((a) => (a.principal ? { ...a, principal: { ...a.principal, certificateNumber: id } } : a)),
+    subject: draft.subject?.nature === 'personal' ? { ...draft.subject, certificateNumber: id } : draft.subject,
+    subjectPrincipal: person(draft.subjectPrincipal),
+    websites: draft.websites?.map((w) => ({ ...w, principal: person(w.principal) })),
+    apps: draft.apps?.map((a) => ({ ...a, principal: person(a.principal) })),
   };
 }
