@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { FilingRecordApproval } from './filing-record.approval';
+import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordStore } from './filing-record.store';
 import { RegistryNumbersPort } from './registry-numbers.port';
 
@@ -11,7 +12,7 @@ import { RegistryNumbersPort } from './registry-numbers.port';
  */
 @Module({
   imports: [OrderCoreModule, DiscoveryModule],
-  providers: [FilingRecordStore, RegistryNumbersPort, FilingRecordApproval],
+  providers: [FilingRecordStore, RegistryNumbersPort, FilingRecordApproval, FilingRecordBackfill],
   exports: [FilingRecordStore, RegistryNumbersPort],
 })
 export class FilingRecordModule {}

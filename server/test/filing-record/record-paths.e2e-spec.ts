@@ -5,7 +5,7 @@ import { FilingAccessRecordEntity } from '../../src/filing-record/filing-access-
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
-import { approveFirstFiling, approveSubmitted, submitFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
+import { approveAddedService, approveFirstFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
 describe('the approved-filing record: approval, numbers, orders from the record', () => {
@@ -24,15 +24,8 @@ describe('the approved-filing record: approval, numbers, orders from the record'
 
   const subjectOf = async (orderId: string) => (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: orderId })).subjectId!;
 
-  /** 新增服务（本平台）of one more website under the applicant's subject (filed with `filed`'s person), approved. */
-  async function addService(applicant: Applicant, subjectId: string, domain: string, filed: Draft) {
-    const request = { kind: 'add_service_local', subjectType: 'personal', serviceType: 'website', subjectId } as const;
-    const principal = filed.websites![0]!.principal;
-    const { subject: _, ...rest } = filed;
-    const draft = { ...rest, websites: [website({ name: '张三的旅行笔记', domains: [domain], principal })] };
-    const submitted = await submitFiling(t, w, { applicant, request, draft });
-    return approveSubmitted(w, applicant, submitted.orderId, submitted.draft, reviewer);
-  }
+  const addService = (applicant: Applicant, subjectId: string, domain: string, filed: Draft) =>
+    approveAddedService(t, w, reviewer, { applicant, subjectId, domain, filed });
 
   it('should write the subject, its service, our access and a version when a first filing is approved', async () => {
     const { applicant, orderId, draft, numbers } = await approveFirstFiling(t, w, reviewer);
@@ -135,7 +128,9 @@ describe('the approved-filing record: approval, numbers, orders from the record'
     const draft = {
       ...base,
       subject: { ...base.subject, certificateNumber, subjectIcpNumber: '京ICP备2020012345号', filingPassword: 'Bp7xQ2' },
-      websites: [website({ domains: ['accessed.example.cn'], icpNumber: '京ICP备2020012345号-3', principal: { ...website().principal, certificateNumber } })],
+      websites: [
+        website({ domains: ['accessed.example.cn'], icpNumber: '京ICP备2020012345号-3', principal: { ...base.websites![0]!.principal, certificateNumber } }),
+      ],
     };
 
     const { applicant, orderId, numbers } = await approveFirstFiling(t, w, reviewer, { request, draft });
