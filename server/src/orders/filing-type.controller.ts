@@ -12,9 +12,9 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
-import { FilingRegistry } from './filing-registry.port';
+import { FilingRegistry } from '../filing-record/filing-registry.port';
 import { FilingTypeService } from './filing-type.service';
-import { SimulatedFilingRegistry } from './simulated-filing.registry';
+import { SimulatedFilingRegistry } from '../filing-record/simulated-filing.registry';
 
 @ApiTags('orders')
 @ApiBearerAuth()

@@ -14,7 +14,7 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { RegulatorRecordsPort } from '../order-core/regulator-records.port';
-import { FilingRegistry } from './filing-registry.port';
+import { FilingRegistry } from '../filing-record/filing-registry.port';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;
 

@@ -36,12 +36,16 @@ export interface FilingTypeDecision {
 }
 
 export const registryFilingRequestSchema = z.object({
-  certificateNumber: text(32),
+  certificateNumber: text(32).check(z.overwrite(normalizeCode)),
   subjectIcpNumber: text(40),
+  /** 主办单位名称 and 性质 key shown by the public query (备案查询). */
+  subjectName: z.optional(text(128)),
+  subjectNature: z.optional(text(32)),
   serviceType: z.optional(z.enum(['website', 'app'])),
   /** Domain or APP name of a service filed there, with its number. */
   service: z.optional(text(253)),
   serviceIcpNumber: z.optional(text(40)),
+  serviceName: z.optional(text(128)),
   provider: z.optional(text(64)),
 });
 export type RegistryFilingRequest = z.infer<typeof registryFilingRequestSchema>;
