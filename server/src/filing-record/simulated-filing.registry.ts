@@ -14,6 +14,7 @@ import { In, Not, type FindOptionsWhere } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
+import { SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { FilingRegistry, type RegistryEntry } from './filing-registry.port';
 import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-service.entity';
 import { FilingSubjectEntity } from './filing-subject.entity';
@@ -21,6 +22,7 @@ import { RegistrySimFilingEntity } from './registry-sim-filing.entity';
 
 const OTHER_PROVIDER = '其他接入商';
 const OUR_PLATFORM = '本平台';
+const WITH_US: readonly string[] = SUBJECT_STATES_WITH_US;
 /** MIIT keeps a subject until it is cancelled, and a service until it is cancelled (取消接入 leaves it filed). */
 const UNKNOWN_TO_MIIT_SUBJECT = 'cancelled';
 const KNOWN_TO_MIIT_SERVICE = ['active', 'access_cancelled'] as const;
@@ -80,11 +82,11 @@ export class SimulatedFilingRegistry extends FilingRegistry {
     const scripted = (await this.scripted({ subjectIndex: certificateIndex }))[0];
     if (scripted) return { subjectIcpNumber: scripted.subjectIcpNumber, certificateIndex, provider: scripted.provider };
     const ours = await this.db.manager.findOne(FilingSubjectEntity, {
-      select: { subjectIcpNumber: true },
+      select: { subjectIcpNumber: true, state: true },
       where: { certificateIndex, state: Not(UNKNOWN_TO_MIIT_SUBJECT) },
       order: { approvedAt: 'DESC' },
     });
-    return ours ? { subjectIcpNumber: ours.subjectIcpNumber, certificateIndex, provider: OUR_PLATFORM } : null;
+    return ours ? { subjectIcpNumber: ours.subjectIcpNumber, certificateIndex, provider: WITH_US.includes(ours.state) ? OUR_PLATFORM : OTHER_PROVIDER } : null;
   }
 
   async findService(serviceType: FilingServiceType, name: string): Promise<RegistryEntry | null> {
@@ -105,7 +107,8 @@ export class SimulatedFilingRegistry extends FilingRegistry {
           subjectIcpNumber: ours.subject.subjectIcpNumber,
           serviceIcpNumber: service.serviceIcpNumber,
           certificateIndex: ours.subject.certificateIndex,
-          provider: OUR_PLATFORM,
+          // A service we no longer access is, for MIIT, with whichever provider took it over.
+          provider: service.state === 'active' && WITH_US.includes(ours.subject.state) ? OUR_PLATFORM : OTHER_PROVIDER,
         }
       : null;
   }
@@ -166,7 +169,7 @@ export class SimulatedFilingRegistry extends FilingRegistry {
     });
     if (!services.length) return [];
     const subjects = await this.db.manager.find(FilingSubjectEntity, {
-      select: { id: true, subjectIcpNumber: true, certificateIndex: true, name: true, nature: true, approvedAt: true },
+      select: { id: true, subjectIcpNumber: true, certificateIndex: true, name: true, nature: true, state: true, approvedAt: true },
       where: { id: In([...new Set(services.map((s) => s.subjectId))]), state: Not(UNKNOWN_TO_MIIT_SUBJECT) },
     });
     return subjects.map((subject) => ({ subject, services: services.filter((s) => s.subjectId === subject.id) }));
@@ -215,7 +218,16 @@ export class SimulatedFilingRegistry extends FilingRegistry {
   }
 }
 
-const PUBLIC_SERVICE_COLUMNS = { id: true, subjectId: true, serviceType: true, serviceIcpNumber: true, name: true, domains: true, approvedAt: true } as const;
+const PUBLIC_SERVICE_COLUMNS = {
+  id: true,
+  subjectId: true,
+  serviceType: true,
+  serviceIcpNumber: true,
+  name: true,
+  domains: true,
+  state: true,
+  approvedAt: true,
+} as const;
 
 function publicSubject(name: string, nature: string, subjectIcpNumber: string, approvedAt: Date): PublicFilingSubject {
   return {

@@ -6,7 +6,9 @@ import {
   type FilingTypeDecision,
   type FilingTypeVerifyRequest,
   type RegistryFilingRequest,
+  type SessionUser,
 } from '@beian/shared';
+import { CurrentUser } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.guard';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
@@ -30,8 +32,8 @@ export class FilingTypeController {
   @Post('filing-type/verify')
   @HttpCode(200)
   @ApiZodBody(filingTypeVerifyRequestSchema)
-  verify(@ZodBody(filingTypeVerifyRequestSchema) body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
-    return this.filingType.decide(body);
+  verify(@CurrentUser() user: SessionUser, @ZodBody(filingTypeVerifyRequestSchema) body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
+    return this.filingType.decide(user, body);
   }
 
   /** Simulator only: a subject and/or service filed at another provider, for tests and demos. */

@@ -32,14 +32,4 @@ export class RegulatorRecordsReader implements RegulatorRecords {
       expiresAt: new Date(row.expiresAt),
     }));
   }
-
-  async subjectNumber(tx: EntityManager, subjectIndex: string): Promise<string | null> {
-    const row = await tx
-      .createQueryBuilder(IcpNumberEntity, 'n')
-      .innerJoin(FilingOrderEntity, 'o', 'o.id = n.orderId')
-      .where('o.subjectIndex = :index AND o.status = :status AND n.kind = :kind', { index: subjectIndex, status: 'approved', kind: 'subject' })
-      .orderBy('n.id', 'ASC')
-      .getOne();
-    return row?.number ?? null;
-  }
 }

@@ -1,6 +1,6 @@
 import { PERSON_ID, USCC } from '@beian/shared/testing';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
-import { CERT_LAST_SIX, DAY, MINUTE, workflow, type Client } from '../regulator/workflow.support';
+import type { Client } from '../regulator/workflow.support';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '张三', serviceType: 'website' } as const;
 const UNIT = {
@@ -33,16 +33,37 @@ describe('filing type verification (验证备案类型)', () => {
 
   it('should decide add_service_remote when the subject is filed at another provider', async () => {
     const res = await verify({ ...PERSONAL, certificateNumber: '440305198808081234', domain: 'new-site.cn' });
-    expect(res.body).toEqual({ kind: 'add_service_remote', reason: expect.stringContaining('粤ICP备2019000001号'), subjectIcpNumber: '粤ICP备2019000001号' });
+    expect(res.body).toEqual({
+      outcome: 'new_order',
+      kind: 'add_service_remote',
+      reason: expect.stringContaining('粤ICP备2019000001号'),
+      subjectIcpNumber: '粤ICP备2019000001号',
+    });
   });
 
-  it('should decide access_filing when the domain already has a number elsewhere', async () => {
-    const res = await verify({ ...UNIT, certificateNumber: '91440300715267260N', domain: 'Filed-Elsewhere.CN' });
-    expect(res.body).toMatchObject({
+  it('should decide access_filing with both numbers when the same subject filed the domain elsewhere', async () => {
+    const res = await verify({ ...UNIT, certificateNumber: '９１４４０３００７１５２６７２６０ｎ', domain: 'Filed-Elsewhere。CN' });
+    expect(res.body).toEqual({
+      outcome: 'new_order',
       kind: 'access_filing',
       reason: expect.stringContaining('粤ICP备2018000002号-1'),
       subjectIcpNumber: '粤ICP备2018000002号',
+      serviceIcpNumber: '粤ICP备2018000002号-1',
     });
+  });
+
+  it('should answer filed_by_other instead of access_filing when another subject filed the domain elsewhere', async () => {
+    const res = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' });
+    expect(res.body).toEqual({ outcome: 'filed_by_other', reason: expect.stringContaining('该备案非您本人提交') });
+    expect(res.body.reason).toContain('线下注销原备案后再提交备案');
+    const order = await client.post('/api/orders', {
+      kind: 'access_filing',
+      subjectType: 'personal',
+      serviceType: 'website',
+      verification: { ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' },
+    });
+    expect(order.status).toBe(422);
+    expect(order.body.fields).toEqual([{ path: 'kind', code: 'FILING_KIND_MISMATCH', message: res.body.reason }]);
   });
 
   it('should decide from the scripted registry when tests add filings at other providers', async () => {
@@ -79,22 +100,5 @@ describe('filing type verification (验证备案类型)', () => {
     const created = await client.post('/api/orders', { kind: 'add_service_remote', subjectType: 'personal', serviceType: 'website', verification });
     expect(created).toMatchObject({ status: 201, body: { kind: 'add_service_remote', serviceType: 'website' } });
     expect((await client.get('/api/orders')).body[0]).toMatchObject({ id: created.body.id, kind: 'add_service_remote', serviceType: 'website' });
-  });
-
-  it('should decide add_service_local when the subject has an approved filing with us', async () => {
-    const w = workflow(t);
-    const order = await w.inSmsVerification(reviewer);
-    expect(await w.verify(order.mobile, w.lastCode(order.mobile), CERT_LAST_SIX)).toMatchObject({ status: 200 });
-    await w.advance(30 * MINUTE);
-    await reviewer.post(`/api/regulator-sim/orders/${order.orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
-    await w.advance(3 * DAY);
-    const progress = await order.client.get(`/api/orders/${order.orderId}/progress`);
-    expect(progress.body.status).toBe('approved');
-    const subjectNumber = (progress.body.numbers as string[])[0];
-
-    const res = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'second-site.cn' });
-    expect(res.body).toEqual({ kind: 'add_service_local', reason: expect.stringContaining(subjectNumber!), subjectIcpNumber: subjectNumber });
-    const elsewhere = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' });
-    expect(elsewhere.body.kind).toBe('access_filing');
   });
 });

@@ -27,12 +27,26 @@ export const filingTypeVerifyRequestSchema = z.object({
 });
 export type FilingTypeVerifyRequest = z.infer<typeof filingTypeVerifyRequestSchema>;
 
+/**
+ * `new_order`: create an order of `kind`. No order can start when the service is `already_filed` by this subject
+ * (它在「我的备案」), `filed_by_other` (another subject holds it: "该备案非您本人提交", S003 4201–4203), or the
+ * subject is filed with us under `other_account`.
+ */
+export const FILING_TYPE_OUTCOMES = ['new_order', 'already_filed', 'filed_by_other', 'other_account'] as const;
+export type FilingTypeOutcome = (typeof FILING_TYPE_OUTCOMES)[number];
+
 export interface FilingTypeDecision {
-  kind: DetectedKind;
-  /** Why, in Chinese, for the applicant. */
+  outcome: FilingTypeOutcome;
+  /** The kind to create the order with; only for `new_order`. */
+  kind?: DetectedKind;
+  /** Why and what to do, in Chinese, for the applicant. */
   reason: string;
-  /** The subject's ICP number when it is already filed (here or elsewhere). */
+  /** The subject's ICP number when it is already filed (here or elsewhere): pre-fills `subject.subjectIcpNumber`. */
   subjectIcpNumber?: string;
+  /** The service's number when it is already filed: pre-fills `websites[0].icpNumber` / `apps[0].icpNumber` (接入备案). */
+  serviceIcpNumber?: string;
+  /** The caller's subject in 我的备案: 新增服务（本平台）starts from it, `already_filed` points to it. */
+  subjectId?: string;
 }
 
 export const registryFilingRequestSchema = z.object({
