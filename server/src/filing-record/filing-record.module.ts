@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
 import { MiitFilingRegistry } from './miit-filing.registry';
+import { RegistryNumbersPort } from './registry-numbers.port';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
 
 /**
@@ -13,9 +16,11 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
  * registry (工信部备案系统), whose simulator also knows this record.
  */
 @Module({
-  imports: [OrderCoreModule],
+  imports: [OrderCoreModule, DiscoveryModule],
   providers: [
     FilingRecordStore,
+    RegistryNumbersPort,
+    FilingRecordApproval,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
     {
@@ -24,6 +29,6 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
       useFactory: (config: AppConfig, simulated: SimulatedFilingRegistry): FilingRegistry => (config.simulatorsEnabled ? simulated : new MiitFilingRegistry()),
     },
   ],
-  exports: [FilingRecordStore, FilingRegistry, SimulatedFilingRegistry],
+  exports: [FilingRecordStore, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
 })
 export class FilingRecordModule {}

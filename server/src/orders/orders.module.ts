@@ -4,17 +4,31 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { FilingTypeController } from './filing-type.controller';
 import { FilingTypeService } from './filing-type.service';
+import { InFlightOrdersCheck } from './in-flight-orders';
 import { InactivityGuard, MigrationGuard } from './order-guards';
 import { OrderLifecycleJobs } from './order-lifecycle.jobs';
 import { OrderPrecheck } from './order-precheck.service';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { RecordOrders } from './record-orders';
+import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
 /** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
 @Module({
   imports: [OrderCoreModule, NotificationsModule, FilingRecordModule],
   controllers: [OrdersController, FilingTypeController],
-  providers: [OrdersService, OrderPrecheck, InactivityGuard, MigrationGuard, OrderProgressService, OrderLifecycleJobs, FilingTypeService],
+  providers: [
+    OrdersService,
+    RecordOrders,
+    InFlightOrdersCheck,
+    OrderPrecheck,
+    InactivityGuard,
+    MigrationGuard,
+    OrderProgressService,
+    OrderLifecycleJobs,
+    FilingTypeService,
+    SimulatedRegistryNumbers,
+  ],
 })
 export class OrdersModule {}

@@ -44,7 +44,7 @@ describe('filing type verification from the record (验证备案类型)', () => 
     });
     expect(res.body.reason).toContain('京ICP备2024000101号-1');
     const order = await holder.client.post('/api/orders', {
-      kind: 'add_service_local',
+      kind: 'first_filing',
       subjectType: 'personal',
       serviceType: 'website',
       verification: { ...PERSONAL, certificateNumber: ID_HOLDER, domain: 'held-here.cn' },

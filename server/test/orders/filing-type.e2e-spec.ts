@@ -1,6 +1,6 @@
 import { PERSON_ID, USCC } from '@beian/shared/testing';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
-import type { Client } from '../regulator/workflow.support';
+import { CERT_LAST_SIX, DAY, MINUTE, workflow, type Client } from '../regulator/workflow.support';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '张三', serviceType: 'website' } as const;
 const UNIT = {
@@ -100,5 +100,30 @@ describe('filing type verification (验证备案类型)', () => {
     const created = await client.post('/api/orders', { kind: 'add_service_remote', subjectType: 'personal', serviceType: 'website', verification });
     expect(created).toMatchObject({ status: 201, body: { kind: 'add_service_remote', serviceType: 'website' } });
     expect((await client.get('/api/orders')).body[0]).toMatchObject({ id: created.body.id, kind: 'add_service_remote', serviceType: 'website' });
+  });
+
+  it('should decide add_service_local for the holder and other_account for anyone else when a first filing was approved here', async () => {
+    const w = workflow(t);
+    const order = await w.inSmsVerification(reviewer);
+    expect(await w.verify(order.mobile, w.lastCode(order.mobile), CERT_LAST_SIX)).toMatchObject({ status: 200 });
+    await w.advance(30 * MINUTE);
+    await reviewer.post(`/api/regulator-sim/orders/${order.orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
+    await w.advance(3 * DAY);
+    const progress = await order.client.get(`/api/orders/${order.orderId}/progress`);
+    expect(progress.body.status).toBe('approved');
+    const subjectNumber = (progress.body.numbers as string[])[0];
+
+    const facts = { ...PERSONAL, certificateNumber: order.draft.subject!.certificateNumber! };
+    const holder = (domain: string) => order.client.post('/api/filing-type/verify', { ...facts, domain });
+    expect((await holder('second-site.cn')).body).toEqual({
+      outcome: 'new_order',
+      kind: 'add_service_local',
+      reason: expect.stringContaining(subjectNumber!),
+      subjectIcpNumber: subjectNumber,
+      subjectId: expect.any(String),
+    });
+    expect((await holder(order.draft.websites![0]!.domains![0]!)).body).toMatchObject({ outcome: 'already_filed', serviceIcpNumber: `${subjectNumber}-1` });
+    expect((await holder('filed-elsewhere.cn')).body.outcome).toBe('filed_by_other');
+    expect((await verify({ ...facts, domain: 'second-site.cn' })).body).toMatchObject({ outcome: 'other_account', subjectIcpNumber: subjectNumber });
   });
 });
