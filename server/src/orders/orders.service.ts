@@ -74,7 +74,7 @@ export class OrdersService {
     if (!isOrderKind(request.kind)) {
       throw AppException.validation([{ path: 'kind', code: 'OPTION_INVALID', message: '请选择有效的备案类型' }]);
     }
-    const kind = startsFromRecord(request.kind) ? request.kind : await this.filingType.kindForNewOrder(request, request.kind);
+    const kind = startsFromRecord(request.kind) ? request.kind : await this.filingType.kindForNewOrder(user, request, request.kind);
     const verifiedIndex = request.verification ? this.filingType.subjectIndex(request.verification.certificateNumber) : null;
     return this.idempotency.run(user.id, idempotencyKey, 'orders.create', request, async (tx) => {
       await this.lockAccount(tx, user.id);

@@ -100,3 +100,4 @@ export * from './filing-type';
 export * from './dead-letters';
 export * from './timeline';
 export * from './filings';
+export * from './registry-lookup';
