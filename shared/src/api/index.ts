@@ -94,3 +94,4 @@ export * from './messages';
 export * from './filing-type';
 export * from './dead-letters';
 export * from './timeline';
+export * from './filing-footer';
