@@ -99,8 +99,8 @@ export const ENV_SCHEMA = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
   /** Tests only: the footer check may fetch a site on 127.0.0.1 / ::1 (never private or link-local addresses). Refused in production. */
   SITE_FETCH_ALLOW_LOOPBACK: booleanFlag.default(false),
-  /** A TrueType/OpenType font (`.ttf`/`.otf`/`.ttc`) with Chinese glyphs for the exported PDF sheets (Debian: fonts-wqy-zenhei). */
-  PDF_CJK_FONT: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
+  /** A TrueType/OpenType font (`.ttf`/`.otf`, or `.ttc#PostScriptName` for a collection) with Chinese glyphs for the exported PDF sheets (Debian: fonts-wqy-zenhei). */
+  PDF_CJK_FONT: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei'),
   /** Prometheus `/metrics`; off leaves the route out. */
   METRICS_ENABLED: booleanFlag.default(true),
 });
