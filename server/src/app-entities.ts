@@ -27,6 +27,10 @@ import { ReviewCallEntity } from './review/review-call.entity';
 import { ReviewClaimEntity } from './review/review-claim.entity';
 import { ReviewDecisionEntity } from './order-core/review-decision.entity';
 import { RegistrySimFilingEntity } from './orders/registry-sim-filing.entity';
+import { FilingAccessRecordEntity } from './filing-record/filing-access-record.entity';
+import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/filing-service.entity';
+import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
+import { FilingVersionEntity } from './filing-record/filing-version.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -59,4 +63,9 @@ export const APP_ENTITIES = [
   IcpSerialEntity,
   RegulatorScriptEntity,
   RegistrySimFilingEntity,
+  FilingSubjectEntity,
+  FilingServiceEntity,
+  FilingServiceKeyEntity,
+  FilingAccessRecordEntity,
+  FilingVersionEntity,
 ];

@@ -8,6 +8,7 @@ import { PrincipalsModule } from './principals/principals.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
+import { FilingRecordModule } from './filing-record/filing-record.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
 import { AuditModule } from './audit/audit.module';
@@ -25,6 +26,7 @@ export class AppModule {
         PlatformModule.forRoot(config, APP_ENTITIES, overrides),
         AuthModule,
         OrdersModule,
+        FilingRecordModule,
         JobsModule,
         NotificationsModule,
         MaterialsModule,

@@ -5,6 +5,7 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 @Entity('filing_orders')
 @Index(['ownerId', 'status'])
 @Index(['subjectIndex', 'status'])
+@Index(['subjectId', 'status'])
 export class FilingOrderEntity {
   @PrimaryColumn(IdColumn)
   id: string;
@@ -27,6 +28,14 @@ export class FilingOrderEntity {
   /** Blind index of the subject's certificate number (FieldCipher.blindIndex): finds a subject's filings with us. */
   @Column({ name: 'subject_index', type: 'varchar', length: 64, nullable: true })
   subjectIndex: string | null;
+
+  /** The 我的备案 subject the order starts from (post-approval kinds); null for an order that files a new subject. */
+  @Column({ name: 'subject_id', ...IdColumn, nullable: true })
+  subjectId: string | null;
+
+  /** JSON array of the subject's service ids the order acts on (变更服务, 注销服务, 取消接入 …); null when none. */
+  @Column({ name: 'service_ids', type: 'text', nullable: true })
+  serviceIds: string | null;
 
   /** Optimistic concurrency: every draft save or transition bumps it; a stale save is a conflict. */
   @Column({ type: 'int' })

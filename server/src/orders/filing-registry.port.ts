@@ -15,8 +15,3 @@ export abstract class FilingRegistry {
   abstract findSubject(certificateNumber: string): Promise<RegistryEntry | null>;
   abstract findService(serviceType: 'website' | 'app', name: string): Promise<RegistryEntry | null>;
 }
-
-/** `example.com` / `Example.COM.` and APP names compare case-insensitively, without a trailing dot or spaces. */
-export function serviceKey(serviceType: 'website' | 'app', name: string): string {
-  return `${serviceType}:${name.trim().replace(/\.$/, '').toLowerCase()}`;
-}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { RegistryFilingRequest } from '@beian/shared';
+import { serviceKey, type RegistryFilingRequest } from '@beian/shared';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
-import { FilingRegistry, serviceKey, type RegistryEntry } from './filing-registry.port';
+import { FilingRegistry, type RegistryEntry } from './filing-registry.port';
 import { RegistrySimFilingEntity } from './registry-sim-filing.entity';
 
 const OTHER_PROVIDER = '其他接入商';

@@ -61,6 +61,11 @@ export interface CreateOrderRequest {
   serviceType: 'website' | 'app';
   /** The 验证备案类型 facts: the server decides the kind from them and refuses a `kind` that contradicts it. */
   verification?: FilingTypeVerifyRequest;
+  /**
+   * The 我的备案 subject the order starts from: required by every kind that acts on an approved filing (新增服务（本平台）,
+   * 变更, 注销, 取消接入, 迁移); the subject must be the caller's and active.
+   */
+  subjectId?: string;
 }
 
 /** PATCH /api/orders/:id/draft: a partial draft merged per top-level section. */
@@ -94,4 +99,5 @@ export * from './messages';
 export * from './filing-type';
 export * from './dead-letters';
 export * from './timeline';
+export * from './filings';
 export * from './filing-footer';

@@ -11,6 +11,7 @@ export const createOrderRequestSchema = z.object({
   subjectType: z.enum(['personal', 'unit']),
   serviceType: z.enum(['website', 'app']),
   verification: z.optional(filingTypeVerifyRequestSchema),
+  subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(36))),
 });
 
 export const saveDraftRequestSchema = z.object({
