@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 
 /**
@@ -8,7 +9,7 @@ import { FilingRecordStore } from './filing-record.store';
  */
 @Module({
   imports: [OrderCoreModule],
-  providers: [FilingRecordStore],
-  exports: [FilingRecordStore],
+  providers: [FilingRecordStore, FilingRecordQueries],
+  exports: [FilingRecordStore, FilingRecordQueries],
 })
 export class FilingRecordModule {}

@@ -101,3 +101,4 @@ export * from './dead-letters';
 export * from './timeline';
 export * from './filings';
 export * from './filing-footer';
+export * from './my-filings';
