@@ -25,3 +25,19 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value);
 }
+
+/** One line of 备案查询, as MIIT shows it: the unit and its numbers, never the provider, principal or certificate. */
+export interface FilingLookupEntry {
+  unitName: string;
+  natureLabel: string;
+  subjectIcpNumber: string;
+  /** Absent for a 空壳主体 (only the subject is filed). */
+  service?: { serviceType: 'website' | 'app'; serviceIcpNumber: string; name: string; domains: string[] };
+  /** 审核通过日期, `YYYY-MM-DD`. */
+  approvedDate: string;
+}
+
+export interface FilingLookupResult {
+  query: string;
+  entries: FilingLookupEntry[];
+}
