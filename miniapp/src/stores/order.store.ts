@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CreateOrderRequest, FieldError, FilingTypeDecision, OrderDetail } from '@beian/shared';
+import { normalizeDraftField, type CreateOrderRequest, type FieldError, type FilingTypeDecision, type OrderDetail } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
 import { getAt, isUnder, setAt, type DraftTree } from '../utils/draft-path.util';
@@ -184,7 +184,8 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     },
 
     setField(path, value) {
-      get().updateDraft((draft) => setAt(draft, path, value), [path.split('.')[0]!]);
+      const kept = typeof value === 'string' ? normalizeDraftField(path, value) : value;
+      get().updateDraft((draft) => setAt(draft, path, kept), [path.split('.')[0]!]);
       const { fieldErrors } = get();
       if (path in fieldErrors) {
         const { [path]: _cleared, ...rest } = fieldErrors;

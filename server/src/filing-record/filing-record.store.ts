@@ -141,13 +141,30 @@ export class FilingRecordStore {
     await tx.insert(FilingSubjectEntity, subject);
   }
 
-  /** Adds services with their lookup keys and our access; raises the subject's highest `-n` to theirs. */
+  /**
+   * Adds services with their lookup keys and our access; raises the subject's highest `-n` to theirs. A number the
+   * record already holds (a service that left us and is accessed again) brings that row back under its id.
+   */
   async insertServices(tx: EntityManager, subjectId: string, services: NewFilingService[], at: Date): Promise<void> {
     if (!services.length) return;
-    await tx.insert(
-      FilingServiceEntity,
-      services.map((s) => s.service),
-    );
+    const known = await tx.find(FilingServiceEntity, {
+      select: { id: true, serviceIcpNumber: true },
+      where: { serviceIcpNumber: In(services.map((s) => s.service.serviceIcpNumber)) },
+    });
+    const knownIds = new Map(known.map((row) => [row.serviceIcpNumber, row.id]));
+    const fresh: FilingServiceEntity[] = [];
+    for (const { service } of services) {
+      const id = knownIds.get(service.serviceIcpNumber);
+      if (!id) {
+        fresh.push(service);
+        continue;
+      }
+      service.id = id;
+      const { id: _, ...values } = service;
+      await tx.update(FilingServiceEntity, { id }, values);
+    }
+    if (fresh.length) await tx.insert(FilingServiceEntity, fresh);
+    if (knownIds.size) await tx.delete(FilingServiceKeyEntity, { serviceId: In([...knownIds.values()]) });
     const keys = services.flatMap(({ service }) =>
       [...new Set(this.namesOf(service).map((name) => serviceKey(service.serviceType, name)))].map((key) => ({ serviceId: service.id, serviceKey: key })),
     );
@@ -182,6 +199,21 @@ export class FilingRecordStore {
   async endService(tx: EntityManager, serviceId: string, state: Exclude<FilingServiceState, 'active'>, at: Date): Promise<void> {
     await tx.update(FilingServiceEntity, { id: serviceId }, { state, changedAt: at });
     await tx.update(FilingAccessRecordEntity, { serviceId, endedAt: IsNull() }, { endedAt: at });
+  }
+
+  /** Changes the subject's changeable fields (name, details, principal; the owner on 迁移 or return). */
+  async updateSubject(
+    tx: EntityManager,
+    subjectId: string,
+    changes: Partial<Pick<FilingSubjectEntity, 'name' | 'details' | 'principal' | 'ownerId'>>,
+    at: Date,
+  ): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(FilingSubjectEntity)
+      .set({ ...changes, changedAt: at, version: () => 'version + 1' })
+      .where('id = :id', { id: subjectId })
+      .execute();
   }
 
   async setSubjectState(tx: EntityManager, subjectId: string, state: FilingSubjectState, at: Date): Promise<void> {

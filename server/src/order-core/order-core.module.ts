@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FaceCheckRecordsPort } from './face-check-records.port';
 import { OrderAccess } from './order-access';
+import { OrderApprovalPort } from './order-approval.port';
 import { OrderDraftStore } from './order-draft.store';
 import { OrderFieldLock } from './order-field-lock.service';
 import { OrderStateMachine } from './order-state-machine';
@@ -17,7 +18,27 @@ import { TransitionGuards } from './transition-guards';
  */
 @Module({
   imports: [OutboxModule, DiscoveryModule],
-  providers: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock, TransitionGuards, SubmissionChecks, RegulatorRecordsPort, FaceCheckRecordsPort],
-  exports: [OrderAccess, OrderDraftStore, OrderStateMachine, OrderFieldLock, TransitionGuards, SubmissionChecks, RegulatorRecordsPort, FaceCheckRecordsPort],
+  providers: [
+    OrderAccess,
+    OrderDraftStore,
+    OrderStateMachine,
+    OrderFieldLock,
+    TransitionGuards,
+    SubmissionChecks,
+    RegulatorRecordsPort,
+    FaceCheckRecordsPort,
+    OrderApprovalPort,
+  ],
+  exports: [
+    OrderAccess,
+    OrderDraftStore,
+    OrderStateMachine,
+    OrderFieldLock,
+    TransitionGuards,
+    SubmissionChecks,
+    RegulatorRecordsPort,
+    FaceCheckRecordsPort,
+    OrderApprovalPort,
+  ],
 })
 export class OrderCoreModule {}

@@ -7,6 +7,8 @@ import { AppException } from '../platform/errors/app-exception';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { FilingOrderEntity } from './filing-order.entity';
 import { OrderHistoryEntity } from './order-history.entity';
+import { OrderApprovalPort } from './order-approval.port';
+import { OrderDraftStore } from './order-draft.store';
 import { jobsOnEntering } from './order-jobs.policy';
 import { TransitionGuards, type GuardInput } from './transition-guards';
 
@@ -38,6 +40,8 @@ export class OrderStateMachine {
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
     private readonly guards: TransitionGuards,
+    private readonly drafts: OrderDraftStore,
+    private readonly approval: OrderApprovalPort,
   ) {}
 
   async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<TransitionResult> {
@@ -51,6 +55,7 @@ export class OrderStateMachine {
       { ...extra, status: decision.to, version: order.version + 1, updatedAt: now },
     );
     if (!updated.affected) throw new AppException('VERSION_CONFLICT');
+    if (decision.to === 'approved') await this.applyApproval(tx, order.id, request.numbers ?? [], now);
     const history = await tx.insert(OrderHistoryEntity, {
       orderId: order.id,
       fromStatus: order.status,
@@ -85,5 +90,15 @@ export class OrderStateMachine {
     );
     for (const job of jobsOnEntering(order, decision.to, historyId, now)) await this.jobs.schedule(tx, job);
     return { ...order, status: decision.to, version: order.version + 1, historyId };
+  }
+
+  /** The approved order's effect on the record (备案信息), and the subject it now belongs to. */
+  private async applyApproval(tx: EntityManager, orderId: string, numbers: string[], at: Date): Promise<void> {
+    const order = await tx.findOneOrFail(FilingOrderEntity, {
+      select: { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, subjectId: true, serviceIds: true },
+      where: { id: orderId },
+    });
+    const { subjectId } = await this.approval.apply(tx, { order, draft: await this.drafts.load(tx, orderId), numbers, at });
+    if (subjectId && subjectId !== order.subjectId) await tx.update(FilingOrderEntity, { id: orderId }, { subjectId });
   }
 }

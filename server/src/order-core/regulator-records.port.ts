@@ -17,8 +17,6 @@ export interface RegulatorRecords {
   numbers(tx: EntityManager, orderId: string): Promise<string[]>;
   /** The SMS recipients of the order's latest submission. */
   smsRecipients(tx: EntityManager, orderId: string): Promise<SmsRecipientState[]>;
-  /** The subject number of an approved filing with us of the subject (by certificate blind index), if any. */
-  subjectNumber(tx: EntityManager, subjectIndex: string): Promise<string | null>;
 }
 
 /** `@REGULATOR_RECORDS()` on the one provider that answers RegulatorRecords (the regulator module). */
@@ -41,10 +39,6 @@ export class RegulatorRecordsPort implements OnModuleInit, RegulatorRecords {
 
   smsRecipients(tx: EntityManager, orderId: string): Promise<SmsRecipientState[]> {
     return this.port().smsRecipients(tx, orderId);
-  }
-
-  subjectNumber(tx: EntityManager, subjectIndex: string): Promise<string | null> {
-    return this.port().subjectNumber(tx, subjectIndex);
   }
 
   private port(): RegulatorRecords {

@@ -13,7 +13,7 @@ import {
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { RegulatorRecordsPort } from '../order-core/regulator-records.port';
+import { FilingRecordStore, SUBJECT_STATES_WITH_US } from '../filing-record/filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;
@@ -29,7 +29,7 @@ export class FilingTypeService {
     private readonly db: DatabaseService,
     private readonly cipher: FieldCipher,
     private readonly registry: FilingRegistry,
-    private readonly regulatorRecords: RegulatorRecordsPort,
+    private readonly records: FilingRecordStore,
   ) {}
 
   async decide(request: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
@@ -94,8 +94,10 @@ export class FilingTypeService {
     return this.cipher.blindIndex(certificateNumber);
   }
 
-  private subjectNumberHere(certificateNumber: string): Promise<string | null> {
-    return this.regulatorRecords.subjectNumber(this.db.manager, this.subjectIndex(certificateNumber));
+  /** The subject number of the subject with us (a cancelled or departed subject is no longer "filed here"). */
+  private async subjectNumberHere(certificateNumber: string): Promise<string | null> {
+    const subject = await this.records.subjectByCertificate(this.db.manager, this.subjectIndex(certificateNumber));
+    return subject && SUBJECT_STATES_WITH_US.includes(subject.state) ? subject.subjectIcpNumber : null;
   }
 
   private checkedFacts(request: FilingTypeVerifyRequest): { certificateNumber: string; service: string } {

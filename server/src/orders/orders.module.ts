@@ -14,10 +14,12 @@ import { OrderProgressService } from './order-progress.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
+import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
+import { FilingRecordModule } from '../filing-record/filing-record.module';
 
 /** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule],
+  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule],
   controllers: [OrdersController, FilingTypeController],
   providers: [
     OrdersService,
@@ -28,6 +30,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     OrderLifecycleJobs,
     FilingTypeService,
     SimulatedFilingRegistry,
+    SimulatedRegistryNumbers,
     // Embedded default: the scripted registry; otherwise the provider interface (not available, see MiitFilingRegistry).
     {
       provide: FilingRegistry,

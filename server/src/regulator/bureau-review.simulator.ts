@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { JobRunner } from '../jobs/job.runner';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore } from '../order-core/order-draft.store';
 import { OrderHistoryEntity } from '../order-core/order-history.entity';
 import { Clock } from '../platform/clock/clock';
@@ -82,7 +83,8 @@ export class BureauReviewSimulator {
       return;
     }
     const draft = await this.drafts.load(tx, order.id);
-    await this.events.approved(tx, order, await this.numbers.allocate(tx, order.kind, draft, this.clock.now()));
+    const ref = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, kind: true, subjectId: true }, where: { id: order.id } });
+    await this.events.approved(tx, order, await this.numbers.allocate(tx, ref, draft, this.clock.now()));
   }
 
   /** When and how the 管局 decides: as scripted for the order, else approval after 1–20 working days (seeded). */

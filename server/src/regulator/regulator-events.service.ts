@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderStateMachine, type OrderRef } from '../order-core/order-state-machine';
 import { Clock } from '../platform/clock/clock';
+import { serviceSeqOf } from '../filing-record/record-from-draft';
+import type { IssuedNumbers } from './icp-number.allocator';
 import { IcpNumberEntity } from './icp-number.entity';
 
 const ORDER_REF = { id: true, ownerId: true, kind: true, status: true, version: true } as const;
@@ -42,23 +44,26 @@ export class RegulatorEventsService {
     await this.stateMachine.fire(tx, order, { event: 'sms_timeout', actor: REGULATOR, reason, guardInput: { submissionId } });
   }
 
-  /** Records the numbers (unique: a repeated number fails the transaction) and approves the order. */
-  /** `numbers`: the subject number first, then the services' (none for cancellations). */
-  async approved(tx: EntityManager, order: OrderRef, numbers: string[]): Promise<void> {
+  /**
+   * Records the numbers this approval issued or kept (unique: a repeated number fails the transaction) and approves
+   * the order; the state machine writes the record (备案信息) in the same transaction. `numbers`: null for kinds
+   * that issue none (cancellations).
+   */
+  async approved(tx: EntityManager, order: OrderRef, numbers: IssuedNumbers | null): Promise<void> {
     const issuedAt = this.clock.now();
-    if (numbers.length) {
+    const rows = numbers
+      ? [
+          ...(numbers.subjectIsNew ? [{ number: numbers.subject, kind: 'subject' as const, position: 0 }] : []),
+          ...numbers.services.map((number) => ({ number, kind: 'service' as const, position: serviceSeqOf(number) })),
+        ]
+      : [];
+    if (rows.length)
       await tx.insert(
         IcpNumberEntity,
-        numbers.map((number, position) => ({
-          number,
-          orderId: order.id,
-          kind: position === 0 ? ('subject' as const) : ('service' as const),
-          position,
-          issuedAt,
-        })),
+        rows.map((row) => ({ ...row, orderId: order.id, issuedAt })),
       );
-    }
-    await this.stateMachine.fire(tx, order, { event: 'regulator_approve', actor: REGULATOR, numbers });
+    const all = numbers ? [numbers.subject, ...numbers.services] : [];
+    await this.stateMachine.fire(tx, order, { event: 'regulator_approve', actor: REGULATOR, numbers: all });
   }
 
   async rejected(tx: EntityManager, order: OrderRef, reasons: string[]): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WORKFLOW_TIMINGS } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { REGULATOR_RECORDS, type RegulatorRecords, type SmsRecipientState } from '../order-core/regulator-records.port';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
@@ -31,15 +30,5 @@ export class RegulatorRecordsReader implements RegulatorRecords {
       updatedAt: new Date(row.updatedAt),
       expiresAt: new Date(row.expiresAt),
     }));
-  }
-
-  async subjectNumber(tx: EntityManager, subjectIndex: string): Promise<string | null> {
-    const row = await tx
-      .createQueryBuilder(IcpNumberEntity, 'n')
-      .innerJoin(FilingOrderEntity, 'o', 'o.id = n.orderId')
-      .where('o.subjectIndex = :index AND o.status = :status AND n.kind = :kind', { index: subjectIndex, status: 'approved', kind: 'subject' })
-      .orderBy('n.id', 'ASC')
-      .getOne();
-    return row?.number ?? null;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { Clock } from '../platform/clock/clock';
+import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { IcpNumberAllocator } from './icp-number.allocator';
 import { MiitProviderGateway } from './miit-provider.gateway';
@@ -20,7 +21,7 @@ import { RegulatorRecordsReader } from './regulator-records';
  * provider adapter (not available: MIIT has no public API, see MiitProviderGateway).
  */
 @Module({
-  imports: [OrderCoreModule],
+  imports: [OrderCoreModule, FilingRecordModule],
   controllers: [RegulatorSimController, DevClockController],
   providers: [
     RegulatorEventsService,

@@ -47,6 +47,11 @@ describe('personal data masking', () => {
     expect(maskPersonalValue('email', 'zhangsan@example.com')).toBe('z***@example.com');
   });
 
+  it('should hide the whole MIIT filing password, its length included, when masking', () => {
+    expect(maskPersonalValue('filingPassword', 'Miit-8812')).toBe('******');
+    expect(mapPersonalData({ subject: { filingPassword: 'ab' } }, maskPersonalValue)).toEqual({ subject: { filingPassword: '******' } });
+  });
+
   it('should reach personal data at any depth and leave other fields alone', () => {
     const tree = { subject: { name: '张三', certificateNumber: 'ID' }, websites: [{ principal: { mobile: 'M', name: '李四' } }] };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { normalizeCode, normalizeDomain } from '../validate/normalize';
 
 /**
  * 验证备案类型: the server decides the filing kind from what it knows (approved filings with us, the registry of
@@ -18,10 +19,10 @@ export const filingTypeVerifyRequestSchema = z.object({
   regionCode: z.string().check(z.regex(/^\d{2,6}$/)),
   subjectNature: text(32),
   certificateType: text(32),
-  certificateNumber: text(32),
+  certificateNumber: text(32).check(z.overwrite(normalizeCode)),
   subjectName: text(128),
   serviceType: z.enum(['website', 'app']),
-  domain: z.optional(text(253)),
+  domain: z.optional(text(253).check(z.overwrite(normalizeDomain))),
   appName: z.optional(text(64)),
 });
 export type FilingTypeVerifyRequest = z.infer<typeof filingTypeVerifyRequestSchema>;

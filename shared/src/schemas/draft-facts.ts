@@ -8,6 +8,8 @@ export interface DraftFacts {
   subjectCertificateType: string | undefined;
   /** GB/T 2260 code of the subject's region: landlines must carry its area code. */
   regionCode: string | undefined;
+  /** 主体备案号 a filed service's number must belong to. */
+  subjectIcpNumber: string | undefined;
 }
 
 function stringAt(section: unknown, key: string): string | undefined {
@@ -24,5 +26,6 @@ export function draftFacts(data: unknown, ctx: FilingContext): DraftFacts {
     subjectName: stringAt(subject, 'name'),
     subjectCertificateType: stringAt(subject, 'certificateType'),
     regionCode: stringAt(subject, 'regionCode'),
+    subjectIcpNumber: stringAt(subject, 'subjectIcpNumber'),
   };
 }

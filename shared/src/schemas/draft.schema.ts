@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DRAFT_NORMALIZERS } from './draft-normalize';
 import { typeError } from './zod-field-errors';
 
 /*
@@ -7,27 +8,30 @@ import { typeError } from './zod-field-errors';
  * Unknown keys are stripped.
  */
 const text = z.optional(z.string({ error: typeError }));
+/** A text kept in its normal form (`DRAFT_NORMALIZERS[key]`). */
+const normal = (key: keyof typeof DRAFT_NORMALIZERS) => z.optional(z.string({ error: typeError }).check(z.overwrite(DRAFT_NORMALIZERS[key]!)));
 const flag = z.optional(z.boolean({ error: typeError }));
 const texts = z.optional(z.array(z.string({ error: typeError }), { error: typeError }));
+const domainList = z.optional(z.array(z.string({ error: typeError }).check(z.overwrite(DRAFT_NORMALIZERS.domains!)), { error: typeError }));
 const list = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item, { error: typeError }));
 
 export const draftSubjectSchema = z.object(
   {
     nature: text,
     certificateType: text,
-    certificateNumber: text,
+    certificateNumber: normal('certificateNumber'),
     name: text,
     certificateAddress: text,
     communicationAddress: text,
     regionCode: text,
     legalRepName: text,
     legalRepCertificateType: text,
-    legalRepCertificateNumber: text,
+    legalRepCertificateNumber: normal('legalRepCertificateNumber'),
     investor: text,
     remark: text,
-    /** 主体备案号, for kinds that start from an existing filing. */
-    icpNumber: text,
-    /** 备案密码, asked by some kinds when the subject was filed elsewhere. */
+    /** 主体备案号 "待接入主体的备案号", for kinds that start from a filing (接入, 新增服务, 变更). */
+    subjectIcpNumber: normal('subjectIcpNumber'),
+    /** 备案密码 "工信部系统下发到主体负责人的手机短信和邮箱中的备案密码" (接入, 新增服务外平台); personal data. */
     filingPassword: text,
   },
   { error: typeError },
@@ -40,15 +44,15 @@ export const draftPrincipalSchema = z.object(
   {
     name: text,
     certificateType: text,
-    certificateNumber: text,
+    certificateNumber: normal('certificateNumber'),
     validFrom: text,
     /** ISO date, or absent with `longTerm` for a 长期 certificate. */
     validTo: text,
     longTerm: flag,
-    mobile: text,
-    phone2: text,
-    emergencyPhone: text,
-    email: text,
+    mobile: normal('mobile'),
+    phone2: normal('phone2'),
+    emergencyPhone: normal('emergencyPhone'),
+    email: normal('email'),
     /** A visible "same person as …" link: the fields are a copy, never a shared reference. */
     sameAs: z.optional(z.enum(PRINCIPAL_SAME_AS, { error: typeError })),
   },
@@ -70,9 +74,9 @@ export const draftResourceSchema = z.object(
 /** Real-name data of a domain, from the registrar or the screenshot, when known. */
 export const draftDomainHolderSchema = z.object(
   {
-    domain: text,
+    domain: normal('domain'),
     holderName: text,
-    holderCertificateNumber: text,
+    holderCertificateNumber: normal('holderCertificateNumber'),
     expiresAt: text,
     verifiedAt: text,
   },
@@ -87,19 +91,19 @@ const serviceShape = {
   remark: text,
   resource: z.optional(draftResourceSchema),
   /** 网站/APP 备案号 for kinds that start from a filed service. */
-  icpNumber: text,
+  icpNumber: normal('icpNumber'),
   principal: z.optional(draftPrincipalSchema),
   domainHolders: list(draftDomainHolderSchema),
 };
 
-export const draftWebsiteSchema = z.object({ ...serviceShape, domains: texts, homeUrl: text }, { error: typeError });
+export const draftWebsiteSchema = z.object({ ...serviceShape, domains: domainList, homeUrl: normal('homeUrl') }, { error: typeError });
 
-export const draftAppPackageSchema = z.object({ platform: text, packageName: text, publicKey: text, fingerprint: text }, { error: typeError });
+export const draftAppPackageSchema = z.object({ platform: text, packageName: normal('packageName'), publicKey: text, fingerprint: text }, { error: typeError });
 
 export const draftAppSchema = z.object(
   {
     ...serviceShape,
-    domains: texts,
+    domains: domainList,
     providesSdk: flag,
     usesExternalSdk: flag,
     packages: list(draftAppPackageSchema),

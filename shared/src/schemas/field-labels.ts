@@ -27,6 +27,7 @@ const PART_LABELS: Readonly<Record<string, string>> = {
   investor: '投资人或主管单位',
   remark: '备注',
   icpNumber: '备案号',
+  subjectIcpNumber: '主体备案号',
   filingPassword: '备案密码',
   validFrom: '证件有效期开始日期',
   validTo: '证件有效期结束日期',
@@ -72,7 +73,7 @@ const LABELS_UNDER_PARENT: Readonly<Record<string, string>> = {
   'apps.name': 'APP名称',
   'websites.icpNumber': '网站备案号',
   'apps.icpNumber': 'APP备案号',
-  'subject.icpNumber': '主体备案号',
+  'subject.subjectIcpNumber': '主体备案号',
   'preApprovals.type': '前置审批类型',
   'resource.type': '资源类型',
 };

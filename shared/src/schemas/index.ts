@@ -2,6 +2,7 @@ export * from './filing-context';
 export * from './schema-codes';
 export * from './zod-field-errors';
 export * from './draft.schema';
+export * from './draft-normalize';
 export * from './draft-facts';
 export * from './subject.schema';
 export * from './principal.schema';

@@ -17,6 +17,7 @@ export const SCHEMA_MESSAGES = {
   AGREEMENT_REQUIRED: '请阅读并勾选同意后再提交',
   MATERIAL_REQUIRED: '请上传所需的备案材料',
   DATE_FORMAT: '请选择有效的日期',
+  SERVICE_ICP_NUMBER_OTHER_SUBJECT: '该备案号不属于所填的主体备案号，请核对网站（APP）备案号和主体备案号',
 } as const;
 
 export type SchemaCode = keyof typeof SCHEMA_MESSAGES;

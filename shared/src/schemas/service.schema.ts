@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { PRE_APPROVAL_TYPES } from '../catalog/pre-approvals.catalog';
 import { LANGUAGES } from '../catalog/service-options.catalog';
 import { isOrderKind, ORDER_KINDS } from '../workflow';
-import { validateIcpNumber, validateRemark } from '../validate';
+import { normalizeIcpNumber, validateRemark, validateServiceIcpNumber } from '../validate';
 import type { DraftFacts } from './draft-facts';
 import { draftDomainHolderSchema } from './draft.schema';
 import { addFieldIssue, crossFieldCheck, optionalText, requiredChoice, requiredChoices, requiredText, textAt } from './field.schema';
@@ -49,6 +49,12 @@ function preApprovalsSchema(facts: DraftFacts) {
 
 /** Fields every service (website or APP) has. */
 export function serviceShape(facts: DraftFacts, serviceContents: readonly string[]) {
+  const subjectNumber = facts.subjectIcpNumber ? normalizeIcpNumber(facts.subjectIcpNumber) : undefined;
+  const serviceNumber = (value: string) => {
+    const result = validateServiceIcpNumber(value);
+    if (result.ok && subjectNumber && result.value.subjectNumber !== subjectNumber) return { ok: false, code: 'SERVICE_ICP_NUMBER_OTHER_SUBJECT' } as const;
+    return result;
+  };
   const filing = isOrderKind(facts.ctx.kind) && ORDER_KINDS[facts.ctx.kind].group === 'filing';
   return {
     name: requiredText(),
@@ -57,7 +63,7 @@ export function serviceShape(facts: DraftFacts, serviceContents: readonly string
     preApprovals: preApprovalsSchema(facts),
     remark: optionalText(validateRemark),
     resource: filing ? resourceSchema() : z.optional(resourceSchema()),
-    icpNumber: KINDS_WITH_SERVICE_NUMBER.includes(facts.ctx.kind) ? requiredText(validateIcpNumber) : optionalText(validateIcpNumber),
+    icpNumber: KINDS_WITH_SERVICE_NUMBER.includes(facts.ctx.kind) ? requiredText(serviceNumber) : optionalText(serviceNumber),
     principal: principalSchema(facts, 'service'),
     domainHolders: z.optional(z.array(draftDomainHolderSchema, { error: typeError })),
   };

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { certificateTypesForNature, PERSON_CERTIFICATE_TYPE_KEYS, UNIT_CERTIFICATE_TYPES } from '../catalog/certificate-types.catalog';
 import { provinceByCode } from '../catalog/provinces.catalog';
 import { SUBJECT_NATURE_KEYS, type SubjectNatureKey } from '../catalog/subject-natures.catalog';
-import { validateCertificateNumber, validateIcpNumber } from '../validate';
+import { validateCertificateNumber, validateSubjectIcpNumber } from '../validate';
 import type { DraftFacts } from './draft-facts';
 import { crossFieldCheck, optionalText, requiredChoice, requiredText, textAt } from './field.schema';
 import { typeError } from './zod-field-errors';
@@ -11,6 +11,10 @@ const UNIT_NATURES: readonly string[] = SUBJECT_NATURE_KEYS.filter((key) => key 
 const UNIT_CERTIFICATE_KEYS = UNIT_CERTIFICATE_TYPES.map((type) => type.key);
 const REMARK_MAX = 200;
 
+function filingPassword(value: string) {
+  return value.trim().length <= FILING_PASSWORD_MAX ? ({ ok: true } as const) : ({ ok: false, code: 'TEXT_TOO_LONG' } as const);
+}
+
 /** A region picked down to the district (6-digit GB/T 2260 code inside a known province). */
 export function regionCodeField() {
   return requiredText((code) =>
@@ -18,8 +22,11 @@ export function regionCodeField() {
   );
 }
 
-/** Kinds that start from an approved filing and must name its subject number. */
-const KINDS_WITH_SUBJECT_NUMBER = ['change_filing'];
+/** Kinds whose subject is filed already and must name its 主体备案号 (接入, 新增服务外平台, 变更). */
+const KINDS_WITH_SUBJECT_NUMBER = ['access_filing', 'add_service_remote', 'change_filing'];
+/** 接入备案 asks for the MIIT 备案密码 (S002 L28); 新增服务（外平台）only where the province asks. */
+const KINDS_WITH_FILING_PASSWORD = ['access_filing'];
+const FILING_PASSWORD_MAX = 64;
 
 /**
  * Every field of 主体信息 for the context. Personal subjects have no legal representative or investor;
@@ -36,8 +43,8 @@ export function subjectShape(facts: DraftFacts) {
     communicationAddress: requiredText(),
     regionCode: regionCodeField(),
     remark: z.optional(z.string({ error: typeError }).check(z.maxLength(REMARK_MAX))),
-    icpNumber: KINDS_WITH_SUBJECT_NUMBER.includes(facts.ctx.kind) ? requiredText(validateIcpNumber) : optionalText(validateIcpNumber),
-    filingPassword: optionalText(),
+    subjectIcpNumber: KINDS_WITH_SUBJECT_NUMBER.includes(facts.ctx.kind) ? requiredText(validateSubjectIcpNumber) : optionalText(validateSubjectIcpNumber),
+    filingPassword: KINDS_WITH_FILING_PASSWORD.includes(facts.ctx.kind) ? requiredText(filingPassword) : optionalText(filingPassword),
   };
   if (personal) return common;
   return {

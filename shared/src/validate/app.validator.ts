@@ -1,3 +1,4 @@
+import { normalizeAddress } from './normalize';
 import { invalid, valid, type Validation } from './result';
 
 /**
@@ -5,7 +6,7 @@ import { invalid, valid, type Validation } from './result';
  * letters, digits and underscores (iOS bundle IDs may also use hyphens).
  */
 export function validatePackageName(input: string): Validation {
-  const name = input.trim();
+  const name = normalizeAddress(input);
   if (name === '') return invalid('REQUIRED');
   return name.length <= 255 && /^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+$/.test(name) ? valid(name) : invalid('PACKAGE_NAME_FORMAT');
 }
@@ -14,7 +15,7 @@ const FINGERPRINT_HEX_LENGTH = { md5: 32, sha1: 40 } as const;
 
 /** Signature fingerprint (Android MD5, Apple SHA-1) as hex, colons allowed; normalized to upper-case hex without separators. */
 export function validateFingerprint(input: string, algo: 'md5' | 'sha1'): Validation {
-  const raw = input.trim();
+  const raw = normalizeAddress(input);
   if (raw === '') return invalid('REQUIRED');
   const compact = raw.replace(/\s/g, '');
   const hex = compact.replace(/:/g, '').toUpperCase();

@@ -1,37 +1,34 @@
 import { PERSON_CERTIFICATE_TYPES, UNIT_CERTIFICATE_TYPES } from '../catalog/certificate-types.catalog';
 import { gb11643CheckChar } from './gb11643';
 import { validateResidencePermit, validateResidentId, type DateOptions } from './resident-id.validator';
+import { normalizeCode } from './normalize';
 import { invalid, valid, type Validation } from './result';
 import { validateUscc } from './uscc.validator';
 
-function compactUpper(input: string): string {
-  return input.replace(/\s/g, '').toUpperCase();
-}
-
 /** Passports of any country: 5–17 letters or digits as printed (Chinese ones are E/G + 8 characters). */
 export function validatePassport(input: string): Validation {
-  const number = compactUpper(input);
+  const number = normalizeCode(input);
   if (number === '') return invalid('REQUIRED');
   return /^[A-Z0-9]{5,17}$/.test(number) ? valid(number) : invalid('PASSPORT_FORMAT');
 }
 
 /** 港澳居民来往内地通行证: H (Hong Kong) or M (Macau) + 8 digits, optionally + 2 digits of renewal count. */
 export function validateHkMacauPermit(input: string): Validation {
-  const number = compactUpper(input);
+  const number = normalizeCode(input);
   if (number === '') return invalid('REQUIRED');
   return /^[HM]\d{8}(?:\d{2})?$/.test(number) ? valid(number) : invalid('HK_MACAU_PERMIT_FORMAT');
 }
 
 /** 台湾居民来往大陆通行证: 8 digits. */
 export function validateTaiwanPermit(input: string): Validation {
-  const number = input.replace(/\s/g, '');
+  const number = normalizeCode(input);
   if (number === '') return invalid('REQUIRED');
   return /^\d{8}$/.test(number) ? valid(number) : invalid('TAIWAN_PERMIT_FORMAT');
 }
 
 /** 外国人永久居留身份证: 2017 form 3 letters + 12 digits; 2023 form 18 characters starting with 9, GB 11643 check. */
 export function validateForeignPermanentResidence(input: string): Validation {
-  const number = compactUpper(input);
+  const number = normalizeCode(input);
   if (number === '') return invalid('REQUIRED');
   if (/^[A-Z]{3}\d{12}$/.test(number)) return valid(number);
   if (!/^9\d{16}[\dX]$/.test(number)) return invalid('FOREIGN_PR_FORMAT');
@@ -39,9 +36,9 @@ export function validateForeignPermanentResidence(input: string): Validation {
 }
 
 function validateFreeNumber(input: string): Validation {
-  const number = input.normalize('NFKC').trim();
+  const number = normalizeCode(input);
   if (number === '') return invalid('REQUIRED');
-  return /^[A-Za-z0-9()\-]{2,50}$/.test(number) ? valid(number) : invalid('CERTIFICATE_NUMBER_FORMAT');
+  return /^[A-Z0-9()\-]{2,50}$/.test(number) ? valid(number) : invalid('CERTIFICATE_NUMBER_FORMAT');
 }
 
 function residencePermitOf(prefixes: readonly string[]) {
@@ -76,5 +73,5 @@ export function validateCertificateNumber(type: string, input: string, options: 
  * included (A1234567(8) → 567(8); A123456X → 23456X). Full-width brackets are shown as ASCII.
  */
 export function lastSixForSms(certificateNumber: string): string {
-  return certificateNumber.normalize('NFKC').replace(/\s/g, '').slice(-6);
+  return normalizeCode(certificateNumber).slice(-6);
 }

@@ -5,7 +5,6 @@ export const VALIDATION_MESSAGES = {
   ID_LENGTH: '居民身份证号码应为18位，请输入18位居民身份证号码',
   ID_LEGACY_15: '不支持15位旧版居民身份证号码，请输入18位居民身份证号码',
   ID_FORMAT: '居民身份证号码应为17位数字加1位数字或大写X，请检查后重新输入',
-  ID_LOWERCASE_X: '居民身份证号码末位的X请使用大写字母',
   ID_DIVISION: '居民身份证号码前6位行政区划代码无效，请核对证件后重新输入',
   ID_BIRTH_DATE: '居民身份证号码中的出生日期无效，请核对证件后重新输入',
   ID_BIRTH_FUTURE: '居民身份证号码中的出生日期晚于今天，请核对证件后重新输入',
@@ -61,6 +60,8 @@ export const VALIDATION_MESSAGES = {
 
   ICP_NUMBER_FORMAT: '备案号格式不正确，应如 粤ICP备2024286477号 或 粤ICP备2024286477号-2',
   ICP_NUMBER_PROVINCE: '备案号开头的省份简称无效，请核对备案号',
+  SUBJECT_ICP_NUMBER_FORMAT: '主体备案号不带“-数字”后缀，应如 粤ICP备2024123456号，请核对后重新输入',
+  SERVICE_ICP_NUMBER_FORMAT: '网站或APP的备案号以“-数字”结尾，应如 粤ICP备2024123456号-3，请核对后重新输入',
   PSB_NUMBER_FORMAT: '公安备案号格式不正确，应如 京公网安备 11010502030143号',
   PSB_NUMBER_DIVISION: '公安备案号前6位行政区划代码无效，请核对备案号',
   PSB_NUMBER_PROVINCE: '公安备案号的省份简称与行政区划代码不一致，请核对备案号',

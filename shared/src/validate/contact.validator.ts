@@ -1,4 +1,5 @@
 import { areaCodeEntry } from '../catalog/area-codes.catalog';
+import { normalizeAddress, normalizePhone } from './normalize';
 import { invalid, valid, type Validation } from './result';
 
 export interface LandlineOptions {
@@ -11,9 +12,8 @@ const LANDLINE = /^(010|02\d|0[3-9]\d{2})-?([2-9]\d{6,7})(?:(?:-|转|ext\.?)(\d{
 
 /** Landline with its area code, normalized to `0571-88888888` (or `…-123` with an extension). */
 export function validateLandline(input: string, options: LandlineOptions = {}): Validation {
-  const compact = input
-    .normalize('NFKC')
-    .replace(/[\s()]/g, '')
+  const compact = normalizePhone(input)
+    .replace(/[()]/g, '')
     .replace(/^(?:\+86|0086)-?/, '0');
   if (compact === '') return invalid('REQUIRED');
   const match = LANDLINE.exec(compact);
@@ -30,7 +30,7 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-
 
 /** Email address; the domain part is lower-cased. */
 export function validateEmail(input: string): Validation {
-  const email = input.trim();
+  const email = normalizeAddress(input);
   if (email === '') return invalid('REQUIRED');
   if (!EMAIL.test(email) || email.length > 254 || /^\.|\.\.|\.@/.test(email)) return invalid('EMAIL_FORMAT');
   const at = email.lastIndexOf('@');
@@ -39,7 +39,7 @@ export function validateEmail(input: string): Validation {
 
 /** Mainland mobile: 11 digits starting with 1[3-9]; spaces, dashes and a +86 prefix are dropped. */
 export function validateMobile(input: string): Validation {
-  const compact = input.replace(/[\s-]/g, '');
+  const compact = normalizePhone(input).replace(/-/g, '');
   if (compact === '') return invalid('REQUIRED');
   const mobile = compact.replace(/^(?:\+86|0086)/, '');
   return /^1[3-9]\d{9}$/.test(mobile) ? valid(mobile) : invalid('MOBILE_FORMAT');

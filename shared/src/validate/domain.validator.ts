@@ -1,6 +1,7 @@
 import { APPROVED_TLDS, type ApprovedTldList } from '../catalog/approved-tlds.catalog';
 import { MAX_DOMAIN_LEVELS, PUBLIC_SUFFIXES } from '../catalog/public-suffixes.catalog';
 import { subjectNatureByKey } from '../catalog/subject-natures.catalog';
+import { normalizeDomain } from './normalize';
 import { domainToAscii } from './punycode';
 import { invalid, valid, type Validation } from './result';
 
@@ -36,7 +37,7 @@ export function publicSuffix(asciiDomain: string): string {
 
 /** The domain a registrar sells (example.com.cn for www.example.com.cn), in ASCII; undefined for a bare suffix. */
 export function registrableDomain(domain: string): string | undefined {
-  const ascii = domainToAscii(domain.trim()).replace(/\.$/, '');
+  const ascii = domainToAscii(normalizeDomain(domain)).replace(/\.$/, '');
   const suffix = publicSuffix(ascii);
   if (ascii === suffix) return undefined;
   const head = ascii.slice(0, ascii.length - suffix.length - 1);
@@ -45,7 +46,7 @@ export function registrableDomain(domain: string): string | undefined {
 
 /** A domain to file: IDN converted to punycode, approved TLD, at most four levels, endings per 主办者性质. */
 export function validateDomain(input: string, options: DomainOptions = {}): Validation {
-  const trimmed = input.trim();
+  const trimmed = normalizeDomain(input);
   if (trimmed === '') return invalid('REQUIRED');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /[/?#:]/.test(trimmed)) return invalid('DOMAIN_HAS_PROTOCOL');
   const domain = domainToAscii(trimmed).replace(/\.$/, '');

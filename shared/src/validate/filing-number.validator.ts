@@ -1,4 +1,5 @@
 import { provinceByAbbr, provinceByCode } from '../catalog/provinces.catalog';
+import { normalizeIcpNumber, normalizePhone } from './normalize';
 import { invalid, valid, type Validation } from './result';
 
 export interface IcpNumber {
@@ -20,11 +21,7 @@ const ICP = /^(\p{Script=Han})ICP备(\d{8}|\d{10})号(?:-([1-9]\d{0,3}))?$/u;
 
 /** 主体备案号 `粤ICP备2024286477号` or 服务备案号 `粤ICP备2024286477号-2`. */
 export function validateIcpNumber(input: string): Validation<IcpNumber> {
-  const compact = input
-    .normalize('NFKC')
-    .replace(/\s/g, '')
-    .replace(/[—–－]/g, '-')
-    .replace(/icp/i, 'ICP');
+  const compact = normalizeIcpNumber(input);
   if (compact === '') return invalid('REQUIRED');
   const match = ICP.exec(compact);
   if (!match) return invalid('ICP_NUMBER_FORMAT');
@@ -43,6 +40,18 @@ export function validateIcpNumber(input: string): Validation<IcpNumber> {
   });
 }
 
+/** 主体备案号 (接入备案: "待接入主体的备案号"): `粤ICP备2024123456号`, without a service's `-n`. */
+export function validateSubjectIcpNumber(input: string): Validation<IcpNumber> {
+  const result = validateIcpNumber(input);
+  return result.ok && result.value.kind !== 'subject' ? invalid('SUBJECT_ICP_NUMBER_FORMAT') : result;
+}
+
+/** 网站/APP 备案号 (接入备案: "待接入网站的备案号"): `粤ICP备2024123456号-3`. */
+export function validateServiceIcpNumber(input: string): Validation<IcpNumber> {
+  const result = validateIcpNumber(input);
+  return result.ok && result.value.kind !== 'service' ? invalid('SERVICE_ICP_NUMBER_FORMAT') : result;
+}
+
 export interface PsbNumber {
   /** Normalized number, e.g. 京公网安备11010502030143号. */
   number: string;
@@ -55,7 +64,7 @@ const PSB = /^(\p{Script=Han})公网安备(\d{14})号$/u;
 
 /** 公安联网备案号: `<province abbr>公网安备 <14 digits>号`, the first six digits a division of that province. */
 export function validatePsbNumber(input: string): Validation<PsbNumber> {
-  const compact = input.normalize('NFKC').replace(/\s/g, '');
+  const compact = normalizePhone(input);
   if (compact === '') return invalid('REQUIRED');
   const match = PSB.exec(compact);
   if (!match) return invalid('PSB_NUMBER_FORMAT');

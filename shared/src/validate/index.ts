@@ -1,4 +1,5 @@
 export * from './codes';
+export * from './normalize';
 export * from './result';
 export * from './resident-id.validator';
 export * from './punycode';

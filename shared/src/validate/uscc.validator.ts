@@ -1,4 +1,5 @@
 import { provinceByCode } from '../catalog/provinces.catalog';
+import { normalizeCode } from './normalize';
 import { invalid, valid, type Validation } from './result';
 
 /** GB 32100-2015 character set: digits and upper-case letters without I, O, S, V, Z. */
@@ -18,7 +19,7 @@ export function usccCheckChar(first17: string): string {
 
 /** 统一社会信用代码 (GB 32100-2015), normalized to upper case without spaces. */
 export function validateUscc(input: string): Validation {
-  const code = input.replace(/\s/g, '').toUpperCase();
+  const code = normalizeCode(input);
   if (code === '') return invalid('REQUIRED');
   if (code.length !== 18) return invalid('USCC_LENGTH');
   if ([...code].some((char) => !USCC_CHARSET.includes(char))) return invalid('USCC_CHARSET');

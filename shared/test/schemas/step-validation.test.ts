@@ -8,6 +8,19 @@ describe('draftSchema', () => {
     expect(draftSchema.safeParse({ subject: { certificateNumber: '123' }, websites: [{ domains: ['x.io'] }] }).success).toBe(true);
   });
 
+  it('should keep codes, numbers and domains in their normal form when autosaving', () => {
+    const result = draftSchema.safeParse({
+      subject: { certificateNumber: ' 11010519491231002x ', subjectIcpNumber: '粤icp备２０２４１２３４５６号', name: '张 三' },
+      subjectPrincipal: { mobile: '１３８ ００１３ ８０００', email: 'ａ＠example。com' },
+      websites: [{ domains: ['Ｅxample。ＣＮ '], icpNumber: '粤ICP备2024123456号－3' }],
+    });
+    expect(result.data).toEqual({
+      subject: { certificateNumber: '11010519491231002X', subjectIcpNumber: '粤ICP备2024123456号', name: '张 三' },
+      subjectPrincipal: { mobile: '13800138000', email: 'a@example.com' },
+      websites: [{ domains: ['example.cn'], icpNumber: '粤ICP备2024123456号-3' }],
+    });
+  });
+
   it('should refuse a value of the wrong type with its dotted path when autosaving', () => {
     const result = draftSchema.safeParse({ websites: [{ domains: [42] }] });
     expect(result.success).toBe(false);
@@ -34,7 +47,37 @@ describe('validateDraftForSubmit', () => {
   });
 
   it('should ask for the subject number when the kind is a change filing', () => {
-    expect(codesAt(validateDraftForSubmit(personalDraft(), personalCtx({ kind: 'change_filing' })))).toContain('subject.icpNumber:REQUIRED');
+    expect(codesAt(validateDraftForSubmit(personalDraft(), personalCtx({ kind: 'change_filing' })))).toContain('subject.subjectIcpNumber:REQUIRED');
+  });
+
+  it('should ask for the subject number, the filing password and each website number when the kind is an access filing', () => {
+    const codes = codesAt(validateDraftForSubmit(personalDraft(), personalCtx({ kind: 'access_filing' })));
+    expect(codes).toEqual(expect.arrayContaining(['subject.subjectIcpNumber:REQUIRED', 'subject.filingPassword:REQUIRED', 'websites.0.icpNumber:REQUIRED']));
+  });
+
+  it('should accept an access filing when its numbers belong together', () => {
+    const draft = personalDraft();
+    draft.subject = { ...draft.subject, subjectIcpNumber: '粤ICP备2024123456号', filingPassword: 'Miit-8812' };
+    draft.websites = draft.websites!.map((site) => ({ ...site, icpNumber: '粤ICP备2024123456号-3' }));
+    expect(validateDraftForSubmit(draft, personalCtx({ kind: 'access_filing' }))).toEqual([]);
+  });
+
+  it('should refuse a website number of another subject when the kind is an access filing', () => {
+    const draft = personalDraft();
+    draft.subject = { ...draft.subject, subjectIcpNumber: '粤ICP备2024123456号', filingPassword: 'Miit-8812' };
+    draft.websites = draft.websites!.map((site) => ({ ...site, icpNumber: '粤ICP备2024999999号-1' }));
+    expect(codesAt(validateDraftForSubmit(draft, personalCtx({ kind: 'access_filing' })))).toEqual(['websites.0.icpNumber:SERVICE_ICP_NUMBER_OTHER_SUBJECT']);
+  });
+
+  it('should refuse a service number typed as the subject number when the kind adds a service filed elsewhere', () => {
+    const draft = personalDraft();
+    draft.subject = { ...draft.subject, subjectIcpNumber: '粤ICP备2024123456号-1' };
+    expect(codesAt(validateDraftForSubmit(draft, personalCtx({ kind: 'add_service_remote' })))).toEqual(['subject.subjectIcpNumber:SUBJECT_ICP_NUMBER_FORMAT']);
+  });
+
+  it('should not ask for the filing numbers when the kind is a first filing', () => {
+    const paths = validateDraftForSubmit(personalDraft(), personalCtx()).map((error) => error.path);
+    expect(paths).toEqual([]);
   });
 
   it('should ask for the service number when the kind is an access filing', () => {

@@ -1,4 +1,30 @@
-import { validateIcpNumber, validatePsbNumber } from '../../src/validate/filing-number.validator';
+import { validateIcpNumber, validatePsbNumber, validateServiceIcpNumber, validateSubjectIcpNumber } from '../../src/validate/filing-number.validator';
+
+describe('validateSubjectIcpNumber and validateServiceIcpNumber', () => {
+  it('should accept a subject number when it has no service suffix', () => {
+    expect(validateSubjectIcpNumber('粤ICP备2024123456号')).toMatchObject({ ok: true, value: { number: '粤ICP备2024123456号', kind: 'subject' } });
+  });
+
+  it('should refuse a service number with its own code when a subject number is asked', () => {
+    expect(validateSubjectIcpNumber('粤ICP备2024123456号-3')).toEqual({ ok: false, code: 'SUBJECT_ICP_NUMBER_FORMAT' });
+  });
+
+  it('should accept a service number and name its subject when it ends in -n', () => {
+    expect(validateServiceIcpNumber('粤ICP备2024123456号-3')).toMatchObject({ ok: true, value: { serviceIndex: 3, subjectNumber: '粤ICP备2024123456号' } });
+  });
+
+  it('should refuse a subject number with its own code when a service number is asked', () => {
+    expect(validateServiceIcpNumber('粤ICP备2024123456号')).toEqual({ ok: false, code: 'SERVICE_ICP_NUMBER_FORMAT' });
+  });
+
+  it('should read full-width digits, a lower-case icp, spaces and a full-width dash when the number is typed on a phone', () => {
+    expect(validateServiceIcpNumber(' 粤icp备 ２０２４１２３４５６号－３ ')).toMatchObject({ ok: true, value: { number: '粤ICP备2024123456号-3' } });
+  });
+
+  it.each(['粤ICP备202412345号', 'ICP备2024123456号', '粤ICP2024123456号', '粤ICP备2024123456号-0'])('should refuse %s when its form is wrong', (input) => {
+    expect(validateIcpNumber(input)).toEqual({ ok: false, code: 'ICP_NUMBER_FORMAT' });
+  });
+});
 
 describe('validateIcpNumber', () => {
   it('should parse a service number with a 10-digit serial', () => {

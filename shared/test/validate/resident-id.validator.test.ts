@@ -21,8 +21,12 @@ describe('validateResidentId', () => {
     expect(validateResidentId(' 11010519491231002X ', { today: TODAY })).toEqual({ ok: true, value: '11010519491231002X' });
   });
 
-  it('should refuse a lower-case x when the check character is X', () => {
-    expect(validateResidentId('11010519491231002x', { today: TODAY })).toEqual({ ok: false, code: 'ID_LOWERCASE_X' });
+  it('should read a lower-case x as the check character X when it is typed in lower case', () => {
+    expect(validateResidentId('11010519491231002x', { today: TODAY })).toEqual({ ok: true, value: '11010519491231002X' });
+  });
+
+  it('should read full-width digits and spaces as typed on a Chinese keyboard when validating', () => {
+    expect(validateResidentId('１１０１０５ １９４９１２３１００２ｘ', { today: TODAY })).toEqual({ ok: true, value: '11010519491231002X' });
   });
 
   it('should refuse the 15-digit legacy form with its own code when 15 digits are entered', () => {
@@ -35,7 +39,6 @@ describe('validateResidentId', () => {
     ['11010519491231002XX', 'ID_LENGTH'],
     ['1101051949123100AX', 'ID_FORMAT'],
     ['11010519491231002Y', 'ID_FORMAT'],
-    ['11010519491231002Ｘ', 'ID_FORMAT'],
     ['11010519491231003X', 'ID_CHECKSUM'],
     ['110105194912310021', 'ID_CHECKSUM'],
   ])('should refuse %j with %s', (id, code) => {

@@ -6,6 +6,7 @@ export const PERSONAL_DATA_KEYS: ReadonlySet<string> = new Set([
   'phone2',
   'emergencyPhone',
   'email',
+  'filingPassword',
 ]);
 
 export function maskPersonalValue(key: string, value: string): string {
@@ -13,6 +14,7 @@ export function maskPersonalValue(key: string, value: string): string {
     const [user = '', domain = ''] = value.split('@');
     return `${user.slice(0, 1)}***@${domain}`;
   }
+  if (key === 'filingPassword') return '******';
   if (key === 'mobile' && value.length === 11) return `${value.slice(0, 3)}****${value.slice(7)}`;
   if (value.length <= 4) return '*'.repeat(value.length);
   const keep = value.length >= 15 ? 4 : 2;

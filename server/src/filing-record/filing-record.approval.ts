@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
+import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
+
+/** Where a subject created by an approval comes from. */
+const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = { first_filing: 'here', access_filing: 'access', add_service_remote: 'registry' };
+
+/**
+ * An approval's effect on the record, in the approval's transaction: 首次备案, 接入备案 and 新增服务（外平台）create the
+ * subject (or bring back the one with that number) and add their services with our access from today; 新增服务（本平台）
+ * adds services under the order's subject and takes the subject fields the applicant could change. Every approval
+ * writes one version (before/after).
+ */
+@Injectable()
+@ORDER_APPROVAL_EFFECT()
+export class FilingRecordApproval implements OrderApprovalEffect {
+  constructor(
+    private readonly store: FilingRecordStore,
+    private readonly drafts: OrderDraftStore,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async apply(tx: EntityManager, { order, draft, numbers, at }: ApprovedOrder): Promise<{ subjectId: string | null }> {
+    if (ORDER_KINDS[order.kind].group !== 'filing') return this.versionOnly(tx, order, at);
+    const [subjectNumber, ...serviceNumbers] = numbers;
+    if (!subjectNumber) throw new Error(`approval of ${order.kind} order ${order.id} without a subject number`);
+    const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
+    const before = existingId ? await this.store.snapshot(tx, existingId, []) : null;
+    const subjectId = existingId ? await this.updateSubject(tx, existingId, order, draft, at) : await this.createSubject(tx, order, draft, subjectNumber, at);
+    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree) => this.seal(tree), at);
+    await this.store.insertServices(tx, subjectId, services, at);
+    const after = await this.store.snapshot(
+      tx,
+      subjectId,
+      services.map((s) => s.service.id),
+    );
+    await this.store.insertVersion(tx, { subjectId, orderId: order.id, kind: order.kind, before, after: after!, createdAt: at });
+    return { subjectId };
+  }
+
+  private async createSubject(tx: EntityManager, order: ApprovedOrder['order'], draft: DraftTree, subjectIcpNumber: string, at: Date): Promise<string> {
+    const origin = ORIGIN_OF[order.kind];
+    if (!origin) throw new Error(`a ${order.kind} approval does not create a subject`);
+    const certificateNumber = String((draft.subject as { certificateNumber?: unknown } | undefined)?.certificateNumber ?? '');
+    if (!certificateNumber) throw new Error(`approved order ${order.id} has no subject certificate number`);
+    const subject = subjectFromDraft(
+      draft,
+      {
+        ownerId: order.ownerId,
+        subjectIcpNumber,
+        certificateNumber: this.cipher.encrypt(certificateNumber),
+        certificateIndex: this.cipher.blindIndex(certificateNumber),
+        origin,
+        at,
+      },
+      (tree) => this.seal(tree),
+    );
+    await this.store.insertSubject(tx, subject);
+    return subject.id;
+  }
+
+  /**
+   * 新增服务（本平台）takes the subject fields the applicant could change; a subject that had left us (接入 again,
+   * 新增服务 under a number filed elsewhere) comes back active with the order's account as owner.
+   */
+  private async updateSubject(tx: EntityManager, subjectId: string, order: ApprovedOrder['order'], draft: DraftTree, at: Date): Promise<string> {
+    const subject = await this.store.lockSubject(tx, subjectId);
+    if (!subject) throw new Error(`approved order ${order.id} names a missing subject ${subjectId}`);
+    const returning = !SUBJECT_STATES_WITH_US.includes(subject.state);
+    if (order.kind === 'add_service_local' || returning) {
+      await this.store.updateSubject(
+        tx,
+        subjectId,
+        { ...subjectChanges(draft, (tree) => this.seal(tree)), ...(returning ? { ownerId: order.ownerId } : {}) },
+        at,
+      );
+    }
+    if (subject.state !== 'active') await this.store.setSubjectState(tx, subjectId, 'active', at);
+    return subjectId;
+  }
+
+  /** Kinds whose effect on the record comes with their own flows (变更, 注销, 取消接入, 迁移): the version records the record as it stands. */
+  private async versionOnly(tx: EntityManager, order: ApprovedOrder['order'], at: Date): Promise<{ subjectId: string | null }> {
+    if (!order.subjectId) return { subjectId: null };
+    const serviceIds = order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : [];
+    const snapshot = await this.store.snapshot(tx, order.subjectId, serviceIds);
+    if (snapshot)
+      await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before: snapshot, after: snapshot, createdAt: at });
+    return { subjectId: order.subjectId };
+  }
+
+  private seal(tree: unknown): string {
+    return this.drafts.seal(tree as DraftTree);
+  }
+}
