@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { FilingServiceState, FilingServiceType, FilingSubjectOrigin, FilingSubjectState } from '@beian/shared';
-import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../platform/database/database.service';
 
 /** One line of 我的备案: the subject's facts and how many of its 网站 / APP are active. */
@@ -100,12 +99,11 @@ export class FilingRecordQueries {
   }
 
   /** The owner's subject, or null for a subject that is not theirs (callers answer 404 either way). */
-  async subjectOfOwner(ownerId: string, subjectId: string, tx?: EntityManager): Promise<SubjectDetailRow | null> {
+  async subjectOfOwner(ownerId: string, subjectId: string): Promise<SubjectDetailRow | null> {
     const [row] = await this.db.rows<Row>(
       `SELECT ${SUBJECT_COLUMNS}, s.certificate_type, s.certificate_number, s.details, s.principal
          FROM filing_subjects s WHERE s.id = ? AND s.owner_id = ?`,
       [subjectId, ownerId],
-      tx,
     );
     if (!row) return null;
     return {
@@ -118,14 +116,13 @@ export class FilingRecordQueries {
   }
 
   /** A subject's services in number order, each with our access still running. */
-  async servicesOfSubject(subjectId: string, tx?: EntityManager): Promise<ServiceListRow[]> {
+  async servicesOfSubject(subjectId: string): Promise<ServiceListRow[]> {
     const rows = await this.db.rows<Row>(
       `SELECT ${SERVICE_COLUMNS}, a.provider AS access_provider, a.since AS access_since
          FROM filing_services v LEFT JOIN filing_access_records a ON a.service_id = v.id AND a.ended_at IS NULL
         WHERE v.subject_id = ?
         ORDER BY v.seq, a.id`,
       [subjectId],
-      tx,
     );
     const seen = new Set<string>();
     return rows.flatMap((r) => {

@@ -62,7 +62,7 @@ export class FilingExportService {
               name: row.name,
               natureLabel: natureLabel(row.nature),
               regionLabel: regionLabel(row.regionCode),
-              principalName: principalName(row.principal),
+              principalName: principalName(row.principal, row.nature === 'personal' ? row.name : ''),
               approvedAt: row.approvedAt,
               stateLabel: FILING_SUBJECT_STATES[row.state],
             };

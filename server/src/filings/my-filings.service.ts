@@ -14,10 +14,9 @@ import {
 import { FilingRecordQueries, type ServiceListRow } from '../filing-record/filing-record.queries';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
-import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { checkFooter } from './footer.inspector';
-import { appPackages, parseObject, principalView, stringList } from './record-views';
+import { appPackages, parseObject, principalName, principalView, stringList } from './record-views';
 import { SiteFetcher } from './site-fetcher.port';
 
 /** 我的备案: the caller's approved subjects and services. Another account's subject or service answers 404. */
@@ -25,7 +24,6 @@ import { SiteFetcher } from './site-fetcher.port';
 export class MyFilingsService {
   constructor(
     private readonly queries: FilingRecordQueries,
-    private readonly db: DatabaseService,
     private readonly cipher: FieldCipher,
     private readonly fetcher: SiteFetcher,
   ) {}
@@ -50,11 +48,9 @@ export class MyFilingsService {
   }
 
   async subject(user: SessionUser, subjectId: string): Promise<FilingSubjectDetail> {
-    const { subject, services } = await this.db.transaction(async (tx) => {
-      const found = await this.queries.subjectOfOwner(user.id, subjectId, tx);
-      if (!found) throw new AppException('FILING_SUBJECT_NOT_FOUND');
-      return { subject: found, services: await this.queries.servicesOfSubject(subjectId, tx) };
-    });
+    // Both statements at once; the services are dropped unread when the subject is not the caller's.
+    const [subject, services] = await Promise.all([this.queries.subjectOfOwner(user.id, subjectId), this.queries.servicesOfSubject(subjectId)]);
+    if (!subject) throw new AppException('FILING_SUBJECT_NOT_FOUND');
     const details = parseObject(subject.details);
     const text = (key: string) => (typeof details[key] === 'string' && details[key] !== '' ? (details[key] as string) : null);
     const summaries = services.map(serviceSummary);
@@ -79,7 +75,7 @@ export class MyFilingsService {
       legalRepName: text('legalRepName'),
       investor: text('investor'),
       remark: text('remark'),
-      principal: principalView(subject.principal, this.cipher),
+      principal: { ...principalView(subject.principal, this.cipher), name: principalName(subject.principal, subject.nature === 'personal' ? subject.name : '') },
       services: summaries,
     };
   }

@@ -20,10 +20,13 @@ export function principalView(sealed: string, cipher: FieldCipher): FilingPrinci
   };
 }
 
-/** The principal's name alone (not personal data in the sense of the cipher: it is stored in clear). */
-export function principalName(sealed: string): string {
+/**
+ * The principal's name alone (stored in clear). A personal filing's subject principal is the person the subject
+ * names, so the draft leaves the name out: `fallback` (the subject's name) stands in.
+ */
+export function principalName(sealed: string, fallback = ''): string {
   const name = parseObject(sealed).name;
-  return typeof name === 'string' ? name : '';
+  return typeof name === 'string' && name !== '' ? name : fallback;
 }
 
 export function natureLabel(nature: string): string {

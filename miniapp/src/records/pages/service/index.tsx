@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { formatChinaTime, type FooterCheckResult, type MyFilingServiceDetail } from '@beian/shared';
-import { busyButtonProps, disabledProps } from '../../../components/busy-button.props';
+import { busyButtonProps } from '../../../components/busy-button.props';
 import { checkFooter, getFilingService } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
@@ -65,9 +65,9 @@ export default function RecordsServicePage() {
           <Fact label='状态' value={service.stateLabel} />
           <Fact label='接入' value={service.access ? `本平台接入，自 ${formatChinaTime(service.access.since)}` : '未接入本平台'} id='service-access' />
         </View>
-        <Button className='btn-secondary' id='change-service' {...disabledProps(true)}>
+        <Text className='link-disabled' id='change-service' aria-disabled='true'>
           查看/变更
-        </Button>
+        </Text>
         <Text className='disabled-note'>变更服务即将开放，届时可在此变更网站或 APP 信息。</Text>
       </View>
 

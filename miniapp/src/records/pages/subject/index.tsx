@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { formatChinaTime, subjectNatureByKey, type FilingServiceSummary, type FilingServiceType, type FilingSubjectDetail } from '@beian/shared';
-import { busyButtonProps, disabledProps } from '../../../components/busy-button.props';
+import { busyButtonProps } from '../../../components/busy-button.props';
 import { navigate } from '../../../routes';
 import { getFilingSubject } from '../../../services/filings.api';
 import { createOrder } from '../../../services/orders.api';
@@ -75,9 +75,9 @@ export default function RecordsSubjectPage() {
           <Fact label='审核通过时间' value={formatChinaTime(subject.approvedAt)} />
           <Fact label='状态' value={subject.stateLabel} id='subject-state' />
         </View>
-        <Button className='btn-secondary' id='change-subject' {...disabledProps(true)}>
+        <Text className='link-disabled' id='change-subject' aria-disabled='true'>
           查看/变更
-        </Button>
+        </Text>
         <Text className='disabled-note'>变更备案即将开放，届时可在此变更主体信息。</Text>
       </View>
 
