@@ -26,7 +26,7 @@ import { SmsVerificationEntity } from './regulator/sms-verification.entity';
 import { ReviewCallEntity } from './review/review-call.entity';
 import { ReviewClaimEntity } from './review/review-claim.entity';
 import { ReviewDecisionEntity } from './order-core/review-decision.entity';
-import { RegistrySimFilingEntity } from './orders/registry-sim-filing.entity';
+import { RegistrySimFilingEntity } from './filing-record/registry-sim-filing.entity';
 import { FilingAccessRecordEntity } from './filing-record/filing-access-record.entity';
 import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/filing-service.entity';
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';

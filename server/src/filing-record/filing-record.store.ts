@@ -12,6 +12,7 @@ const SUBJECT_REF = {
   ownerId: true,
   subjectIcpNumber: true,
   provinceCode: true,
+  nature: true,
   certificateIndex: true,
   origin: true,
   state: true,

@@ -6,15 +6,17 @@ import {
   type FilingTypeDecision,
   type FilingTypeVerifyRequest,
   type RegistryFilingRequest,
+  type SessionUser,
 } from '@beian/shared';
+import { CurrentUser } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.guard';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
-import { FilingRegistry } from './filing-registry.port';
+import { FilingRegistry } from '../filing-record/filing-registry.port';
 import { FilingTypeService } from './filing-type.service';
-import { SimulatedFilingRegistry } from './simulated-filing.registry';
+import { SimulatedFilingRegistry } from '../filing-record/simulated-filing.registry';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -30,8 +32,8 @@ export class FilingTypeController {
   @Post('filing-type/verify')
   @HttpCode(200)
   @ApiZodBody(filingTypeVerifyRequestSchema)
-  verify(@ZodBody(filingTypeVerifyRequestSchema) body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
-    return this.filingType.decide(body);
+  verify(@CurrentUser() user: SessionUser, @ZodBody(filingTypeVerifyRequestSchema) body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
+    return this.filingType.decide(user, body);
   }
 
   /** Simulator only: a subject and/or service filed at another provider, for tests and demos. */

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import {
   draftSchema,
   fieldErrorsFromZod,
-  isTerminal,
+  inFlightOrderFindings,
+  startsFromRecord,
   nextStepText,
   statusLabel,
   isOrderKind,
@@ -18,7 +19,7 @@ import {
   type SaveDraftResponse,
   type SessionUser,
 } from '@beian/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { Clock } from '../platform/clock/clock';
@@ -27,6 +28,8 @@ import { AppException } from '../platform/errors/app-exception';
 import { IdempotencyService, type IdempotentResult } from '../platform/http/idempotency.service';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { FilingTypeService } from './filing-type.service';
+import { InFlightOrdersCheck, OPEN_ORDER_STATES, type InFlightScope } from './in-flight-orders';
+import { RecordOrders } from './record-orders';
 import { OrderPrecheck } from './order-precheck.service';
 import { OrderAccess } from '../order-core/order-access';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
@@ -63,19 +66,21 @@ export class OrdersService {
     private readonly clock: Clock,
     private readonly precheck: OrderPrecheck,
     private readonly filingType: FilingTypeService,
+    private readonly recordOrders: RecordOrders,
+    private readonly inFlight: InFlightOrdersCheck,
   ) {}
 
   async create(user: SessionUser, request: CreateOrderRequest, idempotencyKey?: string): Promise<IdempotentResult<OrderDetail>> {
     if (!isOrderKind(request.kind)) {
       throw AppException.validation([{ path: 'kind', code: 'OPTION_INVALID', message: '请选择有效的备案类型' }]);
     }
-    const kind = await this.filingType.kindForNewOrder(request, request.kind);
-    const subjectIndex = request.verification ? this.filingType.subjectIndex(request.verification.certificateNumber) : null;
+    const kind = startsFromRecord(request.kind) ? request.kind : await this.filingType.kindForNewOrder(user, request, request.kind);
+    const verifiedIndex = request.verification ? this.filingType.subjectIndex(request.verification.certificateNumber) : null;
     return this.idempotency.run(user.id, idempotencyKey, 'orders.create', request, async (tx) => {
       await this.lockAccount(tx, user.id);
-      const existing = await tx.find(FilingOrderEntity, { select: { id: true, status: true }, where: { ownerId: user.id } });
-      const open = existing.find((o) => !isTerminal(o.status));
-      if (open) throw new AppException('ORDER_IN_FLIGHT', undefined, { orderId: open.id });
+      const subject = await this.recordOrders.subjectFor(tx, user, request, kind);
+      const subjectIndex = subject?.certificateIndex ?? verifiedIndex;
+      await this.assertNoneInFlight(tx, { ownerId: user.id, subjectIndex, subjectId: subject?.id ?? null }, request);
       const now = this.clock.now();
       const order = tx.create(FilingOrderEntity, {
         id: randomUUID(),
@@ -85,12 +90,16 @@ export class OrdersService {
         serviceType: request.serviceType,
         status: 'draft',
         subjectIndex,
+        subjectId: subject?.id ?? null,
+        serviceIds: null,
         version: 1,
         submittedAt: null,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(FilingOrderEntity, order);
+      const draft = subject ? await this.recordOrders.initialDraft(tx, kind, subject.id) : {};
+      await this.drafts.save(tx, order.id, draft, now);
       const history = await tx.insert(OrderHistoryEntity, {
         orderId: order.id,
         fromStatus: null,
@@ -102,8 +111,19 @@ export class OrdersService {
         createdAt: now,
       });
       for (const job of jobsOnEntering(order, 'draft', String(history.identifiers[0]?.id), now)) await this.jobs.schedule(tx, job);
-      return { status: 201, body: await this.detail(tx, order, {}) };
+      return { status: 201, body: await this.detail(tx, order, this.drafts.mask(draft)) };
     });
+  }
+
+  /** One order in flight per account (409 naming it) and per subject across accounts (on the field that named the subject). */
+  private async assertNoneInFlight(tx: EntityManager, scope: InFlightScope, request: CreateOrderRequest): Promise<void> {
+    const open = await tx.findOne(FilingOrderEntity, { select: { id: true }, where: { ownerId: scope.ownerId, status: In(OPEN_ORDER_STATES) } });
+    if (open) throw new AppException('ORDER_IN_FLIGHT', undefined, { orderId: open.id });
+    const [subjectTaken] = inFlightOrderFindings(await this.inFlight.counts(tx, scope));
+    if (subjectTaken) {
+      const path = request.subjectId ? 'subjectId' : 'verification.certificateNumber';
+      throw new AppException('SUBJECT_ORDER_IN_FLIGHT', [{ path, code: subjectTaken.code, message: subjectTaken.message }]);
+    }
   }
 
   async list(user: SessionUser): Promise<OrderSummary[]> {
@@ -128,6 +148,7 @@ export class OrdersService {
       const now = this.clock.now();
       const bumped = await this.bumpFreelyEditable(tx, user, orderId, request.version, now, subjectIndex);
       if (!bumped) await this.bumpGuarded(tx, user, orderId, request.version, sections, now, subjectIndex);
+      if (sections.subject) await this.recordOrders.assertLockedKept(tx, orderId, sections.subject);
       await this.drafts.save(tx, orderId, sections, now);
       return { version: request.version + 1, savedAt: now.toISOString() };
     });

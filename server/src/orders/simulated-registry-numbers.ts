@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { validateIcpNumber } from '@beian/shared';
 import { REGISTRY_NUMBERS, type RegistryNumbers } from '../filing-record/registry-numbers.port';
 import { DatabaseService } from '../platform/database/database.service';
-import { FilingRegistry } from './filing-registry.port';
-import { RegistrySimFilingEntity } from './registry-sim-filing.entity';
-import { DEMO_REGISTRY_FILINGS } from './simulated-filing.registry';
+import { FilingRegistry } from '../filing-record/filing-registry.port';
+import { RegistrySimFilingEntity } from '../filing-record/registry-sim-filing.entity';
+import { DEMO_REGISTRY_FILINGS } from '../filing-record/simulated-filing.registry';
 
 /** The simulated registry's numbers (demo filings and scripted ones), for the simulated 管局's numbering. */
 @Injectable()

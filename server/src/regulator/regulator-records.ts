@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WORKFLOW_TIMINGS } from '@beian/shared';
+import { validateIcpNumber, WORKFLOW_TIMINGS } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { REGULATOR_RECORDS, type RegulatorRecords, type SmsRecipientState } from '../order-core/regulator-records.port';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -13,9 +13,13 @@ import { SmsVerificationEntity } from './sms-verification.entity';
 export class RegulatorRecordsReader implements RegulatorRecords {
   constructor(private readonly cipher: FieldCipher) {}
 
+  /** The subject number first (kept or existing for 接入 and 新增服务: the one its service numbers carry), then the services'. */
   async numbers(tx: EntityManager, orderId: string): Promise<string[]> {
-    const rows = await tx.find(IcpNumberEntity, { select: { number: true }, where: { orderId }, order: { position: 'ASC' } });
-    return rows.map((n) => n.number);
+    const rows = await tx.find(IcpNumberEntity, { select: { number: true, kind: true }, where: { orderId }, order: { position: 'ASC' } });
+    const first = rows[0];
+    if (!first || first.kind === 'subject') return rows.map((n) => n.number);
+    const parsed = validateIcpNumber(first.number);
+    return [...(parsed.ok ? [parsed.value.subjectNumber] : []), ...rows.map((n) => n.number)];
   }
 
   async smsRecipients(tx: EntityManager, orderId: string): Promise<SmsRecipientState[]> {

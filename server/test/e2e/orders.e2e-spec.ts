@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PERSON_ID, personalDraft, website } from '@beian/shared/testing';
-import { withFreshMobile } from '../support/filing-flow';
+import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
@@ -28,7 +28,7 @@ describe('orders: the skeleton of a personal first filing', () => {
 
     const saved = await client.patch(`/api/orders/${created.body.id}/draft`, { version: 1, draft: skeletonDraft() });
     expect(saved).toEqual({ status: 200, body: { version: 2, savedAt: expect.any(String) } });
-    await client.kit.makeSubmittable(created.body.id, withFreshMobile(skeletonDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(created.body.id, withFreshPerson(skeletonDraft()), await submittableMedia());
 
     const submitted = await client.post(`/api/orders/${created.body.id}/submit`, {}, { 'idempotency-key': randomUUID() });
     expect(submitted.status).toBe(200);
@@ -44,7 +44,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should write the submission event to the outbox in the same transaction', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(skeletonDraft()), await submittableMedia());
 
     await client.post(`/api/orders/${order.id}/submit`);
 
@@ -81,7 +81,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should submit once when the submit tap is doubled', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(skeletonDraft()), await submittableMedia());
     const key = randomUUID();
 
     const answers = await Promise.all([1, 2].map(() => client.post(`/api/orders/${order.id}/submit`, {}, { 'idempotency-key': key })));
@@ -170,7 +170,7 @@ describe('orders: the skeleton of a personal first filing', () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
     const base = personalDraft();
-    const ready = await client.kit.makeSubmittable(order.id, withFreshMobile(base), await submittableMedia());
+    const ready = await client.kit.makeSubmittable(order.id, withFreshPerson(base), await submittableMedia());
     const sameEmergency = { ...ready, subjectPrincipal: { ...ready.subjectPrincipal, emergencyPhone: ready.subjectPrincipal!.mobile } };
     await client.patch(`/api/orders/${order.id}/draft`, { version: (await client.get(`/api/orders/${order.id}`)).body.version, draft: sameEmergency });
 
@@ -207,7 +207,7 @@ describe('orders: the skeleton of a personal first filing', () => {
   it('should refuse editing once submitted', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(skeletonDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(skeletonDraft()), await submittableMedia());
     const submitted = (await client.post(`/api/orders/${order.id}/submit`)).body;
 
     const res = await client.patch(`/api/orders/${order.id}/draft`, { version: submitted.version, draft: { subject: { name: '李四' } } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { personalDraft } from '@beian/shared/testing';
 import { IdempotencyService } from '../../src/platform/http/idempotency.service';
-import { withFreshMobile } from '../support/filing-flow';
+import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
@@ -18,7 +18,7 @@ describe('hardening: the double tap (same Idempotency-Key in parallel)', () => {
   it.each([1, 2, 3, 4])('should submit once and give eight identical answers when one key is sent eight times in parallel (round %i)', async () => {
     const { client } = await devLogin(t.url, `tap-${randomUUID().slice(0, 8)}`);
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(personalDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
     const key = randomUUID();
 
     const answers = await Promise.all(Array.from({ length: 8 }, () => client.post(`/api/orders/${order.id}/submit`, {}, { 'idempotency-key': key })));
@@ -43,7 +43,7 @@ describe('hardening: the double tap (same Idempotency-Key in parallel)', () => {
   it('should keep only an encrypted answer in the idempotency table, without the personal data in the clear', async () => {
     const { client } = await devLogin(t.url, `tap-${randomUUID().slice(0, 8)}`);
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    const draft = await client.kit.makeSubmittable(order.id, withFreshMobile(personalDraft()), await submittableMedia());
+    const draft = await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
     const key = randomUUID();
     await client.post(`/api/orders/${order.id}/submit`, {}, { 'idempotency-key': key });
 

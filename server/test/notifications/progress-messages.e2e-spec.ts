@@ -11,7 +11,7 @@ import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { OutboxWriter } from '../../src/outbox/outbox.writer';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { withFreshMobile } from '../support/filing-flow';
+import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
 
@@ -59,7 +59,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 
   async function submitOrder(client: ReturnType<typeof api>): Promise<string> {
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(personalDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
     const submitted = await client.post(`/api/orders/${order.id}/submit`);
     expect(submitted.status).toBe(200);
     return order.id;
@@ -344,7 +344,7 @@ describe('progress messages: embedded default without a WeChat AppID', () => {
   it('should record a submitted order in the message centre only', async () => {
     const { client, user } = await devLogin(t.url, 'local');
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(personalDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
     expect((await client.post(`/api/orders/${order.id}/submit`)).status).toBe(200);
 
     await t.app.get(OutboxWorker).drain();
@@ -366,7 +366,7 @@ describe('progress messages: the outbox worker polling by itself', () => {
   it('should deliver a submitted order to the message centre without being driven when polling is on', async () => {
     const { client } = await devLogin(t.url, 'polled');
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
-    await client.kit.makeSubmittable(order.id, withFreshMobile(personalDraft()), await submittableMedia());
+    await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
     expect((await client.post(`/api/orders/${order.id}/submit`)).status).toBe(200);
 
     let count = 0;

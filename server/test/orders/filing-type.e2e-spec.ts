@@ -33,16 +33,37 @@ describe('filing type verification (验证备案类型)', () => {
 
   it('should decide add_service_remote when the subject is filed at another provider', async () => {
     const res = await verify({ ...PERSONAL, certificateNumber: '440305198808081234', domain: 'new-site.cn' });
-    expect(res.body).toEqual({ kind: 'add_service_remote', reason: expect.stringContaining('粤ICP备2019000001号'), subjectIcpNumber: '粤ICP备2019000001号' });
+    expect(res.body).toEqual({
+      outcome: 'new_order',
+      kind: 'add_service_remote',
+      reason: expect.stringContaining('粤ICP备2019000001号'),
+      subjectIcpNumber: '粤ICP备2019000001号',
+    });
   });
 
-  it('should decide access_filing when the domain already has a number elsewhere', async () => {
-    const res = await verify({ ...UNIT, certificateNumber: '91440300715267260N', domain: 'Filed-Elsewhere.CN' });
-    expect(res.body).toMatchObject({
+  it('should decide access_filing with both numbers when the same subject filed the domain elsewhere', async () => {
+    const res = await verify({ ...UNIT, certificateNumber: '９１４４０３００７１５２６７２６０ｎ', domain: 'Filed-Elsewhere。CN' });
+    expect(res.body).toEqual({
+      outcome: 'new_order',
       kind: 'access_filing',
       reason: expect.stringContaining('粤ICP备2018000002号-1'),
       subjectIcpNumber: '粤ICP备2018000002号',
+      serviceIcpNumber: '粤ICP备2018000002号-1',
     });
+  });
+
+  it('should answer filed_by_other instead of access_filing when another subject filed the domain elsewhere', async () => {
+    const res = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' });
+    expect(res.body).toEqual({ outcome: 'filed_by_other', reason: expect.stringContaining('该备案非您本人提交') });
+    expect(res.body.reason).toContain('线下注销原备案后再提交备案');
+    const order = await client.post('/api/orders', {
+      kind: 'access_filing',
+      subjectType: 'personal',
+      serviceType: 'website',
+      verification: { ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' },
+    });
+    expect(order.status).toBe(422);
+    expect(order.body.fields).toEqual([{ path: 'kind', code: 'FILING_KIND_MISMATCH', message: res.body.reason }]);
   });
 
   it('should decide from the scripted registry when tests add filings at other providers', async () => {
@@ -81,7 +102,7 @@ describe('filing type verification (验证备案类型)', () => {
     expect((await client.get('/api/orders')).body[0]).toMatchObject({ id: created.body.id, kind: 'add_service_remote', serviceType: 'website' });
   });
 
-  it('should decide add_service_local when the subject has an approved filing with us', async () => {
+  it('should decide add_service_local for the holder and other_account for anyone else when a first filing was approved here', async () => {
     const w = workflow(t);
     const order = await w.inSmsVerification(reviewer);
     expect(await w.verify(order.mobile, w.lastCode(order.mobile), CERT_LAST_SIX)).toMatchObject({ status: 200 });
@@ -92,9 +113,17 @@ describe('filing type verification (验证备案类型)', () => {
     expect(progress.body.status).toBe('approved');
     const subjectNumber = (progress.body.numbers as string[])[0];
 
-    const res = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'second-site.cn' });
-    expect(res.body).toEqual({ kind: 'add_service_local', reason: expect.stringContaining(subjectNumber!), subjectIcpNumber: subjectNumber });
-    const elsewhere = await verify({ ...PERSONAL, certificateNumber: PERSON_ID, domain: 'filed-elsewhere.cn' });
-    expect(elsewhere.body.kind).toBe('access_filing');
+    const facts = { ...PERSONAL, certificateNumber: order.draft.subject!.certificateNumber! };
+    const holder = (domain: string) => order.client.post('/api/filing-type/verify', { ...facts, domain });
+    expect((await holder('second-site.cn')).body).toEqual({
+      outcome: 'new_order',
+      kind: 'add_service_local',
+      reason: expect.stringContaining(subjectNumber!),
+      subjectIcpNumber: subjectNumber,
+      subjectId: expect.any(String),
+    });
+    expect((await holder(order.draft.websites![0]!.domains![0]!)).body).toMatchObject({ outcome: 'already_filed', serviceIcpNumber: `${subjectNumber}-1` });
+    expect((await holder('filed-elsewhere.cn')).body.outcome).toBe('filed_by_other');
+    expect((await verify({ ...facts, domain: 'second-site.cn' })).body).toMatchObject({ outcome: 'other_account', subjectIcpNumber: subjectNumber });
   });
 });

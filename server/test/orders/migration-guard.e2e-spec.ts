@@ -23,6 +23,8 @@ describe('migration_allowed: moving a filing to another account', () => {
       serviceType: 'website' as const,
       status,
       subjectIndex,
+      subjectId: null,
+      serviceIds: null,
       version: 1,
       submittedAt: null,
       createdAt: now,

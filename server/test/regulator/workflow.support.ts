@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorBody, SmsVerifyResponse } from '@beian/shared';
-import { ApiTestKit, personalDraft, principal, website } from '@beian/shared/testing';
+import { ApiTestKit, asNewPerson, personalDraft, principal, website } from '@beian/shared/testing';
 import { JobRunner } from '../../src/jobs/job.runner';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { RecordingRegulatorSms, RegulatorSms } from '../../src/regulator/regulator-sms.port';
@@ -39,10 +39,12 @@ export function workflow(t: TestApp) {
   /** A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant. */
   async function submitted(mobile = freshMobile()) {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
-    const draft = personalDraft({
-      subjectPrincipal: { validFrom: '2020-01-01', validTo: '2040-01-01', mobile, email: 'zhangsan@example.com' },
-      websites: [website({ principal: principal({ mobile }) })],
-    });
+    const draft = asNewPerson(
+      personalDraft({
+        subjectPrincipal: { validFrom: '2020-01-01', validTo: '2040-01-01', mobile, email: 'zhangsan@example.com' },
+        websites: [website({ principal: principal({ mobile }) })],
+      }),
+    );
     const order = (await applicant.client.post('/api/orders', PERSONAL_WEBSITE)).body;
     await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     const submit = await applicant.client.post(`/api/orders/${order.id}/submit`);

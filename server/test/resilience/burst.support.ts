@@ -9,7 +9,7 @@ import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { OrderHistoryEntity } from '../../src/order-core/order-history.entity';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import type { FakeWechatServer } from '../support/fake-wechat.server';
-import { withFreshMobile } from '../support/filing-flow';
+import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { api, devLogin } from '../support/test-app';
 
@@ -48,7 +48,7 @@ export async function preparedOrder(url: string, wechat: FakeWechatServer): Prom
   const templateIds = Object.values(TEMPLATE_OF);
   await client.post('/api/notifications/grants', { templateIds, results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])) });
   const orderId = (await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id as string;
-  await client.kit.makeSubmittable(orderId, withFreshMobile(personalDraft()), await submittableMedia());
+  await client.kit.makeSubmittable(orderId, withFreshPerson(personalDraft()), await submittableMedia());
   return { orderId, userId: login.body.user.id as string, openid, token: login.body.token as string, client };
 }
 

@@ -27,21 +27,39 @@ export const filingTypeVerifyRequestSchema = z.object({
 });
 export type FilingTypeVerifyRequest = z.infer<typeof filingTypeVerifyRequestSchema>;
 
+/**
+ * `new_order`: create an order of `kind`. No order can start when the service is `already_filed` by this subject
+ * (它在「我的备案」), `filed_by_other` (another subject holds it: "该备案非您本人提交", S003 4201–4203), or the
+ * subject is filed with us under `other_account`.
+ */
+export const FILING_TYPE_OUTCOMES = ['new_order', 'already_filed', 'filed_by_other', 'other_account'] as const;
+export type FilingTypeOutcome = (typeof FILING_TYPE_OUTCOMES)[number];
+
 export interface FilingTypeDecision {
-  kind: DetectedKind;
-  /** Why, in Chinese, for the applicant. */
+  outcome: FilingTypeOutcome;
+  /** The kind to create the order with; only for `new_order`. */
+  kind?: DetectedKind;
+  /** Why and what to do, in Chinese, for the applicant. */
   reason: string;
-  /** The subject's ICP number when it is already filed (here or elsewhere). */
+  /** The subject's ICP number when it is already filed (here or elsewhere): pre-fills `subject.subjectIcpNumber`. */
   subjectIcpNumber?: string;
+  /** The service's number when it is already filed: pre-fills `websites[0].icpNumber` / `apps[0].icpNumber` (接入备案). */
+  serviceIcpNumber?: string;
+  /** The caller's subject in 我的备案: 新增服务（本平台）starts from it, `already_filed` points to it. */
+  subjectId?: string;
 }
 
 export const registryFilingRequestSchema = z.object({
-  certificateNumber: text(32),
+  certificateNumber: text(32).check(z.overwrite(normalizeCode)),
   subjectIcpNumber: text(40),
+  /** 主办单位名称 and 性质 key shown by the public query (备案查询). */
+  subjectName: z.optional(text(128)),
+  subjectNature: z.optional(text(32)),
   serviceType: z.optional(z.enum(['website', 'app'])),
   /** Domain or APP name of a service filed there, with its number. */
   service: z.optional(text(253)),
   serviceIcpNumber: z.optional(text(40)),
+  serviceName: z.optional(text(128)),
   provider: z.optional(text(64)),
 });
 export type RegistryFilingRequest = z.infer<typeof registryFilingRequestSchema>;

@@ -1,3 +1,6 @@
+import { normalizeDomain, normalizeText } from '../validate/normalize';
+import { domainToAscii } from '../validate/punycode';
+
 /**
  * The approved filing (备案信息) as it lives on after approval: a subject (主体) with its services (网站 / APP), their
  * numbers and our access. Written by the approval of a filing order, read by 我的备案, export and the orders that
@@ -118,8 +121,10 @@ export interface FilingSubjectDetail extends FilingSubjectSummary {
 
 /**
  * The lookup key of a service name: `website:<domain>` / `app:<name>`, compared case-insensitively without a trailing
- * dot or spaces (`example.com` = `Example.COM.`). Records and registries find a service by it.
+ * dot or stray spaces, domains in their ASCII form (`example.com` = `Example.COM.` = `example。com`, `中文.cn` =
+ * `xn--fiq228c.cn`). Records and registries find a service by it.
  */
 export function serviceKey(serviceType: FilingServiceType, name: string): string {
-  return `${serviceType}:${name.trim().replace(/\.$/, '').toLowerCase()}`;
+  const key = serviceType === 'website' ? domainToAscii(normalizeDomain(name)) : normalizeText(name).toLowerCase();
+  return `${serviceType}:${key.replace(/\.$/, '')}`;
 }

@@ -102,3 +102,4 @@ export * from './timeline';
 export * from './filings';
 export * from './filing-footer';
 export * from './my-filings';
+export * from './registry-lookup';

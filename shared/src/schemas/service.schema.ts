@@ -13,6 +13,11 @@ const PRE_APPROVAL_KEYS = PRE_APPROVAL_TYPES.map((type) => type.key);
 /** Kinds whose services already carry a service number (网站/APP 备案号). */
 const KINDS_WITH_SERVICE_NUMBER = ['access_filing', 'change_service'];
 
+/** The wizard shows each service's 网站/APP 备案号 for this kind. */
+export function asksServiceIcpNumber(kind: string): boolean {
+  return KINDS_WITH_SERVICE_NUMBER.includes(kind);
+}
+
 function resourceSchema() {
   return z
     .object(

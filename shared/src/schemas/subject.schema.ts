@@ -24,9 +24,21 @@ export function regionCodeField() {
 
 /** Kinds whose subject is filed already and must name its 主体备案号 (接入, 新增服务外平台, 变更). */
 const KINDS_WITH_SUBJECT_NUMBER = ['access_filing', 'add_service_remote', 'change_filing'];
-/** 接入备案 asks for the MIIT 备案密码 (S002 L28); 新增服务（外平台）only where the province asks. */
+/** 备案密码 (S002 L28): required by 接入备案; 新增服务（外平台）asks for it where the province does, so it is offered. */
 const KINDS_WITH_FILING_PASSWORD = ['access_filing'];
+const KINDS_OFFERING_FILING_PASSWORD = ['access_filing', 'add_service_remote'];
 const FILING_PASSWORD_MAX = 64;
+
+/** The wizard shows 主体备案号 for this kind. */
+export function asksSubjectIcpNumber(kind: string): boolean {
+  return KINDS_WITH_SUBJECT_NUMBER.includes(kind);
+}
+
+/** The wizard shows 备案密码 for this kind; `required` when it must be filled. */
+export function asksFilingPassword(kind: string): 'required' | 'optional' | null {
+  if (KINDS_WITH_FILING_PASSWORD.includes(kind)) return 'required';
+  return KINDS_OFFERING_FILING_PASSWORD.includes(kind) ? 'optional' : null;
+}
 
 /**
  * Every field of 主体信息 for the context. Personal subjects have no legal representative or investor;

@@ -14,6 +14,7 @@ import type {
   LoginResponse,
   MaterialFile,
   OrderDetail,
+  OrderProgress,
   OrderSummary,
   SaveDraftRequest,
   SaveDraftResponse,
@@ -56,6 +57,9 @@ export class ApiSetupError extends Error {
     this.name = 'ApiSetupError';
   }
 }
+
+/** Lets the server's jobs and outbox run between steps: a test drains them (or moves its clock), a running server polls. */
+export type Settle = () => Promise<void>;
 
 export const PERSONAL_WEBSITE: CreateOrderRequest = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
 
@@ -182,5 +186,31 @@ export class ApiTestKit {
 
     await this.faceCheck(orderId, 'subjectPrincipal', media.video);
     return ready;
+  }
+
+  progress(orderId: string): Promise<OrderProgress> {
+    return this.ok('order progress', 'GET', `/api/orders/${orderId}/progress`);
+  }
+
+  /**
+   * Takes this session's submitted order to `approved` as the other actors would: 初审 approval by `reviewer`, each
+   * principal mobile answering the MIIT SMS (read from the simulator, `certLastSix` of the principal's certificate),
+   * and the 管局 scripted to approve at once. Answers the progress with the issued numbers.
+   */
+  async approveSubmitted(orderId: string, reviewer: ApiTestKit, mobiles: string[], certLastSix: string, settle: Settle): Promise<OrderProgress> {
+    await reviewer.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`, {});
+    await settle();
+    for (const mobile of new Set(mobiles)) {
+      const sent = await reviewer.ok<{ text: string }[]>(`MIIT SMS to ${mobile}`, 'POST', '/api/regulator-sim/sms/search', { mobile });
+      const code = /验证码为 (\d{6})/.exec(sent.at(-1)?.text ?? '')?.[1];
+      if (!code) throw new Error(`no MIIT verification SMS for ${mobile}`);
+      await this.ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { mobile, code, certLastSix });
+    }
+    await settle();
+    await reviewer.ok('管局 script', 'POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 0 });
+    await settle();
+    const progress = await this.progress(orderId);
+    if (progress.status !== 'approved') throw new Error(`order ${orderId} is ${progress.status}, not approved`);
+    return progress;
   }
 }

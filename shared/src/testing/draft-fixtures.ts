@@ -1,6 +1,7 @@
 /** Complete, valid drafts for tests of every package (entry `@beian/shared/testing`; never imported by app code). */
 import type { Draft, DraftPrincipal, DraftWebsite, DraftApp } from '../schemas';
 import type { FilingContext } from '../schemas';
+import { gb11643CheckChar } from '../validate/gb11643';
 
 export const NOW = new Date('2025-07-01T04:00:00Z');
 export const PERSON_ID = '11010519491231002X';
@@ -110,5 +111,44 @@ export function unitDraft(over: Partial<Draft> = {}): Draft {
     ],
     agreements: { privacy: true, terms: true, commitment: true },
     ...over,
+  };
+}
+
+/** The last six characters of PERSON_ID (what MIIT's SMS form asks), shared by every freshPersonId. */
+export const PERSON_ID_LAST_SIX = PERSON_ID.slice(-6);
+
+let freshPeople: string[] | null = null;
+let freshPeopleUsed = 0;
+
+/**
+ * A valid resident ID number no other call in this process answered, ending in PERSON_ID_LAST_SIX: a distinct
+ * subject (one order in flight per subject) whose principal still answers the SMS form like the fixtures.
+ */
+export function freshPersonId(): string {
+  freshPeople ??= Array.from({ length: 16 }, (_, area) => `1101${String(area + 1).padStart(2, '0')}`)
+    .flatMap((area) =>
+      Array.from({ length: 50 }, (_, y) => 1950 + y).flatMap((year) =>
+        ['01', '03', '05', '07', '08', '10', '12']
+          .map((month) => `${area}${year}${month}${PERSON_ID_LAST_SIX.slice(0, 5)}`)
+          .filter((first17) => gb11643CheckChar(first17) === PERSON_ID_LAST_SIX.slice(5))
+          .map((first17) => `${first17}X`),
+      ),
+    )
+    .filter((id) => id !== PERSON_ID);
+  const id = freshPeople[freshPeopleUsed++];
+  if (!id) throw new Error('freshPersonId ran out of numbers');
+  return id;
+}
+
+/** The draft with its person replaced by a new one (freshPersonId): the personal subject and every principal's certificate. */
+export function asNewPerson(draft: Draft): Draft {
+  const id = freshPersonId();
+  const person = <T extends { certificateNumber?: string }>(p: T | undefined): T | undefined => (p?.certificateNumber ? { ...p, certificateNumber: id } : p);
+  return {
+    ...draft,
+    subject: draft.subject?.nature === 'personal' ? { ...draft.subject, certificateNumber: id } : draft.subject,
+    subjectPrincipal: person(draft.subjectPrincipal),
+    websites: draft.websites?.map((w) => ({ ...w, principal: person(w.principal) })),
+    apps: draft.apps?.map((a) => ({ ...a, principal: person(a.principal) })),
   };
 }

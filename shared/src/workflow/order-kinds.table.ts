@@ -331,6 +331,14 @@ export function isOrderKind(value: string): value is OrderKind {
   return isTableKey(ORDER_KINDS, value);
 }
 
+/**
+ * Kinds that act on an approved filing (新增服务（本平台）, 变更, 注销, 取消接入, 迁移): the order starts from a subject in
+ * 我的备案 (`subjectId`) and its draft is a copy of the record.
+ */
+export function startsFromRecord(kind: OrderKind): boolean {
+  return kind === 'add_service_local' || ORDER_KINDS[kind].group !== 'filing';
+}
+
 export function orderKind(kind: OrderKind): OrderKindDefinition {
   return ORDER_KINDS[kind];
 }

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { APP_PLATFORMS, SERVICE_CONTENTS } from '@beian/shared';
+import { APP_PLATFORMS, asksServiceIcpNumber, SERVICE_CONTENTS } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, padList, pathId, removeAt } from '../../utils/draft-path.util';
 import { serviceTypeOf } from '../utils/filing-steps.util';
 import { DraftChoice, DraftMultiChoice, DraftYesNo } from './choice-field';
 import { DraftField } from './draft-field';
-import { DomainList, ServiceCommonFields, type ServiceFormProps } from './service-fields';
+import { DomainList, ServiceCommonFields, ServiceNumberField, type ServiceFormProps } from './service-fields';
 
 const CONTENT_OPTIONS = SERVICE_CONTENTS.map(({ key, label }) => ({ key, label }));
 const PLATFORM_OPTIONS = APP_PLATFORMS.map(({ key, label }) => ({ key, label }));
@@ -54,6 +54,9 @@ export function AppForm(props: ServiceFormProps) {
   const fixed = useOrderStore((state) => base === 'apps.0' && serviceTypeOf(state.draft) === 'app');
   return (
     <View>
+      {asksServiceIcpNumber(props.kind) && (
+        <ServiceNumberField path={`${base}.icpNumber`} label='APP备案号' placeholder='待接入APP的备案号，如 粤ICP备2024123456号-2' />
+      )}
       <DraftField path={`${base}.name`} label='APP名称' placeholder='与应用图标下显示的名称一致' maxlength={64} disabled={fixed} />
       <DraftMultiChoice path={`${base}.serviceContent`} label='服务内容' options={CONTENT_OPTIONS} />
       <DraftYesNo path={`${base}.providesSdk`} label='是否提供SDK给其他APP使用' />

@@ -23,6 +23,8 @@ const RESOURCE_OPTIONS = [
 export interface ServiceFormProps {
   /** `websites.0`, `apps.1` … */
   base: string;
+  /** The order's kind: 接入备案 asks each service's number. */
+  kind: string;
   personal: boolean;
   emergencyRequired: boolean;
   orderId(): Promise<string | null>;
@@ -30,6 +32,21 @@ export interface ServiceFormProps {
 }
 
 const MAX_DOMAINS = 10;
+
+/** 网站/APP 备案号 of a service filed already; fixed when the registry answered it for the first service. */
+export function ServiceNumberField({ path, label, placeholder }: { path: string; label: string; placeholder: string }) {
+  const fromRegistry = useOrderStore((state) => /^(websites|apps)\.0\.icpNumber$/.test(path) && state.filingType?.serviceIcpNumber !== undefined);
+  return (
+    <DraftField
+      path={path}
+      label={label}
+      placeholder={placeholder}
+      maxlength={48}
+      disabled={fromRegistry}
+      {...(fromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
+    />
+  );
+}
 
 /**
  * Domains of a website (or the domains an APP uses); the first domain of the first website was fixed when the

@@ -1,16 +1,19 @@
 import { View } from '@tarojs/components';
-import { SERVICE_CONTENTS } from '@beian/shared';
+import { asksServiceIcpNumber, SERVICE_CONTENTS } from '@beian/shared';
 import { DraftMultiChoice } from './choice-field';
 import { DraftField } from './draft-field';
-import { DomainList, ServiceCommonFields, type ServiceFormProps } from './service-fields';
+import { DomainList, ServiceCommonFields, ServiceNumberField, type ServiceFormProps } from './service-fields';
 
 const CONTENT_OPTIONS = SERVICE_CONTENTS.map(({ key, label }) => ({ key, label }));
 
 /** Every field of one website (互联网信息服务 · 网站). */
 export function WebsiteForm(props: ServiceFormProps) {
-  const { base } = props;
+  const { base, kind } = props;
   return (
     <View>
+      {asksServiceIcpNumber(kind) && (
+        <ServiceNumberField path={`${base}.icpNumber`} label='网站备案号' placeholder='待接入网站的备案号，如 粤ICP备2024123456号-1' />
+      )}
       <DraftField path={`${base}.name`} label='网站名称' placeholder='至少3个汉字，与网站内容相关' maxlength={64} />
       <DomainList base={base} label='网站域名' />
       <DraftField path={`${base}.homeUrl`} label='网站首页地址（选填）' placeholder='如 https://www.example.com' maxlength={256} />

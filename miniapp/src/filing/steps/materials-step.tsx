@@ -9,9 +9,9 @@ import type { StepProps } from './step-props';
 const PHOTO_KINDS = ['subject_certificate', 'certificate_front', 'certificate_back', 'residence_permit', 'domain_real_name', 'app_icon'];
 
 /** 上传材料: exactly the documents the rules ask for this order, each uploaded (photos compressed first). */
-export function MaterialsStep({ subjectType, ensureOrder }: StepProps) {
+export function MaterialsStep({ kind, subjectType, ensureOrder }: StepProps) {
   const draft = useOrderStore((state) => state.draft);
-  const required = requiredMaterials(draft, filingContext(subjectType, draft));
+  const required = requiredMaterials(draft, filingContext(kind, subjectType, draft));
   const materials = materialsOf(draft);
   const uploadedCount = required.filter((need) => materials.some((item) => item.kind === need.kind && item.target === need.target)).length;
   return (

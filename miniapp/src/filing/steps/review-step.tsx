@@ -66,7 +66,7 @@ function stepLabel(step: OrderStepKey): string {
 }
 
 /** 确认并提交: everything masked on one page, the pre-check, the agreements, the subscribe request and the submit. */
-export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
+export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
   const [masked, setMasked] = useState<DraftTree | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [acknowledged, setAcknowledged] = useState<Record<number, boolean>>({});
@@ -102,7 +102,7 @@ export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoT
     void (async () => {
       await subscribed;
       const store = useOrderStore.getState();
-      const ctx = filingContext(subjectType, store.draft);
+      const ctx = filingContext(kind, subjectType, store.draft);
       const local = WIZARD_STEPS.flatMap((step) => stepErrors(step.key, store.draft, ctx));
       store.setFieldErrors(local);
       if (local.length > 0 || unacknowledged) {

@@ -21,9 +21,9 @@ function serviceTitle(list: ServiceList, service: Record<string, unknown>, index
 
 /** 互联网信息服务: the websites and APPs of the order (personal 1, unit up to 10), each edited on its own. */
 export function ServicesStep(props: StepProps) {
-  const { subjectType } = props;
+  const { kind, subjectType } = props;
   const personal = subjectType === 'personal';
-  const limit = servicesLimit(subjectType);
+  const limit = servicesLimit(kind, subjectType);
   const websites = useOrderStore((state) => servicesOf(state.draft, 'websites'));
   const apps = useOrderStore((state) => servicesOf(state.draft, 'apps'));
   const [editing, setEditing] = useState<Editing | null>(
@@ -34,7 +34,7 @@ export function ServicesStep(props: StepProps) {
   function add(list: ServiceList) {
     const store = useOrderStore.getState();
     if (serviceCount(store.draft) >= limit) {
-      setLimitError(`${personal ? '个人' : '单位'}首次备案每个订单最多${limit}个网站或APP，如需更多请在本次备案通过后再新增`);
+      setLimitError(`${personal ? '个人' : '单位'}备案每个订单最多${limit}个网站或APP，如需更多请在本次备案通过后再新增`);
       return;
     }
     setLimitError(null);
@@ -48,7 +48,7 @@ export function ServicesStep(props: StepProps) {
     if (!editing) return;
     const store = useOrderStore.getState();
     const base = `${editing.list}.${editing.index}`;
-    const errors = stepErrors('services', store.draft, filingContext(subjectType, store.draft)).filter((error) => isUnder(error.path, base));
+    const errors = stepErrors('services', store.draft, filingContext(kind, subjectType, store.draft)).filter((error) => isUnder(error.path, base));
     store.setFieldErrors(errors, (path) => isUnder(path, base));
     if (errors.length === 0) setEditing(null);
   }

@@ -2,6 +2,8 @@ import type { SubjectType } from '@beian/shared';
 
 /** What every step of the wizard gets from the page. */
 export interface StepProps {
+  /** The kind the draft is validated with (see wizardKind). */
+  kind: string;
   subjectType: SubjectType;
   /** The order's id once it exists. */
   orderId: string | null;

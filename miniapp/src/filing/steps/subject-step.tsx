@@ -1,13 +1,20 @@
 import { Text, View } from '@tarojs/components';
+import { asksFilingPassword, asksSubjectIcpNumber } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { textAt } from '../../utils/draft-path.util';
 import { DraftField } from '../components/draft-field';
 import type { StepProps } from './step-props';
 
-/** 主体信息: addresses and, for units, the investor or supervising unit. Identity fields were fixed on the first step. */
-export function SubjectStep({ subjectType }: StepProps) {
+/**
+ * 主体信息: addresses and, for units, the investor or supervising unit. Identity fields were fixed on the first step.
+ * A subject filed already (接入, 新增服务外平台) also gives its 主体备案号 and the MIIT 备案密码 (S002 L27–28); a number
+ * the registry answered is pre-filled and fixed.
+ */
+export function SubjectStep({ kind, subjectType }: StepProps) {
   const name = useOrderStore((state) => textAt(state.draft, 'subject.name'));
+  const numberFromRegistry = useOrderStore((state) => state.filingType?.subjectIcpNumber !== undefined);
   const personal = subjectType === 'personal';
+  const password = asksFilingPassword(kind);
   return (
     <View>
       <View className='field'>
@@ -15,6 +22,25 @@ export function SubjectStep({ subjectType }: StepProps) {
         <Text id='subject-name-fixed'>{name}</Text>
         <Text className='hint'>名称、证件号码已在“验证备案类型”中填写，如需修改请返回第一步</Text>
       </View>
+      {asksSubjectIcpNumber(kind) && (
+        <DraftField
+          path='subject.subjectIcpNumber'
+          label='主体备案号'
+          placeholder='待接入主体的备案号，如 粤ICP备2024123456号'
+          maxlength={40}
+          disabled={numberFromRegistry}
+          {...(numberFromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
+        />
+      )}
+      {password && (
+        <DraftField
+          path='subject.filingPassword'
+          label={password === 'required' ? '备案密码' : '备案密码（所在地区要求时填写）'}
+          placeholder='请输入备案密码'
+          maxlength={64}
+          hint='备案主体首次备案成功后，工信部系统下发到主体负责人的手机短信和邮箱中的备案密码'
+        />
+      )}
       <DraftField path='subject.certificateAddress' label='证件住所' placeholder='与证件上的地址完全一致' maxlength={128} />
       <DraftField path='subject.communicationAddress' label='通信地址' placeholder='详细到门牌号或房间号，如 某路1号2栋301室' maxlength={128} />
       {!personal && (

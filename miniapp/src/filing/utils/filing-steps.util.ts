@@ -1,13 +1,28 @@
-import { ORDER_KINDS, ORDER_STEPS, validateStep, type FieldError, type FilingContext, type OrderStepKey, type SubjectType } from '@beian/shared';
+import {
+  isOrderKind,
+  ORDER_KINDS,
+  ORDER_STEPS,
+  validateStep,
+  type FieldError,
+  type FilingContext,
+  type FilingTypeDecision,
+  type OrderStepKey,
+  type SubjectType,
+} from '@beian/shared';
 import type { DraftTree } from '../../utils/draft-path.util';
 
-/** The wizard's steps: those of a first filing (首次备案), in order. */
-export const FILING_KIND = 'first_filing';
-export const WIZARD_STEPS = ORDER_KINDS[FILING_KIND].steps.map((step) => ({ key: step.key, label: ORDER_STEPS[step.key].label }));
+/** The wizard's pages: those of a first filing (首次备案), in order; every detected kind fills the same pages. */
+export const FIRST_FILING = 'first_filing';
+export const WIZARD_STEPS = ORDER_KINDS[FIRST_FILING].steps.map((step) => ({ key: step.key, label: ORDER_STEPS[step.key].label }));
 
-/** Services one order may carry for the subject type (personal 1, unit 10). */
-export function servicesLimit(subjectType: SubjectType): number {
-  return ORDER_KINDS[FILING_KIND].servicesPerOrder.max[subjectType] ?? Number.POSITIVE_INFINITY;
+/** The kind the wizard validates with: the order's, else the one 验证备案类型 decided, else a first filing. */
+export function wizardKind(order: { kind: string } | null, decision: FilingTypeDecision | null): string {
+  return order?.kind ?? decision?.kind ?? FIRST_FILING;
+}
+
+/** Services one order of the kind may carry for the subject type (first filing: personal 1, unit 10). */
+export function servicesLimit(kind: string, subjectType: SubjectType): number {
+  return ORDER_KINDS[isOrderKind(kind) ? kind : FIRST_FILING].servicesPerOrder.max[subjectType] ?? Number.POSITIVE_INFINITY;
 }
 
 function listLength(draft: DraftTree, key: 'websites' | 'apps'): number {
@@ -20,8 +35,9 @@ export function serviceTypeOf(draft: DraftTree): 'website' | 'app' {
   return listLength(draft, 'websites') === 0 && listLength(draft, 'apps') > 0 ? 'app' : 'website';
 }
 
-export function filingContext(subjectType: SubjectType, draft: DraftTree): FilingContext {
-  return { kind: FILING_KIND, subjectType, serviceType: serviceTypeOf(draft), now: new Date() };
+/** What a draft is validated against: each kind with its own schema (接入 asks for its numbers, 首次 does not). */
+export function filingContext(kind: string, subjectType: SubjectType, draft: DraftTree): FilingContext {
+  return { kind, subjectType, serviceType: serviceTypeOf(draft), now: new Date() };
 }
 
 /**

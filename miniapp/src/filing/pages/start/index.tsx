@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
-import { ORDER_STEPS, PROVINCE_RULES, provinceRuleValue, type FilingTypeVerifyRequest, type OrderStepKey, type SubjectType } from '@beian/shared';
+import {
+  asksServiceIcpNumber,
+  asksSubjectIcpNumber,
+  ORDER_STEPS,
+  PROVINCE_RULES,
+  provinceRuleValue,
+  type FilingTypeVerifyRequest,
+  type OrderStepKey,
+  type SubjectType,
+} from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { redirect, routeUrl } from '../../../routes';
 import { verifyFilingType } from '../../../services/orders.api';
@@ -18,7 +27,7 @@ import { ServicesStep } from '../../steps/services-step';
 import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
-import { FILING_KIND, filingContext, serviceTypeOf, stepErrors, stepOfPath, WIZARD_STEPS } from '../../utils/filing-steps.util';
+import { FIRST_FILING, filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
@@ -45,9 +54,9 @@ function isStep(key: string | undefined): key is OrderStepKey {
 }
 
 /** The first step that still has field errors; the face check once every form step is complete. */
-function resumeStep(subjectType: SubjectType): OrderStepKey {
+function resumeStep(kind: string, subjectType: SubjectType): OrderStepKey {
   const { draft } = useOrderStore.getState();
-  const ctx = filingContext(subjectType, draft);
+  const ctx = filingContext(kind, subjectType, draft);
   return WIZARD_STEPS.find((step) => step.key !== 'review_submit' && stepErrors(step.key, draft, ctx).length > 0)?.key ?? 'face_check';
 }
 
@@ -71,6 +80,7 @@ export default function FilingWizardPage() {
   const nature = useOrderStore((state) => textAt(state.draft, 'subject.nature'));
   const regionCode = useOrderStore((state) => textAt(state.draft, 'subject.regionCode'));
   const serviceType = useOrderStore((state) => (state.order ? serviceTypeOf(state.draft) : chosenServiceType));
+  const kind = useOrderStore((state) => wizardKind(state.order, state.filingType));
 
   const subjectType: SubjectType = order?.subjectType ?? (nature === 'personal' || nature === '' ? 'personal' : 'unit');
 
@@ -83,7 +93,7 @@ export default function FilingWizardPage() {
     await store.load(params.id);
     const loaded = useOrderStore.getState().order;
     if (loaded && loaded.status !== 'draft') await redirect('progress', { id: loaded.id });
-    else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.subjectType));
+    else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.kind, loaded.subjectType));
   }
 
   useLoad(() => void openOrder());
@@ -110,12 +120,20 @@ export default function FilingWizardPage() {
     // Almost every service is in 中文简体: offered as the default, the applicant may change it.
     if (getAt(store.draft, `${list}.0.languages`) === undefined) store.setField(`${list}.0.languages`, ['zh_hans']);
     const verification = verificationFacts();
-    let kind: string = FILING_KIND;
+    let kind: string = FIRST_FILING;
+    let subjectId: string | undefined;
     if (verification) {
       try {
         const decision = await verifyFilingType(verification);
         store.setFilingType(decision);
+        if (!decision.kind) {
+          // Already filed, or filed by someone else: no order to start; the reason says what to do instead.
+          store.setFieldErrors([{ path: `${list}.0.${list === 'websites' ? 'domains.0' : 'name'}`, code: 'FILING_KIND_MISMATCH', message: decision.reason }]);
+          return null;
+        }
         kind = decision.kind;
+        subjectId = decision.subjectId;
+        prefillNumbers(decision.subjectIcpNumber, decision.serviceIcpNumber, kind);
       } catch (failure) {
         if (failure instanceof ApiError && failure.fields.length)
           store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
@@ -123,10 +141,21 @@ export default function FilingWizardPage() {
         return null;
       }
     }
-    const created = await store.create({ kind, subjectType, serviceType: chosenServiceType, ...(verification ? { verification } : {}) }, createKey);
+    const created = await store.create(
+      { kind, subjectType, serviceType: chosenServiceType, ...(verification ? { verification } : {}), ...(subjectId ? { subjectId } : {}) },
+      createKey,
+    );
     const failure = useOrderStore.getState().error;
     if (!created && failure) Taro.showToast({ title: failure, icon: 'none' }).catch(() => undefined);
     return created?.id ?? null;
+  }
+
+  /** 接入 / 新增服务（外平台）: the numbers the registry answered go into the draft (主体备案号, the first service's 备案号). */
+  function prefillNumbers(subjectIcpNumber: string | undefined, serviceIcpNumber: string | undefined, kind: string) {
+    const store = useOrderStore.getState();
+    const list = chosenServiceType === 'website' ? 'websites' : 'apps';
+    if (subjectIcpNumber && asksSubjectIcpNumber(kind)) store.setField('subject.subjectIcpNumber', subjectIcpNumber);
+    if (serviceIcpNumber && asksServiceIcpNumber(kind)) store.setField(`${list}.0.icpNumber`, serviceIcpNumber);
   }
 
   /** The 验证备案类型 facts once the first step has them all; before that (an early OCR upload) the order starts as a first filing. */
@@ -158,7 +187,7 @@ export default function FilingWizardPage() {
 
   async function next() {
     const store = useOrderStore.getState();
-    const errors = stepErrors(step, store.draft, filingContext(subjectType, store.draft));
+    const errors = stepErrors(step, store.draft, filingContext(kind, subjectType, store.draft));
     store.setFieldErrors(errors, (path) => stepOfPath(path) === step);
     if (errors.length > 0) {
       Taro.pageScrollTo({ selector: `#${pathId(errors[0]!.path)}`, duration: 200 }).catch(() => undefined);
@@ -180,7 +209,7 @@ export default function FilingWizardPage() {
     }
   }
 
-  const stepProps: StepProps = { subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
+  const stepProps: StepProps = { kind, subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
   const title = ORDER_STEPS[step].label;
 
   return (

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import {
+  FILING_SUBJECT_STATES,
+  ORDER_KINDS,
+  provinceByCode,
+  startsFromRecord,
+  type CreateOrderRequest,
+  type FieldError,
+  type OrderKind,
+  type SessionUser,
+} from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { FilingRecordStore, type SubjectRef } from '../filing-record/filing-record.store';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { AppException } from '../platform/errors/app-exception';
+
+/** 新增服务（本平台）: what stays the record's (S003 1423–1436), with why, on its field. */
+const LOCKED_SUBJECT_FIELDS = [
+  { key: 'regionCode', same: (a: string, b: string) => provinceByCode(a)?.code === provinceByCode(b)?.code, message: '备案地区（省级）不允许修改' },
+  { key: 'nature', same: (a: string, b: string) => a === b, message: '主办者性质不允许修改' },
+  { key: 'certificateType', same: (a: string, b: string) => a === b, message: '主办者证件类型不允许修改' },
+  { key: 'certificateNumber', same: (a: string, b: string) => a.toUpperCase() === b.toUpperCase(), message: '主办者证件号码不允许修改' },
+] as const;
+
+const fieldError = (path: string, code: string, message: string): AppException => AppException.validation([{ path, code, message }]);
+
+/**
+ * Orders that act on an approved filing start from the caller's subject in 我的备案: the subject behind them, the
+ * draft copied from the record and the subject fields the record locks.
+ */
+@Injectable()
+export class RecordOrders {
+  constructor(
+    private readonly records: FilingRecordStore,
+    private readonly drafts: OrderDraftStore,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** The caller's active subject the order starts from (locked for the transaction); null for kinds that file a new subject. */
+  async subjectFor(tx: EntityManager, user: SessionUser, request: CreateOrderRequest, kind: OrderKind): Promise<SubjectRef | null> {
+    if (!startsFromRecord(kind)) return null;
+    const label = ORDER_KINDS[kind].label;
+    if (!request.subjectId) {
+      throw fieldError(
+        'subjectId',
+        'FILING_SUBJECT_REQUIRED',
+        `办理「${label}」需从「我的备案」中选择已在本平台备案的主体；未在本平台备案的，请联系对应服务商或管局办理`,
+      );
+    }
+    const subject = await this.records.lockSubject(tx, request.subjectId);
+    if (!subject || subject.ownerId !== user.id) throw fieldError('subjectId', 'FILING_SUBJECT_NOT_FOUND', '未找到该备案主体，请从「我的备案」中重新选择');
+    if (subject.state !== 'active') {
+      throw fieldError('subjectId', 'FILING_SUBJECT_INACTIVE', `该主体${FILING_SUBJECT_STATES[subject.state]}，不能办理「${label}」`);
+    }
+    if ((subject.nature === 'personal') !== (request.subjectType === 'personal')) {
+      throw fieldError('subjectType', 'FILING_KIND_MISMATCH', '主办者性质与所选备案主体不一致');
+    }
+    return subject;
+  }
+
+  /** The draft an order from the record starts with: 新增服务（本平台）copies the subject and its principal. */
+  async initialDraft(tx: EntityManager, kind: OrderKind, subjectId: string): Promise<DraftTree> {
+    if (kind !== 'add_service_local') return {};
+    const subject = await this.records.subject(tx, subjectId);
+    if (!subject) return {};
+    return {
+      subject: {
+        nature: subject.nature,
+        certificateType: subject.certificateType,
+        certificateNumber: this.cipher.decrypt(subject.certificateNumber),
+        name: subject.name,
+        regionCode: subject.regionCode,
+        subjectIcpNumber: subject.subjectIcpNumber,
+        ...this.drafts.unseal(subject.details),
+      },
+      subjectPrincipal: this.drafts.unseal(subject.principal),
+    };
+  }
+
+  /** 新增服务（本平台）: a saved subject section must keep the record's province, nature, certificate type and number. */
+  async assertLockedKept(tx: EntityManager, orderId: string, subjectSection: unknown): Promise<void> {
+    if (!subjectSection || typeof subjectSection !== 'object') return;
+    const order = await tx.findOne(FilingOrderEntity, { select: { kind: true, subjectId: true }, where: { id: orderId } });
+    if (order?.kind !== 'add_service_local' || !order.subjectId) return;
+    const subject = await this.records.subject(tx, order.subjectId);
+    if (!subject) return;
+    const recorded: Record<string, string> = {
+      regionCode: subject.regionCode,
+      nature: subject.nature,
+      certificateType: subject.certificateType,
+      certificateNumber: this.cipher.decrypt(subject.certificateNumber),
+    };
+    const saved = subjectSection as Record<string, unknown>;
+    const changed: FieldError[] = LOCKED_SUBJECT_FIELDS.filter(({ key, same }) => typeof saved[key] !== 'string' || !same(saved[key], recorded[key]!)).map(
+      ({ key, message }) => ({ path: `draft.subject.${key}`, code: 'FIELD_LOCKED', message }),
+    );
+    if (changed.length) throw AppException.validation(changed);
+  }
+}
