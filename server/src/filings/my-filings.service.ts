@@ -75,7 +75,10 @@ export class MyFilingsService {
       legalRepName: text('legalRepName'),
       investor: text('investor'),
       remark: text('remark'),
-      principal: { ...principalView(subject.principal, this.cipher), name: principalName(subject.principal, subject.nature === 'personal' ? subject.name : '') },
+      principal: {
+        ...principalView(subject.principal, this.cipher),
+        name: principalName(subject.principal, subject.nature === 'personal' ? subject.name : ''),
+      },
       services: summaries,
     };
   }
