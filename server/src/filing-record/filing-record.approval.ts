@@ -7,8 +7,16 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
 
-/** Where a subject created by an approval comes from. */
-const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = { first_filing: 'here', access_filing: 'access', add_service_remote: 'registry' };
+/**
+ * Where a subject created by an approval comes from. 新增服务（本平台）creates one only for an order approved before
+ * the record existed whose subject is not in it (FilingRecordBackfill).
+ */
+const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = {
+  first_filing: 'here',
+  add_service_local: 'here',
+  access_filing: 'access',
+  add_service_remote: 'registry',
+};
 
 /**
  * An approval's effect on the record, in the approval's transaction: 首次备案, 接入备案 and 新增服务（外平台）create the

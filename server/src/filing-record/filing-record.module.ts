@@ -4,6 +4,7 @@ import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { FilingRecordApproval } from './filing-record.approval';
+import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
@@ -23,6 +24,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     FilingRecordQueries,
     RegistryNumbersPort,
     FilingRecordApproval,
+    FilingRecordBackfill,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
     {

@@ -5,7 +5,7 @@ import { FilingAccessRecordEntity } from '../../src/filing-record/filing-access-
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
-import { approveFirstFiling, approveSubmitted, submitFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
+import { approveAddedService, approveFirstFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
 describe('the approved-filing record: approval, numbers, orders from the record', () => {
@@ -24,15 +24,8 @@ describe('the approved-filing record: approval, numbers, orders from the record'
 
   const subjectOf = async (orderId: string) => (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: orderId })).subjectId!;
 
-  /** 新增服务（本平台）of one more website under the applicant's subject (filed with `filed`'s person), approved. */
-  async function addService(applicant: Applicant, subjectId: string, domain: string, filed: Draft) {
-    const request = { kind: 'add_service_local', subjectType: 'personal', serviceType: 'website', subjectId } as const;
-    const principal = filed.websites![0]!.principal;
-    const { subject: _, ...rest } = filed;
-    const draft = { ...rest, websites: [website({ name: '张三的旅行笔记', domains: [domain], principal })] };
-    const submitted = await submitFiling(t, w, { applicant, request, draft });
-    return approveSubmitted(w, applicant, submitted.orderId, submitted.draft, reviewer);
-  }
+  const addService = (applicant: Applicant, subjectId: string, domain: string, filed: Draft) =>
+    approveAddedService(t, w, reviewer, { applicant, subjectId, domain, filed });
 
   it('should write the subject, its service, our access and a version when a first filing is approved', async () => {
     const { applicant, orderId, draft, numbers } = await approveFirstFiling(t, w, reviewer);
@@ -135,7 +128,9 @@ describe('the approved-filing record: approval, numbers, orders from the record'
     const draft = {
       ...base,
       subject: { ...base.subject, certificateNumber, subjectIcpNumber: '京ICP备2020012345号', filingPassword: 'Bp7xQ2' },
-      websites: [website({ domains: ['accessed.example.cn'], icpNumber: '京ICP备2020012345号-3', principal: { ...website().principal, certificateNumber } })],
+      websites: [
+        website({ domains: ['accessed.example.cn'], icpNumber: '京ICP备2020012345号-3', principal: { ...base.websites![0]!.principal, certificateNumber } }),
+      ],
     };
 
     const { applicant, orderId, numbers } = await approveFirstFiling(t, w, reviewer, { request, draft });
@@ -147,6 +142,35 @@ describe('the approved-filing record: approval, numbers, orders from the record'
     const [service] = await store.servicesOfSubjects(t.db.manager, [subjectId]);
     expect(service).toMatchObject({ serviceIcpNumber: '京ICP备2020012345号-3', seq: 3 });
     expect(await store.accessOfServices(t.db.manager, [service!.id])).toMatchObject([{ provider: '本平台', since: t.clock.now(), endedAt: null }]);
+  });
+
+  it('should continue the registry -n under the subject number filed elsewhere when a 新增服务（外平台）is approved', async () => {
+    const certificateNumber = freshPersonId();
+    await reviewer.ok('registry filing', 'POST', '/api/regulator-sim/registry', {
+      certificateNumber,
+      subjectIcpNumber: '京ICP备2019054321号',
+      serviceType: 'website',
+      service: 'elsewhere.example.cn',
+      serviceIcpNumber: '京ICP备2019054321号-2',
+    });
+    const verification = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', certificateNumber, subjectName: '张三' };
+    const request = {
+      ...PERSONAL_WEBSITE,
+      kind: 'add_service_remote',
+      verification: { ...verification, serviceType: 'website', domain: 'new-here.example.cn' },
+    } as const;
+    const base = withFreshPerson(personalDraft());
+    const person = { ...base.websites![0]!.principal, certificateNumber };
+    const draft = {
+      ...base,
+      subject: { ...base.subject, certificateNumber, subjectIcpNumber: '京ICP备2019054321号', filingPassword: 'Bp7xQ2' },
+      websites: [website({ domains: ['new-here.example.cn'], principal: person })],
+    };
+
+    const { orderId, numbers } = await approveFirstFiling(t, w, reviewer, { request, draft });
+
+    expect(numbers).toEqual(['京ICP备2019054321号', '京ICP备2019054321号-3']);
+    expect(await store.subjectRef(t.db.manager, await subjectOf(orderId))).toMatchObject({ origin: 'registry', maxServiceSeq: 3 });
   });
 
   it('should allow one order in flight per subject across accounts, at creation and at submission', async () => {
@@ -194,6 +218,23 @@ describe('the approved-filing record: approval, numbers, orders from the record'
 
     const withoutSubject = await Promise.all(kinds.map((kind) => stranger.post('/api/orders', { kind, subjectType: 'personal', serviceType: 'website' })));
     const othersSubject = await stranger.post('/api/orders', { kind: 'change_filing', subjectType: 'personal', serviceType: 'website', subjectId });
+    const verification = {
+      regionCode: '110105',
+      subjectNature: 'personal',
+      certificateType: 'resident_id',
+      subjectName: '张三',
+      serviceType: 'website',
+      domain: 'more.example.cn',
+    };
+    const verified = {
+      kind: 'add_service_local',
+      subjectType: 'personal',
+      serviceType: 'website',
+      verification: { ...verification, certificateNumber: owner.draft.subject!.certificateNumber },
+    };
+    const strangers = await stranger.post('/api/orders', verified);
+    const fromVerification = await owner.applicant.client.post<OrderDetail>('/api/orders', verified);
+    await owner.applicant.client.post(`/api/orders/${fromVerification.body.id}/withdraw`);
     await store.setSubjectState(t.db.manager, subjectId, 'cancelled', t.clock.now());
     const cancelled = await owner.applicant.client.post('/api/orders', {
       kind: 'add_service_local',
@@ -213,6 +254,9 @@ describe('the approved-filing record: approval, numbers, orders from the record'
     expect(othersSubject.body.fields).toEqual([
       { path: 'subjectId', code: 'FILING_SUBJECT_NOT_FOUND', message: '未找到该备案主体，请从「我的备案」中重新选择' },
     ]);
+    expect(strangers.body.fields).toEqual([expect.objectContaining({ path: 'subjectId', code: 'FILING_SUBJECT_NOT_FOUND' })]);
+    expect(fromVerification.status).toBe(201);
+    expect(await subjectOf(fromVerification.body.id)).toBe(subjectId);
     expect(cancelled.body.fields).toEqual([
       { path: 'subjectId', code: 'FILING_SUBJECT_INACTIVE', message: '该主体已注销，不能办理「新增服务（原备案在本平台）」' },
     ]);
