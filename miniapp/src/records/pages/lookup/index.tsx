@@ -6,7 +6,7 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { lookupFilings } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
-import '../../records.scss';
+import './index.scss';
 
 /** 备案查询: what the MIIT system shows for a domain, an ICP number or a unit name (the provider stays hidden). */
 export default function RecordsLookupPage() {
