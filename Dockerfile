@@ -38,6 +38,10 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/var \
     H5_DIR=/app/h5
 WORKDIR /app
+# Chinese glyphs for the exported 备案信息 PDF (PDF_CJK_FONT).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
+  && rm -rf /var/lib/apt/lists/*
 COPY --from=build --chown=node:node /out/server /app
 COPY --from=build --chown=node:node /src/miniapp/dist/h5 /app/h5
 RUN mkdir -p /app/var && chown node:node /app/var

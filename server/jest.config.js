@@ -4,6 +4,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testRegex: '\\.(e2e-)?spec\\.ts$',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
-  moduleNameMapper: { '^@beian/shared$': '<rootDir>/../shared/src', '^@beian/shared/(.*)$': '<rootDir>/../shared/src/$1' },
+  moduleNameMapper: {
+    '^@beian/shared/regions$': '<rootDir>/../shared/src/catalog/regions',
+    '^@beian/shared$': '<rootDir>/../shared/src',
+    '^@beian/shared/(.*)$': '<rootDir>/../shared/src/$1',
+  },
   testTimeout: 30000,
 };

@@ -11,6 +11,10 @@ export const ROUTES = {
   'staff-queue': '/staff/pages/queue/index',
   'staff-order': '/staff/pages/order/index',
   'sim-sms-verify': '/sim/pages/sms-verify/index',
+  'records-list': '/records/pages/list/index',
+  'records-subject': '/records/pages/subject/index',
+  'records-service': '/records/pages/service/index',
+  'records-lookup': '/records/pages/lookup/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -33,6 +37,13 @@ export interface RouteParams {
   'staff-order': { id: string };
   /** The simulated MIIT SMS verification form (simulators only); `mobile` pre-fills the form from the SMS link. */
   'sim-sms-verify': { mobile?: string };
+  /** 我的备案: the caller's approved subjects. */
+  'records-list': Record<string, never>;
+  /** `tab`: `website` or `app`, the tab to open at. */
+  'records-subject': { id: string; tab?: string };
+  'records-service': { id: string };
+  /** 备案查询: `q` pre-fills and runs the query. */
+  'records-lookup': { q?: string };
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

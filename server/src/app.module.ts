@@ -9,6 +9,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { FilingRecordModule } from './filing-record/filing-record.module';
+import { FilingsModule } from './filings/filings.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
 import { AuditModule } from './audit/audit.module';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         OrdersModule,
         FilingRecordModule,
+        FilingsModule,
         JobsModule,
         NotificationsModule,
         MaterialsModule,

@@ -123,3 +123,17 @@ export async function exchange<T>(path: string, options: RequestOptions = {}): P
     throw error;
   }
 }
+
+/** Downloads a file the session may read (an export) to a local temporary path; rejects with `ApiError`. */
+export async function downloadWithSession(path: string): Promise<string> {
+  const token = useSessionStore.getState().token;
+  let result: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    result = await Taro.downloadFile({ url: apiUrl(path), header: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', CLIENT_ERRORS.NETWORK_ERROR);
+  }
+  if (result.statusCode === 401 && token) onUnauthenticated();
+  if (result.statusCode < 200 || result.statusCode >= 300) throw new ApiError(result.statusCode, 'BAD_RESPONSE', CLIENT_ERRORS.BAD_RESPONSE);
+  return result.tempFilePath;
+}

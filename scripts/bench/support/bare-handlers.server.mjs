@@ -2,6 +2,8 @@
 // tables (BARE_DATABASE = sqlite:<path> or mysql://…), no auth, validation, encryption or framework layers.
 //   PATCH /orders/:id/draft    {version, draft: {<section>: …}}: bumps the order version and upserts the sections, in one transaction
 //   GET   /orders/:id/progress the order row by id + its history, oldest first
+//   GET   /filings/subjects?owner=…      我的备案: the owner's subjects with active 网站/APP counts (MariaDB only)
+//   GET   /filings/subjects/:id?owner=…  the owner's subject + its services with our current access (MariaDB only)
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -10,6 +12,15 @@ const fastify = serverRequire('fastify')({ logger: false });
 const database = process.env.BARE_DATABASE ?? '';
 
 const ORDER_SQL = 'SELECT id, kind, status, version, submitted_at, updated_at FROM filing_orders WHERE id = ?';
+const SUBJECT_COLUMNS = 's.id, s.subject_icp_number, s.name, s.nature, s.province_code, s.region_code, s.origin, s.state, s.approved_at, s.changed_at';
+const SUBJECTS_SQL = `SELECT ${SUBJECT_COLUMNS}, SUM(CASE WHEN v.service_type = 'website' THEN 1 ELSE 0 END) AS website_count,
+  SUM(CASE WHEN v.service_type = 'app' THEN 1 ELSE 0 END) AS app_count
+  FROM filing_subjects s LEFT JOIN filing_services v ON v.subject_id = s.id AND v.state = 'active'
+  WHERE s.owner_id = ? GROUP BY ${SUBJECT_COLUMNS} ORDER BY s.approved_at DESC, s.id`;
+const SUBJECT_SQL = `SELECT ${SUBJECT_COLUMNS}, s.certificate_type, s.details, s.principal FROM filing_subjects s WHERE s.id = ? AND s.owner_id = ?`;
+const SERVICES_SQL = `SELECT v.id, v.subject_id, v.service_type, v.service_icp_number, v.seq, v.name, v.domains, v.home_url, v.packages, v.state, v.approved_at,
+  a.provider AS access_provider, a.since AS access_since
+  FROM filing_services v LEFT JOIN filing_access_records a ON a.service_id = v.id AND a.ended_at IS NULL WHERE v.subject_id = ? ORDER BY v.seq, a.id`;
 const HISTORY_SQL = 'SELECT from_status, to_status, event, actor_type, reason, created_at FROM order_history WHERE order_id = ? ORDER BY id';
 
 function sqliteStore(path) {
@@ -68,6 +79,16 @@ function mysqlStore(url) {
       const [history] = await pool.execute(HISTORY_SQL, [id]);
       return { order, history };
     },
+    async filingSubjects(owner) {
+      const [rows] = await pool.execute(SUBJECTS_SQL, [owner]);
+      return rows;
+    },
+    async filingSubject(owner, id) {
+      const [[subject]] = await pool.execute(SUBJECT_SQL, [id, owner]);
+      if (!subject) return null;
+      const [services] = await pool.execute(SERVICES_SQL, [id]);
+      return { ...subject, services };
+    },
   };
 }
 
@@ -85,6 +106,13 @@ fastify.get('/orders/:id/progress', async (request, reply) => {
   const { order, history } = await store.progress(request.params.id);
   if (!order) return reply.status(404).send({ code: 'ORDER_NOT_FOUND' });
   return { ...order, timeline: history };
+});
+
+fastify.get('/filings/subjects', async (request) => store.filingSubjects(request.query.owner));
+
+fastify.get('/filings/subjects/:id', async (request, reply) => {
+  const subject = await store.filingSubject(request.query.owner, request.params.id);
+  return subject ?? reply.status(404).send({ code: 'FILING_SUBJECT_NOT_FOUND' });
 });
 
 const address = await fastify.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });

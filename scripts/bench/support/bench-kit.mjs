@@ -72,7 +72,7 @@ export async function startProcess(script, env, nodeArgs = []) {
   });
   child.stdout.resume();
   child.stderr.resume();
-  return { url, stop, output: () => output };
+  return { url, stop, pid: child.pid, output: () => output };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordBackfill } from './filing-record.backfill';
+import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
 import { MiitFilingRegistry } from './miit-filing.registry';
@@ -20,6 +21,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
   imports: [OrderCoreModule, DiscoveryModule],
   providers: [
     FilingRecordStore,
+    FilingRecordQueries,
     RegistryNumbersPort,
     FilingRecordApproval,
     FilingRecordBackfill,
@@ -31,6 +33,6 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
       useFactory: (config: AppConfig, simulated: SimulatedFilingRegistry): FilingRegistry => (config.simulatorsEnabled ? simulated : new MiitFilingRegistry()),
     },
   ],
-  exports: [FilingRecordStore, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
+  exports: [FilingRecordStore, FilingRecordQueries, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
 })
 export class FilingRecordModule {}

@@ -100,4 +100,6 @@ export * from './filing-type';
 export * from './dead-letters';
 export * from './timeline';
 export * from './filings';
+export * from './filing-footer';
+export * from './my-filings';
 export * from './registry-lookup';

@@ -59,6 +59,9 @@ export const API_ERRORS = {
   FILING_KIND_MISMATCH: '备案类型与验证结果不一致，请返回第一步重新验证备案类型',
   FILING_REGISTRY_UNAVAILABLE: '暂时无法查询备案信息，请稍后重新验证备案类型',
   WXACODE_UNAVAILABLE: '小程序码暂时无法生成，请稍后重试或改用链接邀请',
+  FILING_SUBJECT_NOT_FOUND: '备案主体不存在或不属于当前账号',
+  FILING_SERVICE_NOT_FOUND: '备案服务不存在或不属于当前账号',
+  FOOTER_CHECK_WEBSITES_ONLY: '只有网站需要在首页底部展示备案号，APP 无需检查',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -124,4 +127,7 @@ export const API_ERROR_STATUS = {
   FILING_KIND_MISMATCH: 422,
   FILING_REGISTRY_UNAVAILABLE: 503,
   WXACODE_UNAVAILABLE: 502,
+  FILING_SUBJECT_NOT_FOUND: 404,
+  FILING_SERVICE_NOT_FOUND: 404,
+  FOOTER_CHECK_WEBSITES_ONLY: 422,
 } as const satisfies Record<ApiErrorCode, number>;

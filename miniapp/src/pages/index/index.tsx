@@ -78,6 +78,11 @@ export default function HomePage() {
           </View>
         )}
         {token && user && <Text className='hint'>当前用户：{user.nickname}</Text>}
+        {token && (
+          <Button className='btn-secondary' id='open-records' onClick={() => void navigate('records-list')}>
+            已通过的备案（主体、网站、APP）
+          </Button>
+        )}
         {error && <Text className='error-text'>{error}</Text>}
         {token && orders?.length === 0 && <Text className='hint'>暂无备案订单，点击上方“开始备案”</Text>}
         {orders?.map((order) => (

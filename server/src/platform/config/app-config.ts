@@ -84,6 +84,8 @@ export interface AppConfig {
   ocr: { provider: 'none' | 'tencent' };
   faceVerifier: { provider: 'reviewer-confirmed' | 'tencent' };
   storage: StorageConfig;
+  siteFetch: { allowLoopback: boolean };
+  pdfCjkFont: string;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
           }
         : { provider: 'local' },
+    siteFetch: { allowLoopback: e.SITE_FETCH_ALLOW_LOOPBACK },
+    pdfCjkFont: e.PDF_CJK_FONT,
   };
 }
 

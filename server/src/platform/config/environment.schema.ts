@@ -97,6 +97,10 @@ export const ENV_SCHEMA = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** On SIGTERM: the most the whole stop may take (delay, in-flight requests and job rounds); then the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
+  /** Tests only: the footer check may fetch a site on 127.0.0.1 / ::1 (never private or link-local addresses). Refused in production. */
+  SITE_FETCH_ALLOW_LOOPBACK: booleanFlag.default(false),
+  /** A TrueType/OpenType font (`.ttf`/`.otf`, or `.ttc#PostScriptName` for a collection) with Chinese glyphs for the exported PDF sheets (Debian: fonts-wqy-zenhei). */
+  PDF_CJK_FONT: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei'),
   /** Prometheus `/metrics`; off leaves the route out. */
   METRICS_ENABLED: booleanFlag.default(true),
 });
@@ -133,6 +137,8 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push('SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS');
   }
   if (env.NODE_ENV === 'production') {
+    if (env.SITE_FETCH_ALLOW_LOOPBACK === 'true' || env.SITE_FETCH_ALLOW_LOOPBACK === '1')
+      problems.push('SITE_FETCH_ALLOW_LOOPBACK: tests only, refused in production');
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
     if (!env.FIELD_ENCRYPTION_KEYS) problems.push('FIELD_ENCRYPTION_KEYS: required in production');
     if (!(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET) && !simulators) problems.push('WECHAT_APP_ID: required in production unless SIMULATORS_ENABLED=true');

@@ -1,0 +1,27 @@
+import type { FilingServiceDetail } from './filings';
+
+/**
+ * 我的备案 (the caller's approved filings), prefix `/api/filings`:
+ *   `GET subjects` → FilingSubjectSummary[]; `GET subjects/:id` → FilingSubjectDetail;
+ *   `GET services/:id` → {@link MyFilingServiceDetail}; `POST services/:id/footer-check` → FooterCheckResult;
+ *   `GET export?format=` (the account) and `GET subjects/:id/export?format=` (one subject) → the file, streamed;
+ *   `POST lookup` RegistryLookupRequest → RegistryLookupResponse (备案查询, any domain, number or unit name).
+ * Another account's subject or service answers 404.
+ */
+export interface MyFilingServiceDetail extends FilingServiceDetail {
+  subjectIcpNumber: string;
+  /** The snippet a website puts at the bottom of its home page; null for an APP. */
+  footerSnippet: string | null;
+}
+
+/** 导出基础信息: spreadsheet (XLSX, CSV) or the printable 备案信息 sheet (PDF, one per subject). */
+export const EXPORT_FORMATS = {
+  xlsx: { label: 'Excel', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  csv: { label: 'CSV', contentType: 'text/csv; charset=utf-8' },
+  pdf: { label: 'PDF', contentType: 'application/pdf' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value);
+}
