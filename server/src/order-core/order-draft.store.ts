@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import { fieldMessage } from '@beian/shared';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { AppException } from '../platform/errors/app-exception';
 import { DatabaseService } from '../platform/database/database.service';
 import { mapPersonalData, maskPersonalValue } from '../platform/crypto/personal-data';
 import { OrderDraftSectionEntity } from './order-draft-section.entity';
 
 export type DraftTree = Record<string, unknown>;
+
+/** What the `data` column holds (TEXT on MySQL/MariaDB). */
+const STORED_SECTION_MAX_BYTES = 65_535;
 
 /** Reads and writes an order's draft as one row per top-level section, personal data encrypted per field. */
 @Injectable()
@@ -33,12 +38,17 @@ export class OrderDraftStore {
     const sections = Object.entries(partial);
     if (!sections.length) return;
     const updatedAt = this.db.timeParam(now);
-    const params = sections.flatMap(([section, value]) => [
-      orderId,
-      section,
-      JSON.stringify(mapPersonalData(value, (_, plain) => this.cipher.encrypt(plain))),
-      updatedAt,
-    ]);
+    const stored = sections.map(
+      ([section, value]) => [section, JSON.stringify(mapPersonalData(value, (_, plain) => this.cipher.encrypt(plain), section))] as const,
+    );
+    // Encryption lengthens personal values: a section within the plain limit can still outgrow its column.
+    const tooLarge = stored.filter(([, data]) => Buffer.byteLength(data) > STORED_SECTION_MAX_BYTES);
+    if (tooLarge.length) {
+      throw AppException.validation(
+        tooLarge.map(([section]) => ({ path: `draft.${section}`, code: 'SECTION_TOO_LARGE', message: fieldMessage('SECTION_TOO_LARGE') })),
+      );
+    }
+    const params = stored.flatMap(([section, data]) => [orderId, section, data, updatedAt]);
     const values = sections.map(() => '(?, ?, ?, ?)').join(', ');
     const onConflict = this.db.isSqlite
       ? 'ON CONFLICT (order_id, section) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'
@@ -63,7 +73,7 @@ export class OrderDraftStore {
     return Object.fromEntries(
       rows.map((row) => [
         row.section,
-        mapPersonalData(JSON.parse(row.data), (_, stored) => (FieldCipher.isEncrypted(stored) ? this.cipher.decrypt(stored) : stored)),
+        mapPersonalData(JSON.parse(row.data), (_, stored) => (FieldCipher.isEncrypted(stored) ? this.cipher.decrypt(stored) : stored), row.section),
       ]),
     );
   }

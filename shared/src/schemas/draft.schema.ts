@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { typeError } from './zod-field-errors';
+import { personal, personalPaths, type PersonalKind } from './personal-fields';
 
 /*
  * The lenient draft shape used for autosave: every field optional, values of the wrong type refused,
@@ -10,25 +11,28 @@ const text = z.optional(z.string({ error: typeError }));
 const flag = z.optional(z.boolean({ error: typeError }));
 const texts = z.optional(z.array(z.string({ error: typeError }), { error: typeError }));
 const list = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item, { error: typeError }));
+/** A text field holding personal data of this kind: see personal-fields.ts. */
+const secret = (kind: PersonalKind) => personal(kind, z.optional(z.string({ error: typeError })));
 
 export const draftSubjectSchema = z.object(
   {
     nature: text,
     certificateType: text,
-    certificateNumber: text,
-    name: text,
-    certificateAddress: text,
-    communicationAddress: text,
+    certificateNumber: secret('certificate_number'),
+    /** A person's name for a personal subject. */
+    name: secret('person_name'),
+    certificateAddress: secret('address'),
+    communicationAddress: secret('address'),
     regionCode: text,
-    legalRepName: text,
+    legalRepName: secret('person_name'),
     legalRepCertificateType: text,
-    legalRepCertificateNumber: text,
-    investor: text,
+    legalRepCertificateNumber: secret('certificate_number'),
+    investor: secret('person_name'),
     remark: text,
     /** 主体备案号, for kinds that start from an existing filing. */
     icpNumber: text,
     /** 备案密码, asked by some kinds when the subject was filed elsewhere. */
-    filingPassword: text,
+    filingPassword: secret('password'),
   },
   { error: typeError },
 );
@@ -38,17 +42,17 @@ export type PrincipalSameAs = (typeof PRINCIPAL_SAME_AS)[number];
 
 export const draftPrincipalSchema = z.object(
   {
-    name: text,
+    name: secret('person_name'),
     certificateType: text,
-    certificateNumber: text,
+    certificateNumber: secret('certificate_number'),
     validFrom: text,
     /** ISO date, or absent with `longTerm` for a 长期 certificate. */
     validTo: text,
     longTerm: flag,
-    mobile: text,
-    phone2: text,
-    emergencyPhone: text,
-    email: text,
+    mobile: secret('mobile'),
+    phone2: secret('phone'),
+    emergencyPhone: secret('phone'),
+    email: secret('email'),
     /** A visible "same person as …" link: the fields are a copy, never a shared reference. */
     sameAs: z.optional(z.enum(PRINCIPAL_SAME_AS, { error: typeError })),
   },
@@ -71,8 +75,8 @@ export const draftResourceSchema = z.object(
 export const draftDomainHolderSchema = z.object(
   {
     domain: text,
-    holderName: text,
-    holderCertificateNumber: text,
+    holderName: secret('person_name'),
+    holderCertificateNumber: secret('certificate_number'),
     expiresAt: text,
     verifiedAt: text,
   },
@@ -149,6 +153,12 @@ export const draftSchema = z.object(
 );
 
 export type Draft = z.infer<typeof draftSchema>;
+
+/** The draft's personal fields by path pattern (`websites.*.principal.mobile` → `mobile`), from the marks above. */
+export const PERSONAL_DRAFT_FIELDS: ReadonlyMap<string, PersonalKind> = personalPaths(draftSchema);
+
+/** The most one draft section may hold, as JSON: stored encrypted as one value of at most 64 KB. */
+export const DRAFT_SECTION_MAX_BYTES = 48 * 1024;
 export type DraftSubject = z.infer<typeof draftSubjectSchema>;
 export type DraftPrincipal = z.infer<typeof draftPrincipalSchema>;
 export type DraftWebsite = z.infer<typeof draftWebsiteSchema>;

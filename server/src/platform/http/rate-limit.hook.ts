@@ -41,7 +41,14 @@ function waitText(seconds: number): string {
 export function registerRateLimits(fastify: FastifyInstance, limiter: RateLimiter, limits: RateLimitsConfig): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    const over = await limiter.hit(rateLimitHits(request, limits));
+    let over: { retryAfterSeconds: number } | null;
+    try {
+      over = await limiter.hit(rateLimitHits(request, limits));
+    } catch (error) {
+      // The counters live in the database: when it fails the request goes on, and meets the failure where it needs the database.
+      request.log.warn({ err: error }, 'rate limit not counted');
+      return;
+    }
     if (!over) return;
     const { status, body } = toErrorResponse(new AppException('RATE_LIMITED', undefined, over, `操作过于频繁，请 ${waitText(over.retryAfterSeconds)}后再试`));
     await reply.status(status).header('retry-after', String(over.retryAfterSeconds)).send(body);
