@@ -42,6 +42,11 @@ export class LocalFolderStorage extends ObjectStorage {
     return this.url({ op: 'put', key, expires: expiresAt.getTime(), param: String(maxBytes) });
   }
 
+  /** The local folder encrypts every object itself (see ObjectEnvelope). */
+  uploadHeaders(): Record<string, string> {
+    return {};
+  }
+
   signedGetUrl(key: string, contentType: string, expiresAt: Date): string {
     return this.url({ op: 'get', key, expires: expiresAt.getTime(), param: contentType });
   }
