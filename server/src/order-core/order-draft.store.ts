@@ -11,6 +11,8 @@ export type DraftTree = Record<string, unknown>;
 
 /** What the `data` column holds (TEXT on MySQL/MariaDB). */
 const STORED_SECTION_MAX_BYTES = 65_535;
+/** The whole draft is sealed into one review snapshot (TEXT too), with a little room for the section keys. */
+const STORED_DRAFT_MAX_BYTES = 65_535 - 1024;
 
 /** Reads and writes an order's draft as one row per top-level section, personal data encrypted per field. */
 @Injectable()
@@ -54,6 +56,16 @@ export class OrderDraftStore {
       ? 'ON CONFLICT (order_id, section) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'
       : 'ON DUPLICATE KEY UPDATE data = VALUES(data), updated_at = VALUES(updated_at)';
     await this.db.execute(tx, `INSERT INTO order_draft_sections (order_id, section, data, updated_at) VALUES ${values} ${onConflict}`, params);
+    const bytes = this.db.isSqlite ? 'LENGTH(CAST(data AS BLOB))' : 'LENGTH(data)';
+    const [total] = await this.db.rows<{ total: number | string | null }>(
+      `SELECT SUM(${bytes}) AS total FROM order_draft_sections WHERE order_id = ?`,
+      [orderId],
+      tx,
+    );
+    // The caller's transaction rolls the save back.
+    if (Number(total?.total ?? 0) > STORED_DRAFT_MAX_BYTES) {
+      throw AppException.validation([{ path: 'draft', code: 'DRAFT_TOO_LARGE', message: fieldMessage('DRAFT_TOO_LARGE') }]);
+    }
   }
 
   /** The draft as one JSON string with personal data encrypted (review snapshots). */

@@ -84,6 +84,19 @@ describe('hardening: personal fields marked in the shared schema stay encrypted'
     expect(answer.body.fields).toEqual([{ path: 'draft.x', code: 'UNKNOWN_FIELD', message: expect.any(String) }]);
   });
 
+  it('should refuse a save that would make the whole draft larger than one review snapshot holds, and keep the draft as it was', async () => {
+    const { client, orderId, version } = await newOrder();
+    await client.patch(`/api/orders/${orderId}/draft`, { version, draft: { subject: { remark: 'x'.repeat(40_000) } } });
+
+    const answer = await client.patch(`/api/orders/${orderId}/draft`, { version: version + 1, draft: { websites: [{ remark: 'y'.repeat(30_000) }] } });
+    const kept = (await client.get(`/api/orders/${orderId}`)).body;
+
+    expect(answer.status).toBe(422);
+    expect(answer.body.fields).toEqual([{ path: 'draft', code: 'DRAFT_TOO_LARGE', message: expect.any(String) }]);
+    expect(kept.version).toBe(version + 1);
+    expect(kept.draft.websites).toBeUndefined();
+  });
+
   it('should answer a section over the limit with a 422 on that section, before or after encryption', async () => {
     const { client, orderId, version } = await newOrder();
     const plainTooLarge = { subject: { remark: 'x'.repeat(DRAFT_SECTION_MAX_BYTES) } };
