@@ -12,22 +12,20 @@ const ROUTE_LIMITS: { method: string; matches: (route: string) => boolean; limit
   { method: 'PATCH', matches: (route) => route === '/api/orders/:id/draft', limit: 'draftSaves' },
 ];
 
-/** Limits counted per address whoever calls (logins come before any session); the others per session when there is one. */
-const PER_ADDRESS: ReadonlySet<string> = new Set(['requests', 'logins']);
-
 function caller(request: FastifyRequest): string {
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   return token ? `session:${token}` : `ip:${request.ip}`;
 }
 
 /** Which counts a request adds to: every API request per address, plus its route's own limit. */
-export function rateLimitHits(request: FastifyRequest, limits: RateLimitsConfig): RateLimitHit[] {
+function rateLimitHits(request: FastifyRequest, limits: RateLimitsConfig): RateLimitHit[] {
   const route = request.routeOptions.url ?? 'unmatched';
   if (route.startsWith('/api/health')) return [];
   const hits: RateLimitHit[] = [{ key: `requests:ip:${request.ip}`, rule: limits.requests }];
   for (const { method, matches, limit } of ROUTE_LIMITS) {
     if (request.method !== method || !matches(route)) continue;
-    hits.push({ key: `${limit}:${PER_ADDRESS.has(limit) ? `ip:${request.ip}` : caller(request)}`, rule: limits[limit] });
+    // Logins come before any session: counted per address. The others per session when there is one.
+    hits.push({ key: `${limit}:${limit === 'logins' ? `ip:${request.ip}` : caller(request)}`, rule: limits[limit] });
     if (limit === 'sms') hits.push({ key: 'smsGlobal', rule: limits.smsGlobal });
   }
   return hits;
