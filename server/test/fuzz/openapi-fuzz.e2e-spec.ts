@@ -5,11 +5,11 @@ import { bodyFor, headersFor, pathValue, queryFor, type Body, type JsonSchema, t
 
 /**
  * Generated bad requests for every operation of the OpenAPI document, from four callers (anonymous, applicant,
- * reviewer, admin), eight at a time. `FUZZ_RUNS_PER_OPERATION` sets the count (default 30: about 2,000 requests,
+ * reviewer, admin), eight at a time. `FUZZ_RUNS_PER_OPERATION` sets the count (default 20: about 1,300 requests,
  * well under two minutes on two cores); the full probe is
  * `FUZZ_RUNS_PER_OPERATION=1000 npx jest test/fuzz` (and again with TEST_MYSQL_URL). `FUZZ_SEED` replays a run.
  */
-const RUNS = Number(process.env.FUZZ_RUNS_PER_OPERATION ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS_PER_OPERATION ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const CONCURRENCY = 8;
 /** Moving the simulated time would expire the callers' sessions halfway; the route is the simulators' own. */
