@@ -40,7 +40,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
     const before = existingId ? await this.store.snapshot(tx, existingId, []) : null;
     const subjectId = existingId ? await this.updateSubject(tx, existingId, order, draft, at) : await this.createSubject(tx, order, draft, subjectNumber, at);
-    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree) => this.seal(tree), at);
+    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree, at) => this.drafts.seal(tree, at), at);
     await this.store.insertServices(tx, subjectId, services, at);
     const after = await this.store.snapshot(
       tx,
@@ -66,7 +66,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
         origin,
         at,
       },
-      (tree) => this.seal(tree),
+      (tree, at) => this.drafts.seal(tree, at),
     );
     await this.store.insertSubject(tx, subject);
     return subject.id;
@@ -84,7 +84,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
       await this.store.updateSubject(
         tx,
         subjectId,
-        { ...subjectChanges(draft, (tree) => this.seal(tree)), ...(returning ? { ownerId: order.ownerId } : {}) },
+        { ...subjectChanges(draft, (tree, at) => this.drafts.seal(tree, at)), ...(returning ? { ownerId: order.ownerId } : {}) },
         at,
       );
     }
@@ -100,9 +100,5 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     if (snapshot)
       await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before: snapshot, after: snapshot, createdAt: at });
     return { subjectId: order.subjectId };
-  }
-
-  private seal(tree: unknown): string {
-    return this.drafts.seal(tree as DraftTree);
   }
 }

@@ -69,7 +69,7 @@ export class MyFilingsService {
       approvedAt: subject.approvedAt.toISOString(),
       changedAt: subject.changedAt.toISOString(),
       certificateType: subject.certificateType,
-      certificateNumberMasked: maskPersonalValue('certificateNumber', this.cipher.decrypt(subject.certificateNumber)),
+      certificateNumberMasked: maskPersonalValue('certificate_number', this.cipher.decrypt(subject.certificateNumber)),
       certificateAddress: text('certificateAddress'),
       communicationAddress: text('communicationAddress'),
       legalRepName: text('legalRepName'),
@@ -77,7 +77,7 @@ export class MyFilingsService {
       remark: text('remark'),
       principal: {
         ...principalView(subject.principal, this.cipher),
-        name: principalName(subject.principal, subject.nature === 'personal' ? subject.name : ''),
+        name: principalName(subject.principal, this.cipher, subject.nature === 'personal' ? subject.name : ''),
       },
       services: summaries,
     };

@@ -82,9 +82,9 @@ export class RecordOrders {
         name: subject.name,
         regionCode: subject.regionCode,
         subjectIcpNumber: subject.subjectIcpNumber,
-        ...this.drafts.unseal(subject.details),
+        ...this.drafts.unseal(subject.details, 'subject'),
       },
-      subjectPrincipal: this.drafts.unseal(subject.principal),
+      subjectPrincipal: this.drafts.unseal(subject.principal, 'subjectPrincipal'),
     };
   }
 
