@@ -4,6 +4,8 @@ ensure_debian_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  # The balancer in front of the three-process test and the scale-out benchmark.
+  [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   if [ ${#missing[@]} -gt 0 ]; then
     run_step "installing Debian packages: ${missing[*]} (a few minutes, once)" apt-install \
       bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"' apt-install "${missing[@]}"
