@@ -3,6 +3,7 @@
 // haproxy (round robin, keep-alive to the backends), 100 users on one keep-alive connection each, saturated; plus
 // one process without the balancer. Reports throughput, latency and the CPU share of each part: on a 2-core machine
 // the processes, the balancer, MariaDB and autocannon share two cores, so the curve flattens early.
+import { randomBytes } from 'node:crypto';
 import {
   cpuSeconds,
   createMariaDb,
@@ -79,8 +80,12 @@ async function resync(url, users) {
 
 main(async () => {
   console.log(`scale-out: MariaDB, ${USERS} users on one connection each, saturated, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
-  const databaseUrl = (await createMariaDb('scale')).replace(/^mysql:/, 'mariadb:');
-  const servers = [await startBeianServer({ DATABASE_URL: databaseUrl })];
+  // Every process of one deployment shares the database and the field encryption keys.
+  const env = {
+    DATABASE_URL: (await createMariaDb('scale')).replace(/^mysql:/, 'mariadb:'),
+    FIELD_ENCRYPTION_KEYS: `v1:${randomBytes(32).toString('base64')}`,
+  };
+  const servers = [await startBeianServer(env)];
   const users = await inBatches(
     Array.from({ length: USERS }, (_, i) => i),
     10,
@@ -100,7 +105,7 @@ main(async () => {
   figures.at(-1).draft = await measure('1 process direct: draft save', draftLoad(servers[0].url, users), direct);
   await resync(servers[0].url, users);
   for (let count = 1; count <= MAX_PROCESSES; count++) {
-    while (servers.length < count) servers.push(await startBeianServer({ DATABASE_URL: databaseUrl }));
+    while (servers.length < count) servers.push(await startBeianServer(env));
     const balancer = await startBalancer(servers.map((s) => s.url));
     const parts = [...servers.map((s, n) => ({ name: `p${n + 1}`, pid: s.pid })), { name: 'haproxy', pid: balancer.pid }];
     const progress = await measure(`${count} behind haproxy: progress`, progressLoad(balancer.url, users), parts);
