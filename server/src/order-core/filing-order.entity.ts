@@ -5,6 +5,8 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 @Entity('filing_orders')
 @Index(['ownerId', 'status'])
 @Index(['subjectIndex', 'status'])
+// The 初审 queue (one status, oldest submission first) and the orders-by-state gauge read only this index.
+@Index(['status', 'submittedAt'])
 export class FilingOrderEntity {
   @PrimaryColumn(IdColumn)
   id: string;
