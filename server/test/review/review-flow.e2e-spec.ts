@@ -89,7 +89,7 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     expect(sms.body.deadline).toBe(sms.body.sms[0].deadline);
     expect(Date.parse(sms.body.deadline) - Date.parse(sms.body.timeline.at(-1).at)).toBe(DAY);
 
-    const code = w.lastCode(mobile);
+    const code = await w.lastCode(mobile);
     const wrong = await w.verify(mobile, code === '000000' ? '111111' : '000000');
     expect(wrong).toMatchObject({ status: 422, body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
     expect((await client.get(`/api/orders/${orderId}/progress`)).body.sms[0].triesLeft).toBe(4);
