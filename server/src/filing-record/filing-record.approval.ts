@@ -5,7 +5,7 @@ import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } f
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
-import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
+import { servicesFromDraft, subjectChanges, subjectFromDraft, type Sealer } from './record-from-draft';
 
 /**
  * Where a subject created by an approval comes from. 新增服务（本平台）creates one only for an order approved before
@@ -33,6 +33,8 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     private readonly cipher: FieldCipher,
   ) {}
 
+  private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };
+
   async apply(tx: EntityManager, { order, draft, numbers, at }: ApprovedOrder): Promise<{ subjectId: string | null }> {
     if (ORDER_KINDS[order.kind].group !== 'filing') return this.versionOnly(tx, order, at);
     const [subjectNumber, ...serviceNumbers] = numbers;
@@ -40,7 +42,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
     const before = existingId ? await this.store.snapshot(tx, existingId, []) : null;
     const subjectId = existingId ? await this.updateSubject(tx, existingId, order, draft, at) : await this.createSubject(tx, order, draft, subjectNumber, at);
-    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree, at) => this.drafts.seal(tree, at), at);
+    const services = servicesFromDraft(draft, subjectId, serviceNumbers, this.sealer, at);
     await this.store.insertServices(tx, subjectId, services, at);
     const after = await this.store.snapshot(
       tx,
@@ -66,7 +68,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
         origin,
         at,
       },
-      (tree, at) => this.drafts.seal(tree, at),
+      this.sealer,
     );
     await this.store.insertSubject(tx, subject);
     return subject.id;
@@ -81,12 +83,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     if (!subject) throw new Error(`approved order ${order.id} names a missing subject ${subjectId}`);
     const returning = !SUBJECT_STATES_WITH_US.includes(subject.state);
     if (order.kind === 'add_service_local' || returning) {
-      await this.store.updateSubject(
-        tx,
-        subjectId,
-        { ...subjectChanges(draft, (tree, at) => this.drafts.seal(tree, at)), ...(returning ? { ownerId: order.ownerId } : {}) },
-        at,
-      );
+      await this.store.updateSubject(tx, subjectId, { ...subjectChanges(draft, this.sealer), ...(returning ? { ownerId: order.ownerId } : {}) }, at);
     }
     if (subject.state !== 'active') await this.store.setSubjectState(tx, subjectId, 'active', at);
     return subjectId;
