@@ -12,6 +12,9 @@ import { workflow } from '../regulator/workflow.support';
 import { approveAddedService, approveFirstFiling } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
+/** Several orders driven through the whole workflow: slower than one request on a busy machine. */
+const FLOW_TIMEOUT = 120_000;
+
 describe('the record of filings approved before it existed (backfill)', () => {
   let t: TestApp;
   let w: ReturnType<typeof workflow>;
@@ -67,29 +70,33 @@ describe('the record of filings approved before it existed (backfill)', () => {
     };
   }
 
-  it('should write the same record from approved orders whose record rows are gone', async () => {
-    const first = await approveFirstFiling(t, w, reviewer);
-    const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: first.orderId })).subjectId!;
-    await approveAddedService(t, w, reviewer, { applicant: first.applicant, subjectId, domain: 'added.example.cn', filed: first.draft });
-    await approveFirstFiling(t, w, reviewer);
-    const approved = await recordByNumbers(t.db.manager);
-    await t.db.transaction(async (tx) => {
-      for (const table of [FilingVersionEntity, FilingAccessRecordEntity, FilingServiceKeyEntity, FilingServiceEntity, FilingSubjectEntity]) {
-        await tx.createQueryBuilder().delete().from(table).execute();
-      }
-      await tx.createQueryBuilder().update(FilingOrderEntity).set({ subjectId: null }).execute();
-    });
-    const emptied = await recordByNumbers(t.db.manager);
+  it(
+    'should write the same record from approved orders whose record rows are gone',
+    async () => {
+      const first = await approveFirstFiling(t, w, reviewer);
+      const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: first.orderId })).subjectId!;
+      await approveAddedService(t, w, reviewer, { applicant: first.applicant, subjectId, domain: 'added.example.cn', filed: first.draft });
+      await approveFirstFiling(t, w, reviewer);
+      const approved = await recordByNumbers(t.db.manager);
+      await t.db.transaction(async (tx) => {
+        for (const table of [FilingVersionEntity, FilingAccessRecordEntity, FilingServiceKeyEntity, FilingServiceEntity, FilingSubjectEntity]) {
+          await tx.createQueryBuilder().delete().from(table).execute();
+        }
+        await tx.createQueryBuilder().update(FilingOrderEntity).set({ subjectId: null }).execute();
+      });
+      const emptied = await recordByNumbers(t.db.manager);
 
-    const written = await t.app.get(FilingRecordBackfill).run();
-    const again = await t.app.get(FilingRecordBackfill).run();
+      const written = await t.app.get(FilingRecordBackfill).run();
+      const again = await t.app.get(FilingRecordBackfill).run();
 
-    expect(approved.subjects).toHaveLength(2);
-    expect(approved.services).toHaveLength(3);
-    expect(approved.versions.map((v) => v.kind)).toEqual(expect.arrayContaining(['first_filing', 'first_filing', 'add_service_local']));
-    expect(emptied.subjects).toEqual([]);
-    expect(written).toBe(3);
-    expect(again).toBe(0);
-    expect(await recordByNumbers(t.db.manager)).toEqual(approved);
-  });
+      expect(approved.subjects).toHaveLength(2);
+      expect(approved.services).toHaveLength(3);
+      expect(approved.versions.map((v) => v.kind)).toEqual(expect.arrayContaining(['first_filing', 'first_filing', 'add_service_local']));
+      expect(emptied.subjects).toEqual([]);
+      expect(written).toBe(3);
+      expect(again).toBe(0);
+      expect(await recordByNumbers(t.db.manager)).toEqual(approved);
+    },
+    FLOW_TIMEOUT,
+  );
 });
