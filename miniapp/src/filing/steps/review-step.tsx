@@ -75,6 +75,7 @@ export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoT
   const [notice, setNotice] = useState<string | null>(null);
   const agreements = useOrderStore((state) => getAt(state.draft, 'agreements') as Record<string, boolean> | undefined);
   const error = useOrderStore((state) => state.error);
+  const resubmitting = useOrderStore((state) => state.order !== null && state.order.status !== 'draft');
 
   const check = useCallback(async () => {
     if (!orderId) return;
@@ -184,7 +185,7 @@ export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoT
         </Text>
       )}
       <Button className='btn-primary' id='submit' {...busyButtonProps(submitting)} onClick={submit}>
-        提交备案
+        {resubmitting ? '重新提交' : '提交备案'}
       </Button>
     </View>
   );

@@ -1,9 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
-import { ORDER_STEPS, PROVINCE_RULES, provinceRuleValue, type FilingTypeVerifyRequest, type OrderStepKey, type SubjectType } from '@beian/shared';
+import {
+  ORDER_STEPS,
+  PROVINCE_RULES,
+  isEditableByApplicant,
+  isOrderState,
+  provinceRuleValue,
+  type FilingTypeVerifyRequest,
+  type OrderDetail,
+  type OrderStepKey,
+  type SubjectType,
+} from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
-import { redirect, routeUrl } from '../../../routes';
+import { currentRoute, redirect, routeUrl } from '../../../routes';
 import { verifyFilingType } from '../../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
@@ -51,10 +61,17 @@ function resumeStep(subjectType: SubjectType): OrderStepKey {
   return WIZARD_STEPS.find((step) => step.key !== 'review_submit' && stepErrors(step.key, draft, ctx).length > 0)?.key ?? 'face_check';
 }
 
+/** Where a returned order opens: the first rejected field, else the first step with errors. */
+function fixStart(order: OrderDetail): { step: OrderStepKey; path: string | null } {
+  const path = order.rejections.find((rejection) => rejection.path !== null)?.path ?? null;
+  return path ? { step: stepOfPath(path), path } : { step: resumeStep(order.subjectType), path: null };
+}
+
 /**
  * The first-filing wizard (验证备案类型 → 主体信息 → 主体负责人 → 互联网信息服务 → 上传材料 → 视频核验 → 确认并提交).
  * Element ids: inputs are `pathId(draftPath)` with `<id>-error`; `step-tab-<key>`, `save-state`, `step-next`,
- * `step-prev`, `form-error`, `conflict` (see each component for its own).
+ * `step-prev`, `form-error`, `conflict` (see each component for its own). A rejected or returned order opens in fix mode:
+ * `fix-banner`, only the rejected or reopened fields editable, and `resubmit` (重新提交) under every step.
  */
 export default function FilingWizardPage() {
   const { params } = useRouter<{ id?: string; step?: string }>();
@@ -63,6 +80,7 @@ export default function FilingWizardPage() {
   const [createKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [visits, setVisits] = useState(0);
+  const [focusPath, setFocusPath] = useState<string | null>(null);
   const order = useOrderStore((state) => state.order);
   const loading = useOrderStore((state) => state.loading);
   const error = useOrderStore((state) => state.error);
@@ -72,6 +90,7 @@ export default function FilingWizardPage() {
   const regionCode = useOrderStore((state) => textAt(state.draft, 'subject.regionCode'));
   const serviceType = useOrderStore((state) => (state.order ? serviceTypeOf(state.draft) : chosenServiceType));
 
+  const fixing = order !== null && order.status !== 'draft';
   const subjectType: SubjectType = order?.subjectType ?? (nature === 'personal' || nature === '' ? 'personal' : 'unit');
 
   async function openOrder() {
@@ -82,9 +101,23 @@ export default function FilingWizardPage() {
     }
     await store.load(params.id);
     const loaded = useOrderStore.getState().order;
-    if (loaded && loaded.status !== 'draft') await redirect('progress', { id: loaded.id });
-    else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.subjectType));
+    if (!loaded || isStep(params.step)) return;
+    if (!isOrderState(loaded.status) || !isEditableByApplicant(loaded.status)) {
+      await redirect('progress', { id: loaded.id });
+      return;
+    }
+    if (loaded.status === 'draft') {
+      setStep(resumeStep(loaded.subjectType));
+      return;
+    }
+    const start = fixStart(loaded);
+    setStep(start.step);
+    setFocusPath(start.path);
   }
+
+  useEffect(() => {
+    if (focusPath) Taro.pageScrollTo({ selector: `#${pathId(focusPath)}`, duration: 0 }).catch(() => undefined);
+  }, [focusPath, step]);
 
   useLoad(() => void openOrder());
 
@@ -180,6 +213,33 @@ export default function FilingWizardPage() {
     }
   }
 
+  /** 重新提交 from any step: every step is checked first, the first error is shown on its step. */
+  async function resubmit() {
+    const store = useOrderStore.getState();
+    const ctx = filingContext(subjectType, store.draft);
+    const errors = WIZARD_STEPS.flatMap((entry) => stepErrors(entry.key, store.draft, ctx));
+    store.setFieldErrors(errors);
+    const first = errors[0];
+    if (!first) {
+      setBusy(true);
+      try {
+        const resubmitted = await store.submit(newIdempotencyKey());
+        if (resubmitted) {
+          // Back to the progress page 去修改 came from (it refreshes when shown), else open it.
+          await (currentRoute(1) === 'progress' ? Taro.navigateBack() : redirect('progress', { id: resubmitted.id }));
+          return;
+        }
+      } finally {
+        setBusy(false);
+      }
+    }
+    const failed = first ?? Object.keys(useOrderStore.getState().fieldErrors).map((path) => ({ path }))[0];
+    if (failed) {
+      setStep(stepOfPath(failed.path));
+      setFocusPath(failed.path);
+    }
+  }
+
   const stepProps: StepProps = { subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
   const title = ORDER_STEPS[step].label;
 
@@ -187,6 +247,11 @@ export default function FilingWizardPage() {
     <View className='page' id='filing-start'>
       <StepsBar current={step} enabled={order !== null} onSelect={goTo} />
       <ConflictPanel />
+      {fixing && order.rejections.length > 0 && (
+        <Text className='fix-banner' id='fix-banner'>
+          审核未通过：请按红色提示修改被驳回的 {order.rejections.length} 项内容，其他内容已锁定，修改后点击“重新提交”。
+        </Text>
+      )}
       {error && saveState !== 'offline' && (
         <Text className='error-text' id='form-error'>
           {error}
@@ -220,11 +285,16 @@ export default function FilingWizardPage() {
           </Button>
         )}
         {step !== 'review_submit' && (
-          <Button className='btn-primary' id='step-next' {...busyButtonProps(busy)} onClick={() => void next()}>
+          <Button className={fixing ? 'btn-secondary' : 'btn-primary'} id='step-next' {...busyButtonProps(busy)} onClick={() => void next()}>
             {order ? '下一步' : '验证并创建备案订单'}
           </Button>
         )}
       </View>
+      {fixing && step !== 'review_submit' && (
+        <Button className='btn-primary' id='resubmit' {...busyButtonProps(busy)} onClick={() => void resubmit()}>
+          重新提交
+        </Button>
+      )}
     </View>
   );
 }
