@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Draft, OrderProgress, UnreadCount } from '@beian/shared';
+import type { OrderProgress, UnreadCount } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
+import { expectReadable } from './support/what-a-person-sees';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -16,6 +17,8 @@ const CERT_LAST_SIX = PERSON_ID.slice(-6);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+/** Test data the applicant typed in Latin letters. */
+const TYPED = ['ins-1'];
 const REJECTED = {
   'websites.0.name': { id: 'websites-0-name', reason: '网站名称不能体现网站内容', suggestion: '请改为能体现网站内容的名称', fixed: '张三的技术读书笔记' },
   'subject.communicationAddress': {
@@ -65,16 +68,20 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
   }
 
   it('should take a personal filing from submission to ICP numbers shown on the progress page when every step passes', async () => {
-    // Applicant: a complete personal first filing, seeded through the API (the wizard has its own tests), then submitted.
+    // Precondition: a complete personal first filing, filled in earlier (the wizard has its own journey tests).
     orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
     await applicantApi.makeSubmittable(orderId, personalDraft(), submittableMedia(await makeFixtures()));
-    expect((await applicantApi.call('POST', `/api/orders/${orderId}/submit`)).status).toBe(200);
 
+    // Applicant submits on the confirmation page.
     const applicant = await phonePage(browser);
     await logInThroughTheUi(applicant, server, APPLICANT);
-    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await applicant.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
+    await expectText(applicant, '#precheck', '未发现问题');
+    await expectReadable(applicant, TYPED);
+    await applicant.locator('#submit').click();
     await expectText(applicant, '#order-status', '待初审');
     await expectText(applicant, '#estimate', '工作日');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-01-progress-submitted');
 
     // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
@@ -101,17 +108,34 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#fix-rejections').waitFor();
     await shot(applicant, 'after-03-progress-rejected');
 
-    // Applicant fixes exactly the rejected fields (another device of the same account) and resubmits.
-    const order = await applicantApi.order(orderId, true);
-    expect(order.editablePaths).toEqual(expect.arrayContaining(Object.keys(REJECTED)));
-    const draft = order.draft as Draft;
-    const fixed = {
-      subject: { ...draft.subject, communicationAddress: REJECTED['subject.communicationAddress'].fixed },
-      websites: [{ ...draft.websites?.[0], name: REJECTED['websites.0.name'].fixed }],
-    };
-    expect((await applicantApi.call('PATCH', `/api/orders/${orderId}/draft`, { version: order.version, draft: fixed })).status).toBe(200);
-    expect((await applicantApi.call('POST', `/api/orders/${orderId}/resubmit`)).status).toBe(200);
+    await expectReadable(applicant, TYPED);
+
+    // Applicant taps 去修改: the wizard opens on the first rejected field, everything else locked.
+    await applicant.locator('#fix-rejections').click();
+    await applicant.locator('#fix-banner').waitFor();
+    await applicant.locator('#step-services').waitFor();
+    const nameField = REJECTED['websites.0.name'];
+    await expectText(applicant, `#${nameField.id}-rejection`, nameField.reason);
+    await expectText(applicant, `#${nameField.id}-rejection`, nameField.suggestion);
+    await expect(applicant.locator('#websites-0-home-url input').isDisabled()).resolves.toBe(true);
+    await expect(applicant.locator(`#${nameField.id} input`).isDisabled()).resolves.toBe(false);
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-03b-wizard-fix-rejected-field');
+    await fill(applicant, nameField.id, nameField.fixed);
+
+    const addressField = REJECTED['subject.communicationAddress'];
+    await applicant.locator('#step-tab-subject').click();
+    await expectText(applicant, `#${addressField.id}-rejection`, addressField.reason);
+    await expect(applicant.locator('#subject-certificate-address input').isDisabled()).resolves.toBe(true);
+    await fill(applicant, addressField.id, addressField.fixed);
+    await expectText(applicant, '#save-state', '已保存');
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-03c-wizard-fixed-second-field');
+
+    // 重新提交 from the wizard: back to 待初审 on the progress page.
+    await applicant.locator('#resubmit').click();
     await expectText(applicant, '#order-status', '待初审');
+    await expectReadable(applicant, TYPED);
 
     // Reviewer sees exactly the two changes and approves.
     await openReviewOrder(reviewer);
@@ -120,6 +144,15 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     for (const field of Object.values(REJECTED)) await expectText(reviewer, `#diff-${field.id}`, field.fixed);
     await shot(reviewer, 'after-04-reviewer-diff');
     await reviewer.locator('#call-answered').click();
+
+    // 初审通过 needs the face video confirmed: the reviewer plays it through the audited link, then confirms it.
+    await fill(reviewer, 'access-reason', '初审核对人脸视频');
+    await expectText(reviewer, '#face-subject-principal-status', '待审核人员确认');
+    await reviewer.locator('#face-subject-principal-play').click();
+    await reviewer.locator('#face-subject-principal-video').waitFor();
+    await reviewer.locator('#face-subject-principal-confirm').click();
+    await expectText(reviewer, '#face-subject-principal-status', '已确认通过');
+    await shot(reviewer, 'after-04b-reviewer-confirmed-face-video');
     await reviewer.locator('#approve').click();
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
     const scripted = await reviewerApi.call('POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });

@@ -49,6 +49,7 @@ export async function preparedOrder(url: string, wechat: FakeWechatServer): Prom
   await client.post('/api/notifications/grants', { templateIds, results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])) });
   const orderId = (await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id as string;
   await client.kit.makeSubmittable(orderId, withFreshMobile(personalDraft()), await submittableMedia());
+  await (await reviewerOn(url)).kit.confirmFaceChecks(orderId);
   return { orderId, userId: login.body.user.id as string, openid, token: login.body.token as string, client };
 }
 

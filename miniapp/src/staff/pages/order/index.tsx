@@ -5,6 +5,7 @@ import { useReviewStore } from '../../../stores/review.store';
 import { formatChinaTime } from '@beian/shared';
 import { ReviewCalls } from '../../components/review-calls';
 import { ReviewDiff } from '../../components/review-diff';
+import { ReviewFaceChecks } from '../../components/review-face-checks';
 import { ReviewFields } from '../../components/review-fields';
 import { ReviewMaterials } from '../../components/review-materials';
 import './index.scss';
@@ -79,6 +80,7 @@ export default function ReviewOrderPage() {
           {order.changes && <ReviewDiff changes={order.changes} lastRejections={order.lastRejections} />}
           <ReviewFields order={order} decidable={decidable} />
           <ReviewMaterials materials={order.materials} />
+          <ReviewFaceChecks checks={order.faceChecks} decidable={decidable} />
           <ReviewCalls order={order} decidable={decidable} />
           {decidable && (
             <View className='card' id='review-decision'>
