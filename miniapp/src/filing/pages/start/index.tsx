@@ -28,7 +28,7 @@ import { ServicesStep } from '../../steps/services-step';
 import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
-import { FILING_KIND, filingContext, serviceTypeOf, stepErrors, stepOfPath, WIZARD_STEPS } from '../../utils/filing-steps.util';
+import { filingContext, serviceTypeOf, stepErrors, stepOfPath, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
@@ -142,27 +142,32 @@ export default function FilingWizardPage() {
     const list = chosenServiceType === 'website' ? 'websites' : 'apps';
     // Almost every service is in 中文简体: offered as the default, the applicant may change it.
     if (getAt(store.draft, `${list}.0.languages`) === undefined) store.setField(`${list}.0.languages`, ['zh_hans']);
+    // Every way into a new order (next step, an early upload) runs 验证备案类型 on certificate and domain first.
     const verification = verificationFacts();
-    let kind: string = FILING_KIND;
-    if (verification) {
-      try {
-        const decision = await verifyFilingType(verification);
-        store.setFilingType(decision);
-        kind = decision.kind;
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.fields.length)
-          store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
-        Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
-        return null;
-      }
+    if (!verification) {
+      const missing = stepErrors('verify_type', store.draft, filingContext(subjectType, store.draft));
+      store.setFieldErrors(missing, (path) => stepOfPath(path) === 'verify_type');
+      Taro.showToast({ title: '请先填写证件和域名等信息，完成备案类型验证', icon: 'none' }).catch(() => undefined);
+      return null;
     }
-    const created = await store.create({ kind, subjectType, serviceType: chosenServiceType, ...(verification ? { verification } : {}) }, createKey);
+    let kind: string;
+    try {
+      const decision = await verifyFilingType(verification);
+      store.setFilingType(decision);
+      kind = decision.kind;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.fields.length)
+        store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
+      Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
+      return null;
+    }
+    const created = await store.create({ kind, subjectType, serviceType: chosenServiceType, verification }, createKey);
     const failure = useOrderStore.getState().error;
     if (!created && failure) Taro.showToast({ title: failure, icon: 'none' }).catch(() => undefined);
     return created?.id ?? null;
   }
 
-  /** The 验证备案类型 facts once the first step has them all; before that (an early OCR upload) the order starts as a first filing. */
+  /** The 验证备案类型 facts once the first step has them all; no order is created before. */
   function verificationFacts(): FilingTypeVerifyRequest | null {
     const { draft } = useOrderStore.getState();
     const service = chosenServiceType === 'website' ? textAt(draft, 'websites.0.domains.0') : textAt(draft, 'apps.0.name');
