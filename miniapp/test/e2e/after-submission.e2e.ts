@@ -98,6 +98,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
       await fill(reviewer, `reason-${field.id}`, field.reason);
       await fill(reviewer, `suggestion-${field.id}`, field.suggestion);
     }
+    await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-02-reviewer-rejects-two-fields');
     await reviewer.locator('#reject').click();
     await expectText(reviewer, '#review-status', '初审驳回');
@@ -152,6 +153,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await reviewer.locator('#face-subject-principal-video').waitFor();
     await reviewer.locator('#face-subject-principal-confirm').click();
     await expectText(reviewer, '#face-subject-principal-status', '已确认通过');
+    await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-04b-reviewer-confirmed-face-video');
     await reviewer.locator('#approve').click();
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);

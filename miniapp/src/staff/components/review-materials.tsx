@@ -1,16 +1,8 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import { fieldLabel, formatChinaTime, type ReviewMaterial } from '@beian/shared';
+import { fieldValueText, formatChinaTime, type ReviewMaterial } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { apiUrl } from '../../services/request';
 import { useReviewStore } from '../../stores/review.store';
-
-const KIND_LABELS: Record<string, string> = {
-  subject_certificate: '主体证件',
-  certificate_front: '证件人像面',
-  certificate_back: '证件国徽面',
-  domain_real_name: '域名实名认证截图',
-  app_icon: 'APP 图标',
-};
 
 function MaterialRow({ material }: { material: ReviewMaterial }) {
   const link = useReviewStore((state) => state.fileLinks[material.fileId]);
@@ -19,8 +11,8 @@ function MaterialRow({ material }: { material: ReviewMaterial }) {
   return (
     <View className='staff-row' id={`material-${material.fileId}`}>
       <View className='staff-cell'>
-        <Text>{KIND_LABELS[material.kind] ?? material.kind}</Text>
-        <Text className='hint'>{fieldLabel(material.target)}</Text>
+        <Text>{fieldValueText('materials.kind', material.kind)}</Text>
+        <Text className='hint'>{fieldValueText('materials.target', material.target)}</Text>
       </View>
       <View className='staff-cell-wide'>
         {link ? (
