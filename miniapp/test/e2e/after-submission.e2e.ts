@@ -4,7 +4,7 @@ import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/s
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { expectText, logInThroughTheUi } from './support/page-steps';
+import { confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { expectReadable } from './support/what-a-person-sees';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -87,7 +87,9 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
     const reviewer = await desktopPage();
     await logInThroughTheUi(reviewer, server, REVIEWER);
-    await openReviewOrder(reviewer);
+    await reviewer.locator('#staff-entry').click();
+    await reviewer.locator(`#queue-${orderId}`).click();
+    await expectText(reviewer, '#review-status', '待初审');
     await fill(reviewer, 'access-reason', '初审核对证件信息');
     await reviewer.locator('#reveal-subject-certificate-number').click();
     await expectText(reviewer, '#value-subject-certificate-number', PERSON_ID);
@@ -101,6 +103,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-02-reviewer-rejects-two-fields');
     await reviewer.locator('#reject').click();
+    await confirmDialog(reviewer);
     await expectText(reviewer, '#review-status', '初审驳回');
 
     // Applicant: the progress page refreshes by itself and shows each reason on its field.
@@ -156,6 +159,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-04b-reviewer-confirmed-face-video');
     await reviewer.locator('#approve').click();
+    await confirmDialog(reviewer);
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
     const scripted = await reviewerApi.call('POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
     expect(scripted.status).toBeLessThan(300);
@@ -198,13 +202,18 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
     applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
     await statusBecomes('approved');
-    await logInThroughTheUi(applicant, server, APPLICANT);
-    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    // Coming back with an expired session: after logging in, the same progress page opens again.
+    await applicant.reload();
+    await applicant.locator('#dev-login-notice').waitFor();
+    await fill(applicant, 'dev-nickname', APPLICANT);
+    await applicant.locator('#dev-login').click();
+    await shot(applicant, 'after-08b-back-after-login');
 
     await expectText(applicant, '#order-status', '备案成功');
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号/);
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号-1/);
     await expectText(applicant, '#icp-numbers', 'beian.miit.gov.cn');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-09-progress-approved-numbers');
 
     // Every progress message landed in the message centre.
@@ -219,5 +228,12 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#progress').waitFor();
     const unread = (await applicantApi.call<UnreadCount>('GET', '/api/messages/unread-count')).body.count;
     expect(unread).toBe(count - 1);
+
+    // 退出登录 from home.
+    await applicant.goto(`${server.url}/#/pages/index/index`);
+    await applicant.locator('#logout').click();
+    await applicant.locator('#go-login').waitFor();
+    await expectReadable(applicant);
+    await shot(applicant, 'after-11-logged-out');
   });
 });

@@ -37,7 +37,7 @@ function stepLabel(step: OrderStepKey): string {
   return WIZARD_STEPS.find((entry) => entry.key === step)?.label ?? '';
 }
 
-/** 确认并提交: everything masked on one page, the pre-check, the agreements, the subscribe request and the submit. */
+/** 确认并提交: everything on one page, unmasked so the applicant can check their own typing, the pre-check, the agreements, the subscribe request and the submit. */
 export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
   const [masked, setMasked] = useState<DraftTree | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -52,7 +52,7 @@ export function ReviewStep({ subjectType, orderId, onGoTo }: StepProps & { onGoT
   const check = useCallback(async () => {
     if (!orderId) return;
     await useOrderStore.getState().flush();
-    const [order, result] = await Promise.all([getOrder(orderId), precheckOrder(orderId)]);
+    const [order, result] = await Promise.all([getOrder(orderId, true), precheckOrder(orderId)]);
     setMasked(order.draft);
     const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: '' }));
     setFindings([...fieldFindings, ...result.findings]);
