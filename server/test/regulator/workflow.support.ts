@@ -37,8 +37,11 @@ export function workflow(t: TestApp) {
     await drain();
   }
 
-  /** A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant. */
-  async function submitted(mobile = freshMobile()) {
+  /**
+   * A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant; its face video
+   * confirmed by a reviewer unless `faceVideoConfirmed` is false.
+   */
+  async function submitted(mobile = freshMobile(), faceVideoConfirmed = true) {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
     const draft = asNewPerson(
       personalDraft({
@@ -50,6 +53,7 @@ export function workflow(t: TestApp) {
     await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     const submit = await applicant.client.post(`/api/orders/${order.id}/submit`);
     if (submit.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submit.body)}`);
+    if (faceVideoConfirmed) await (await devLogin(t.url, `审核员-${randomUUID().slice(0, 6)}`)).client.kit.confirmFaceChecks(order.id);
     await drain();
     return { ...applicant, orderId: order.id as string, mobile, draft };
   }
