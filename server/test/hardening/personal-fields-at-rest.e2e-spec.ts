@@ -3,13 +3,18 @@ import { DRAFT_SECTION_MAX_BYTES, PERSONAL_DRAFT_FIELDS } from '@beian/shared';
 import { OrderDraftStore } from '../../src/order-core/order-draft.store';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
+/** The value as the draft schema keeps it (certificate numbers are stored in upper case). */
+function normalizedAs(pattern: string, value: string): string {
+  return PERSONAL_DRAFT_FIELDS.get(pattern) === 'certificate_number' ? value.toUpperCase() : value;
+}
+
 /** A draft with every marked field filled (list items at index 0), each value naming its own path. */
 function draftWithEveryPersonalField(): { draft: Record<string, unknown>; values: Map<string, string> } {
   const draft: Record<string, unknown> = {};
   const values = new Map<string, string>();
   for (const pattern of PERSONAL_DRAFT_FIELDS.keys()) {
     const path = pattern.replaceAll('*', '0');
-    const value = `秘密-${path}-${randomUUID().slice(0, 6)}`;
+    const value = normalizedAs(pattern, `秘密-${path}-${randomUUID().slice(0, 6)}`);
     values.set(path, value);
     const keys = path.split('.');
     let node: Record<string, unknown> | unknown[] = draft;
