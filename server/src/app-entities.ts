@@ -19,6 +19,7 @@ import { BiometricConsentEntity } from './principals/biometric-consent.entity';
 import { FaceCheckEntity } from './principals/face-check.entity';
 import { PrincipalInvitationEntity } from './principals/principal-invitation.entity';
 import { IdempotencyRecordEntity } from './platform/http/idempotency-record.entity';
+import { RateLimitWindowEntity } from './platform/http/rate-limit-window.entity';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { CalendarDayEntity } from './calendar/calendar-day.entity';
@@ -43,6 +44,7 @@ export const APP_ENTITIES = [
   OrderHistoryEntity,
   OutboxMessageEntity,
   IdempotencyRecordEntity,
+  RateLimitWindowEntity,
   JobEntity,
   MessageEntity,
   MessageDeliveryEntity,

@@ -16,6 +16,8 @@ import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
 import { QueryStringPipe } from './platform/http/query-string.pipe';
+import { registerRateLimits } from './platform/http/rate-limit.hook';
+import { RateLimiter } from './platform/http/rate-limiter';
 import { loggerOptions, type LogStream } from './platform/logging/logger-options';
 import { StreamLogger } from './platform/logging/stream-logger';
 import type { PlatformOverrides } from './platform/platform.module';
@@ -36,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     logger: loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 512 },
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
   });
@@ -56,6 +59,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     reply.header('x-request-id', request.id);
     RequestContext.run(request.id, done);
   });
+  if (config.rateLimits) registerRateLimits(fastify, app.get(RateLimiter), config.rateLimits);
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (lifecycle.draining) reply.header('connection', 'close');
     return payload;

@@ -1,4 +1,4 @@
-import type { ExportFormat, FilingLookupResult, FilingSubjectDetail, FilingSubjectSummary, FooterCheckResult, MyFilingServiceDetail } from '@beian/shared';
+import type { ExportFormat, FilingSubjectDetail, FilingSubjectSummary, FooterCheckResult, MyFilingServiceDetail, RegistryLookupResponse } from '@beian/shared';
 import { downloadWithSession, request } from './request';
 
 /** 我的备案: the caller's approved subjects. */
@@ -20,8 +20,8 @@ export function checkFooter(serviceId: string): Promise<FooterCheckResult> {
 }
 
 /** 备案查询: any domain, ICP number or unit name, against the national registry. */
-export function lookupFilings(query: string): Promise<FilingLookupResult> {
-  return request<FilingLookupResult>(`/api/filings/lookup?q=${encodeURIComponent(query)}`);
+export function lookupFilings(query: string): Promise<RegistryLookupResponse> {
+  return request<RegistryLookupResponse>('/api/filings/lookup', { method: 'POST', data: { query } });
 }
 
 /** 导出基础信息 of one subject (or the whole account), downloaded to a local file path. */

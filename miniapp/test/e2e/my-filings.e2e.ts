@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
-import { launchChromium, phonePage, SCREENSHOT_DIR, screenshot } from './support/browser';
+import { fill, launchChromium, phonePage, SCREENSHOT_DIR, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { approveSubmittedOrder } from './support/regulator-approval';
@@ -46,7 +46,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     return path;
   }
 
-  it('should show the first approved filing in 我的备案 with its website, footer code and export when the 管局 approved it', async () => {
+  it('should show the first approved filing in 我的备案, add a service from it, export it and find it in 备案查询 when the 管局 approved them', async () => {
     // Another actor's part, through the API: the applicant's first filing, submitted and approved by 初审 and the 管局.
     const media = submittableMedia(await makeFixtures());
     let applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
@@ -104,5 +104,35 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     ]);
     expect(execFileSync('pdftotext', [pdf, '-']).toString()).toContain(`${number}-1`);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // 新增服务 from the subject: an order of the record's subject opens in the wizard, the subject copied from the record.
+    await page.locator('#records-subject #add-website').click();
+    await page.locator('#filing-start').waitFor();
+    await shot(page, 'records-05-add-service-wizard');
+    const addOrderId = new URL(page.url().replace('#/', '')).searchParams.get('id');
+    expect(addOrderId).toBeTruthy();
+    const added = await applicantApi.order(addOrderId!);
+    expect(added).toMatchObject({ kind: 'add_service_local', draft: { subject: { name: '张三', regionCode: '110105' } } });
+
+    // The rest of that filing and its approval through the API; the 管局's approval adds `-2` under the same number.
+    const { subject: _fromTheRecord, ...facts } = draft;
+    await applicantApi.makeSubmittable(addOrderId!, { ...facts, websites: [website({ name: '李雷的旅行笔记', domains: ['lilei-travel.cn'] })] }, media);
+    await applicantApi.ok('submit 新增服务', 'POST', `/api/orders/${addOrderId}/submit`);
+    applicantApi = await approveSubmittedOrder(server, APPLICANT, addOrderId!, SMS);
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.locator('#open-records').click();
+    await page.locator(`#records-list #subject-${subject!.id}`).click();
+    await expectText(page, '#records-subject #tab-website', '网站（2）');
+    await expectText(page, '#records-subject #service-2', `${number}-2`);
+    await expectText(page, '#records-subject #service-2', 'lilei-travel.cn');
+    await shot(page, 'records-06-subject-after-add-service');
+
+    // 备案查询 finds both websites by the subject's number, as MIIT shows them.
+    await page.goto(`${server.url}/#/records/pages/lookup/index`);
+    await fill(page, 'lookup-query', `${number}-1`);
+    await page.locator('#lookup-submit').click();
+    await expectText(page, `[id="lookup-service-${number}-1"]`, '李雷的读书笔记');
+    await expectText(page, `[id="lookup-service-${number}-2"]`, 'lilei-travel.cn');
+    await shot(page, 'records-07-lookup');
   });
 });

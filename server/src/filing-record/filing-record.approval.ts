@@ -10,8 +10,16 @@ import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
 import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
 
-/** Where a subject created by an approval comes from. */
-const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = { first_filing: 'here', access_filing: 'access', add_service_remote: 'registry' };
+/**
+ * Where a subject created by an approval comes from. 新增服务（本平台）creates one only for an order approved before
+ * the record existed whose subject is not in it (FilingRecordBackfill).
+ */
+const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = {
+  first_filing: 'here',
+  add_service_local: 'here',
+  access_filing: 'access',
+  add_service_remote: 'registry',
+};
 
 /**
  * An approval's effect on the record, in the approval's transaction: 首次备案, 接入备案 and 新增服务（外平台）create the
@@ -43,7 +51,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
     const before = existingId ? await this.store.snapshot(tx, existingId, []) : null;
     const subjectId = existingId ? await this.updateSubject(tx, existingId, order, draft, at) : await this.createSubject(tx, order, draft, subjectNumber, at);
-    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree) => this.seal(tree), at);
+    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree, at) => this.drafts.seal(tree, at), at);
     await this.store.insertServices(tx, subjectId, services, at);
     const after = await this.store.snapshot(
       tx,
@@ -69,7 +77,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
         origin,
         at,
       },
-      (tree) => this.seal(tree),
+      (tree, at) => this.drafts.seal(tree, at),
     );
     await this.store.insertSubject(tx, subject);
     return subject.id;
@@ -87,7 +95,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
       await this.store.updateSubject(
         tx,
         subjectId,
-        { ...subjectChanges(draft, (tree) => this.seal(tree)), ...(returning ? { ownerId: order.ownerId } : {}) },
+        { ...subjectChanges(draft, (tree, at) => this.drafts.seal(tree, at)), ...(returning ? { ownerId: order.ownerId } : {}) },
         at,
       );
     }
@@ -105,9 +113,5 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     const after = await this.store.snapshot(tx, order.subjectId, serviceIds);
     if (after) await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before, after, createdAt: at });
     return { subjectId: order.subjectId };
-  }
-
-  private seal(tree: unknown): string {
-    return this.drafts.seal(tree as DraftTree);
   }
 }

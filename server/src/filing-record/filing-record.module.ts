@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { FilingRecordApproval } from './filing-record.approval';
+import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
@@ -27,6 +28,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     FilingRecordApproval,
     CancelEffect,
     CancelAccessEffect,
+    FilingRecordBackfill,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
     {

@@ -8,7 +8,8 @@ import type { NewFilingService } from './filing-record.store';
 /** Our own name as access provider in the record. */
 export const OUR_PROVIDER = '本平台';
 
-type Seal = (tree: unknown) => string;
+/** Seals the part of a draft at draft path `at` (OrderDraftStore.seal). */
+type Seal = (tree: unknown, at: string) => string;
 type Section = Record<string, unknown>;
 
 const sectionOf = (draft: DraftTree, key: string): Section => (draft[key] as Section | undefined) ?? {};
@@ -51,7 +52,7 @@ export function serviceSeqOf(serviceIcpNumber: string): number {
 /** The subject's changeable fields of a draft, sealed. */
 export function subjectChanges(draft: DraftTree, seal: Seal): Pick<FilingSubjectEntity, 'name' | 'details' | 'principal'> {
   const subject = sectionOf(draft, 'subject');
-  return { name: textOf(subject, 'name'), details: seal(pick(subject, SUBJECT_DETAIL_KEYS)), principal: seal(sectionOf(draft, 'subjectPrincipal')) };
+  return { name: textOf(subject, 'name'), details: seal(pick(subject, SUBJECT_DETAIL_KEYS), 'subject'), principal: seal(sectionOf(draft, 'subjectPrincipal'), 'subjectPrincipal') };
 }
 
 export interface NewSubject {
@@ -107,7 +108,7 @@ export function servicesFromDraft(draft: DraftTree, subjectId: string, serviceNu
       homeUrl: textOf(section, 'homeUrl') || null,
       packages: JSON.stringify(listOf(section, 'packages')),
       details: JSON.stringify(pick(section, SERVICE_DETAIL_KEYS)),
-      principal: seal(section.principal ?? {}),
+      principal: seal(section.principal ?? {}, `${type}s.0.principal`),
       resource,
       state: 'active',
       approvedAt: at,

@@ -3,6 +3,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { chinaDate, FILING_SERVICE_STATES, FILING_SUBJECT_STATES, type ExportFormat, type SessionUser } from '@beian/shared';
 import { type ExportScope, FilingRecordQueries } from '../filing-record/filing-record.queries';
 import { Clock } from '../platform/clock/clock';
+import { FieldCipher } from '../platform/crypto/field-cipher';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppException } from '../platform/errors/app-exception';
@@ -27,6 +28,7 @@ export class FilingExportService {
   constructor(
     private readonly queries: FilingRecordQueries,
     private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +52,7 @@ export class FilingExportService {
   }
 
   private source(scope: ExportScope): ExportSource {
-    const queries = this.queries;
+    const { queries, cipher } = this;
     return {
       async *subjects(): AsyncIterable<ExportSubject> {
         for (let after = ''; ;) {
@@ -62,7 +64,7 @@ export class FilingExportService {
               name: row.name,
               natureLabel: natureLabel(row.nature),
               regionLabel: regionLabel(row.regionCode),
-              principalName: principalName(row.principal, row.nature === 'personal' ? row.name : ''),
+              principalName: principalName(row.principal, cipher, row.nature === 'personal' ? row.name : ''),
               approvedAt: row.approvedAt,
               stateLabel: FILING_SUBJECT_STATES[row.state],
             };
@@ -81,7 +83,7 @@ export class FilingExportService {
               serviceIcpNumber: row.serviceIcpNumber,
               name: row.name,
               addresses: row.serviceType === 'website' ? stringList(row.domains) : appPackages(row.packages).map((p) => `${p.platform}: ${p.packageName}`),
-              principalName: principalName(row.principal),
+              principalName: principalName(row.principal, cipher),
               approvedAt: row.approvedAt,
               stateLabel: FILING_SERVICE_STATES[row.state],
             };

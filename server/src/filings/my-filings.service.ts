@@ -69,13 +69,16 @@ export class MyFilingsService {
       approvedAt: subject.approvedAt.toISOString(),
       changedAt: subject.changedAt.toISOString(),
       certificateType: subject.certificateType,
-      certificateNumberMasked: maskPersonalValue('certificateNumber', this.cipher.decrypt(subject.certificateNumber)),
+      certificateNumberMasked: maskPersonalValue('certificate_number', this.cipher.decrypt(subject.certificateNumber)),
       certificateAddress: text('certificateAddress'),
       communicationAddress: text('communicationAddress'),
       legalRepName: text('legalRepName'),
       investor: text('investor'),
       remark: text('remark'),
-      principal: { ...principalView(subject.principal, this.cipher), name: principalName(subject.principal, subject.nature === 'personal' ? subject.name : '') },
+      principal: {
+        ...principalView(subject.principal, this.cipher),
+        name: principalName(subject.principal, this.cipher, subject.nature === 'personal' ? subject.name : ''),
+      },
       services: summaries,
     };
   }

@@ -3,30 +3,37 @@ import { cityOf, provinceOf, regionByCode } from '@beian/shared/regions';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
 
+type PrincipalValueKind = 'certificate_number' | 'mobile' | 'email';
+
+/** A sealed value in clear (the record seals personal values with the field cipher). */
+function opened(stored: unknown, cipher: FieldCipher): string | undefined {
+  if (typeof stored !== 'string' || stored === '') return undefined;
+  return FieldCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;
+}
+
 /** The principal as approved (sealed JSON), with its personal values masked: the record's answers never show them whole. */
 export function principalView(sealed: string, cipher: FieldCipher): FilingPrincipalView {
   const principal = parseObject(sealed);
-  const masked = (key: string): string | undefined => {
-    const stored = principal[key];
-    if (typeof stored !== 'string' || stored === '') return undefined;
-    return maskPersonalValue(key, FieldCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored);
+  const masked = (key: string, kind: PrincipalValueKind): string | undefined => {
+    const value = opened(principal[key], cipher);
+    return value === undefined ? undefined : maskPersonalValue(kind, value);
   };
+  const name = opened(principal.name, cipher);
   return {
-    ...(typeof principal.name === 'string' ? { name: principal.name } : {}),
+    ...(name ? { name } : {}),
     ...(typeof principal.certificateType === 'string' ? { certificateType: principal.certificateType } : {}),
-    ...optional('certificateNumberMasked', masked('certificateNumber')),
-    ...optional('mobileMasked', masked('mobile')),
-    ...optional('emailMasked', masked('email')),
+    ...optional('certificateNumberMasked', masked('certificateNumber', 'certificate_number')),
+    ...optional('mobileMasked', masked('mobile', 'mobile')),
+    ...optional('emailMasked', masked('email', 'email')),
   };
 }
 
 /**
- * The principal's name alone (stored in clear). A personal filing's subject principal is the person the subject
- * names, so the draft leaves the name out: `fallback` (the subject's name) stands in.
+ * The principal's name alone. A personal filing's subject principal is the person the subject names, so the draft
+ * leaves the name out: `fallback` (the subject's name) stands in.
  */
-export function principalName(sealed: string, fallback = ''): string {
-  const name = parseObject(sealed).name;
-  return typeof name === 'string' && name !== '' ? name : fallback;
+export function principalName(sealed: string, cipher: FieldCipher, fallback = ''): string {
+  return opened(parseObject(sealed).name, cipher) || fallback;
 }
 
 export function natureLabel(nature: string): string {

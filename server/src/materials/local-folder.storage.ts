@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Clock } from '../platform/clock/clock';
 import { LinkSigner } from '../platform/crypto/link-signer';
+import type { ObjectEnvelope } from '../platform/crypto/object-envelope';
 import { ObjectStorage } from './object-storage.port';
 
 export const LOCAL_STORAGE_PREFIX = '/api/storage/';
@@ -21,7 +22,8 @@ const signedParts = (request: SignedRequest) => [request.op, request.key, String
 
 /**
  * Embedded default: files in a private folder under DATA_DIR, served only by the API's storage routes for a
- * request carrying a valid HMAC of (operation, key, expiry, parameter) that has not expired.
+ * request carrying a valid HMAC of (operation, key, expiry, parameter) that has not expired. Every file is stored
+ * encrypted (an envelope per object with the field keys).
  */
 export class LocalFolderStorage extends ObjectStorage {
   private readonly signer: LinkSigner;
@@ -30,6 +32,7 @@ export class LocalFolderStorage extends ObjectStorage {
     private readonly root: string,
     secret: Buffer,
     private readonly clock: Clock,
+    private readonly envelope: ObjectEnvelope,
   ) {
     super();
     this.signer = new LinkSigner(secret, 'beian storage urls');
@@ -37,6 +40,11 @@ export class LocalFolderStorage extends ObjectStorage {
 
   signedPutUrl(key: string, _contentType: string, maxBytes: number, expiresAt: Date): string {
     return this.url({ op: 'put', key, expires: expiresAt.getTime(), param: String(maxBytes) });
+  }
+
+  /** The local folder encrypts every object itself (see ObjectEnvelope). */
+  uploadHeaders(): Record<string, string> {
+    return {};
   }
 
   signedGetUrl(key: string, contentType: string, expiresAt: Date): string {
@@ -52,7 +60,7 @@ export class LocalFolderStorage extends ObjectStorage {
 
   async read(key: string): Promise<Buffer | null> {
     try {
-      return await readFile(this.path(key));
+      return this.envelope.open(await readFile(this.path(key)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -64,7 +72,7 @@ export class LocalFolderStorage extends ObjectStorage {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     // Write then rename, so a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, bytes, { mode: 0o600 });
+    await writeFile(partial, this.envelope.seal(bytes), { mode: 0o600 });
     await rename(partial, file);
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
+import { ObjectEnvelope } from '../platform/crypto/object-envelope';
 import { LocalFolderStorage } from './local-folder.storage';
 import { LocalStorageRoutes } from './local-storage.routes';
 import { MaterialsController } from './materials.controller';
@@ -27,7 +28,12 @@ import { UploadedFilesCheck } from './uploaded-files.check';
         // The bucket checks presigned URLs against its own clock, so they are signed with real time.
         if (config.storage.provider === 's3') return new S3CompatibleStorage(config.storage, clock, () => new Date());
         // The URL-signing secret is derived from the first field key, so no extra secret needs configuring.
-        return new LocalFolderStorage(join(config.dataDir, 'objects'), config.fieldEncryptionKeys[0]!.key, clock);
+        return new LocalFolderStorage(
+          join(config.dataDir, 'objects'),
+          config.fieldEncryptionKeys[0]!.key,
+          clock,
+          new ObjectEnvelope(config.fieldEncryptionKeys),
+        );
       },
     },
     LocalStorageRoutes,

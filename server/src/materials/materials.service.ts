@@ -95,7 +95,7 @@ export class MaterialsService implements OnModuleInit {
       uploadId: id,
       uploadUrl: this.storage.signedPutUrl(upload.storageKey, request.contentType, maxBytes, expiresAt),
       method: 'PUT',
-      headers: { 'content-type': request.contentType },
+      headers: { 'content-type': request.contentType, ...this.storage.uploadHeaders() },
       expiresAt: expiresAt.toISOString(),
       maxBytes,
     };

@@ -3,6 +3,7 @@ import { PHOTO_ONLY_KINDS, UPLOAD_LIMITS, type UploadContentType, type UploadKin
 import { sniffContentType } from './media-sniffer';
 import { inspectMp4 } from './mp4-inspector';
 import { mp4StructureProblem } from './mp4-structure';
+import { stripMp4Metadata } from './mp4-metadata';
 import { pdfActiveContent } from './pdf-checks';
 
 export interface MediaProblem {
@@ -76,7 +77,7 @@ function checkVideo(bytes: Buffer): AcceptedMedia | MediaProblem {
   if (facts.durationMs > UPLOAD_LIMITS.maxVideoSeconds * 1000) {
     return problem('VIDEO_TOO_LONG', `视频时长不能超过${UPLOAD_LIMITS.maxVideoSeconds}秒，请重新录制`);
   }
-  return { bytes, contentType: 'video/mp4', width: null, height: null, durationMs: facts.durationMs, thumbnail: null };
+  return { bytes: stripMp4Metadata(bytes), contentType: 'video/mp4', width: null, height: null, durationMs: facts.durationMs, thumbnail: null };
 }
 
 async function checkPhoto(bytes: Buffer, contentType: UploadContentType): Promise<AcceptedMedia | MediaProblem> {

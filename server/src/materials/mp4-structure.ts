@@ -4,18 +4,20 @@
  * with each other and point inside `mdat`. A forged or truncated file fails here with a reason.
  */
 
-interface Box {
+export interface Box {
   type: string;
+  /** Start of the box (its header). */
+  offset: number;
   /** Start of the payload (after the header). */
   start: number;
   end: number;
 }
 
 /** Boxes whose payload is only more boxes: their children must tile them exactly. */
-const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf', 'mvex', 'moof', 'traf', 'mfra']);
+export const CONTAINERS: ReadonlySet<string> = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf', 'mvex', 'moof', 'traf', 'mfra']);
 
 /** The children of [start, end) if they tile it exactly; a string saying what is wrong otherwise. */
-function tile(bytes: Buffer, start: number, end: number): Box[] | string {
+export function tile(bytes: Buffer, start: number, end: number): Box[] | string {
   const out: Box[] = [];
   let offset = start;
   while (offset < end) {
@@ -35,7 +37,7 @@ function tile(bytes: Buffer, start: number, end: number): Box[] | string {
     if (!/^[\x20-\x7e]{4}$/.test(type)) return `box type not printable at ${offset}`;
     if (size < header) return `box ${type} smaller than its header`;
     if (offset + size > end) return `box ${type} runs past its parent (${offset + size} > ${end})`;
-    out.push({ type, start: offset + header, end: offset + size });
+    out.push({ type, offset, start: offset + header, end: offset + size });
     offset += size;
   }
   return out;

@@ -9,6 +9,8 @@ export abstract class ObjectStorage {
    * a presigned S3 PUT cannot, so confirmation checks the size again.
    */
   abstract signedPutUrl(key: string, contentType: string, maxBytes: number, expiresAt: Date): string;
+  /** Headers the client's PUT must carry besides Content-Type (they are part of the URL's signature). */
+  abstract uploadHeaders(): Record<string, string>;
   abstract signedGetUrl(key: string, contentType: string, expiresAt: Date): string;
   /** null when nothing was uploaded under the key. */
   abstract read(key: string): Promise<Buffer | null>;

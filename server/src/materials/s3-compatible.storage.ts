@@ -4,6 +4,8 @@ import type { S3StorageConfig } from '../platform/config/app-config';
 import { ObjectStorage } from './object-storage.port';
 
 const SERVER_URL_SECONDS = 60;
+/** Every object written is encrypted by the bucket (SSE-S3; COS accepts the same header): signed, so it cannot be dropped. */
+const SERVER_SIDE_ENCRYPTION = { 'x-amz-server-side-encryption': 'AES256' } as const;
 
 /** RFC 3986 encoding as SigV4 wants it (`/` kept in paths when asked). */
 function encode(value: string, keepSlash = false): string {
@@ -26,6 +28,8 @@ export interface PresignInput {
   expiresSeconds: number;
   /** Further query parameters, signed too (`response-content-type` …). */
   query?: Record<string, string>;
+  /** Headers the request will carry, signed with `host` (lower-case names): e.g. the server-side encryption one. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -40,19 +44,22 @@ export function presignS3Url(input: PresignInput): string {
     .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const scope = `${day}/${input.region}/s3/aws4_request`;
+  const headers: Record<string, string> = { host, ...input.headers };
+  const headerNames = Object.keys(headers).sort();
   const query: Record<string, string> = {
     ...input.query,
     'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
     'X-Amz-Credential': `${input.accessKeyId}/${scope}`,
     'X-Amz-Date': amzDate,
     'X-Amz-Expires': String(input.expiresSeconds),
-    'X-Amz-SignedHeaders': 'host',
+    'X-Amz-SignedHeaders': headerNames.join(';'),
   };
   const canonicalQuery = Object.keys(query)
     .sort()
     .map((k) => `${encode(k)}=${encode(query[k]!)}`)
     .join('&');
-  const canonicalRequest = [input.method, input.path, canonicalQuery, `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonicalHeaders = headerNames.map((name) => `${name}:${headers[name]!.trim()}\n`).join('');
+  const canonicalRequest = [input.method, input.path, canonicalQuery, canonicalHeaders, headerNames.join(';'), 'UNSIGNED-PAYLOAD'].join('\n');
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), 's3'), 'aws4_request');
   const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
@@ -79,7 +86,11 @@ export class S3CompatibleStorage extends ObjectStorage {
   }
 
   signedPutUrl(key: string, _contentType: string, _maxBytes: number, expiresAt: Date): string {
-    return this.presign('PUT', key, expiresAt, {});
+    return this.presign('PUT', key, expiresAt, {}, SERVER_SIDE_ENCRYPTION);
+  }
+
+  uploadHeaders(): Record<string, string> {
+    return { ...SERVER_SIDE_ENCRYPTION };
   }
 
   signedGetUrl(key: string, contentType: string, expiresAt: Date): string {
@@ -94,7 +105,7 @@ export class S3CompatibleStorage extends ObjectStorage {
   }
 
   async write(key: string, bytes: Buffer): Promise<void> {
-    const res = await fetch(this.presign('PUT', key, this.soon(), {}), { method: 'PUT', body: bytes });
+    const res = await fetch(this.presign('PUT', key, this.soon(), {}, SERVER_SIDE_ENCRYPTION), { method: 'PUT', headers: SERVER_SIDE_ENCRYPTION, body: bytes });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`object storage PUT failed: ${res.status}`);
   }
@@ -110,7 +121,7 @@ export class S3CompatibleStorage extends ObjectStorage {
   }
 
   /** A path-style presigned URL: `<endpoint>/<bucket>/<key>?X-Amz-…`. */
-  private presign(method: string, key: string, expiresAt: Date, query: Record<string, string>): string {
+  private presign(method: string, key: string, expiresAt: Date, query: Record<string, string>, headers?: Record<string, string>): string {
     const path = `${this.base.pathname.replace(/\/$/, '')}/${encode(this.config.bucket)}/${encode(key, true)}`;
     return presignS3Url({
       method,
@@ -122,6 +133,7 @@ export class S3CompatibleStorage extends ObjectStorage {
       signedAt: this.signingTime(),
       expiresSeconds: Math.max(1, Math.min(7 * 24 * 3600, Math.floor((expiresAt.getTime() - this.clock.now().getTime()) / 1000))),
       query,
+      headers,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_KEYS, maskPersonalValue } from '../platform/crypto/personal-data';
+import { maskPersonalValue, personalKindAt } from '../platform/crypto/personal-data';
 
 /** Draft leaves by dotted path (`websites.0.domains.1`); empty objects and arrays count as leaves. */
 export function leaves(node: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
@@ -33,12 +33,8 @@ export function valueAt(tree: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
 }
 
-/** A leaf's value as staff may see it: personal data masked by the key it sits under. */
+/** A leaf's value as staff may see it: personal data masked as the mark on its path says. */
 export function maskedLeaf(path: string, value: unknown): unknown {
-  const key =
-    path
-      .split('.')
-      .filter((segment) => !/^\d+$/.test(segment))
-      .at(-1) ?? '';
-  return typeof value === 'string' && value !== '' && PERSONAL_DATA_KEYS.has(key) ? maskPersonalValue(key, value) : value;
+  const kind = personalKindAt(path);
+  return typeof value === 'string' && value !== '' && kind ? maskPersonalValue(kind, value) : value;
 }

@@ -31,6 +31,7 @@ import { FilingTypeService } from './filing-type.service';
 import { InFlightOrdersCheck, OPEN_ORDER_STATES, type InFlightScope } from './in-flight-orders';
 import { RecordOrders } from './record-orders';
 import { OrderPrecheck } from './order-precheck.service';
+import { draftSectionErrors } from './draft-sections.policy';
 import { OrderAccess } from '../order-core/order-access';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { OrderFieldLock } from '../order-core/order-field-lock.service';
@@ -139,6 +140,8 @@ export class OrdersService {
   }
 
   saveDraft(user: SessionUser, orderId: string, request: SaveDraftRequest): Promise<SaveDraftResponse> {
+    const sectionErrors = draftSectionErrors(request.draft);
+    if (sectionErrors.length) throw AppException.validation(sectionErrors);
     const parsed = draftSchema.safeParse(request.draft);
     if (!parsed.success) throw AppException.validation(fieldErrorsFromZod(parsed.error).map((f) => ({ ...f, path: `draft.${f.path}` })));
     const sections = Object.fromEntries(Object.keys(request.draft).map((k) => [k, (parsed.data as DraftTree)[k]]));

@@ -38,18 +38,22 @@ export class RecordOrders {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** The caller's active subject the order starts from (locked for the transaction); null for kinds that file a new subject. */
+  /**
+   * The caller's active subject the order starts from (locked for the transaction): `subjectId`, or for 新增服务（本平台）
+   * created from 验证备案类型 the caller's subject of the verified certificate. Null for kinds that file a new subject.
+   */
   async subjectFor(tx: EntityManager, user: SessionUser, request: CreateOrderRequest, kind: OrderKind): Promise<SubjectRef | null> {
     if (!startsFromRecord(kind)) return null;
     const label = ORDER_KINDS[kind].label;
-    if (!request.subjectId) {
+    const subjectId = request.subjectId ?? (kind === 'add_service_local' ? await this.verifiedSubjectId(tx, request) : undefined);
+    if (!subjectId) {
       throw fieldError(
         'subjectId',
         'FILING_SUBJECT_REQUIRED',
         `办理「${label}」需从「我的备案」中选择已在本平台备案的主体；未在本平台备案的，请联系对应服务商或管局办理`,
       );
     }
-    const subject = await this.records.lockSubject(tx, request.subjectId);
+    const subject = await this.records.lockSubject(tx, subjectId);
     if (!subject || subject.ownerId !== user.id) throw fieldError('subjectId', 'FILING_SUBJECT_NOT_FOUND', '未找到该备案主体，请从「我的备案」中重新选择');
     if (subject.state !== 'active') {
       throw fieldError('subjectId', 'FILING_SUBJECT_INACTIVE', `该主体${FILING_SUBJECT_STATES[subject.state]}，不能办理「${label}」`);
@@ -58,6 +62,11 @@ export class RecordOrders {
       throw fieldError('subjectType', 'FILING_KIND_MISMATCH', '主办者性质与所选备案主体不一致');
     }
     return subject;
+  }
+
+  private async verifiedSubjectId(tx: EntityManager, request: CreateOrderRequest): Promise<string | undefined> {
+    const certificateNumber = request.verification?.certificateNumber;
+    return certificateNumber ? (await this.records.subjectByCertificate(tx, this.cipher.blindIndex(certificateNumber)))?.id : undefined;
   }
 
   /** The draft an order from the record starts with: 新增服务（本平台）copies the subject and its principal. */
@@ -73,9 +82,9 @@ export class RecordOrders {
         name: subject.name,
         regionCode: subject.regionCode,
         subjectIcpNumber: subject.subjectIcpNumber,
-        ...this.drafts.unseal(subject.details),
+        ...this.drafts.unseal(subject.details, 'subject'),
       },
-      subjectPrincipal: this.drafts.unseal(subject.principal),
+      subjectPrincipal: this.drafts.unseal(subject.principal, 'subjectPrincipal'),
     };
   }
 

@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { AppLifecycle } from './lifecycle/app-lifecycle';
 import { MetricsService } from './metrics/metrics.service';
 import { IdempotencyService } from './http/idempotency.service';
+import { RateLimiter } from './http/rate-limiter';
 import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
 export interface PlatformOverrides {
@@ -27,12 +28,13 @@ export class PlatformModule {
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
         IdempotencyService,
+        RateLimiter,
         AppLifecycle,
         MetricsService,
         // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
         { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService, AppLifecycle, MetricsService, TencentCloudApiClient],
+      exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
 }

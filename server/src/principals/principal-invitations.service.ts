@@ -74,7 +74,7 @@ export class PrincipalInvitationsService {
         return {
           paths: at.map((p) => p.path),
           nameMasked: maskName(first.name),
-          certificateNumberMasked: maskPersonalValue('certificateNumber', first.certificateNumber),
+          certificateNumberMasked: maskPersonalValue('certificate_number', first.certificateNumber),
           faceCheck: check?.status ? this.faceChecks.checkView(check) : null,
           invitation: invitation
             ? { invitationId: invitation.id, status: this.invitationStatus(invitation), expiresAt: invitation.expiresAt.toISOString() }
@@ -241,7 +241,7 @@ export class PrincipalInvitationsService {
       services: this.servicesOf(draft, samePerson),
       principal: {
         nameMasked: maskName(principal?.name ?? ''),
-        certificateNumberMasked: principal ? maskPersonalValue('certificateNumber', principal.certificateNumber) : '',
+        certificateNumberMasked: principal ? maskPersonalValue('certificate_number', principal.certificateNumber) : '',
         mobileMasked: principal?.mobile ? maskPersonalValue('mobile', principal.mobile) : null,
       },
       consent: consent ? { version: consent.version, consentedAt: consent.consentedAt.toISOString() } : null,

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { footerSnippet, type FilingSubjectDetail, type FilingSubjectSummary, type FooterCheckResult, type MyFilingServiceDetail } from '@beian/shared';
+import {
+  footerSnippet,
+  type RegistryLookupResponse,
+  type FilingSubjectDetail,
+  type FilingSubjectSummary,
+  type FooterCheckResult,
+  type MyFilingServiceDetail,
+} from '@beian/shared';
 import { FilingServiceEntity } from '../../src/filing-record/filing-service.entity';
 import { FilingSubjectEntity } from '../../src/filing-record/filing-subject.entity';
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
@@ -162,6 +169,16 @@ describe('我的备案 (the approved record, read)', () => {
     const res = await owner.post<FooterCheckResult>(`/api/filings/services/${seeded.services[0]!.id}/footer-check`);
     expect(res).toMatchObject({ status: 200, body: { numberDisplayed: true, linksToMiit: true } });
     expect((await owner.post(`/api/filings/services/${seeded.services[1]!.id}/footer-check`)).body.code).toBe('FOOTER_CHECK_WEBSITES_ONLY');
+  });
+
+  it('should find the subject and its services in 备案查询 when anyone asks by a service number, hiding what MIIT hides', async () => {
+    const res = await other.post<RegistryLookupResponse>('/api/filings/lookup', { query: `${seeded.subject.subjectIcpNumber}-1` });
+    expect(res.status).toBe(200);
+    expect(res.body.query).toEqual({ by: 'icp_number', value: seeded.subject.subjectIcpNumber });
+    expect(res.body.subjects).toEqual([expect.objectContaining({ subjectIcpNumber: seeded.subject.subjectIcpNumber, unitName: '深圳市示例科技有限公司' })]);
+    expect(res.body.subjects[0]!.services.map((s) => s.serviceIcpNumber)).toContain(`${seeded.subject.subjectIcpNumber}-1`);
+    expect(JSON.stringify(res.body)).not.toMatch(/provider|certificate|mobile|440305199001011234|13800138000|91440300MA5G0XYZ1K/);
+    expect((await other.post<RegistryLookupResponse>('/api/filings/lookup', { query: '没有这个单位' })).body.subjects).toEqual([]);
   });
 
   it('should export only approved basic facts when the owner downloads XLSX', async () => {

@@ -20,6 +20,8 @@ export async function sdkPresignedSignature(input: {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Signed headers besides host (lower-case names), as the request carries them. */
+  headers?: Record<string, string>;
 }): Promise<string | undefined> {
   const signer = new SignatureV4({
     service: 's3',
@@ -30,6 +32,7 @@ export async function sdkPresignedSignature(input: {
     applyChecksum: false,
   });
   const unsigned = new Set(['x-amz-content-sha256']);
+  const unhoistable = new Set([...unsigned, ...Object.keys(input.headers ?? {})]);
   const presigned = await signer.presign(
     {
       method: input.method,
@@ -37,9 +40,9 @@ export async function sdkPresignedSignature(input: {
       hostname: input.host,
       path: input.path,
       query: input.query,
-      headers: { host: input.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      headers: { host: input.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', ...input.headers },
     },
-    { signingDate: input.signingDate, expiresIn: input.expiresIn, unsignableHeaders: unsigned, unhoistableHeaders: unsigned },
+    { signingDate: input.signingDate, expiresIn: input.expiresIn, unsignableHeaders: unsigned, unhoistableHeaders: unhoistable },
   );
   return presigned.query?.['X-Amz-Signature'] as string | undefined;
 }
@@ -52,6 +55,10 @@ export async function sdkPresignedSignature(input: {
  */
 export class FakeS3 {
   readonly objects = new Map<string, Buffer>();
+  /** The server-side encryption each object was stored with (`AES256`), as S3 reports it. */
+  readonly encryption = new Map<string, string>();
+  /** Like a bucket policy that denies unencrypted uploads: a PUT without the SSE header is refused. */
+  requireEncryption = false;
   private server: Server | null = null;
   url = '';
 
@@ -78,11 +85,16 @@ export class FakeS3 {
   private async serve(req: IncomingMessage, res: ServerResponse, bytes: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const fail = (status: number, code: string) => res.writeHead(status, { 'content-type': 'application/xml' }).end(`<Error><Code>${code}</Code></Error>`);
-    const problem = await this.check(req.method ?? 'GET', req.url ?? '/', url, String(req.headers.host));
+    const problem = await this.check(req.method ?? 'GET', req.url ?? '/', url, req);
     if (problem) return void fail(403, problem);
     const key = decodeURIComponent(url.pathname.slice(`/${this.bucket}/`.length));
     if (req.method === 'PUT') {
+      const sse = req.headers['x-amz-server-side-encryption'];
+      if (sse !== undefined && sse !== 'AES256') return void fail(400, 'InvalidEncryptionAlgorithmError');
+      if (this.requireEncryption && !sse) return void fail(403, 'AccessDenied');
       this.objects.set(key, bytes);
+      if (sse) this.encryption.set(key, sse);
+      else this.encryption.delete(key);
       return void res.writeHead(200).end();
     }
     if (req.method === 'DELETE') {
@@ -94,10 +106,17 @@ export class FakeS3 {
     res.writeHead(200, { 'content-type': url.searchParams.get('response-content-type') ?? 'application/octet-stream' }).end(body);
   }
 
-  private async check(method: string, rawUrl: string, url: URL, host: string): Promise<string | null> {
+  private async check(method: string, rawUrl: string, url: URL, req: IncomingMessage): Promise<string | null> {
+    const host = String(req.headers.host);
     const q = url.searchParams;
     if (!url.pathname.startsWith(`/${this.bucket}/`)) return 'AccessDenied';
-    if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || q.get('X-Amz-SignedHeaders') !== 'host') return 'AccessDenied';
+    const signedHeaders = (q.get('X-Amz-SignedHeaders') ?? '').split(';');
+    if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || signedHeaders[0] !== 'host') return 'AccessDenied';
+    // S3 refuses an x-amz-* header the signature does not cover, and a signed one the request lacks.
+    const amzHeaders = Object.keys(req.headers).filter((name) => name.startsWith('x-amz-'));
+    if (amzHeaders.some((name) => !signedHeaders.includes(name))) return 'AccessDenied';
+    const extra = signedHeaders.slice(1);
+    if (extra.some((name) => req.headers[name] === undefined)) return 'SignatureDoesNotMatch';
     const [keyId, , region, service, terminal] = (q.get('X-Amz-Credential') ?? '').split('/');
     if (keyId !== FAKE_S3_KEY_ID || region !== this.region || service !== 's3' || terminal !== 'aws4_request') return 'InvalidAccessKeyId';
     const amzDate = q.get('X-Amz-Date') ?? '';
@@ -118,6 +137,7 @@ export class FakeS3 {
       region: this.region,
       accessKeyId: FAKE_S3_KEY_ID,
       secretAccessKey: FAKE_S3_SECRET,
+      headers: Object.fromEntries(extra.map((name) => [name, String(req.headers[name])])),
     });
     return expected === q.get('X-Amz-Signature') ? null : 'SignatureDoesNotMatch';
   }

@@ -68,6 +68,7 @@ describe("S3 presigned URLs against AWS's published example and the AWS SDK sign
             region: config.region,
             accessKeyId: config.accessKeyId,
             secretAccessKey: config.secretAccessKey,
+            headers: method === 'PUT' ? storage.uploadHeaders() : undefined,
           });
 
           expect(path).toBe(sdkPath);
@@ -91,7 +92,11 @@ describe('S3-compatible object storage (COS) against a local fake bucket', () =>
   afterAll(() => fake.stop());
 
   it('should let a client PUT to a presigned URL and GET it back with the stored content type', async () => {
-    const put = await fetch(storage.signedPutUrl('incoming/abc', 'image/jpeg', 1000, inMinutes(30)), { method: 'PUT', body: Buffer.from('jpeg bytes') });
+    const put = await fetch(storage.signedPutUrl('incoming/abc', 'image/jpeg', 1000, inMinutes(30)), {
+      method: 'PUT',
+      headers: storage.uploadHeaders(),
+      body: Buffer.from('jpeg bytes'),
+    });
     expect(put.status).toBe(200);
     const get = await fetch(storage.signedGetUrl('incoming/abc', 'image/jpeg', inMinutes(10)));
     expect(get.headers.get('content-type')).toBe('image/jpeg');
@@ -122,7 +127,7 @@ describe('S3-compatible object storage (COS) against a local fake bucket', () =>
     const simulated = new S3CompatibleStorage(config(), new ControllableClock(appNow), () => new Date());
     const url = new URL(simulated.signedPutUrl('incoming/skewed', 'image/jpeg', 1000, new Date(appNow.getTime() + 30 * 60_000)));
     expect(url.searchParams.get('X-Amz-Expires')).toBe('1800');
-    expect((await fetch(url, { method: 'PUT', body: Buffer.from('bytes') })).status).toBe(200);
+    expect((await fetch(url, { method: 'PUT', headers: simulated.uploadHeaders(), body: Buffer.from('bytes') })).status).toBe(200);
     expect(fake.objects.get('incoming/skewed')?.toString()).toBe('bytes');
   });
 });

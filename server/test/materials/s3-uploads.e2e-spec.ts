@@ -65,6 +65,27 @@ describe('materials: two-phase uploads with STORAGE=s3 against a local fake buck
     expect(existsSync(join(t.config.dataDir, 'objects'))).toBe(false);
   });
 
+  it('should have the bucket encrypt every object, the client upload and the server writes alike, when the bucket requires it', async () => {
+    bucket.requireEncryption = true;
+    try {
+      const original = await photo();
+      const ticket = await ticketFor(original);
+      expect(ticket.headers['x-amz-server-side-encryption']).toBe('AES256');
+      expect(new URL(ticket.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe('host;x-amz-server-side-encryption');
+
+      const withoutHeader = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: original });
+      expect(withoutHeader.status).toBe(403);
+      expect(await putBytes(t.url, ticket, original)).toBe(200);
+      expect(bucket.encryption.get(`incoming/${ticket.uploadId}`)).toBe('AES256');
+      expect((await confirm(ticket)).status).toBe(200);
+
+      expect(bucket.encryption.get(`files/${ticket.uploadId}`)).toBe('AES256');
+      expect(bucket.encryption.get(`files/${ticket.uploadId}.thumb`)).toBe('AES256');
+    } finally {
+      bucket.requireEncryption = false;
+    }
+  });
+
   it('should answer FILE_MISSING when the bucket has nothing under the ticket at confirmation', async () => {
     const ticket = await ticketFor(await photo());
     const res = await confirm(ticket);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateOrderRequest, Draft, OrderProgress } from '@beian/shared';
-import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, asNewPerson, personalDraft, type ApiTestKit } from '@beian/shared/testing';
+import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, asNewPerson, personalDraft, website, type ApiTestKit } from '@beian/shared/testing';
 import { submittableMedia } from './media-fixtures';
 import { devLogin, type TestApp } from './test-app';
 
@@ -77,4 +77,19 @@ export async function approveFirstFiling(t: TestApp, w: WorkflowDriver, reviewer
   const filed = await submitFiling(t, w, options);
   const progress = await approveSubmitted(w, filed.applicant, filed.orderId, filed.draft, reviewer);
   return { ...filed, numbers: progress.numbers ?? [] };
+}
+
+/** 新增服务（本平台）of one more website under the applicant's subject, filed by the person of `filed` (the first filing's draft), approved. */
+export async function approveAddedService(
+  t: TestApp,
+  w: WorkflowDriver,
+  reviewer: ApiTestKit,
+  { applicant, subjectId, domain, filed }: { applicant: Applicant; subjectId: string; domain: string; filed: Draft },
+) {
+  const request = { kind: 'add_service_local', subjectType: 'personal', serviceType: 'website', subjectId } as const;
+  const { subject: _copiedFromTheRecord, ...rest } = filed;
+  const draft = { ...rest, websites: [website({ name: '张三的旅行笔记', domains: [domain], principal: filed.websites![0]!.principal })] };
+  const submitted = await submitFiling(t, w, { applicant, request, draft });
+  const progress = await approveSubmitted(w, applicant, submitted.orderId, submitted.draft, reviewer);
+  return { ...submitted, numbers: progress.numbers ?? [] };
 }

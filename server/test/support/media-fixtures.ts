@@ -56,9 +56,12 @@ export function textFile(): Buffer {
 
 const videoCache = new Map<string, Buffer>();
 
-/** A portrait MP4 (H.264) of the given length, like a front-camera selfie; `audioOnly` makes an MP4 without a video track. */
-export function mp4(seconds: number, { audioOnly = false }: { audioOnly?: boolean } = {}): Buffer {
-  const key = `${seconds}:${audioOnly}`;
+/**
+ * A portrait MP4 (H.264) of the given length, like a front-camera selfie; `audioOnly` makes an MP4 without a video
+ * track; `location` (ISO 6709, `+39.9042+116.4074/`) is written as a phone does, in `udta/©xyz`.
+ */
+export function mp4(seconds: number, { audioOnly = false, location }: { audioOnly?: boolean; location?: string } = {}): Buffer {
+  const key = `${seconds}:${audioOnly}:${location ?? ''}`;
   const cached = videoCache.get(key);
   if (cached) return cached;
   const dir = mkdtempSync(join(tmpdir(), 'beian-mp4-'));
@@ -82,7 +85,8 @@ export function mp4(seconds: number, { audioOnly = false }: { audioOnly?: boolea
         '40',
       ];
   try {
-    execFileSync('ffmpeg', ['-v', 'error', '-y', ...input, '-movflags', '+faststart', out]);
+    const metadata = location ? ['-metadata', `location=${location}`, '-metadata', 'title=selfie'] : [];
+    execFileSync('ffmpeg', ['-v', 'error', '-y', ...input, ...metadata, '-movflags', '+faststart', out]);
     const bytes = readFileSync(out);
     videoCache.set(key, bytes);
     return bytes;

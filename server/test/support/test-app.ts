@@ -21,9 +21,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real server on a loopback port, on the database chosen by TEST_MYSQL_URL (SQLite otherwise). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * A real server on a loopback port, on the database chosen by TEST_MYSQL_URL (SQLite otherwise). Given `shared`,
+ * another process's database: the server joins it and leaves dropping it to the one that made it.
+ */
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestApp): Promise<TestApp> {
+  const database = shared?.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'beian-data-')),
@@ -47,7 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     logLines,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -41,23 +41,41 @@ describe('FieldCipher', () => {
 });
 
 describe('personal data masking', () => {
-  it('should mask ID numbers, mobiles and emails', () => {
-    expect(maskPersonalValue('certificateNumber', '110101199003078515')).toBe('1101**********8515');
+  it('should mask ID numbers, mobiles, emails and passwords, and show names and addresses', () => {
+    expect(maskPersonalValue('certificate_number', '110101199003078515')).toBe('1101**********8515');
+    expect(maskPersonalValue('password', 'Abc12345')).toBe('******');
+    expect(maskPersonalValue('person_name', '张三')).toBe('张三');
     expect(maskPersonalValue('mobile', '13800138000')).toBe('138****8000');
     expect(maskPersonalValue('email', 'zhangsan@example.com')).toBe('z***@example.com');
   });
 
   it('should hide the whole MIIT filing password, its length included, when masking', () => {
-    expect(maskPersonalValue('filingPassword', 'Miit-8812')).toBe('******');
+    expect(maskPersonalValue('password', 'Miit-8812')).toBe('******');
     expect(mapPersonalData({ subject: { filingPassword: 'ab' } }, maskPersonalValue)).toEqual({ subject: { filingPassword: '******' } });
   });
 
-  it('should reach personal data at any depth and leave other fields alone', () => {
-    const tree = { subject: { name: '张三', certificateNumber: 'ID' }, websites: [{ principal: { mobile: 'M', name: '李四' } }] };
+  it('should reach every marked field at any depth by its path, and leave unmarked fields alone', () => {
+    const tree = {
+      subject: { name: '张三', certificateNumber: 'ID', regionCode: '110101' },
+      websites: [{ name: '我的网站', principal: { mobile: 'M', name: '李四' }, domainHolders: [{ holderCertificateNumber: 'H' }] }],
+    };
 
     expect(mapPersonalData(tree, (k, v) => `<${k}:${v}>`)).toEqual({
-      subject: { name: '张三', certificateNumber: '<certificateNumber:ID>' },
-      websites: [{ principal: { mobile: '<mobile:M>', name: '李四' } }],
+      subject: { name: '<person_name:张三>', certificateNumber: '<certificate_number:ID>', regionCode: '110101' },
+      websites: [
+        {
+          name: '我的网站',
+          principal: { mobile: '<mobile:M>', name: '<person_name:李四>' },
+          domainHolders: [{ holderCertificateNumber: '<certificate_number:H>' }],
+        },
+      ],
+    });
+  });
+
+  it('should find the marks of one section when given its name', () => {
+    expect(mapPersonalData({ mobile: 'M', validTo: '2030-01-01' }, (k, v) => `<${k}:${v}>`, 'subjectPrincipal')).toEqual({
+      mobile: '<mobile:M>',
+      validTo: '2030-01-01',
     });
   });
 });

@@ -5,7 +5,7 @@ import type { FilingServiceDetail } from './filings';
  *   `GET subjects` → FilingSubjectSummary[]; `GET subjects/:id` → FilingSubjectDetail;
  *   `GET services/:id` → {@link MyFilingServiceDetail}; `POST services/:id/footer-check` → FooterCheckResult;
  *   `GET export?format=` (the account) and `GET subjects/:id/export?format=` (one subject) → the file, streamed;
- *   `GET lookup?q=` → {@link FilingLookupResult} (备案查询, any domain, number or unit name).
+ *   `POST lookup` RegistryLookupRequest → RegistryLookupResponse (备案查询, any domain, number or unit name).
  * Another account's subject or service answers 404.
  */
 export interface MyFilingServiceDetail extends FilingServiceDetail {
@@ -24,20 +24,4 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value);
-}
-
-/** One line of 备案查询, as MIIT shows it: the unit and its numbers, never the provider, principal or certificate. */
-export interface FilingLookupEntry {
-  unitName: string;
-  natureLabel: string;
-  subjectIcpNumber: string;
-  /** Absent for a 空壳主体 (only the subject is filed). */
-  service?: { serviceType: 'website' | 'app'; serviceIcpNumber: string; name: string; domains: string[] };
-  /** 审核通过日期, `YYYY-MM-DD`. */
-  approvedDate: string;
-}
-
-export interface FilingLookupResult {
-  query: string;
-  entries: FilingLookupEntry[];
 }

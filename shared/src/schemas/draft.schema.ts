@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { DRAFT_NORMALIZERS } from './draft-normalize';
 import { typeError } from './zod-field-errors';
+import { personal, personalPaths, type PersonalKind } from './personal-fields';
 
 /*
  * The lenient draft shape used for autosave: every field optional, values of the wrong type refused,
@@ -14,25 +15,30 @@ const flag = z.optional(z.boolean({ error: typeError }));
 const texts = z.optional(z.array(z.string({ error: typeError }), { error: typeError }));
 const domainList = z.optional(z.array(z.string({ error: typeError }).check(z.overwrite(DRAFT_NORMALIZERS.domains!)), { error: typeError }));
 const list = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item, { error: typeError }));
+/** A text field holding personal data of this kind: see personal-fields.ts. */
+const secret = (kind: PersonalKind) => personal(kind, z.optional(z.string({ error: typeError })));
+/** A personal field kept in its normal form. */
+const secretNormal = (kind: PersonalKind, key: keyof typeof DRAFT_NORMALIZERS) => personal(kind, normal(key));
 
 export const draftSubjectSchema = z.object(
   {
     nature: text,
     certificateType: text,
-    certificateNumber: normal('certificateNumber'),
-    name: text,
-    certificateAddress: text,
-    communicationAddress: text,
+    certificateNumber: secretNormal('certificate_number', 'certificateNumber'),
+    /** A person's name for a personal subject. */
+    name: secret('person_name'),
+    certificateAddress: secret('address'),
+    communicationAddress: secret('address'),
     regionCode: text,
-    legalRepName: text,
+    legalRepName: secret('person_name'),
     legalRepCertificateType: text,
-    legalRepCertificateNumber: normal('legalRepCertificateNumber'),
-    investor: text,
+    legalRepCertificateNumber: secretNormal('certificate_number', 'legalRepCertificateNumber'),
+    investor: secret('person_name'),
     remark: text,
     /** 主体备案号 "待接入主体的备案号", for kinds that start from a filing (接入, 新增服务, 变更). */
     subjectIcpNumber: normal('subjectIcpNumber'),
-    /** 备案密码 "工信部系统下发到主体负责人的手机短信和邮箱中的备案密码" (接入, 新增服务外平台); personal data. */
-    filingPassword: text,
+    /** 备案密码 "工信部系统下发到主体负责人的手机短信和邮箱中的备案密码" (接入, 新增服务外平台). */
+    filingPassword: secret('password'),
   },
   { error: typeError },
 );
@@ -42,17 +48,17 @@ export type PrincipalSameAs = (typeof PRINCIPAL_SAME_AS)[number];
 
 export const draftPrincipalSchema = z.object(
   {
-    name: text,
+    name: secret('person_name'),
     certificateType: text,
-    certificateNumber: normal('certificateNumber'),
+    certificateNumber: secretNormal('certificate_number', 'certificateNumber'),
     validFrom: text,
     /** ISO date, or absent with `longTerm` for a 长期 certificate. */
     validTo: text,
     longTerm: flag,
-    mobile: normal('mobile'),
-    phone2: normal('phone2'),
-    emergencyPhone: normal('emergencyPhone'),
-    email: normal('email'),
+    mobile: secretNormal('mobile', 'mobile'),
+    phone2: secretNormal('phone', 'phone2'),
+    emergencyPhone: secretNormal('phone', 'emergencyPhone'),
+    email: secretNormal('email', 'email'),
     /** A visible "same person as …" link: the fields are a copy, never a shared reference. */
     sameAs: z.optional(z.enum(PRINCIPAL_SAME_AS, { error: typeError })),
   },
@@ -75,8 +81,8 @@ export const draftResourceSchema = z.object(
 export const draftDomainHolderSchema = z.object(
   {
     domain: normal('domain'),
-    holderName: text,
-    holderCertificateNumber: normal('holderCertificateNumber'),
+    holderName: secret('person_name'),
+    holderCertificateNumber: secretNormal('certificate_number', 'holderCertificateNumber'),
     expiresAt: text,
     verifiedAt: text,
   },
@@ -153,6 +159,12 @@ export const draftSchema = z.object(
 );
 
 export type Draft = z.infer<typeof draftSchema>;
+
+/** The draft's personal fields by path pattern (`websites.*.principal.mobile` → `mobile`), from the marks above. */
+export const PERSONAL_DRAFT_FIELDS: ReadonlyMap<string, PersonalKind> = personalPaths(draftSchema);
+
+/** The most one draft section may hold, as JSON: stored encrypted as one value of at most 64 KB. */
+export const DRAFT_SECTION_MAX_BYTES = 48 * 1024;
 export type DraftSubject = z.infer<typeof draftSubjectSchema>;
 export type DraftPrincipal = z.infer<typeof draftPrincipalSchema>;
 export type DraftWebsite = z.infer<typeof draftWebsiteSchema>;

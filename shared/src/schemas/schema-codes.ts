@@ -8,6 +8,8 @@ export const SCHEMA_MESSAGES = {
   TEXT_TOO_LONG: '内容过长，请精简后重新填写',
   INVALID_VALUE: '填写的内容无效，请检查后重新填写',
   UNKNOWN_FIELD: '包含无法识别的字段，请刷新页面后重试',
+  SECTION_TOO_LARGE: '这部分填写的内容过多，请精简后再保存',
+  DRAFT_TOO_LARGE: '订单填写的内容总量过多，请精简后再保存',
   REGION_REQUIRED_DISTRICT: '请选择到区/县一级的备案地区',
   CERTIFICATE_TYPE_NATURE_MISMATCH: '该证件类型与所选主办者性质不符，请重新选择证件类型',
   PRE_APPROVAL_UNIT_ONLY: '个人备案不涉及前置审批，请选择“以上都不涉及”',

@@ -194,8 +194,9 @@ export class ApiTestKit {
 
   /**
    * Takes this session's submitted order to `approved` as the other actors would: 初审 approval by `reviewer`, each
-   * principal mobile answering the MIIT SMS (read from the simulator, `certLastSix` of the principal's certificate),
-   * and the 管局 scripted to approve at once. Answers the progress with the issued numbers.
+   * of `mobiles` that MIIT texted answering its SMS (read from the simulator, `certLastSix` of the principal's
+   * certificate; the kind decides who is texted), and the 管局 scripted to approve at once. Answers the progress with
+   * the issued numbers.
    */
   async approveSubmitted(orderId: string, reviewer: ApiTestKit, mobiles: string[], certLastSix: string, settle: Settle): Promise<OrderProgress> {
     await reviewer.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`, {});
@@ -203,8 +204,7 @@ export class ApiTestKit {
     for (const mobile of new Set(mobiles)) {
       const sent = await reviewer.ok<{ text: string }[]>(`MIIT SMS to ${mobile}`, 'POST', '/api/regulator-sim/sms/search', { mobile });
       const code = /验证码为 (\d{6})/.exec(sent.at(-1)?.text ?? '')?.[1];
-      if (!code) throw new Error(`no MIIT verification SMS for ${mobile}`);
-      await this.ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { mobile, code, certLastSix });
+      if (code) await this.ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { mobile, code, certLastSix });
     }
     await settle();
     await reviewer.ok('管局 script', 'POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 0 });

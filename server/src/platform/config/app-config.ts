@@ -49,6 +49,21 @@ export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & 
 export type MailConfig = { provider: 'dev-mailbox'; from: string } | { provider: 'smtp'; url: string; from: string };
 export type StorageConfig = { provider: 'local' } | ({ provider: 's3' } & S3StorageConfig);
 
+/** Each limit: at most `limit` requests per `windowSeconds`; see RATE_LIMIT_* in the environment schema. */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitsConfig {
+  requests: RateLimit;
+  logins: RateLimit;
+  sms: RateLimit;
+  smsGlobal: RateLimit;
+  uploads: RateLimit;
+  draftSaves: RateLimit;
+}
+
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
 
 export interface AppConfig {
@@ -70,6 +85,9 @@ export interface AppConfig {
   migrationsRunAtBoot: boolean;
   shutdown: { delayMs: number; graceMs: number };
   metricsEnabled: boolean;
+  trustProxy: boolean;
+  /** null: no rate limits (the default under NODE_ENV=test). */
+  rateLimits: RateLimitsConfig | null;
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
   apiDocsEnabled: boolean;
@@ -141,6 +159,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationsRunAtBoot: e.MIGRATIONS_RUN_AT_BOOT ?? !isProd,
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     metricsEnabled: e.METRICS_ENABLED,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits:
+      (e.RATE_LIMITS_ENABLED ?? e.NODE_ENV !== 'test')
+        ? {
+            requests: { limit: e.RATE_LIMIT_REQUESTS_PER_MINUTE, windowSeconds: 60 },
+            logins: { limit: e.RATE_LIMIT_LOGINS_PER_MINUTE, windowSeconds: 60 },
+            sms: { limit: e.RATE_LIMIT_SMS_PER_HOUR, windowSeconds: 3600 },
+            smsGlobal: { limit: e.RATE_LIMIT_SMS_GLOBAL_PER_MINUTE, windowSeconds: 60 },
+            uploads: { limit: e.RATE_LIMIT_UPLOADS_PER_HOUR, windowSeconds: 3600 },
+            draftSaves: { limit: e.RATE_LIMIT_DRAFT_SAVES_PER_MINUTE, windowSeconds: 60 },
+          }
+        : null,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
     apiDocsEnabled: e.API_DOCS_ENABLED ?? !isProd,

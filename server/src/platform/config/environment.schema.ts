@@ -109,6 +109,22 @@ export const ENV_SCHEMA = z.object({
   PDF_CJK_FONT: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei'),
   /** Prometheus `/metrics`; off leaves the route out. */
   METRICS_ENABLED: booleanFlag.default(true),
+  /** Behind a balancer: take the caller's address from `X-Forwarded-For` (rate limits per address need it). */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Rate limits, counted in the database so every server process shares them. Default: on, off under NODE_ENV=test. */
+  RATE_LIMITS_ENABLED: booleanFlag.optional(),
+  /** Every API request, per caller address. */
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Logins (WeChat and dev), per caller address. */
+  RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** SMS verification codes requested, per session (the per-mobile and per-account day limits apply as well). */
+  RATE_LIMIT_SMS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** SMS verification codes requested by everyone together: the budget of the whole service. */
+  RATE_LIMIT_SMS_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Uploads started (materials, ID photos, face videos), per session. */
+  RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(300),
+  /** Draft saves (autosave included), per session. */
+  RATE_LIMIT_DRAFT_SAVES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 /** Every variable the server reads (the deploy manifests are checked against this list). */

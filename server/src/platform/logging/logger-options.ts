@@ -1,5 +1,5 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
-import { PERSONAL_DATA_KEYS } from '../crypto/personal-data';
+import { PERSONAL_FIELD_NAMES } from '../crypto/personal-data';
 
 export interface LogStream {
   write(line: string): void;
@@ -15,7 +15,7 @@ export const REDACTED_PATHS = [
   '*.secretKey',
   '*.secretAccessKey',
   '*.code',
-  ...[...PERSONAL_DATA_KEYS].flatMap((key) => [`*.${key}`, `*.*.${key}`]),
+  ...[...PERSONAL_FIELD_NAMES].flatMap((key) => [`*.${key}`, `*.*.${key}`]),
 ];
 
 /** URL parts that are credentials themselves: invitation and access tokens in the path, signatures in the query. */
@@ -23,7 +23,7 @@ const SECRET_PATH_SEGMENT = /(\/(?:invitations|access|storage)\/)[^/?]+/g;
 const SECRET_QUERY_PARAM = /([?&](?:sig|token|p|access_token)=)[^&]*/g;
 
 /** Query parameters named like personal data (`?mobile=`, `?email=` …), whatever their value. */
-const PERSONAL_QUERY_PARAM = new RegExp(`([?&](?:${[...PERSONAL_DATA_KEYS].join('|')}|name|idNumber)=)[^&]*`, 'gi');
+const PERSONAL_QUERY_PARAM = new RegExp(`([?&](?:${[...PERSONAL_FIELD_NAMES].join('|')}|name|idNumber)=)[^&]*`, 'gi');
 /** A mainland mobile or an ID number anywhere in the URL, under any parameter name or in the path. */
 const PERSONAL_NUMBER = /(?<![0-9A-Za-z])(?:1[3-9]\d{9}|\d{17}[\dXx])(?![0-9A-Za-z])/g;
 

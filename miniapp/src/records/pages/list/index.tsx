@@ -6,7 +6,7 @@ import { navigate } from '../../../routes';
 import { listFilingSubjects } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { ExportButtons } from '../../components/export-buttons';
-import '../../records.scss';
+import './index.scss';
 
 /** 我的备案: every approved subject of the account with its 主体备案号 and state; a subject opens its detail. */
 export default function RecordsListPage() {

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
-import type { FilingLookupResult } from '@beian/shared';
+import type { RegistryLookupResponse } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { lookupFilings } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
-import '../../records.scss';
+import './index.scss';
 
 /** 备案查询: what the MIIT system shows for a domain, an ICP number or a unit name (the provider stays hidden). */
 export default function RecordsLookupPage() {
   const { params } = useRouter<{ q?: string }>();
   const [query, setQuery] = useState(params.q ? decodeURIComponent(params.q) : '');
-  const [result, setResult] = useState<FilingLookupResult | null>(null);
+  const [result, setResult] = useState<RegistryLookupResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,28 +55,32 @@ export default function RecordsLookupPage() {
         </Button>
         {error && <Text className='error-text'>{error}</Text>}
       </View>
-      {result && result.entries.length === 0 && (
+      {result && result.subjects.length === 0 && (
         <View className='card' id='lookup-empty'>
-          <Text className='hint'>未查询到“{result.query}”的备案信息</Text>
+          <Text className='hint'>未查询到“{query.trim()}”的备案信息</Text>
         </View>
       )}
-      {result?.entries.map((entry, i) => (
-        <View className='card lookup-entry' key={`${entry.subjectIcpNumber}-${entry.service?.serviceIcpNumber ?? i}`} id={`lookup-entry-${i}`}>
+      {result?.subjects.map((subject) => (
+        <View className='card lookup-entry' key={subject.subjectIcpNumber} id={`lookup-${subject.subjectIcpNumber}`}>
           <View className='facts'>
-            <Fact label='主办单位名称' value={entry.unitName} />
-            <Fact label='主办单位性质' value={entry.natureLabel} />
-            <Fact label='主体备案号' value={entry.subjectIcpNumber} />
-            {entry.service ? (
-              <>
-                <Fact label='服务备案号' value={entry.service.serviceIcpNumber} />
-                <Fact label={entry.service.serviceType === 'website' ? '网站名称' : 'APP 名称'} value={entry.service.name} />
-                {entry.service.domains.length > 0 && <Fact label='域名' value={entry.service.domains.join('、')} />}
-              </>
-            ) : (
-              <Fact label='服务' value='无网站或 APP（空壳主体）' />
-            )}
-            <Fact label='审核通过日期' value={entry.approvedDate} />
+            <Fact label='主办单位名称' value={subject.unitName} />
+            <Fact label='主办单位性质' value={subject.natureLabel} />
+            <Fact label='主体备案号' value={subject.subjectIcpNumber} />
+            <Fact label='审核通过日期' value={subject.approvedOn} />
           </View>
+          {subject.services.length === 0 && <Text className='hint'>该主体下无网站或 APP（空壳主体）</Text>}
+          {subject.services.map((service) => (
+            <View className='record-item' key={service.serviceIcpNumber} id={`lookup-service-${service.serviceIcpNumber}`}>
+              <View className='record-main'>
+                <Text className='record-number'>{service.serviceIcpNumber}</Text>
+                <Text className='record-name'>
+                  {service.serviceType === 'website' ? '网站' : 'APP'}：{service.name}
+                </Text>
+                {service.domains.length > 0 && <Text className='hint'>{service.domains.join('、')}</Text>}
+                <Text className='hint'>审核通过日期 {service.approvedOn}</Text>
+              </View>
+            </View>
+          ))}
         </View>
       ))}
     </View>

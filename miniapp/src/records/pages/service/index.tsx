@@ -6,7 +6,7 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { checkFooter, getFilingService } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
-import '../../records.scss';
+import './index.scss';
 
 /** 服务信息 of one 网站 or APP; a website also shows the footer code it must display and can check it. */
 export default function RecordsServicePage() {

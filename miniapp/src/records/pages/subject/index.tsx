@@ -9,7 +9,7 @@ import { createOrder } from '../../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../../services/request';
 import { ExportButtons } from '../../components/export-buttons';
 import { Fact } from '../../components/fact';
-import '../../records.scss';
+import './index.scss';
 
 const TABS: { key: FilingServiceType; label: string }[] = [
   { key: 'website', label: '网站' },

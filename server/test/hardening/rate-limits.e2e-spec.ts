@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { freshMobile } from '../support/filing-flow';
+import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+
+const LIMITS = {
+  RATE_LIMITS_ENABLED: 'true',
+  RATE_LIMIT_REQUESTS_PER_MINUTE: '100000',
+  RATE_LIMIT_LOGINS_PER_MINUTE: '4',
+  RATE_LIMIT_SMS_PER_HOUR: '2',
+  RATE_LIMIT_SMS_GLOBAL_PER_MINUTE: '100000',
+  RATE_LIMIT_UPLOADS_PER_HOUR: '2',
+  RATE_LIMIT_DRAFT_SAVES_PER_MINUTE: '3',
+};
+
+const login = (base: string) => api(base).post('/api/auth/dev-login', { nickname: `rl-${randomUUID().slice(0, 8)}` });
+
+describe('hardening: rate limits shared by every server process', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await startTestApp(LIMITS);
+    b = await startTestApp(LIMITS, a);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+  // Each test starts in a window of its own: both processes' clocks move on past every window.
+  beforeEach(() => {
+    for (const t of [a, b]) t.clock.advance(2 * 3600_000);
+  });
+
+  it('should refuse the fifth login from one address when the limit is four, counted across both processes', async () => {
+    const first = [await login(a.url), await login(b.url), await login(a.url), await login(b.url)];
+    const fifth = await login(b.url);
+
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.code).toBe('RATE_LIMITED');
+    expect(fifth.body.message).toMatch(/^操作过于频繁，请 \d+ 秒后再试$/);
+    expect(fifth.body.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(fifth.body.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('should let exactly four of twelve parallel logins through on the two processes together', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(i % 2 ? a.url : b.url)));
+
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(4);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(8);
+  });
+
+  it('should answer Retry-After in the header, and let logins through again once the window has passed', async () => {
+    for (let i = 0; i < 4; i++) await login(a.url);
+    const refused = await fetch(`${a.url}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nickname: 'rl-header' }),
+    });
+    const body = (await refused.json()) as { details: { retryAfterSeconds: number } };
+
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(body.details.retryAfterSeconds));
+    for (const t of [a, b]) t.clock.advance(body.details.retryAfterSeconds * 1000);
+    expect((await login(b.url)).status).toBe(200);
+  });
+
+  it('should refuse a session its third SMS code in an hour, on either process, to different mobiles', async () => {
+    const { token } = await devLogin(a.url, `rl-sms-${randomUUID().slice(0, 8)}`);
+    const send = (base: string) => api(base, token).post('/api/sms/codes', { mobile: freshMobile(), purpose: 'principal_mobile' });
+
+    const sent = [await send(a.url), await send(b.url)];
+    const third = await send(a.url);
+
+    expect(sent.map((r) => r.status)).toEqual([201, 201]);
+    expect(third.status).toBe(429);
+    expect(third.body.code).toBe('RATE_LIMITED');
+    expect(third.body.details.retryAfterSeconds).toBeGreaterThan(60);
+    expect(third.body.message).toMatch(/^操作过于频繁，请 \d+ 分钟后再试$/);
+  });
+
+  it('should count draft saves and uploads per session: another applicant keeps its own allowance', async () => {
+    const first = await devLogin(a.url, `rl-d1-${randomUUID().slice(0, 8)}`);
+    const second = await devLogin(b.url, `rl-d2-${randomUUID().slice(0, 8)}`);
+    const orderOf = async (client: ReturnType<typeof api>) =>
+      (await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id as string;
+    const [mine, theirs] = [await orderOf(first.client), await orderOf(second.client)];
+    const save = (base: string, token: string, orderId: string, remark: string) =>
+      api(base, token)
+        .get(`/api/orders/${orderId}`)
+        .then((order) => api(base, token).patch(`/api/orders/${orderId}/draft`, { version: order.body.version, draft: { subject: { remark } } }));
+    const upload = (base: string, token: string, orderId: string) =>
+      api(base, token).post(`/api/orders/${orderId}/uploads`, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 });
+
+    const saves = [await save(a.url, first.token, mine, '1'), await save(b.url, first.token, mine, '2'), await save(a.url, first.token, mine, '3')];
+    const fourth = await save(b.url, first.token, mine, '4');
+    const uploads = [await upload(a.url, first.token, mine), await upload(b.url, first.token, mine), await upload(a.url, first.token, mine)];
+
+    expect(saves.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(fourth.status).toBe(429);
+    expect(uploads.map((r) => r.status === 429)).toEqual([false, false, true]);
+    expect((await save(a.url, second.token, theirs, 'x')).status).toBe(200);
+    expect((await upload(b.url, second.token, theirs)).status).not.toBe(429);
+  });
+
+  it('should keep neither addresses nor tokens in the counters table', async () => {
+    const rows = await a.db.rows<{ bucket: string }>('SELECT bucket FROM rate_limit_windows', []);
+
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.bucket).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('hardening: the limit on every request', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('should refuse the sixth request in a minute from one address, whatever the route, but never the health checks', async () => {
+    const client = api(t.url);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await client.get(i % 2 ? '/api/auth/me' : '/api/orders'));
+
+    expect(answers.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(answers[5]!.status).toBe(429);
+    expect((await client.get('/api/health/ready')).status).toBe(200);
+  });
+});
