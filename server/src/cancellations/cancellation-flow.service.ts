@@ -111,11 +111,13 @@ export class CancellationFlowService {
     if (!order || !isCancellationKind(order.kind)) return [];
     const loaded = await this.load(tx, order);
     const cancellation = draft.cancellation as CancellationDraft | undefined;
+    const serviceIds = order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : [];
     const active = new Set(loaded.active.map((s) => s.id));
-    if (!cancellation || !(cancellation.serviceIds.length || loaded.kind === 'cancel_subject'))
+    if (!cancellation || !(serviceIds.length || loaded.kind === 'cancel_subject'))
       return [{ path: 'cancellation.serviceIds', code: 'REQUIRED', message: '请选择需要办理的网站/APP' }];
-    if (cancellation.serviceIds.some((id) => !active.has(id)))
-      return [{ path: 'cancellation.serviceIds', code: 'SERVICE_NOT_ACTIVE', message: '所选网站/APP 已不在本平台，请重新选择' }];
+    // The draft is the applicant's to edit: whom MIIT texts must still be the principals on record.
+    if (serviceIds.some((id) => !active.has(id)) || JSON.stringify(cancellation.principals ?? []) !== JSON.stringify(this.texted(loaded, serviceIds)))
+      return [{ path: 'cancellation.serviceIds', code: 'SERVICE_NOT_ACTIVE', message: '所选网站/APP 已变化，请重新选择' }];
     const findings: FieldError[] = [];
     const expected = cancellationDeclaration(loaded.kind, loaded.subject.name);
     if (expected && cancellation.declaration !== expected)
@@ -149,7 +151,7 @@ export class CancellationFlowService {
     const roles = new Set(ORDER_KINDS[kind].smsRecipients.map((r) => r.role));
     const principals: CancellationDraft['principals'] = [];
     if (roles.has('subject_principal')) {
-      const principal = this.drafts.unseal(subject.principal);
+      const principal = this.drafts.unseal(subject.principal, 'subjectPrincipal');
       principals.push({
         role: 'subject_principal',
         mobile: text(principal.mobile),
@@ -158,7 +160,7 @@ export class CancellationFlowService {
     }
     if (roles.has('service_principal')) {
       for (const service of active.filter((s) => serviceIds.includes(s.id))) {
-        const principal = this.drafts.unseal(service.principal);
+        const principal = this.principalOf(service);
         principals.push({ role: 'service_principal', mobile: text(principal.mobile), certificateNumber: text(principal.certificateNumber) });
       }
     }
@@ -169,7 +171,12 @@ export class CancellationFlowService {
   private confirmingPrincipal({ kind, subject, active }: Loaded, draft: DraftTree): DraftTree {
     const serviceIds = (draft.cancellation as CancellationDraft | undefined)?.serviceIds ?? [];
     const service = ORDER_KINDS[kind].batch || kind === 'cancel_subject' ? undefined : active.find((s) => s.id === serviceIds[0]);
-    return this.drafts.unseal(service ? service.principal : subject.principal);
+    return service ? this.principalOf(service) : this.drafts.unseal(subject.principal, 'subjectPrincipal');
+  }
+
+  /** A service's principal on record, decrypted (sealed as the draft path of its kind). */
+  private principalOf(service: FilingServiceEntity): DraftTree {
+    return this.drafts.unseal(service.principal, service.serviceType === 'website' ? 'websites.0.principal' : 'apps.0.principal');
   }
 
   private addressOrNull(loaded: Loaded, draft: DraftTree, channel: CodeChannel): CodeAddress | null {

@@ -40,6 +40,7 @@ export class CancellationOptionsService {
     const inFlight = await this.openOrder(tx, user.id, subjectId);
     return {
       subjectId,
+      subjectType: subject.nature === 'personal' ? 'personal' : 'unit',
       subjectName: subject.name,
       subjectIcpNumber: subject.subjectIcpNumber,
       shell: subject.state === 'shell',

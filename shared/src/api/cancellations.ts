@@ -83,6 +83,8 @@ export interface ShellGuidance {
 
 export interface CancellationOptions {
   subjectId: string;
+  /** What `POST /api/orders` takes as `subjectType` for this subject. */
+  subjectType: 'personal' | 'unit';
   subjectName: string;
   subjectIcpNumber: string;
   shell: boolean;
