@@ -67,7 +67,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
   /** The 管局's part: the order the applicant just submitted, its MIIT SMS answered (注销 only), approved. */
   async function regulatorApproves(applicant: string, sms: { mobile: string; certLastSix: string }, texted: boolean) {
     const reviewer = await new ApiTestKit(server.url).devLogin('审核员1');
-    const api = await new ApiTestKit(server.url).devLogin(applicant);
+    let api: ApiTestKit = await new ApiTestKit(server.url).devLogin(applicant);
     const [order] = await api.ok<OrderSummary[]>('orders', 'GET', '/api/orders');
     const status = async () => (await api.call<OrderProgress>('GET', `/api/orders/${order!.id}/progress`)).body.status;
     const becomes = (expected: string) => eventually(`order ${expected}`, async () => ((await status()) === expected ? true : undefined), 30_000);
@@ -85,15 +85,25 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     }
     await becomes('regulator_review');
     await advance(15 * DAY);
+    // Sessions expire over the weeks.
+    api = await new ApiTestKit(server.url).devLogin(applicant);
     await becomes('approved');
   }
 
   /** The code the applicant reads on the principal's phone (the dev SMS outbox). */
   async function codeOnPhone(mobile: string): Promise<string> {
+    const outbox = await new ApiTestKit(server.url).devLogin('审核员1');
     return eventually('the code SMS', async () => {
-      const [latest] = (await new ApiTestKit(server.url).call<{ code: string | null; content: string }[]>('GET', `/api/dev/sms-outbox?mobile=${mobile}`)).body;
+      const [latest] = await outbox.devSmsOutbox(mobile);
       return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
     });
+  }
+
+  /** Back on the phone after the 管局's weeks (the session has expired): logged in again, 我的备案 → the subject. */
+  async function reopenSubject(page: Page, applicant: string, subjectId: string) {
+    await logInThroughTheUi(page, server, applicant);
+    await page.locator('#open-records').click();
+    await page.locator(`#subject-${subjectId}`).click();
   }
 
   /** 注意事项 read, the declaration typed, the code by phone entered, 提交. */
@@ -130,7 +140,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await confirmOnScreen(page, sms.mobile, 'cancels-03');
     await regulatorApproves(applicant, sms, true);
 
-    await page.goto(`${server.url}/#/records/pages/subject/index?id=${subject.id}`);
+    await reopenSubject(page, applicant, subject.id);
     await expectText(page, '#service-1', '已注销');
     await page.locator('#service-2').click();
     await page.locator('#service-more').click();
@@ -141,7 +151,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await confirmOnScreen(page, sms.mobile, 'cancels-05');
     await regulatorApproves(applicant, sms, true);
 
-    await page.goto(`${server.url}/#/records/pages/subject/index?id=${subject.id}`);
+    await reopenSubject(page, applicant, subject.id);
     await expectText(page, '#subject-state', '空壳主体');
     await page.locator('#subject-cancel').click();
     await expectText(page, '#reason-cancel_subject', '该主体为空壳主体，无法在线注销主体');
@@ -183,9 +193,10 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await expectText(page, '#cancel-done', '等待管局审核');
     await regulatorApproves(applicant, sms, false);
 
-    await page.goto(`${server.url}/#/records/pages/list/index`);
-    await page.locator('#records-list').waitFor();
-    await eventually('the subject gone from 我的备案', async () => ((await page.locator(`#subject-${subject.id}`).count()) === 0 ? true : undefined));
+    await logInThroughTheUi(page, server, applicant);
+    await page.locator('#open-records').click();
+    await expectText(page, '#records-empty', '暂无已通过审核的备案');
+    expect(await page.locator(`#subject-${subject.id}`).count()).toBe(0);
     await shot(page, 'cancels-09-left-platform');
   });
 });
