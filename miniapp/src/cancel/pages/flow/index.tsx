@@ -49,7 +49,8 @@ export default function CancelFlowPage() {
         if (!ORDER_KINDS[kind].batch) await start(loaded, kind, params.serviceId ? [params.serviceId] : []);
       })
       .catch((failure: unknown) => setError(message(failure, '加载失败，请稍后重新打开本页')));
-  }, []);
+    // The page's query never changes while it is open: the order is created once.
+  }, [kind, params.subjectId, params.serviceId]);
 
   async function start(loaded: CancellationOptions, startKind: CancellationKind, serviceIds: string[]) {
     setBusy(true);
