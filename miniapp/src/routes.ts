@@ -77,9 +77,9 @@ export function relaunch<N extends RouteName>(name: N, ...params: ParamsArg<N>):
   return Taro.reLaunch({ url: routeUrl(name, ...params) });
 }
 
-/** The current page's route name, if it is one of ours. */
-export function currentRoute(): RouteName | undefined {
+/** The current page's route name (`below`: of the page that many steps back), if it is one of ours. */
+export function currentRoute(below = 0): RouteName | undefined {
   const pages = Taro.getCurrentPages();
-  const path = pages[pages.length - 1]?.route?.replace(/^\//, '');
+  const path = pages[pages.length - 1 - below]?.route?.replace(/^\//, '');
   return (Object.keys(ROUTES) as RouteName[]).find((name) => ROUTES[name].slice(1) === path);
 }

@@ -16,11 +16,11 @@ import {
   ratio,
   runAutocannon,
   runStaggered,
-  sharedRequire,
   startBareServer,
   startBeianServer,
   summarize,
 } from './support/bench-kit.mjs';
+import { onSaveAnswer, saveRequest } from './support/draft-saves.mjs';
 
 const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -28,32 +28,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SAVES_PER_SECOND = Number(process.env.BENCH_SAVES_PER_SECOND ?? 2);
 const WARM_UP_SECONDS = 2;
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',');
-
-const { unitDraft } = sharedRequire('./dist/testing/index.js');
-const baseSubject = unitDraft().subject;
-
-/** The next save of an applicant: a changed address and the version of its last answer. */
-function saveRequest(applicant, path) {
-  applicant.edits = (applicant.edits ?? 0) + 1;
-  return {
-    method: 'PATCH',
-    path,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant.token}` },
-    body: JSON.stringify({
-      version: applicant.version,
-      draft: { subject: { ...baseSubject, communicationAddress: `福州市鼓楼区示例路1号${applicant.edits}室` } },
-    }),
-  };
-}
-
-/** A 409 carries the stored version; the applicant resyncs to it (a cut-off answer leaves it one behind). */
-function onSaveAnswer(applicant, status, body, counts) {
-  if (status === 200) applicant.version = JSON.parse(body).version;
-  else if (status === 409) {
-    counts.conflicts++;
-    applicant.version = JSON.parse(body).details?.version ?? applicant.version;
-  }
-}
 
 /** autocannon: one connection per applicant. */
 function autocannonLoad(url, applicants, pathOf, counts) {

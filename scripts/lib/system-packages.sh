@@ -5,6 +5,8 @@ ensure_debian_packages() {
   dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils) # renders the exported PDF to an image in tests
+  # The balancer in front of the three-process test and the scale-out benchmark.
+  [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   if [ ${#missing[@]} -gt 0 ]; then
     run_step "installing Debian packages: ${missing[*]} (a few minutes, once)" apt-install \
       bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"' apt-install "${missing[@]}"

@@ -1,5 +1,6 @@
 import { SessionEntity } from './auth/session.entity';
 import { UserEntity } from './auth/user.entity';
+import { WechatAccessTokenEntity } from './auth/wechat-access-token.entity';
 import { FilingOrderEntity } from './order-core/filing-order.entity';
 import { OrderDraftSectionEntity } from './order-core/order-draft-section.entity';
 import { OrderHistoryEntity } from './order-core/order-history.entity';
@@ -26,6 +27,7 @@ import { CalendarDayEntity } from './calendar/calendar-day.entity';
 import { IcpNumberEntity, IcpSerialEntity } from './regulator/icp-number.entity';
 import { RegulatorScriptEntity } from './regulator/regulator-script.entity';
 import { SmsVerificationEntity } from './regulator/sms-verification.entity';
+import { RegulatorSimSmsEntity } from './regulator/regulator-sim-sms.entity';
 import { ReviewCallEntity } from './review/review-call.entity';
 import { ReviewClaimEntity } from './review/review-claim.entity';
 import { ReviewDecisionEntity } from './order-core/review-decision.entity';
@@ -39,6 +41,7 @@ import { FilingVersionEntity } from './filing-record/filing-version.entity';
 export const APP_ENTITIES = [
   UserEntity,
   SessionEntity,
+  WechatAccessTokenEntity,
   FilingOrderEntity,
   OrderDraftSectionEntity,
   OrderHistoryEntity,
@@ -65,6 +68,7 @@ export const APP_ENTITIES = [
   ReviewCallEntity,
   ReviewClaimEntity,
   SmsVerificationEntity,
+  RegulatorSimSmsEntity,
   IcpNumberEntity,
   IcpSerialEntity,
   RegulatorScriptEntity,

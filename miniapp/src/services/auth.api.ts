@@ -9,3 +9,8 @@ export function wechatLogin(body: WechatLoginRequest): Promise<LoginResponse> {
 export function devLogin(body: DevLoginRequest): Promise<LoginResponse> {
   return request<LoginResponse>('/api/auth/dev-login', { method: 'POST', data: body });
 }
+
+/** Ends this session on the server; the app forgets its token either way. */
+export async function logout(): Promise<void> {
+  await request<unknown>('/api/auth/logout', { method: 'POST' });
+}

@@ -33,6 +33,11 @@ export function submitOrder(id: string, idempotencyKey: string): Promise<OrderDe
   return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/submit`, { method: 'POST', idempotencyKey });
 }
 
+/** 重新提交: a rejected, failed or returned order goes back for review with the applicant's changes. */
+export function resubmitOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/resubmit`, { method: 'POST', idempotencyKey });
+}
+
 /** 撤回修改: back to the draft; 409 REVIEW_ALREADY_STARTED once a reviewer has claimed the submission. */
 export function pullBackOrder(id: string, idempotencyKey: string): Promise<OrderDetail> {
   return request<OrderDetail>(`/api/orders/${encodeURIComponent(id)}/pull-back`, { method: 'POST', idempotencyKey });

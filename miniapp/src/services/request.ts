@@ -67,9 +67,23 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${random}`;
 }
 
+/** The current page with its query, to come back to after logging in. */
+function currentPageUrl(): string | undefined {
+  const router = Taro.getCurrentInstance().router;
+  const path = router?.path.split('?')[0];
+  if (!path) return undefined;
+  const query = Object.entries(router?.params ?? {})
+    .filter(([key, value]) => !key.startsWith('$') && value !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return `/${path.replace(/^\//, '')}${query ? `?${query}` : ''}`;
+}
+
 function onUnauthenticated(): void {
   useSessionStore.getState().clear();
-  if (currentRoute() !== 'login') void relaunch('login');
+  if (currentRoute() === 'login') return;
+  const back = currentPageUrl();
+  void relaunch('login', back ? { back } : {});
 }
 
 /** The full address of a server path (`/api/…`); absolute addresses are kept as they are. */

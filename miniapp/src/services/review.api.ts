@@ -1,4 +1,15 @@
-import type { AccessLink, AccessRequest, CallLogEntry, CallLogRequest, RejectRequest, RevealedField, ReviewOrderDetail, ReviewQueueItem } from '@beian/shared';
+import type {
+  AccessLink,
+  AccessRequest,
+  CallLogEntry,
+  CallLogRequest,
+  ConfirmFaceCheckRequest,
+  FaceCheckView,
+  RejectRequest,
+  RevealedField,
+  ReviewOrderDetail,
+  ReviewQueueItem,
+} from '@beian/shared';
 import { request } from './request';
 
 /** Staff review console (role `reviewer`). */
@@ -40,4 +51,9 @@ export function requestAccess(orderId: string, body: AccessRequest): Promise<Acc
 /** Reads the value behind a field link (no login needed: the signature is the authority). */
 export function openFieldLink(link: AccessLink): Promise<RevealedField> {
   return request<RevealedField>(link.url);
+}
+
+/** The reviewer's verdict on a face video left for confirmation: `ok`, or not with a reason for the principal. */
+export function confirmFaceCheck(faceCheckId: string, body: ConfirmFaceCheckRequest): Promise<FaceCheckView> {
+  return request<FaceCheckView>(`/api/review/face-checks/${encodeURIComponent(faceCheckId)}/confirm`, { method: 'POST', data: body });
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { normalizeDraftField, type CreateOrderRequest, type FieldError, type FilingTypeDecision, type OrderDetail } from '@beian/shared';
 import { ApiError } from '../services/request';
-import { createOrder, getOrder, saveDraft, submitOrder } from '../services/orders.api';
+import { createOrder, getOrder, resubmitOrder, saveDraft, submitOrder } from '../services/orders.api';
 import { getAt, isUnder, setAt, type DraftTree } from '../utils/draft-path.util';
 import { mergeSections, type ConflictField } from '../utils/draft-merge.util';
 import { DraftAutosaveScheduler } from './draft-autosave.scheduler';
@@ -51,6 +51,7 @@ interface OrderState {
   /** Saves pending changes now instead of waiting for the autosave delay. */
   flush(): Promise<void>;
   resolveConflict(choices: Readonly<Record<string, ConflictChoice>>): Promise<void>;
+  /** 提交备案 of a draft, 重新提交 of a rejected or returned order. */
   submit(idempotencyKey: string): Promise<OrderDetail | null>;
 }
 
@@ -238,7 +239,8 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       await get().flush();
       if (get().saveState !== 'saved') return null;
       try {
-        const submitted = await submitOrder(order.id, idempotencyKey);
+        const send = order.status === 'draft' ? submitOrder : resubmitOrder;
+        const submitted = await send(order.id, idempotencyKey);
         set({ order: submitted, error: null });
         return submitted;
       } catch (error) {

@@ -1,6 +1,16 @@
 import { create } from 'zustand';
 import type { AccessLink, AccessRequest, CallLogRequest, ReviewOrderDetail, ReviewQueueItem } from '@beian/shared';
-import { approveOrder, claimOrder, getReviewOrder, listQueue, logCall, openFieldLink, rejectOrder, requestAccess } from '../services/review.api';
+import {
+  approveOrder,
+  claimOrder,
+  confirmFaceCheck,
+  getReviewOrder,
+  listQueue,
+  logCall,
+  openFieldLink,
+  rejectOrder,
+  requestAccess,
+} from '../services/review.api';
 import { ApiError, newIdempotencyKey } from '../services/request';
 
 /** What the reviewer writes for one rejected field. */
@@ -41,6 +51,8 @@ interface ReviewState {
   approve(): Promise<boolean>;
   reject(): Promise<boolean>;
   rejectUnreachable(): Promise<boolean>;
+  /** Confirms a face video as the principal's, or rejects it with the reason the principal reads. */
+  judgeFaceCheck(faceCheckId: string, ok: boolean, reason?: string): Promise<boolean>;
 }
 
 const ACCESS_REASON_MIN = 2;
@@ -179,6 +191,16 @@ export const useReviewStore = create<ReviewState>()((set, get) => {
         if (reasons.some((reason) => !reason.reason.trim())) throw new ApiError(0, 'REASON_REQUIRED', '请为每个驳回的字段填写驳回原因');
         await rejectOrder(order.orderId, { reasons }, newIdempotencyKey());
         await decided(order.orderId);
+      });
+    },
+
+    judgeFaceCheck(faceCheckId, ok, reason) {
+      return act(async () => {
+        const order = get().order;
+        if (!order) return;
+        if (!ok && !reason?.trim()) throw new ApiError(0, 'REASON_REQUIRED', '请填写不通过的原因，告诉负责人如何重新录制');
+        await confirmFaceCheck(faceCheckId, ok ? { ok } : { ok, reason: reason!.trim() });
+        await get().loadOrder(order.orderId);
       });
     },
 

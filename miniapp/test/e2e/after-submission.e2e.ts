@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Draft, OrderProgress, UnreadCount } from '@beian/shared';
+import type { OrderProgress, UnreadCount } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { expectText, logInThroughTheUi } from './support/page-steps';
+import { confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { expectReadable } from './support/what-a-person-sees';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -16,6 +17,8 @@ const CERT_LAST_SIX = PERSON_ID.slice(-6);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+/** Test data the applicant typed in Latin letters. */
+const TYPED = ['ins-1'];
 const REJECTED = {
   'websites.0.name': { id: 'websites-0-name', reason: '网站名称不能体现网站内容', suggestion: '请改为能体现网站内容的名称', fixed: '张三的技术读书笔记' },
   'subject.communicationAddress': {
@@ -65,22 +68,28 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
   }
 
   it('should take a personal filing from submission to ICP numbers shown on the progress page when every step passes', async () => {
-    // Applicant: a complete personal first filing, seeded through the API (the wizard has its own tests), then submitted.
+    // Precondition: a complete personal first filing, filled in earlier (the wizard has its own journey tests).
     orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
     await applicantApi.makeSubmittable(orderId, personalDraft(), submittableMedia(await makeFixtures()));
-    expect((await applicantApi.call('POST', `/api/orders/${orderId}/submit`)).status).toBe(200);
 
+    // Applicant submits on the confirmation page.
     const applicant = await phonePage(browser);
     await logInThroughTheUi(applicant, server, APPLICANT);
-    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await applicant.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
+    await expectText(applicant, '#precheck', '未发现问题');
+    await expectReadable(applicant, TYPED);
+    await applicant.locator('#submit').click();
     await expectText(applicant, '#order-status', '待初审');
     await expectText(applicant, '#estimate', '工作日');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-01-progress-submitted');
 
     // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
     const reviewer = await desktopPage();
     await logInThroughTheUi(reviewer, server, REVIEWER);
-    await openReviewOrder(reviewer);
+    await reviewer.locator('#staff-entry').click();
+    await reviewer.locator(`#queue-${orderId}`).click();
+    await expectText(reviewer, '#review-status', '待初审');
     await fill(reviewer, 'access-reason', '初审核对证件信息');
     await reviewer.locator('#reveal-subject-certificate-number').click();
     await expectText(reviewer, '#value-subject-certificate-number', PERSON_ID);
@@ -91,8 +100,10 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
       await fill(reviewer, `reason-${field.id}`, field.reason);
       await fill(reviewer, `suggestion-${field.id}`, field.suggestion);
     }
+    await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-02-reviewer-rejects-two-fields');
     await reviewer.locator('#reject').click();
+    await confirmDialog(reviewer);
     await expectText(reviewer, '#review-status', '初审驳回');
 
     // Applicant: the progress page refreshes by itself and shows each reason on its field.
@@ -101,17 +112,34 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#fix-rejections').waitFor();
     await shot(applicant, 'after-03-progress-rejected');
 
-    // Applicant fixes exactly the rejected fields (another device of the same account) and resubmits.
-    const order = await applicantApi.order(orderId, true);
-    expect(order.editablePaths).toEqual(expect.arrayContaining(Object.keys(REJECTED)));
-    const draft = order.draft as Draft;
-    const fixed = {
-      subject: { ...draft.subject, communicationAddress: REJECTED['subject.communicationAddress'].fixed },
-      websites: [{ ...draft.websites?.[0], name: REJECTED['websites.0.name'].fixed }],
-    };
-    expect((await applicantApi.call('PATCH', `/api/orders/${orderId}/draft`, { version: order.version, draft: fixed })).status).toBe(200);
-    expect((await applicantApi.call('POST', `/api/orders/${orderId}/resubmit`)).status).toBe(200);
+    await expectReadable(applicant, TYPED);
+
+    // Applicant taps 去修改: the wizard opens on the first rejected field, everything else locked.
+    await applicant.locator('#fix-rejections').click();
+    await applicant.locator('#fix-banner').waitFor();
+    await applicant.locator('#step-services').waitFor();
+    const nameField = REJECTED['websites.0.name'];
+    await expectText(applicant, `#${nameField.id}-rejection`, nameField.reason);
+    await expectText(applicant, `#${nameField.id}-rejection`, nameField.suggestion);
+    await expect(applicant.locator('#websites-0-home-url input').isDisabled()).resolves.toBe(true);
+    await expect(applicant.locator(`#${nameField.id} input`).isDisabled()).resolves.toBe(false);
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-03b-wizard-fix-rejected-field');
+    await fill(applicant, nameField.id, nameField.fixed);
+
+    const addressField = REJECTED['subject.communicationAddress'];
+    await applicant.locator('#step-tab-subject').click();
+    await expectText(applicant, `#${addressField.id}-rejection`, addressField.reason);
+    await expect(applicant.locator('#subject-certificate-address input').isDisabled()).resolves.toBe(true);
+    await fill(applicant, addressField.id, addressField.fixed);
+    await expectText(applicant, '#save-state', '已保存');
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-03c-wizard-fixed-second-field');
+
+    // 重新提交 from the wizard: back to 待初审 on the progress page.
+    await applicant.locator('#resubmit').click();
     await expectText(applicant, '#order-status', '待初审');
+    await expectReadable(applicant, TYPED);
 
     // Reviewer sees exactly the two changes and approves.
     await openReviewOrder(reviewer);
@@ -120,7 +148,18 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     for (const field of Object.values(REJECTED)) await expectText(reviewer, `#diff-${field.id}`, field.fixed);
     await shot(reviewer, 'after-04-reviewer-diff');
     await reviewer.locator('#call-answered').click();
+
+    // 初审通过 needs the face video confirmed: the reviewer plays it through the audited link, then confirms it.
+    await fill(reviewer, 'access-reason', '初审核对人脸视频');
+    await expectText(reviewer, '#face-subject-principal-status', '待审核人员确认');
+    await reviewer.locator('#face-subject-principal-play').click();
+    await reviewer.locator('#face-subject-principal-video').waitFor();
+    await reviewer.locator('#face-subject-principal-confirm').click();
+    await expectText(reviewer, '#face-subject-principal-status', '已确认通过');
+    await expectReadable(reviewer, TYPED);
+    await shot(reviewer, 'after-04b-reviewer-confirmed-face-video');
     await reviewer.locator('#approve').click();
+    await confirmDialog(reviewer);
     await expectText(reviewer, '#review-status', /待提交管局|待工信部短信核验|管局审核中/);
     const scripted = await reviewerApi.call('POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
     expect(scripted.status).toBeLessThan(300);
@@ -163,13 +202,18 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
     applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
     await statusBecomes('approved');
-    await logInThroughTheUi(applicant, server, APPLICANT);
-    await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    // Coming back with an expired session: after logging in, the same progress page opens again.
+    await applicant.reload();
+    await applicant.locator('#dev-login-notice').waitFor();
+    await fill(applicant, 'dev-nickname', APPLICANT);
+    await applicant.locator('#dev-login').click();
+    await shot(applicant, 'after-08b-back-after-login');
 
     await expectText(applicant, '#order-status', '备案成功');
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号/);
     await expectText(applicant, '#icp-numbers', /京ICP备\d{10}号-1/);
     await expectText(applicant, '#icp-numbers', 'beian.miit.gov.cn');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-09-progress-approved-numbers');
 
     // Every progress message landed in the message centre.
@@ -184,5 +228,12 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#progress').waitFor();
     const unread = (await applicantApi.call<UnreadCount>('GET', '/api/messages/unread-count')).body.count;
     expect(unread).toBe(count - 1);
+
+    // 退出登录 from home.
+    await applicant.goto(`${server.url}/#/pages/index/index`);
+    await applicant.locator('#logout').click();
+    await applicant.locator('#go-login').waitFor();
+    await expectReadable(applicant);
+    await shot(applicant, 'after-11-logged-out');
   });
 });

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { PERSON_ID } from '@beian/shared/testing';
+import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText } from './support/page-steps';
-import { fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
+import { choose, chooseRegion, fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
+import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -17,6 +18,23 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('should create no order before 验证备案类型 has the certificate and the domain, whatever the applicant taps first', async () => {
+    const page = await phonePage(browser);
+    await startNewFiling(page, server, '郑十');
+    await chooseRegion(page, '110105');
+    await choose(page, 'subject-nature', 'personal');
+    // No photo can be uploaded before the order exists: the ID photo would start a 首次备案 unchecked.
+    await expect(page.locator('#subject-principal-certificate_front-pick').count()).resolves.toBe(0);
+    await fill(page, 'subject-certificate-number', PERSON_ID);
+    await page.locator('#step-next').click();
+    await expectText(page, '#subject-name-error', /填写|姓名|名称/);
+    await expectReadable(page);
+    await screenshot(page, 'bad-00-no-order-before-type-check');
+
+    const sameAccount = await new ApiTestKit(server.url).devLogin('郑十');
+    await expect(sameAccount.orders()).resolves.toEqual([]);
   });
 
   it('should explain wrong IDs, a .io domain, bad website names and a second personal website on their fields', async () => {

@@ -2,7 +2,8 @@
 // MariaDB databases (beian_bench_*), autocannon runs and their one-line summaries. Everything started is
 // stopped and dropped on exit, also on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,7 +73,7 @@ export async function startProcess(script, env, nodeArgs = []) {
   });
   child.stdout.resume();
   child.stderr.resume();
-  return { url, stop, pid: child.pid, output: () => output };
+  return { url, pid: child.pid, stop, output: () => output };
 }
 
 /**
@@ -214,4 +215,59 @@ export async function runStaggered({ url, users, ratePerSecond, duration, reques
     statusCodeStats,
     errors,
   };
+}
+
+/** CPU seconds a process used so far (user + system, from /proc). */
+export function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Debian's haproxy on a free loopback port, round robin over `urls`; resolves once every backend answers ready through it. */
+export async function startBalancer(urls) {
+  const probe = createServer();
+  await new Promise((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address();
+  await new Promise((done) => probe.close(done));
+  const config = join(mkdtempSync(join(tmpdir(), 'beian-bench-haproxy-')), 'haproxy.cfg');
+  writeFileSync(
+    config,
+    [
+      'global',
+      '  maxconn 4096',
+      'defaults',
+      '  mode http',
+      '  timeout connect 2s',
+      '  timeout client 60s',
+      '  timeout server 60s',
+      '  option http-keep-alive',
+      'frontend api',
+      `  bind 127.0.0.1:${port}`,
+      '  default_backend servers',
+      'backend servers',
+      '  balance roundrobin',
+      '  http-reuse always',
+      ...urls.map((url, n) => `  server p${n + 1} ${new URL(url).host}`),
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('/usr/sbin/haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
+  const stop = () =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  onCleanup(stop);
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    const ready = await fetch(`${url}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (tries > 100) throw new Error('haproxy did not start');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return { url, pid: child.pid, stop };
 }

@@ -11,9 +11,12 @@ export class AuditLogEntity {
   @Column({ name: 'actor_id', ...IdColumn })
   actorId: string;
 
-  /** `access.issued` (a signed link was handed out) or `access.opened` (the link was used). */
+  /**
+   * `access.issued` (a signed link was handed out), `access.opened` (the link was used), `face_check.confirmed` or
+   * `face_check.rejected` (a reviewer's verdict on a face video).
+   */
   @Column({ type: 'varchar', length: 32 })
-  action: 'access.issued' | 'access.opened';
+  action: 'access.issued' | 'access.opened' | 'face_check.confirmed' | 'face_check.rejected';
 
   @Column({ name: 'order_id', ...IdColumn })
   orderId: string;

@@ -11,6 +11,7 @@ import { SessionEntity } from './session.entity';
 import { SimulatedWechatGateway } from './simulated-wechat.gateway';
 import { UserEntity } from './user.entity';
 import { WechatApiClient } from './wechat-api.client';
+import { DatabaseWechatTokenStore } from './wechat-token.store';
 import { Clock } from '../platform/clock/clock';
 import { WechatGateway } from './wechat-gateway.port';
 
@@ -29,11 +30,13 @@ import { WechatGateway } from './wechat-gateway.port';
         throw new Error('WeChat is not configured and simulators are disabled');
       },
     },
-    // One client per process, so every caller shares its access token; null without an AppID.
+    DatabaseWechatTokenStore,
+    // One client per process, sharing its access token with the other processes through the database; null without an AppID.
     {
       provide: WechatApiClient,
-      inject: [APP_CONFIG, Clock],
-      useFactory: (config: AppConfig, clock: Clock): WechatApiClient | null => (config.wechat ? new WechatApiClient(config.wechat, clock) : null),
+      inject: [APP_CONFIG, Clock, DatabaseWechatTokenStore],
+      useFactory: (config: AppConfig, clock: Clock, store: DatabaseWechatTokenStore): WechatApiClient | null =>
+        config.wechat ? new WechatApiClient(config.wechat, clock, store) : null,
     },
   ],
   exports: [AuthService, WechatApiClient],

@@ -41,6 +41,8 @@ interface Loaded {
   order: FilingOrderEntity;
   kind: CancellationKind;
   subject: FilingSubjectEntity;
+  /** In clear: a personal subject's name is the person's, encrypted at rest. */
+  subjectName: string;
   active: FilingServiceEntity[];
 }
 
@@ -92,7 +94,7 @@ export class CancellationFlowService {
   async verify(user: SessionUser, orderId: string, request: VerifyAccountCodeRequest): Promise<CancellationView> {
     const { loaded, to, expected } = await this.db.transaction(async (tx) => {
       const loaded = await this.load(tx, await this.access.editable(tx, user, orderId));
-      const expected = cancellationDeclaration(loaded.kind, loaded.subject.name);
+      const expected = cancellationDeclaration(loaded.kind, loaded.subjectName);
       if (expected && request.declaration?.trim() !== expected) throw fieldError('declaration', 'DECLARATION_MISMATCH', `请准确输入声明：${expected}`);
       return { loaded, to: this.address(loaded, await this.drafts.load(tx, orderId), request.channel), expected };
     });
@@ -119,7 +121,7 @@ export class CancellationFlowService {
     if (serviceIds.some((id) => !active.has(id)) || JSON.stringify(cancellation.principals ?? []) !== JSON.stringify(this.texted(loaded, serviceIds)))
       return [{ path: 'cancellation.serviceIds', code: 'SERVICE_NOT_ACTIVE', message: '所选网站/APP 已变化，请重新选择' }];
     const findings: FieldError[] = [];
-    const expected = cancellationDeclaration(loaded.kind, loaded.subject.name);
+    const expected = cancellationDeclaration(loaded.kind, loaded.subjectName);
     if (expected && cancellation.declaration !== expected)
       findings.push({ path: 'cancellation.declaration', code: 'REQUIRED', message: `请输入声明：${expected}` });
     const addresses = (['sms', 'email'] as const).flatMap((channel) => this.addressOrNull(loaded, draft, channel) ?? []);
@@ -132,7 +134,13 @@ export class CancellationFlowService {
     if (!isCancellationKind(order.kind) || !order.subjectId) throw new AppException('CANCELLATION_NOT_ALLOWED');
     const subject = await this.records.subject(tx, order.subjectId);
     if (!subject) throw new AppException('FILING_SUBJECT_NOT_FOUND');
-    return { order, kind: order.kind, subject, active: await this.records.servicesOfSubjects(tx, [subject.id], ['active']) };
+    return {
+      order,
+      kind: order.kind,
+      subject,
+      subjectName: this.cipher.open(subject.name),
+      active: await this.records.servicesOfSubjects(tx, [subject.id], ['active']),
+    };
   }
 
   /** 注销主体 takes every service with it; the others take the chosen ones, one for the single kinds. */
@@ -206,10 +214,10 @@ export class CancellationFlowService {
     return {
       orderId: loaded.order.id,
       kind: loaded.kind,
-      subjectName: loaded.subject.name,
+      subjectName: loaded.subjectName,
       subjectIcpNumber: loaded.subject.subjectIcpNumber,
       services: chosen.map((s) => ({ id: s.id, name: s.name, serviceType: s.serviceType, serviceIcpNumber: s.serviceIcpNumber })),
-      declaration: cancellationDeclaration(loaded.kind, loaded.subject.name),
+      declaration: cancellationDeclaration(loaded.kind, loaded.subjectName),
       coversAllServices,
       notices: noticesFor(loaded.kind, coversAllServices),
       recipients,

@@ -18,6 +18,7 @@ import { FilingRecordStore } from '../filing-record/filing-record.store';
 import type { FilingServiceEntity } from '../filing-record/filing-service.entity';
 import type { FilingSubjectEntity } from '../filing-record/filing-subject.entity';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
+import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 
@@ -30,6 +31,7 @@ export class CancellationOptionsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly records: FilingRecordStore,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async options(user: SessionUser, subjectId: string): Promise<CancellationOptions> {
@@ -41,7 +43,7 @@ export class CancellationOptionsService {
     return {
       subjectId,
       subjectType: subject.nature === 'personal' ? 'personal' : 'unit',
-      subjectName: subject.name,
+      subjectName: this.cipher.open(subject.name),
       subjectIcpNumber: subject.subjectIcpNumber,
       shell: subject.state === 'shell',
       actions: CANCELLATION_KINDS.map((kind) => ({ kind, ...this.availability(kind, subject, services, inFlight) })),

@@ -8,7 +8,7 @@ import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
-import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
+import { servicesFromDraft, subjectChanges, subjectFromDraft, type Sealer } from './record-from-draft';
 
 /**
  * Where a subject created by an approval comes from. 新增服务（本平台）creates one only for an order approved before
@@ -43,6 +43,8 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     this.groupEffects = { cancel, cancel_access: cancelAccess };
   }
 
+  private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };
+
   async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
     const { order, draft, numbers, at } = approved;
     if (ORDER_KINDS[order.kind].group !== 'filing') return this.onRecord(tx, approved);
@@ -51,7 +53,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
     const before = existingId ? await this.store.snapshot(tx, existingId, []) : null;
     const subjectId = existingId ? await this.updateSubject(tx, existingId, order, draft, at) : await this.createSubject(tx, order, draft, subjectNumber, at);
-    const services = servicesFromDraft(draft, subjectId, serviceNumbers, (tree, at) => this.drafts.seal(tree, at), at);
+    const services = servicesFromDraft(draft, subjectId, serviceNumbers, this.sealer, at);
     await this.store.insertServices(tx, subjectId, services, at);
     const after = await this.store.snapshot(
       tx,
@@ -77,7 +79,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
         origin,
         at,
       },
-      (tree, at) => this.drafts.seal(tree, at),
+      this.sealer,
     );
     await this.store.insertSubject(tx, subject);
     return subject.id;
@@ -92,12 +94,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     if (!subject) throw new Error(`approved order ${order.id} names a missing subject ${subjectId}`);
     const returning = !SUBJECT_STATES_WITH_US.includes(subject.state);
     if (order.kind === 'add_service_local' || returning) {
-      await this.store.updateSubject(
-        tx,
-        subjectId,
-        { ...subjectChanges(draft, (tree, at) => this.drafts.seal(tree, at)), ...(returning ? { ownerId: order.ownerId } : {}) },
-        at,
-      );
+      await this.store.updateSubject(tx, subjectId, { ...subjectChanges(draft, this.sealer), ...(returning ? { ownerId: order.ownerId } : {}) }, at);
     }
     if (subject.state !== 'active') await this.store.setSubjectState(tx, subjectId, 'active', at);
     return subjectId;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FilingServiceState, FilingServiceType, FilingSubjectOrigin, FilingSubjectState } from '@beian/shared';
+import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 
 /** One line of 我的备案: the subject's facts and how many of its 网站 / APP are active. */
@@ -82,7 +83,10 @@ type Row = Record<string, unknown>;
  */
 @Injectable()
 export class FilingRecordQueries {
-  constructor(private readonly db: DatabaseService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   /** The owner's subjects still on this platform (a subject whose access all ended has left 我的备案). */
   async subjectsOfOwner(ownerId: string): Promise<SubjectListRow[]> {
@@ -175,7 +179,7 @@ export class FilingRecordQueries {
     return rows.map((r) => ({
       id: String(r.id),
       subjectIcpNumber: String(r.subject_icp_number),
-      name: String(r.name),
+      name: this.cipher.open(String(r.name)),
       nature: String(r.nature),
       regionCode: String(r.region_code),
       state: r.state as FilingSubjectState,
@@ -213,7 +217,7 @@ export class FilingRecordQueries {
     return {
       id: String(r.id),
       subjectIcpNumber: String(r.subject_icp_number),
-      name: String(r.name),
+      name: this.cipher.open(String(r.name)),
       nature: String(r.nature),
       provinceCode: String(r.province_code),
       regionCode: String(r.region_code),

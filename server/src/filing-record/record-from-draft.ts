@@ -8,8 +8,11 @@ import type { NewFilingService } from './filing-record.store';
 /** Our own name as access provider in the record. */
 export const OUR_PROVIDER = '本平台';
 
-/** Seals the part of a draft at draft path `at` (OrderDraftStore.seal). */
-type Seal = (tree: unknown, at: string) => string;
+/** Seals the part of a draft at draft path `at` (OrderDraftStore.seal), or encrypts one value (FieldCipher.encrypt). */
+export interface Sealer {
+  seal(tree: unknown, at: string): string;
+  encrypt(plain: string): string;
+}
 type Section = Record<string, unknown>;
 
 const sectionOf = (draft: DraftTree, key: string): Section => (draft[key] as Section | undefined) ?? {};
@@ -50,9 +53,15 @@ export function serviceSeqOf(serviceIcpNumber: string): number {
 }
 
 /** The subject's changeable fields of a draft, sealed. */
-export function subjectChanges(draft: DraftTree, seal: Seal): Pick<FilingSubjectEntity, 'name' | 'details' | 'principal'> {
+export function subjectChanges(draft: DraftTree, sealer: Sealer): Pick<FilingSubjectEntity, 'name' | 'details' | 'principal'> {
   const subject = sectionOf(draft, 'subject');
-  return { name: textOf(subject, 'name'), details: seal(pick(subject, SUBJECT_DETAIL_KEYS), 'subject'), principal: seal(sectionOf(draft, 'subjectPrincipal'), 'subjectPrincipal') };
+  const name = textOf(subject, 'name');
+  return {
+    // A personal subject's name is the person's: encrypted at rest like every personal value.
+    name: textOf(subject, 'nature') === 'personal' ? sealer.encrypt(name) : name,
+    details: sealer.seal(pick(subject, SUBJECT_DETAIL_KEYS), 'subject'),
+    principal: sealer.seal(sectionOf(draft, 'subjectPrincipal'), 'subjectPrincipal'),
+  };
 }
 
 export interface NewSubject {
@@ -66,7 +75,7 @@ export interface NewSubject {
 }
 
 /** A subject record from an approved draft. */
-export function subjectFromDraft(draft: DraftTree, subject: NewSubject, seal: Seal): FilingSubjectEntity {
+export function subjectFromDraft(draft: DraftTree, subject: NewSubject, sealer: Sealer): FilingSubjectEntity {
   const section = sectionOf(draft, 'subject');
   const regionCode = textOf(section, 'regionCode');
   const province = provinceByCode(regionCode);
@@ -81,7 +90,7 @@ export function subjectFromDraft(draft: DraftTree, subject: NewSubject, seal: Se
     certificateType: textOf(section, 'certificateType'),
     certificateNumber: subject.certificateNumber,
     certificateIndex: subject.certificateIndex,
-    ...subjectChanges(draft, seal),
+    ...subjectChanges(draft, sealer),
     origin: subject.origin,
     state: 'active',
     maxServiceSeq: 0,
@@ -92,7 +101,7 @@ export function subjectFromDraft(draft: DraftTree, subject: NewSubject, seal: Se
 }
 
 /** The services of an approved draft under `subjectId`, numbered `serviceNumbers` (draft order), accessed by us from `at`. */
-export function servicesFromDraft(draft: DraftTree, subjectId: string, serviceNumbers: string[], seal: Seal, at: Date): NewFilingService[] {
+export function servicesFromDraft(draft: DraftTree, subjectId: string, serviceNumbers: string[], sealer: Sealer, at: Date): NewFilingService[] {
   return draftServices(draft).map(({ type, section }, index) => {
     const number = serviceNumbers[index];
     if (!number) throw new Error(`no ICP number for service ${index} of the approved draft`);
@@ -108,7 +117,7 @@ export function servicesFromDraft(draft: DraftTree, subjectId: string, serviceNu
       homeUrl: textOf(section, 'homeUrl') || null,
       packages: JSON.stringify(listOf(section, 'packages')),
       details: JSON.stringify(pick(section, SERVICE_DETAIL_KEYS)),
-      principal: seal(section.principal ?? {}, `${type}s.0.principal`),
+      principal: sealer.seal(section.principal ?? {}, `${type}s.0.principal`),
       resource,
       state: 'active',
       approvedAt: at,

@@ -121,6 +121,7 @@ export class SimulatedFilingRegistry extends FilingRegistry {
       return [...scripted, ...ours.map(({ subject, services }) => this.publicOurs(subject, services))];
     }
     const scriptedWhere = query.by === 'icp_number' ? { subjectIcpNumber: query.value } : { subjectName: query.value };
+    // A personal subject's name is encrypted at rest: a name query finds units, as MIIT's does by 主办单位名称.
     const subjectWhere = query.by === 'icp_number' ? { subjectIcpNumber: query.value } : { name: query.value };
     const scripted = this.publicScripted(await this.scripted(scriptedWhere));
     const subjects = await this.db.manager.find(FilingSubjectEntity, {
@@ -180,7 +181,7 @@ export class SimulatedFilingRegistry extends FilingRegistry {
     services: FilingServiceEntity[],
   ): PublicFilingSubject {
     return {
-      ...publicSubject(subject.name, subject.nature, subject.subjectIcpNumber, subject.approvedAt),
+      ...publicSubject(this.cipher.open(subject.name), subject.nature, subject.subjectIcpNumber, subject.approvedAt),
       services: services.map((service) => ({
         serviceType: service.serviceType,
         serviceIcpNumber: service.serviceIcpNumber,

@@ -8,7 +8,7 @@ type PrincipalValueKind = 'certificate_number' | 'mobile' | 'email';
 /** A sealed value in clear (the record seals personal values with the field cipher). */
 function opened(stored: unknown, cipher: FieldCipher): string | undefined {
   if (typeof stored !== 'string' || stored === '') return undefined;
-  return FieldCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;
+  return cipher.open(stored);
 }
 
 /** The principal as approved (sealed JSON), with its personal values masked: the record's answers never show them whole. */

@@ -1,3 +1,4 @@
+import { LetterTemplatesController } from './letter-templates.controller';
 import { Module } from '@nestjs/common';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { UploadedFilesCheck } from './uploaded-files.check';
  */
 @Module({
   imports: [OrderCoreModule],
-  controllers: [MaterialsController],
+  controllers: [MaterialsController, LetterTemplatesController],
   providers: [
     {
       provide: ObjectStorage,

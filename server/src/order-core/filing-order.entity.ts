@@ -6,6 +6,8 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 @Index(['ownerId', 'status'])
 @Index(['subjectIndex', 'status'])
 @Index(['subjectId', 'status'])
+// The 初审 queue (one status, oldest submission first) and the orders-by-state gauge read only this index.
+@Index(['status', 'submittedAt'])
 export class FilingOrderEntity {
   @PrimaryColumn(IdColumn)
   id: string;

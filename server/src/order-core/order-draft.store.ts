@@ -77,7 +77,7 @@ export class OrderDraftStore {
   }
 
   unseal(sealed: string, at = ''): DraftTree {
-    return mapPersonalData(JSON.parse(sealed), (_, stored) => (FieldCipher.isEncrypted(stored) ? this.cipher.decrypt(stored) : stored), at) as DraftTree;
+    return mapPersonalData(JSON.parse(sealed), (_, stored) => this.cipher.open(stored), at) as DraftTree;
   }
 
   mask(draft: DraftTree): DraftTree {
@@ -85,11 +85,6 @@ export class OrderDraftStore {
   }
 
   private fromRows(rows: Pick<OrderDraftSectionEntity, 'section' | 'data'>[]): DraftTree {
-    return Object.fromEntries(
-      rows.map((row) => [
-        row.section,
-        mapPersonalData(JSON.parse(row.data), (_, stored) => (FieldCipher.isEncrypted(stored) ? this.cipher.decrypt(stored) : stored), row.section),
-      ]),
-    );
+    return Object.fromEntries(rows.map((row) => [row.section, mapPersonalData(JSON.parse(row.data), (_, stored) => this.cipher.open(stored), row.section)]));
   }
 }

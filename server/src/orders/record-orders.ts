@@ -79,7 +79,7 @@ export class RecordOrders {
         nature: subject.nature,
         certificateType: subject.certificateType,
         certificateNumber: this.cipher.decrypt(subject.certificateNumber),
-        name: subject.name,
+        name: this.cipher.open(subject.name),
         regionCode: subject.regionCode,
         subjectIcpNumber: subject.subjectIcpNumber,
         ...this.drafts.unseal(subject.details, 'subject'),

@@ -10,6 +10,7 @@ export class FaceCheckRecordsReader implements FaceCheckRecords {
   async forOrder(tx: EntityManager, orderId: string): Promise<OrderFaceCheck[]> {
     const checks = await tx.find(FaceCheckEntity, { where: { orderId }, order: { path: 'ASC' } });
     return checks.map((check) => ({
+      faceCheckId: check.id,
       path: check.path,
       status: check.status,
       score: check.score,

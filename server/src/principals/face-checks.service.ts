@@ -14,6 +14,7 @@ import {
   type SubmitFaceCheckRequest,
 } from '@beian/shared';
 import { In, type EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
 import { MaterialsService } from '../materials/materials.service';
 import { MessageRequests } from '../notifications/message-requests';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
@@ -47,6 +48,7 @@ export class FaceChecksService {
     private readonly clock: Clock,
     private readonly messages: MessageRequests,
     private readonly consents: BiometricConsents,
+    private readonly audit: AuditLogService,
   ) {}
 
   consentAsOwner(user: SessionUser, orderId: string, path: string, version: string): Promise<ConsentRecord> {
@@ -79,7 +81,7 @@ export class FaceChecksService {
       }));
   }
 
-  /** A reviewer's verdict on a check the embedded default left for confirmation. */
+  /** A reviewer's verdict on a check the embedded default left for confirmation (audited with the reason). */
   confirmByReviewer(reviewerId: string, faceCheckId: string, ok: boolean, reason: string | null): Promise<FaceCheckView> {
     return this.db.transaction(async (tx) => {
       const check = await tx.findOneBy(FaceCheckEntity, { id: faceCheckId });
@@ -95,6 +97,14 @@ export class FaceChecksService {
         updatedAt: now,
       };
       await tx.update(FaceCheckEntity, { id: check.id, status: 'pending_reviewer_confirmation' }, change);
+      const action = ok ? 'face_check.confirmed' : 'face_check.rejected';
+      await this.audit.record(tx, {
+        actorId: reviewerId,
+        action,
+        orderId: check.orderId,
+        target: `face_check:${check.id}`,
+        reason: change.reason ?? '确认为本人',
+      });
       if (!ok && check.performedBy)
         await this.faceCheckWaiting(tx, check.performedBy, check.orderId, check.path, `face_check_waiting:${check.id}:${now.getTime()}`, now);
       return this.checkView({ ...check, ...change });

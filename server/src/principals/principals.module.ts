@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
@@ -19,6 +20,7 @@ import { PrincipalInvitationsService } from './principal-invitations.service';
 import { TencentFaceVerifier } from './tencent.face-verifier';
 import { FaceChecksDoneCheck } from './face-checks-done.check';
 import { FaceCheckRecordsReader } from './face-check-records';
+import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-check-review';
 
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
@@ -26,8 +28,8 @@ import { FaceCheckRecordsReader } from './face-check-records';
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
-  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule],
-  controllers: [PrincipalsController, InvitationsController],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule],
+  controllers: [PrincipalsController, InvitationsController, FaceCheckReviewController],
   providers: [
     {
       provide: FaceVerifier,
@@ -48,6 +50,7 @@ import { FaceCheckRecordsReader } from './face-check-records';
     PrincipalInvitationsService,
     FaceChecksDoneCheck,
     FaceCheckRecordsReader,
+    FaceChecksConfirmedGuard,
   ],
 })
 export class PrincipalsModule {}

@@ -21,8 +21,11 @@ import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorSimulator } from './regulator.simulator';
-import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+import { RegulatorSms } from './regulator-sms.port';
+import { SimulatorOutboxRegulatorSms } from './simulator-outbox.regulator-sms';
 import { ORDER_ID } from '../order-core/order-id.pipe';
+
+type SentSmsView = { mobile: string; text: string; sentAt: string };
 
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
@@ -54,21 +57,21 @@ export class RegulatorSimController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiZodBody(mobileLookupRequestSchema)
-  searchSent(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): { mobile: string; text: string; sentAt: string }[] {
+  searchSent(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): Promise<SentSmsView[]> {
     return this.sentTo(body.mobile ?? '');
   }
 
   /** Kept for the mini-program's browser tests; prefer `POST sms/search` (the mobile stays out of the URL). */
   @Get('sms')
   @ApiBearerAuth()
-  sent(@Query('mobile') mobile = ''): { mobile: string; text: string; sentAt: string }[] {
+  sent(@Query('mobile') mobile = ''): Promise<SentSmsView[]> {
     return this.sentTo(mobile);
   }
 
-  private sentTo(mobile: string): { mobile: string; text: string; sentAt: string }[] {
+  private async sentTo(mobile: string): Promise<SentSmsView[]> {
     this.requireSimulator();
-    if (!(this.sms instanceof RecordingRegulatorSms)) throw new AppException('SIMULATOR_ONLY');
-    return this.sms.to(mobile).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));
+    if (!(this.sms instanceof SimulatorOutboxRegulatorSms)) throw new AppException('SIMULATOR_ONLY');
+    return (await this.sms.to(mobile)).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));
   }
 
   @Post('orders/:id/script')

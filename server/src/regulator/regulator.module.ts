@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
-import { Clock } from '../platform/clock/clock';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { IcpNumberAllocator } from './icp-number.allocator';
@@ -12,12 +11,13 @@ import { DevClockController, RegulatorSimController } from './regulator-sim.cont
 import { RegulatorSubmitter } from './regulator-submit.jobs';
 import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorSimulator } from './regulator.simulator';
-import { RecordingRegulatorSms, RegulatorSms } from './regulator-sms.port';
+import { RegulatorSms } from './regulator-sms.port';
+import { SimulatorOutboxRegulatorSms } from './simulator-outbox.regulator-sms';
 import { RegulatorGuards } from './regulator.guards';
 import { RegulatorRecordsReader } from './regulator-records';
 
 /**
- * The MIIT/管局 port. Embedded default (simulators on): the simulator, its SMS kept in memory. Otherwise the
+ * The MIIT/管局 port. Embedded default (simulators on): the simulator, its SMS kept in a table. Otherwise the
  * provider adapter (not available: MIIT has no public API, see MiitProviderGateway).
  */
 @Module({
@@ -31,7 +31,7 @@ import { RegulatorRecordsReader } from './regulator-records';
     IcpNumberAllocator,
     BureauReviewSimulator,
     RegulatorSimulator,
-    { provide: RegulatorSms, inject: [Clock], useFactory: (clock: Clock) => new RecordingRegulatorSms(() => clock.now()) },
+    { provide: RegulatorSms, useClass: SimulatorOutboxRegulatorSms },
     {
       provide: RegulatorGateway,
       inject: [APP_CONFIG, RegulatorSimulator],

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type CallLogEntry, type CallLogRequest, type OrderRejection, type RejectRequest, type ReviewOrderDetail, type SessionUser } from '@beian/shared';
+import {
+  fieldLabel,
+  type CallLogEntry,
+  type CallLogRequest,
+  type OrderRejection,
+  type RejectRequest,
+  type ReviewOrderDetail,
+  type SessionUser,
+} from '@beian/shared';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderAccess } from '../order-core/order-access';
@@ -89,7 +97,7 @@ export class ReviewDecisionsService {
       await this.stateMachine.fire(tx, order, {
         event: decision === 'approve' ? 'approve_initial' : 'reject_initial',
         actor: { type: 'reviewer', id: reviewer.id },
-        ...(decision === 'reject' ? { reason: reasons.map((r) => (r.path ? `${r.path}：${r.reason}` : r.reason)).join('；') } : {}),
+        ...(decision === 'reject' ? { reason: reasons.map((r) => (r.path ? `${fieldLabel(r.path)}：${r.reason}` : r.reason)).join('；') } : {}),
         guardInput: { rejections: reasons },
       });
       await tx.insert(ReviewDecisionEntity, {

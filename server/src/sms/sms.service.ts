@@ -85,6 +85,7 @@ export class SmsService {
       mobileMasked: maskPersonalValue('mobile', request.mobile),
       expiresAt: expiresAt.toISOString(),
       resendAt: new Date(now.getTime() + SMS_LIMITS.resendSeconds * 1000).toISOString(),
+      resendInSeconds: SMS_LIMITS.resendSeconds,
     };
   }
 

@@ -45,16 +45,17 @@ describe('the record of filings approved before it existed (backfill)', () => {
       return { subject: subject.subjectIcpNumber, maxServiceSeq: subject.maxServiceSeq, services: touched.map((s) => s.serviceIcpNumber) };
     };
     return {
-      subjects: subjects.map(({ id: _, certificateNumber, details, principal, ...rest }) => ({
+      subjects: subjects.map(({ id: _, certificateNumber, name, details, principal, ...rest }) => ({
         ...rest,
+        name: cipher.open(name),
         certificateNumber: cipher.decrypt(certificateNumber),
-        details: drafts.unseal(details),
-        principal: drafts.unseal(principal),
+        details: drafts.unseal(details, 'subject'),
+        principal: drafts.unseal(principal, 'subjectPrincipal'),
       })),
       services: services.map(({ id: _, subjectId, principal, ...rest }) => ({
         ...rest,
         subject: numberOfSubject.get(subjectId),
-        principal: drafts.unseal(principal),
+        principal: drafts.unseal(principal, `${rest.serviceType}s.0.principal`),
       })),
       access: access
         .map(({ id: _, serviceId, ...rest }) => ({ ...rest, service: numberOfService.get(serviceId) }))

@@ -58,7 +58,7 @@ describe('hardening: no personal data in the clear at rest after a whole filing'
     expect((await reviewer.post(`/api/review/orders/${order.id}/approve`)).status).toBe(200);
     await flow.drain();
     await reviewer.post(`/api/regulator-sim/orders/${order.id}/script`, { outcome: 'approve', afterWorkingDays: 1 });
-    expect((await flow.verify(mobile, flow.lastCode(mobile), CERT_LAST_SIX)).status).toBe(200);
+    expect((await flow.verify(mobile, await flow.lastCode(mobile), CERT_LAST_SIX)).status).toBe(200);
     await flow.advance(HOUR);
     await flow.advance(4 * DAY);
 

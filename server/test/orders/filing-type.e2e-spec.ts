@@ -105,7 +105,7 @@ describe('filing type verification (验证备案类型)', () => {
   it('should decide add_service_local for the holder and other_account for anyone else when a first filing was approved here', async () => {
     const w = workflow(t);
     const order = await w.inSmsVerification(reviewer);
-    expect(await w.verify(order.mobile, w.lastCode(order.mobile), CERT_LAST_SIX)).toMatchObject({ status: 200 });
+    expect(await w.verify(order.mobile, await w.lastCode(order.mobile), CERT_LAST_SIX)).toMatchObject({ status: 200 });
     await w.advance(30 * MINUTE);
     await reviewer.post(`/api/regulator-sim/orders/${order.orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
     await w.advance(3 * DAY);

@@ -54,7 +54,7 @@ describe('order jobs: inactivity reminders and expiry, the public-security remin
     const reviewer = (await devLogin(t.url, '审核员-jobs')).client;
     const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
     await reviewer.post(`/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
-    await w.verify(mobile, w.lastCode(mobile));
+    await w.verify(mobile, await w.lastCode(mobile));
     await w.advance(HOUR);
     await w.advance(4 * DAY);
     expect((await client.get(`/api/orders/${orderId}/progress`)).body.status).toBe('approved');

@@ -25,24 +25,24 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
 
   it('should re-send once at noon after the first 24 hours and send the order back when the second code lapses too', async () => {
     const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
-    const firstCode = w.lastCode(mobile);
+    const firstCode = await w.lastCode(mobile);
 
     // Sent Friday 10:00 China time: the code lapses Saturday 10:00, MIIT re-sends at noon.
     await w.advance(DAY);
     const lapsed = await progress(client, orderId);
     expect(lapsed).toMatchObject({ status: 'sms_verification', sms: [{ status: 'expired', deadline: null }] });
     expect((await w.verify(mobile, firstCode)).body.code).toBe('SMS_CODE_EXPIRED');
-    expect(w.sms.to(mobile)).toHaveLength(1);
+    expect(await w.sms.to(mobile)).toHaveLength(1);
 
     await w.advance(2 * HOUR);
     const resent = await progress(client, orderId);
-    expect(w.sms.to(mobile)).toHaveLength(2);
+    expect(await w.sms.to(mobile)).toHaveLength(2);
     expect(resent.sms[0]).toMatchObject({ status: 'pending', triesLeft: 5 });
     expect(Date.parse(resent.sms[0].deadline) - t.clock.now().getTime()).toBe(DAY);
     expect(resent.timeline.at(-1)).toMatchObject({ from: 'sms_verification', to: 'sms_verification', actor: 'regulator' });
 
     await w.advance(DAY + 2 * HOUR);
-    expect(w.sms.to(mobile)).toHaveLength(2);
+    expect(await w.sms.to(mobile)).toHaveLength(2);
     expect((await progress(client, orderId)).status).toBe('sms_verification');
     await w.advance(30 * MINUTE);
     const back = await progress(client, orderId);
@@ -59,7 +59,7 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
 
   it('should tolerate five wrong codes and fail the verification at the sixth, even if the right code follows', async () => {
     const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
-    const code = w.lastCode(mobile);
+    const code = await w.lastCode(mobile);
     const wrongCode = code === '123456' ? '654321' : '123456';
 
     const answers = [];
@@ -87,9 +87,9 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
   it('should count a wrong certificate suffix as a wrong try and refuse a mobile without an SMS', async () => {
     const { mobile } = await w.inSmsVerification(reviewer);
 
-    expect(await w.verify(mobile, w.lastCode(mobile), '123456')).toMatchObject({ body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
+    expect(await w.verify(mobile, await w.lastCode(mobile), '123456')).toMatchObject({ body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
     expect(await w.verify('13000000000', '123456')).toMatchObject({ status: 404, body: { code: 'SMS_VERIFICATION_NOT_FOUND' } });
-    expect(await w.verify(mobile, w.lastCode(mobile), CERT_LAST_SIX)).toEqual({ status: 200, body: { verified: true } });
+    expect(await w.verify(mobile, await w.lastCode(mobile), CERT_LAST_SIX)).toEqual({ status: 200, body: { verified: true } });
   });
 
   it('should pass on the 管局 rejection with its reasons and let the applicant resubmit', async () => {
@@ -100,7 +100,7 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
       reasons: ['网站名称涉及前置审批内容，请修改'],
     });
     expect(scripted).toEqual({ status: 200, body: { dueAt: null } });
-    await w.verify(mobile, w.lastCode(mobile));
+    await w.verify(mobile, await w.lastCode(mobile));
     await w.advance(30 * MINUTE);
     expect((await progress(client, orderId)).status).toBe('regulator_review');
 
@@ -119,7 +119,7 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
 
   it('should leave the order with the 管局 when the script says it does not answer', async () => {
     const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
-    await w.verify(mobile, w.lastCode(mobile));
+    await w.verify(mobile, await w.lastCode(mobile));
     await w.advance(30 * MINUTE);
     const scripted = await reviewer.post(`/api/regulator-sim/orders/${orderId}/script`, { outcome: 'timeout', afterWorkingDays: 0 });
 

@@ -3,7 +3,8 @@ import type { ErrorBody, SmsVerifyResponse } from '@beian/shared';
 import { ApiTestKit, asNewPerson, personalDraft, principal, website } from '@beian/shared/testing';
 import { JobRunner } from '../../src/jobs/job.runner';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
-import { RecordingRegulatorSms, RegulatorSms } from '../../src/regulator/regulator-sms.port';
+import { RegulatorSms } from '../../src/regulator/regulator-sms.port';
+import type { SimulatorOutboxRegulatorSms } from '../../src/regulator/simulator-outbox.regulator-sms';
 import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, type TestApp } from '../support/test-app';
@@ -21,7 +22,7 @@ export type Client = Awaited<ReturnType<typeof devLogin>>['client'];
 export function workflow(t: TestApp) {
   const runner = t.app.get(JobRunner);
   const outbox = t.app.get(OutboxWorker);
-  const sms = t.app.get(RegulatorSms) as RecordingRegulatorSms;
+  const sms = t.app.get(RegulatorSms) as SimulatorOutboxRegulatorSms;
 
   /** Until nothing is due: the outbox, the jobs its events start, and the outbox again for the jobs' own events. */
   async function drain(): Promise<void> {
@@ -36,8 +37,11 @@ export function workflow(t: TestApp) {
     await drain();
   }
 
-  /** A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant. */
-  async function submitted(mobile = freshMobile()) {
+  /**
+   * A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant; its face video
+   * confirmed by a reviewer unless `faceVideoConfirmed` is false.
+   */
+  async function submitted(mobile = freshMobile(), faceVideoConfirmed = true) {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
     const draft = asNewPerson(
       personalDraft({
@@ -49,6 +53,7 @@ export function workflow(t: TestApp) {
     await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     const submit = await applicant.client.post(`/api/orders/${order.id}/submit`);
     if (submit.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submit.body)}`);
+    if (faceVideoConfirmed) await (await devLogin(t.url, `审核员-${randomUUID().slice(0, 6)}`)).client.kit.confirmFaceChecks(order.id);
     await drain();
     return { ...applicant, orderId: order.id as string, mobile, draft };
   }
@@ -62,8 +67,8 @@ export function workflow(t: TestApp) {
     return order;
   }
 
-  function lastCode(mobile: string): string {
-    const text = sms.to(mobile).at(-1)?.text ?? '';
+  async function lastCode(mobile: string): Promise<string> {
+    const text = (await sms.to(mobile)).at(-1)?.text ?? '';
     const code = /验证码为 (\d{6})/.exec(text)?.[1];
     if (!code) throw new Error(`no verification SMS for ${mobile}`);
     return code;

@@ -34,6 +34,8 @@ export interface PreparedOrder {
   orderId: string;
   userId: string;
   openid: string;
+  /** Every principal's mobile (the fixture's people are one person). */
+  mobile: string;
   /** The applicant's session, valid on every process of the database. */
   token: string;
   client: Client;
@@ -48,8 +50,10 @@ export async function preparedOrder(url: string, wechat: FakeWechatServer): Prom
   const templateIds = Object.values(TEMPLATE_OF);
   await client.post('/api/notifications/grants', { templateIds, results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])) });
   const orderId = (await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id as string;
-  await client.kit.makeSubmittable(orderId, withFreshPerson(personalDraft()), await submittableMedia());
-  return { orderId, userId: login.body.user.id as string, openid, token: login.body.token as string, client };
+  const draft = withFreshPerson(personalDraft());
+  await client.kit.makeSubmittable(orderId, draft, await submittableMedia());
+  await (await reviewerOn(url)).kit.confirmFaceChecks(orderId);
+  return { orderId, userId: login.body.user.id as string, openid, mobile: draft.subjectPrincipal!.mobile!, token: login.body.token as string, client };
 }
 
 export const reviewerOn = async (url: string) => (await devLogin(url, `审核员-${randomUUID().slice(0, 6)}`)).client;

@@ -29,6 +29,8 @@ describe('sms: mobile verification codes', () => {
     const sent = await user.client.post('/api/sms/codes', { mobile, purpose: 'principal_mobile' });
     expect(sent.status).toBe(201);
     expect(sent.body.mobileMasked).toBe(`${mobile.slice(0, 3)}****${mobile.slice(7)}`);
+    // The countdown comes from the server's clock, not the device's.
+    expect(sent.body.resendInSeconds).toBe(SMS_LIMITS.resendSeconds);
     const code = await lastCode(mobile);
     expect(code).toMatch(/^\d{6}$/);
 

@@ -1,5 +1,5 @@
 import { HttpWechatGateway } from '../../src/auth/http-wechat.gateway';
-import { WechatApiClient } from '../../src/auth/wechat-api.client';
+import { WechatApiClient, type CachedToken, type WechatTokenStore } from '../../src/auth/wechat-api.client';
 import { WechatApiError } from '../../src/auth/wechat-gateway.port';
 import { HttpWechatMessaging } from '../../src/notifications/http-wechat-messaging';
 import { SystemClock } from '../../src/platform/clock/clock';
@@ -10,7 +10,13 @@ import { WECHAT_ERRORS } from '../support/wechat-api.fixtures';
 /** The WeChat adapters against the fake replaying the documented answers (sources in wechat-api.fixtures.ts). */
 describe('WeChat adapters against the documented answers', () => {
   const wechat = new FakeWechatServer();
-  const newClient = () => new WechatApiClient({ appId: wechat.appId, appSecret: wechat.appSecret, apiBase: wechat.url }, new SystemClock());
+  /** The database's role in production: what one process stored, another reads. */
+  const tokenStore = (): WechatTokenStore => {
+    const tokens = new Map<string, CachedToken>();
+    return { read: (appId) => Promise.resolve(tokens.get(appId) ?? null), write: (appId, token) => Promise.resolve(void tokens.set(appId, token)) };
+  };
+  const newClient = (store = tokenStore()) =>
+    new WechatApiClient({ appId: wechat.appId, appSecret: wechat.appSecret, apiBase: wechat.url }, new SystemClock(), store);
   const message = (touser: string) => ({ touser, templateId: 'tpl-progress', page: 'pages/index/index', data: { thing1: { value: '初审通过' } } });
   const rejection = (promise: Promise<unknown>) =>
     promise.then(
@@ -72,7 +78,7 @@ describe('WeChat adapters against the documented answers', () => {
       expect(wechat.sendAttempts - sendsBefore).toBe(2);
     });
 
-    it('should let two processes recover from one rejected token without invalidating each other', async () => {
+    it('should let two processes without a shared store recover from one rejected token without invalidating each other', async () => {
       const [first, second] = [newClient(), newClient()];
       await new HttpWechatMessaging(first, 'formal').sendSubscribeMessage(message('openid-b'));
       await new HttpWechatMessaging(second, 'formal').sendSubscribeMessage(message('openid-b'));
@@ -83,6 +89,20 @@ describe('WeChat adapters against the documented answers', () => {
 
       // A forced refresh by one would make the other's token "not latest" (40001) again, back and forth.
       expect(wechat.tokenCalls.slice(tokensBefore)).toEqual([{ forceRefresh: false }, { forceRefresh: false }]);
+    });
+
+    it('should fetch the token once for two processes sharing the store, at first use and after a rejection', async () => {
+      const store = tokenStore();
+      const [first, second] = [newClient(store), newClient(store)];
+      const tokensBefore = wechat.tokenCalls.length;
+      wechat.revokeToken();
+
+      for (const client of [first, second]) await new HttpWechatMessaging(client, 'formal').sendSubscribeMessage(message('openid-e'));
+      const afterFirstUse = wechat.tokenCalls.length - tokensBefore;
+      wechat.revokeToken();
+      for (const client of [first, second, first, second]) await new HttpWechatMessaging(client, 'formal').sendSubscribeMessage(message('openid-e'));
+
+      expect([afterFirstUse, wechat.tokenCalls.length - tokensBefore]).toEqual([1, 2]);
     });
 
     it('should surface 43101 (user refused) without fetching a token or retrying', async () => {

@@ -60,6 +60,8 @@ export interface ReviewMaterial {
 
 /** A principal's face check; open its video through POST …/access with `{type: 'face_video', fileId: videoFileId}`. */
 export interface ReviewFaceCheck {
+  /** Confirm or reject it through POST /api/review/face-checks/:faceCheckId/confirm. */
+  faceCheckId: string;
   /** The principal's draft path, e.g. `subjectPrincipal`, `websites.0.principal`. */
   path: string;
   status: string | null;
@@ -117,6 +119,13 @@ export const rejectRequestSchema = z.object({
   reasons: z.array(z.discriminatedUnion('kind', [fieldRejectionSchema, unreachableRejectionSchema])).check(z.maxLength(100)),
 });
 export type RejectRequest = z.infer<typeof rejectRequestSchema>;
+
+/** POST /api/review/face-checks/:faceCheckId/confirm: the reviewer's verdict on a video left for confirmation. */
+export const confirmFaceCheckRequestSchema = z.object({
+  ok: z.boolean(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
+export type ConfirmFaceCheckRequest = z.infer<typeof confirmFaceCheckRequestSchema>;
 
 /**
  * POST /api/review/orders/:id/access: a short-lived signed link to one personal value, material or face video;

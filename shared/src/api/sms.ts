@@ -41,6 +41,8 @@ export interface SendSmsCodeResponse {
   expiresAt: string;
   /** The client keeps the resend button disabled until then. */
   resendAt: string;
+  /** The same wait in seconds, counted from the server's clock: the countdown does not trust the device clock. */
+  resendInSeconds: number;
 }
 
 export interface VerifySmsCodeRequest {

@@ -15,3 +15,4 @@ export * from './agreements.schema';
 export * from './verify-type.schema';
 export * from './step-validation';
 export * from './field-labels';
+export * from './field-values';

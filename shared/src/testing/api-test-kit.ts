@@ -16,6 +16,7 @@ import type {
   OrderDetail,
   OrderProgress,
   OrderSummary,
+  ReviewOrderDetail,
   SaveDraftRequest,
   SaveDraftResponse,
   SendSmsCodeResponse,
@@ -162,6 +163,14 @@ export class ApiTestKit {
     const recording = await this.upload(orderId, { kind: 'face_video', target: path, contentType: 'video/mp4' }, video);
     const challenge = await this.ok<FaceChallenge>('face challenge', 'POST', `${principal}/face-check/challenge`, {});
     return this.ok('face check', 'POST', `${principal}/face-check`, { challengeId: challenge.challengeId, videoFileId: recording.fileId });
+  }
+
+  /** As a reviewer: confirms every face video the embedded verifier left for a person (初审通过 needs them confirmed). */
+  async confirmFaceChecks(orderId: string): Promise<void> {
+    const order = await this.ok<ReviewOrderDetail>('review order', 'GET', `/api/review/orders/${orderId}`);
+    for (const check of order.faceChecks.filter((c) => c.status === 'pending_reviewer_confirmation')) {
+      await this.ok('face check confirmation', 'POST', `/api/review/face-checks/${check.faceCheckId}/confirm`, { ok: true });
+    }
   }
 
   /**

@@ -99,6 +99,11 @@ export const TRANSITION_GUARDS = {
     code: 'SMS_ALREADY_RESENT',
     message: '核验短信已重发过一次，不能再次重发',
   },
+  face_checks_confirmed: {
+    checks: '每段待审核人员确认的人脸核验视频均已确认通过',
+    code: 'FACE_CHECK_UNCONFIRMED',
+    message: '还有人脸核验视频未确认通过：请先在“人脸核验”中查看视频并确认，或驳回请负责人重新录制',
+  },
   inactivity_limit_reached: {
     checks: '订单在等待用户处理的状态停留满 45 天',
     code: 'ORDER_STILL_ACTIVE',
@@ -152,7 +157,14 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
 
   // 初审
   { from: 'pending_initial_review', to: 'draft', event: 'reopen', actors: ['applicant'], guard: 'review_not_started', when: WITH_INITIAL_REVIEW },
-  { from: 'pending_initial_review', to: 'pending_regulator_submission', event: 'approve_initial', actors: ['reviewer'], when: WITH_INITIAL_REVIEW },
+  {
+    from: 'pending_initial_review',
+    to: 'pending_regulator_submission',
+    event: 'approve_initial',
+    actors: ['reviewer'],
+    guard: 'face_checks_confirmed',
+    when: WITH_INITIAL_REVIEW,
+  },
   {
     from: 'pending_initial_review',
     to: 'initial_review_rejected',

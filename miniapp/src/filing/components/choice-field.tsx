@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId } from '../../utils/draft-path.util';
 import { FieldErrorText } from './draft-field';
+import { RejectionNote, useFieldLocked } from './rejection-note';
 
 export interface ChoiceOption {
   key: string;
@@ -50,6 +51,7 @@ export function ChoiceList({ id, label, options, value, placeholder = '请选择
           ))}
         </View>
       )}
+      {errorPath && <RejectionNote path={errorPath} />}
       {errorPath && <FieldErrorText id={id} path={errorPath} />}
     </View>
   );
@@ -58,13 +60,14 @@ export function ChoiceList({ id, label, options, value, placeholder = '请选择
 /** A choice from a catalog bound to one draft path. */
 export function DraftChoice(props: { path: string; label: string; options: readonly ChoiceOption[]; disabled?: boolean; onChosen?(key: string): void }) {
   const value = useOrderStore((state) => getAt(state.draft, props.path));
+  const locked = useFieldLocked(props.path);
   return (
     <ChoiceList
       id={pathId(props.path)}
       label={props.label}
       options={props.options}
       value={typeof value === 'string' ? value : undefined}
-      disabled={props.disabled}
+      disabled={props.disabled === true || locked}
       errorPath={props.path}
       onChange={(key) => {
         useOrderStore.getState().setField(props.path, key);
@@ -82,11 +85,13 @@ const YES_NO: readonly ChoiceOption[] = [
 /** A yes/no question bound to a boolean draft path. */
 export function DraftYesNo({ path, label }: { path: string; label: string }) {
   const value = useOrderStore((state) => getAt(state.draft, path));
+  const locked = useFieldLocked(path);
   return (
     <ChoiceList
       id={pathId(path)}
       label={label}
       options={YES_NO}
+      disabled={locked}
       value={value === true ? 'yes' : value === false ? 'no' : undefined}
       errorPath={path}
       onChange={(key) => useOrderStore.getState().setField(path, key === 'yes')}
@@ -99,8 +104,10 @@ export function DraftMultiChoice({ path, label, options }: { path: string; label
   const id = pathId(path);
   const raw = useOrderStore((state) => getAt(state.draft, path));
   const selected = Array.isArray(raw) ? (raw as string[]) : [];
-  const toggle = (key: string) =>
-    useOrderStore.getState().setField(path, selected.includes(key) ? selected.filter((item) => item !== key) : [...selected, key]);
+  const locked = useFieldLocked(path);
+  const toggle = (key: string) => {
+    if (!locked) useOrderStore.getState().setField(path, selected.includes(key) ? selected.filter((item) => item !== key) : [...selected, key]);
+  };
   return (
     <View className='field' id={id}>
       <Text className='field-label'>{label}</Text>
@@ -108,7 +115,7 @@ export function DraftMultiChoice({ path, label, options }: { path: string; label
         {options.map((option) => (
           <Text
             key={option.key}
-            className={`chip${selected.includes(option.key) ? ' chip-active' : ''}`}
+            className={`chip${selected.includes(option.key) ? ' chip-active' : ''}${locked ? ' field-locked' : ''}`}
             id={`${id}-option-${option.key}`}
             onClick={() => toggle(option.key)}
           >
@@ -116,6 +123,7 @@ export function DraftMultiChoice({ path, label, options }: { path: string; label
           </Text>
         ))}
       </View>
+      <RejectionNote path={path} />
       <FieldErrorText id={id} path={path} />
     </View>
   );

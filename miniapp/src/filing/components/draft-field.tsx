@@ -2,6 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { disabledProps } from '../../components/busy-button.props';
 import { useOrderStore } from '../../stores/order.store';
 import { pathId, textAt } from '../../utils/draft-path.util';
+import { RejectionNote, useFieldLocked } from './rejection-note';
 
 /** The error under a field: `<id>-error`, only while there is one. */
 export function FieldErrorText({ id, path }: { id: string; path: string }) {
@@ -29,6 +30,7 @@ export interface DraftFieldProps {
 export function DraftField({ path, label, placeholder, type = 'text', maxlength = 140, multiline, disabled, hint }: DraftFieldProps) {
   const id = pathId(path);
   const value = useOrderStore((state) => textAt(state.draft, path));
+  const locked = useFieldLocked(path);
   const change = (next: string) => useOrderStore.getState().setField(path, next);
   return (
     <View className='field'>
@@ -40,7 +42,7 @@ export function DraftField({ path, label, placeholder, type = 'text', maxlength 
           maxlength={maxlength}
           placeholder={placeholder}
           value={value}
-          {...disabledProps(disabled === true)}
+          {...disabledProps(disabled === true || locked)}
           onInput={(event) => change(event.detail.value)}
         />
       ) : (
@@ -51,11 +53,12 @@ export function DraftField({ path, label, placeholder, type = 'text', maxlength 
           maxlength={maxlength}
           placeholder={placeholder}
           value={value}
-          {...disabledProps(disabled === true)}
+          {...disabledProps(disabled === true || locked)}
           onInput={(event) => change(event.detail.value)}
         />
       )}
       {hint && <Text className='hint'>{hint}</Text>}
+      <RejectionNote path={path} />
       <FieldErrorText id={id} path={path} />
     </View>
   );

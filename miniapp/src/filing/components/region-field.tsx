@@ -6,6 +6,7 @@ import { useOrderStore } from '../../stores/order.store';
 import { pathId, textAt } from '../../utils/draft-path.util';
 import { ChoiceList } from './choice-field';
 import { FieldErrorText } from './draft-field';
+import { RejectionNote, useFieldLocked } from './rejection-note';
 
 const PROVINCE_OPTIONS = PROVINCES.map((province) => ({ key: `${province.code}0000`, label: province.name }));
 
@@ -20,6 +21,7 @@ export function RegionField({ path, label }: { path: string; label: string }) {
   const [city, setCity] = useState(code ? `${code.slice(0, 4)}00` : '');
   const cities = province ? citiesOf(province).map((region) => ({ key: region.code, label: region.name })) : [];
   const districts = city ? districtsOf(city).map((region) => ({ key: region.code, label: region.name })) : [];
+  const locked = useFieldLocked(path);
   const setCode = (value: string) => useOrderStore.getState().setField(path, value);
 
   return (
@@ -31,6 +33,7 @@ export function RegionField({ path, label }: { path: string; label: string }) {
         options={PROVINCE_OPTIONS}
         value={province}
         placeholder='请选择省份'
+        disabled={locked}
         onChange={(key) => {
           setProvince(key);
           setCity('');
@@ -43,13 +46,14 @@ export function RegionField({ path, label }: { path: string; label: string }) {
         options={cities}
         value={city}
         placeholder='请选择城市'
-        disabled={!province}
+        disabled={locked || !province}
         onChange={(key) => {
           setCity(key);
           setCode('');
         }}
       />
-      <ChoiceList id={`${id}-district`} label='区县' options={districts} value={code} placeholder='请选择区县' disabled={!city} onChange={setCode} />
+      <ChoiceList id={`${id}-district`} label='区县' options={districts} value={code} placeholder='请选择区县' disabled={locked || !city} onChange={setCode} />
+      <RejectionNote path={path} />
       <FieldErrorText id={id} path={path} />
     </View>
   );

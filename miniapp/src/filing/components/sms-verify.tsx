@@ -56,7 +56,7 @@ export function SmsVerify({ orderId, path }: { orderId: string | null; path: str
     showError(null);
     try {
       const sent = await sendSmsCode({ mobile, purpose: 'principal_mobile' });
-      setSecondsLeft(Math.max(1, Math.round((Date.parse(sent.resendAt) - Date.now()) / 1000)));
+      setSecondsLeft(sent.resendInSeconds);
     } catch (error) {
       const retryAfter = error instanceof ApiError ? Number(error.details?.retryAfterSeconds) : NaN;
       if (Number.isFinite(retryAfter)) setSecondsLeft(retryAfter);

@@ -1,18 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import {
-  APP_PLATFORMS,
-  LANGUAGES,
-  PERSON_CERTIFICATE_TYPES,
-  PRE_APPROVAL_TYPES,
-  SERVICE_CONTENTS,
-  SUBJECT_NATURES,
-  UNIT_CERTIFICATE_TYPES,
-  fieldLabel,
-  type Finding,
-  type OrderStepKey,
-} from '@beian/shared';
+import { fieldLabel, fieldValueText, type Finding, type OrderStepKey } from '@beian/shared';
 import { regionPath } from '@beian/shared/regions';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { redirect } from '../../routes';
@@ -24,15 +13,6 @@ import { FieldErrorText } from '../components/draft-field';
 import { filingContext, stepErrors, stepOfPath, WIZARD_STEPS } from '../utils/filing-steps.util';
 import type { StepProps } from './step-props';
 
-const OPTION_LABELS: Readonly<Record<string, readonly { key: string; label: string }[]>> = {
-  serviceContent: SERVICE_CONTENTS,
-  languages: LANGUAGES,
-  nature: SUBJECT_NATURES,
-  certificateType: [...PERSON_CERTIFICATE_TYPES, ...UNIT_CERTIFICATE_TYPES],
-  legalRepCertificateType: PERSON_CERTIFICATE_TYPES,
-  platform: APP_PLATFORMS,
-  type: [{ key: 'instance', label: '云服务器实例' }, { key: 'authorization_code', label: '备案授权码' }, ...PRE_APPROVAL_TYPES],
-};
 const HIDDEN = /(^materials|\.fileId$|^agreements|\.sameAs$|\.smsCode$)/;
 const AGREEMENTS = [
   { key: 'privacy', label: '我已阅读并同意《隐私声明》，同意为备案处理上述个人信息' },
@@ -44,15 +24,7 @@ const AGREEMENTS = [
 const TEMPLATE_IDS = SUBSCRIBE_TEMPLATE_IDS.slice(0, 3);
 
 function displayValue(path: string, value: unknown): string {
-  const key =
-    path
-      .split('.')
-      .filter((part) => !/^\d+$/.test(part))
-      .pop() ?? '';
-  if (key === 'regionCode' && typeof value === 'string') return regionPath(value).join(' ') || value;
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  const option = OPTION_LABELS[key]?.find((entry) => entry.key === value);
-  return option?.label ?? String(value);
+  return fieldValueText(path, value, (code) => regionPath(code).join(' ') || code);
 }
 
 function rows(masked: DraftTree): { path: string; value: string }[] {
@@ -65,7 +37,7 @@ function stepLabel(step: OrderStepKey): string {
   return WIZARD_STEPS.find((entry) => entry.key === step)?.label ?? '';
 }
 
-/** 确认并提交: everything masked on one page, the pre-check, the agreements, the subscribe request and the submit. */
+/** 确认并提交: everything on one page, unmasked so the applicant can check their own typing, the pre-check, the agreements, the subscribe request and the submit. */
 export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
   const [masked, setMasked] = useState<DraftTree | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -75,11 +47,12 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
   const [notice, setNotice] = useState<string | null>(null);
   const agreements = useOrderStore((state) => getAt(state.draft, 'agreements') as Record<string, boolean> | undefined);
   const error = useOrderStore((state) => state.error);
+  const resubmitting = useOrderStore((state) => state.order !== null && state.order.status !== 'draft');
 
   const check = useCallback(async () => {
     if (!orderId) return;
     await useOrderStore.getState().flush();
-    const [order, result] = await Promise.all([getOrder(orderId), precheckOrder(orderId)]);
+    const [order, result] = await Promise.all([getOrder(orderId, true), precheckOrder(orderId)]);
     setMasked(order.draft);
     const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: '' }));
     setFindings([...fieldFindings, ...result.findings]);
@@ -184,7 +157,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
         </Text>
       )}
       <Button className='btn-primary' id='submit' {...busyButtonProps(submitting)} onClick={submit}>
-        提交备案
+        {resubmitting ? '重新提交' : '提交备案'}
       </Button>
     </View>
   );

@@ -79,11 +79,11 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
         }}
       />
       {nature !== '' && <DraftChoice path='subject.certificateType' label='主办者证件类型' options={certificateOptions} />}
-      {nature !== '' && (
+      {nature !== '' && orderId && (
         <MaterialUpload
           kind={personal ? 'certificate_front' : 'subject_certificate'}
           target={ocrTarget}
-          label={personal ? '拍摄身份证人像面，自动识别（可选）' : '拍摄营业执照等证件，自动识别（可选）'}
+          label={personal ? '拍摄身份证人像面，核对识别结果（可选）' : '拍摄营业执照等证件，核对识别结果（可选）'}
           hint='识别结果会填入下方，请核对；照片也会作为备案材料保存'
           orderId={ensureOrder}
           onUploaded={(file) => void readCertificate(file)}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useLoad, useRouter } from '@tarojs/taro';
 import { formatChinaTime, isOrderKind, ORDER_KINDS, type OrderSummary } from '@beian/shared';
-import { navigate, redirect } from '../../routes';
+import { navigate, redirect, relaunch, routeUrl } from '../../routes';
+import { logout } from '../../services/auth.api';
 import { ApiError } from '../../services/request';
 import { listOrders } from '../../services/orders.api';
 import { useMessagesStore } from '../../stores/messages.store';
@@ -41,7 +42,18 @@ export default function HomePage() {
   });
 
   const openDraft = orders?.find((order) => order.status === 'draft');
-  const startFiling = () => void (!token ? navigate('login') : openDraft ? navigate('filing-start', { id: openDraft.id }) : navigate('filing-start'));
+  const reviewer = user?.roles.includes('reviewer') === true;
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    useSessionStore.getState().clear();
+    await relaunch('home');
+  };
+  const startFiling = () =>
+    void (!token
+      ? navigate('login', { back: routeUrl('filing-start') })
+      : openDraft
+        ? navigate('filing-start', { id: openDraft.id })
+        : navigate('filing-start'));
   const openOrder = (order: OrderSummary) =>
     void (order.status === 'draft' ? navigate('filing-start', { id: order.id }) : navigate('progress', { id: order.id }));
 
@@ -55,6 +67,12 @@ export default function HomePage() {
               {unread}
             </Text>
           )}
+        </View>
+      )}
+      {reviewer && (
+        <View className='card messages-link' id='staff-entry' onClick={() => void navigate('staff-queue')}>
+          <Text>初审工作台</Text>
+          <Text className='link'>进入</Text>
         </View>
       )}
       <View className='card'>
@@ -77,7 +95,14 @@ export default function HomePage() {
             </Button>
           </View>
         )}
-        {token && user && <Text className='hint'>当前用户：{user.nickname}</Text>}
+        {token && user && (
+          <View className='row-between'>
+            <Text className='hint'>当前用户：{user.nickname}</Text>
+            <Text className='link' id='logout' onClick={() => void signOut()}>
+              退出登录
+            </Text>
+          </View>
+        )}
         {token && (
           <Button className='btn-secondary' id='open-records' onClick={() => void navigate('records-list')}>
             已通过的备案（主体、网站、APP）

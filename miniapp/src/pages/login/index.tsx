@@ -10,7 +10,7 @@ import { useSessionStore } from '../../services/session.store';
 
 /** Only pages of this app may be returned to after logging in. */
 function isLocalPage(url: string | undefined): url is string {
-  return url !== undefined && /^\/(pages|filing|principal)\//.test(url);
+  return url !== undefined && /^\/(pages|filing|principal|staff)\//.test(url);
 }
 
 export default function LoginPage() {

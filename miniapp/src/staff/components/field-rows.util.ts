@@ -1,3 +1,6 @@
+import { fieldValueText } from '@beian/shared';
+import { regionPath } from '@beian/shared/regions';
+
 /** One row of the review console: a draft path and its value as text. */
 export interface FieldRow {
   path: string;
@@ -7,12 +10,9 @@ export interface FieldRow {
 /** Sections shown elsewhere in the console (materials have their own list). */
 const SKIPPED_SECTIONS = new Set(['materials']);
 
-export function displayValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map(displayValue).join('、');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/** A value of the draft at `path` as the reviewer reads it: labels for catalog keys, region names. */
+export function displayValue(path: string, value: unknown): string {
+  return fieldValueText(path, value, (code) => regionPath(code).join(' ') || code);
 }
 
 function isPrimitive(value: unknown): boolean {
@@ -25,7 +25,7 @@ function isPrimitive(value: unknown): boolean {
  */
 export function fieldRows(tree: unknown, prefix = ''): FieldRow[] {
   if (isPrimitive(tree) || (Array.isArray(tree) && tree.every(isPrimitive))) {
-    return prefix ? [{ path: prefix, text: displayValue(tree) }] : [];
+    return prefix ? [{ path: prefix, text: displayValue(prefix, tree) }] : [];
   }
   return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
     prefix || !SKIPPED_SECTIONS.has(key) ? fieldRows(value, prefix ? `${prefix}.${key}` : key) : [],

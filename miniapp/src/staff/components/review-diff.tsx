@@ -13,12 +13,11 @@ export function ReviewDiff({ changes, lastRejections }: { changes: DraftChange[]
         <View className='staff-row' key={change.path} id={`diff-${pathId(change.path)}`}>
           <View className='staff-cell'>
             <Text>{fieldLabel(change.path)}</Text>
-            <Text className='hint'>{change.path}</Text>
           </View>
           <View className='staff-cell-wide'>
-            <Text className='diff-before field-value'>{displayValue(change.before)}</Text>
+            <Text className='diff-before field-value'>{displayValue(change.path, change.before)}</Text>
             <Text> → </Text>
-            <Text className='diff-after field-value'>{displayValue(change.after)}</Text>
+            <Text className='diff-after field-value'>{displayValue(change.path, change.after)}</Text>
           </View>
         </View>
       ))}

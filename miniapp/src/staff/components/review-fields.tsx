@@ -24,11 +24,10 @@ export function ReviewFields({ order, decidable }: { order: ReviewOrderDetail; d
           <View className='staff-row' key={path} id={`field-${id}`}>
             <View className='staff-cell'>
               <Text>{fieldLabel(path)}</Text>
-              <Text className='hint'>{path}</Text>
             </View>
             <View className='staff-cell-wide'>
               <Text className={`field-value${shown ? ' revealed' : ''}`} id={`value-${id}`}>
-                {shown ? displayValue(shown.value) : text}
+                {shown ? displayValue(path, shown.value) : text}
               </Text>
               {rejectedBefore.has(path) && <Text className='tag tag-warn'>上次驳回</Text>}
             </View>

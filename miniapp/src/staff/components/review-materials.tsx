@@ -1,37 +1,23 @@
-import { Button, Image, Text, Video, View } from '@tarojs/components';
-import { fieldLabel, formatChinaTime, type ReviewMaterial } from '@beian/shared';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { fieldValueText, formatChinaTime, type ReviewMaterial } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { apiUrl } from '../../services/request';
 import { useReviewStore } from '../../stores/review.store';
 
-const KIND_LABELS: Record<string, string> = {
-  subject_certificate: '主体证件',
-  certificate_front: '证件人像面',
-  certificate_back: '证件国徽面',
-  domain_real_name: '域名实名认证截图',
-  app_icon: 'APP 图标',
-  face_video: '人脸核验视频',
-};
-
 function MaterialRow({ material }: { material: ReviewMaterial }) {
   const link = useReviewStore((state) => state.fileLinks[material.fileId]);
   const busy = useReviewStore((state) => state.busy);
-  const video = material.kind === 'face_video';
-  const open = () => void useReviewStore.getState().openFile(video ? 'face_video' : 'material', material.fileId);
+  const open = () => void useReviewStore.getState().openFile('material', material.fileId);
   return (
     <View className='staff-row' id={`material-${material.fileId}`}>
       <View className='staff-cell'>
-        <Text>{KIND_LABELS[material.kind] ?? material.kind}</Text>
-        <Text className='hint'>{fieldLabel(material.target)}</Text>
+        <Text>{fieldValueText('materials.kind', material.kind)}</Text>
+        <Text className='hint'>{fieldValueText('materials.target', material.target)}</Text>
       </View>
       <View className='staff-cell-wide'>
         {link ? (
           <View>
-            {video ? (
-              <Video className='material-preview' src={apiUrl(link.url)} controls />
-            ) : (
-              <Image className='material-preview' mode='widthFix' src={apiUrl(link.url)} />
-            )}
+            <Image className='material-preview' mode='widthFix' src={apiUrl(link.url)} />
             <Text className='hint'>链接 {formatChinaTime(link.expiresAt)} 失效</Text>
           </View>
         ) : (
@@ -44,26 +30,16 @@ function MaterialRow({ material }: { material: ReviewMaterial }) {
   );
 }
 
-/** Photos, screenshots and face videos, each opened through a short-lived audited link. */
+/** Photos and screenshots, each opened through a short-lived audited link. */
 export function ReviewMaterials({ materials }: { materials: ReviewMaterial[] }) {
-  const videos = materials.filter((material) => material.kind === 'face_video');
   const files = materials.filter((material) => material.kind !== 'face_video');
   return (
-    <View>
-      <View className='card' id='review-materials'>
-        <Text className='card-title'>材料</Text>
-        {files.length === 0 && <Text className='hint'>没有材料</Text>}
-        {files.map((material) => (
-          <MaterialRow key={material.fileId} material={material} />
-        ))}
-      </View>
-      <View className='card' id='review-face'>
-        <Text className='card-title'>人脸核验</Text>
-        {videos.length === 0 && <Text className='hint'>没有人脸核验视频</Text>}
-        {videos.map((material) => (
-          <MaterialRow key={material.fileId} material={material} />
-        ))}
-      </View>
+    <View className='card' id='review-materials'>
+      <Text className='card-title'>材料</Text>
+      {files.length === 0 && <Text className='hint'>没有材料</Text>}
+      {files.map((material) => (
+        <MaterialRow key={material.fileId} material={material} />
+      ))}
     </View>
   );
 }

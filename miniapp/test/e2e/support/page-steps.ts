@@ -23,3 +23,10 @@ export async function expectText(page: Page, selector: string, expected: string 
     { timeout },
   );
 }
+
+/** Taps 确定 on the confirmation dialog (Taro.showModal) the last tap opened. */
+export async function confirmDialog(page: Page): Promise<void> {
+  const confirm = page.locator('.taro__modal .taro-model__confirm');
+  await confirm.waitFor();
+  await confirm.click();
+}

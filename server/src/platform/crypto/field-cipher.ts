@@ -40,6 +40,11 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** A stored value in clear: decrypted when encrypted, as stored otherwise (values kept before encryption began). */
+  open(stored: string): string {
+    return FieldCipher.isEncrypted(stored) ? this.decrypt(stored) : stored;
+  }
+
   /** Deterministic HMAC for equality lookups (e.g. "one mobile per subject") without storing the value. */
   blindIndex(value: string): string {
     return createHmac('sha256', this.indexKey).update(value.trim().toUpperCase()).digest('hex');

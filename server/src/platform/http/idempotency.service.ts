@@ -93,7 +93,7 @@ export class IdempotencyService {
     }
     if (record.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
     if (record.statusCode === IN_PROGRESS) throw inProgress();
-    const body = FieldCipher.isEncrypted(record.response) ? this.cipher.decrypt(record.response) : record.response;
+    const body = this.cipher.open(record.response);
     return { status: record.statusCode, body: JSON.parse(body) as T };
   }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
 import {
@@ -6,13 +6,16 @@ import {
   asksSubjectIcpNumber,
   ORDER_STEPS,
   PROVINCE_RULES,
+  isEditableByApplicant,
+  isOrderState,
   provinceRuleValue,
   type FilingTypeVerifyRequest,
+  type OrderDetail,
   type OrderStepKey,
   type SubjectType,
 } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
-import { redirect, routeUrl } from '../../../routes';
+import { currentRoute, redirect, routeUrl } from '../../../routes';
 import { verifyFilingType } from '../../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../../services/request';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
@@ -27,7 +30,7 @@ import { ServicesStep } from '../../steps/services-step';
 import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
-import { FIRST_FILING, filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
+import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
@@ -60,10 +63,17 @@ function resumeStep(kind: string, subjectType: SubjectType): OrderStepKey {
   return WIZARD_STEPS.find((step) => step.key !== 'review_submit' && stepErrors(step.key, draft, ctx).length > 0)?.key ?? 'face_check';
 }
 
+/** Where a returned order opens: the first rejected field, else the first step with errors. */
+function fixStart(order: OrderDetail): { step: OrderStepKey; path: string | null } {
+  const path = order.rejections.find((rejection) => rejection.path !== null)?.path ?? null;
+  return path ? { step: stepOfPath(path), path } : { step: resumeStep(order.kind, order.subjectType), path: null };
+}
+
 /**
  * The first-filing wizard (验证备案类型 → 主体信息 → 主体负责人 → 互联网信息服务 → 上传材料 → 视频核验 → 确认并提交).
  * Element ids: inputs are `pathId(draftPath)` with `<id>-error`; `step-tab-<key>`, `save-state`, `step-next`,
- * `step-prev`, `form-error`, `conflict` (see each component for its own).
+ * `step-prev`, `form-error`, `conflict` (see each component for its own). A rejected or returned order opens in fix mode:
+ * `fix-banner`, only the rejected or reopened fields editable, and `resubmit` (重新提交) under every step.
  */
 export default function FilingWizardPage() {
   const { params } = useRouter<{ id?: string; step?: string }>();
@@ -72,6 +82,7 @@ export default function FilingWizardPage() {
   const [createKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [visits, setVisits] = useState(0);
+  const [focusPath, setFocusPath] = useState<string | null>(null);
   const order = useOrderStore((state) => state.order);
   const loading = useOrderStore((state) => state.loading);
   const error = useOrderStore((state) => state.error);
@@ -82,6 +93,7 @@ export default function FilingWizardPage() {
   const serviceType = useOrderStore((state) => (state.order ? serviceTypeOf(state.draft) : chosenServiceType));
   const kind = useOrderStore((state) => wizardKind(state.order, state.filingType));
 
+  const fixing = order !== null && order.status !== 'draft';
   const subjectType: SubjectType = order?.subjectType ?? (nature === 'personal' || nature === '' ? 'personal' : 'unit');
 
   async function openOrder() {
@@ -92,9 +104,23 @@ export default function FilingWizardPage() {
     }
     await store.load(params.id);
     const loaded = useOrderStore.getState().order;
-    if (loaded && loaded.status !== 'draft') await redirect('progress', { id: loaded.id });
-    else if (loaded && !isStep(params.step)) setStep(resumeStep(loaded.kind, loaded.subjectType));
+    if (!loaded || isStep(params.step)) return;
+    if (!isOrderState(loaded.status) || !isEditableByApplicant(loaded.status)) {
+      await redirect('progress', { id: loaded.id });
+      return;
+    }
+    if (loaded.status === 'draft') {
+      setStep(resumeStep(loaded.kind, loaded.subjectType));
+      return;
+    }
+    const start = fixStart(loaded);
+    setStep(start.step);
+    setFocusPath(start.path);
   }
+
+  useEffect(() => {
+    if (focusPath) Taro.pageScrollTo({ selector: `#${pathId(focusPath)}`, duration: 0 }).catch(() => undefined);
+  }, [focusPath, step]);
 
   useLoad(() => void openOrder());
 
@@ -119,30 +145,35 @@ export default function FilingWizardPage() {
     const list = chosenServiceType === 'website' ? 'websites' : 'apps';
     // Almost every service is in 中文简体: offered as the default, the applicant may change it.
     if (getAt(store.draft, `${list}.0.languages`) === undefined) store.setField(`${list}.0.languages`, ['zh_hans']);
+    // Every way into a new order (next step, an early upload) runs 验证备案类型 on certificate and domain first.
     const verification = verificationFacts();
-    let kind: string = FIRST_FILING;
+    if (!verification) {
+      const missing = stepErrors('verify_type', store.draft, filingContext(kind, subjectType, store.draft));
+      store.setFieldErrors(missing, (path) => stepOfPath(path) === 'verify_type');
+      Taro.showToast({ title: '请先填写证件和域名等信息，完成备案类型验证', icon: 'none' }).catch(() => undefined);
+      return null;
+    }
+    let decided: string;
     let subjectId: string | undefined;
-    if (verification) {
-      try {
-        const decision = await verifyFilingType(verification);
-        store.setFilingType(decision);
-        if (!decision.kind) {
-          // Already filed, or filed by someone else: no order to start; the reason says what to do instead.
-          store.setFieldErrors([{ path: `${list}.0.${list === 'websites' ? 'domains.0' : 'name'}`, code: 'FILING_KIND_MISMATCH', message: decision.reason }]);
-          return null;
-        }
-        kind = decision.kind;
-        subjectId = decision.subjectId;
-        prefillNumbers(decision.subjectIcpNumber, decision.serviceIcpNumber, kind);
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.fields.length)
-          store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
-        Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
+    try {
+      const decision = await verifyFilingType(verification);
+      store.setFilingType(decision);
+      if (!decision.kind) {
+        // Already filed, or filed by someone else: no order to start; the reason says what to do instead.
+        store.setFieldErrors([{ path: `${list}.0.${list === 'websites' ? 'domains.0' : 'name'}`, code: 'FILING_KIND_MISMATCH', message: decision.reason }]);
         return null;
       }
+      decided = decision.kind;
+      subjectId = decision.subjectId;
+      prefillNumbers(decision.subjectIcpNumber, decision.serviceIcpNumber, decided);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.fields.length)
+        store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
+      Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
+      return null;
     }
     const created = await store.create(
-      { kind, subjectType, serviceType: chosenServiceType, ...(verification ? { verification } : {}), ...(subjectId ? { subjectId } : {}) },
+      { kind: decided, subjectType, serviceType: chosenServiceType, verification, ...(subjectId ? { subjectId } : {}) },
       createKey,
     );
     const failure = useOrderStore.getState().error;
@@ -158,7 +189,7 @@ export default function FilingWizardPage() {
     if (serviceIcpNumber && asksServiceIcpNumber(kind)) store.setField(`${list}.0.icpNumber`, serviceIcpNumber);
   }
 
-  /** The 验证备案类型 facts once the first step has them all; before that (an early OCR upload) the order starts as a first filing. */
+  /** The 验证备案类型 facts once the first step has them all; no order is created before. */
   function verificationFacts(): FilingTypeVerifyRequest | null {
     const { draft } = useOrderStore.getState();
     const service = chosenServiceType === 'website' ? textAt(draft, 'websites.0.domains.0') : textAt(draft, 'apps.0.name');
@@ -209,6 +240,33 @@ export default function FilingWizardPage() {
     }
   }
 
+  /** 重新提交 from any step: every step is checked first, the first error is shown on its step. */
+  async function resubmit() {
+    const store = useOrderStore.getState();
+    const ctx = filingContext(kind, subjectType, store.draft);
+    const errors = WIZARD_STEPS.flatMap((entry) => stepErrors(entry.key, store.draft, ctx));
+    store.setFieldErrors(errors);
+    const first = errors[0];
+    if (!first) {
+      setBusy(true);
+      try {
+        const resubmitted = await store.submit(newIdempotencyKey());
+        if (resubmitted) {
+          // Back to the progress page 去修改 came from (it refreshes when shown), else open it.
+          await (currentRoute(1) === 'progress' ? Taro.navigateBack() : redirect('progress', { id: resubmitted.id }));
+          return;
+        }
+      } finally {
+        setBusy(false);
+      }
+    }
+    const failed = first ?? Object.keys(useOrderStore.getState().fieldErrors).map((path) => ({ path }))[0];
+    if (failed) {
+      setStep(stepOfPath(failed.path));
+      setFocusPath(failed.path);
+    }
+  }
+
   const stepProps: StepProps = { kind, subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
   const title = ORDER_STEPS[step].label;
 
@@ -216,6 +274,11 @@ export default function FilingWizardPage() {
     <View className='page' id='filing-start'>
       <StepsBar current={step} enabled={order !== null} onSelect={goTo} />
       <ConflictPanel />
+      {fixing && order.rejections.length > 0 && (
+        <Text className='fix-banner' id='fix-banner'>
+          审核未通过：请按红色提示修改被驳回的 {order.rejections.length} 项内容，其他内容已锁定，修改后点击“重新提交”。
+        </Text>
+      )}
       {error && saveState !== 'offline' && (
         <Text className='error-text' id='form-error'>
           {error}
@@ -249,11 +312,16 @@ export default function FilingWizardPage() {
           </Button>
         )}
         {step !== 'review_submit' && (
-          <Button className='btn-primary' id='step-next' {...busyButtonProps(busy)} onClick={() => void next()}>
+          <Button className={fixing ? 'btn-secondary' : 'btn-primary'} id='step-next' {...busyButtonProps(busy)} onClick={() => void next()}>
             {order ? '下一步' : '验证并创建备案订单'}
           </Button>
         )}
       </View>
+      {fixing && step !== 'review_submit' && (
+        <Button className='btn-primary' id='resubmit' {...busyButtonProps(busy)} onClick={() => void resubmit()}>
+          重新提交
+        </Button>
+      )}
     </View>
   );
 }

@@ -1,16 +1,23 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { useReviewStore } from '../../../stores/review.store';
 import { formatChinaTime } from '@beian/shared';
 import { ReviewCalls } from '../../components/review-calls';
 import { ReviewDiff } from '../../components/review-diff';
+import { ReviewFaceChecks } from '../../components/review-face-checks';
 import { ReviewFields } from '../../components/review-fields';
 import { ReviewMaterials } from '../../components/review-materials';
 import './index.scss';
 
 /** 初审 decisions are taken while the order waits for the reviewer. */
 const DECIDABLE_STATUS = 'pending_initial_review';
+
+/** A decision cannot be taken back: the reviewer confirms it first. */
+async function confirmed(title: string, content: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '取消' });
+  return confirm;
+}
 
 export default function ReviewOrderPage() {
   const { params } = useRouter<{ id?: string }>();
@@ -79,16 +86,29 @@ export default function ReviewOrderPage() {
           {order.changes && <ReviewDiff changes={order.changes} lastRejections={order.lastRejections} />}
           <ReviewFields order={order} decidable={decidable} />
           <ReviewMaterials materials={order.materials} />
+          <ReviewFaceChecks checks={order.faceChecks} decidable={decidable} />
           <ReviewCalls order={order} decidable={decidable} />
           {decidable && (
             <View className='card' id='review-decision'>
               <Text className='card-title'>初审结论</Text>
               <Text className='hint'>驳回时，请在上方“申请信息”中点击需要修改字段的“驳回”，并填写原因和修改建议。</Text>
               <View className='staff-actions'>
-                <Button className='btn-primary' id='approve' {...busyButtonProps(busy)} onClick={() => void store.approve()}>
+                <Button
+                  className='btn-primary'
+                  id='approve'
+                  {...busyButtonProps(busy)}
+                  onClick={() => void confirmed('初审通过', '确定初审通过并报送管局吗？').then((ok) => ok && store.approve())}
+                >
                   初审通过，报送管局
                 </Button>
-                <Button className='btn-secondary' id='reject' {...busyButtonProps(busy)} onClick={() => void store.reject()}>
+                <Button
+                  className='btn-secondary'
+                  id='reject'
+                  {...busyButtonProps(busy)}
+                  onClick={() =>
+                    void confirmed('驳回', `确定驳回所选的 ${rejectedCount} 项吗？申请人将按原因修改后重新提交。`).then((ok) => ok && store.reject())
+                  }
+                >
                   驳回所选字段（{rejectedCount}）
                 </Button>
                 {order.canRejectUnreachable && (
