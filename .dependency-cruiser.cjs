@@ -10,8 +10,8 @@ const FLOORS = [
   { floor: 1, name: 'identity and scheduling', modules: ['auth', 'jobs'] }, // sessions and roles; the leased-row queue the outbox and jobs share
   { floor: 2, name: 'foundation', modules: ['audit', 'calendar', 'outbox'] },
   { floor: 3, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
-  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'notifications', 'filing-record'] }, // filing-record: the approved filing (subjects, services, access, versions)
-  { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'codes', 'accounts'] },
+  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record'] }, // filing-record: the approved filing (subjects, services, access, versions)
+  { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'accounts'] },
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */
 const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', 'app-entities.ts'];
@@ -19,7 +19,7 @@ const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', '
 /** miniapp/src: the main package's folders and files, and the subpackages (app.config.ts subPackages). */
 const MINIAPP_MAIN = ['pages', 'components', 'services', 'stores', 'utils'];
 const MINIAPP_MAIN_FILES = ['app.ts', 'app.config.ts', 'app.scss', 'routes.ts', 'index.html'];
-const MINIAPP_SUBPACKAGES = ['filing', 'principal', 'manage', 'staff', 'sim', 'records'];
+const MINIAPP_SUBPACKAGES = ['filing', 'principal', 'manage', 'staff', 'sim', 'records', 'cancel'];
 
 const any = (names) => `(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})`;
 const SERVER = '^server/src/';

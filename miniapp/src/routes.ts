@@ -15,6 +15,8 @@ export const ROUTES = {
   'records-subject': '/records/pages/subject/index',
   'records-service': '/records/pages/service/index',
   'records-lookup': '/records/pages/lookup/index',
+  'cancel-actions': '/cancel/pages/actions/index',
+  'cancel-flow': '/cancel/pages/flow/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -44,6 +46,10 @@ export interface RouteParams {
   'records-service': { id: string };
   /** 备案查询: `q` pre-fills and runs the query. */
   'records-lookup': { q?: string };
+  /** The 注销 / 取消接入 actions of a subject, or of one of its services with `serviceId` (its "···"). */
+  'cancel-actions': { subjectId: string; serviceId?: string };
+  /** `kind`: a cancellation kind; `serviceId`: the service of a single-service kind. */
+  'cancel-flow': { kind: string; subjectId: string; serviceId?: string };
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

@@ -11,6 +11,8 @@ import { SubscribeGrantEntity } from './notifications/subscribe-grant.entity';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { UploadEntity } from './materials/upload.entity';
 import { DevSmsMessageEntity } from './sms/dev-sms-message.entity';
+import { DevMailMessageEntity } from './mail/dev-mail-message.entity';
+import { VerificationCodeEntity } from './cancellations/verification-code.entity';
 import { MobileVerificationEntity } from './sms/mobile-verification.entity';
 import { SmsCodeEntity } from './sms/sms-code.entity';
 import { SmsLimitLockEntity } from './sms/sms-limit-lock.entity';
@@ -55,6 +57,8 @@ export const APP_ENTITIES = [
   SmsLimitLockEntity,
   MobileVerificationEntity,
   DevSmsMessageEntity,
+  DevMailMessageEntity,
+  VerificationCodeEntity,
   PrincipalInvitationEntity,
   BiometricConsentEntity,
   FaceCheckEntity,

@@ -10,6 +10,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { FilingRecordModule } from './filing-record/filing-record.module';
 import { FilingsModule } from './filings/filings.module';
+import { CancellationsModule } from './cancellations/cancellations.module';
+import { MailModule } from './mail/mail.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,6 +31,8 @@ export class AppModule {
         OrdersModule,
         FilingRecordModule,
         FilingsModule,
+        CancellationsModule,
+        MailModule,
         JobsModule,
         NotificationsModule,
         MaterialsModule,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind } from '@beian/shared';
+import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind, type OrderKindGroup } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { CancelAccessEffect } from './cancel-access.effect';
+import { CancelEffect } from './cancel.effect';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
+import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
 import { servicesFromDraft, subjectChanges, subjectFromDraft, type Sealer } from './record-from-draft';
 
 /**
@@ -27,16 +30,24 @@ const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = {
 @Injectable()
 @ORDER_APPROVAL_EFFECT()
 export class FilingRecordApproval implements OrderApprovalEffect {
+  /** The record effect of each post-approval group; a group without one only records a version. */
+  private readonly groupEffects: Partial<Record<OrderKindGroup, GroupRecordEffect>>;
+
   constructor(
     private readonly store: FilingRecordStore,
     private readonly drafts: OrderDraftStore,
     private readonly cipher: FieldCipher,
-  ) {}
+    cancel: CancelEffect,
+    cancelAccess: CancelAccessEffect,
+  ) {
+    this.groupEffects = { cancel, cancel_access: cancelAccess };
+  }
 
   private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };
 
-  async apply(tx: EntityManager, { order, draft, numbers, at }: ApprovedOrder): Promise<{ subjectId: string | null }> {
-    if (ORDER_KINDS[order.kind].group !== 'filing') return this.versionOnly(tx, order, at);
+  async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+    const { order, draft, numbers, at } = approved;
+    if (ORDER_KINDS[order.kind].group !== 'filing') return this.onRecord(tx, approved);
     const [subjectNumber, ...serviceNumbers] = numbers;
     if (!subjectNumber) throw new Error(`approval of ${order.kind} order ${order.id} without a subject number`);
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
@@ -89,13 +100,15 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     return subjectId;
   }
 
-  /** Kinds whose effect on the record comes with their own flows (变更, 注销, 取消接入, 迁移): the version records the record as it stands. */
-  private async versionOnly(tx: EntityManager, order: ApprovedOrder['order'], at: Date): Promise<{ subjectId: string | null }> {
+  /** Kinds acting on the record (变更, 注销, 取消接入, 迁移): their group's effect, between a version's before and after. */
+  private async onRecord(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+    const { order, at } = approved;
     if (!order.subjectId) return { subjectId: null };
-    const serviceIds = order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : [];
-    const snapshot = await this.store.snapshot(tx, order.subjectId, serviceIds);
-    if (snapshot)
-      await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before: snapshot, after: snapshot, createdAt: at });
+    const serviceIds = orderServiceIds(order);
+    const before = await this.store.snapshot(tx, order.subjectId, serviceIds);
+    await this.groupEffects[ORDER_KINDS[order.kind].group]?.apply(tx, approved);
+    const after = await this.store.snapshot(tx, order.subjectId, serviceIds);
+    if (after) await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before, after, createdAt: at });
     return { subjectId: order.subjectId };
   }
 }

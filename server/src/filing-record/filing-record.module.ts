@@ -3,6 +3,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { CancelAccessEffect } from './cancel-access.effect';
+import { CancelEffect } from './cancel.effect';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordQueries } from './filing-record.queries';
@@ -24,6 +26,8 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     FilingRecordQueries,
     RegistryNumbersPort,
     FilingRecordApproval,
+    CancelEffect,
+    CancelAccessEffect,
     FilingRecordBackfill,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).

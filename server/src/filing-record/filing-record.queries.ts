@@ -88,13 +88,14 @@ export class FilingRecordQueries {
     private readonly cipher: FieldCipher,
   ) {}
 
+  /** The owner's subjects still on this platform (a subject whose access all ended has left 我的备案). */
   async subjectsOfOwner(ownerId: string): Promise<SubjectListRow[]> {
     const rows = await this.db.rows<Row>(
       `SELECT ${SUBJECT_COLUMNS},
               SUM(CASE WHEN v.service_type = 'website' THEN 1 ELSE 0 END) AS website_count,
               SUM(CASE WHEN v.service_type = 'app' THEN 1 ELSE 0 END) AS app_count
          FROM filing_subjects s LEFT JOIN filing_services v ON v.subject_id = s.id AND v.state = 'active'
-        WHERE s.owner_id = ?
+        WHERE s.owner_id = ? AND s.state <> 'removed_here'
         GROUP BY ${SUBJECT_COLUMNS}
         ORDER BY s.approved_at DESC, s.id`,
       [ownerId],

@@ -33,6 +33,13 @@ function contactsOf(draft: DraftTree): Contact[] {
       contacts.push({ role: 'service_principal', mobile: text(principal.mobile), changed: true, certificateNumber: text(principal.certificateNumber) });
     }
   }
+  // 注销 orders carry the principals on record whom MIIT texts (the draft holds no filing form).
+  const cancellation = record(draft.cancellation);
+  for (const principal of Array.isArray(cancellation.principals) ? (cancellation.principals as unknown[]) : []) {
+    const p = record(principal);
+    const role = p.role === 'subject_principal' ? 'subject_principal' : 'service_principal';
+    if (text(p.mobile)) contacts.push({ role, mobile: text(p.mobile), changed: true, certificateNumber: text(p.certificateNumber) });
+  }
   return contacts;
 }
 

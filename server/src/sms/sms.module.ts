@@ -28,6 +28,6 @@ import { VerifiedMobilesCheck } from './verified-mobiles.check';
     SmsService,
     VerifiedMobilesCheck,
   ],
-  exports: [SmsService],
+  exports: [SmsService, SmsSender],
 })
 export class SmsModule {}

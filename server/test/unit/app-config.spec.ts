@@ -96,6 +96,7 @@ describe('loadConfig: outside-system adapters', () => {
 
     expect(config.tencentCloud).toBeNull();
     expect(config.sms).toEqual({ provider: 'dev-outbox' });
+    expect(config.mail).toEqual({ provider: 'dev-mailbox', from: '备案服务 <noreply@beian.local>' });
     expect(config.ocr).toEqual({ provider: 'none' });
     expect(config.faceVerifier).toEqual({ provider: 'reviewer-confirmed' });
     expect(config.storage).toEqual({ provider: 'local' });
@@ -187,19 +188,30 @@ describe('loadConfig: outside-system adapters', () => {
     ]);
   });
 
-  it('should refuse the dev SMS outbox and the reviewer-confirmed face check in production when simulators are not enabled', () => {
+  it('should refuse the dev SMS outbox, the dev mailbox and the reviewer-confirmed face check in production when simulators are not enabled', () => {
     expect(problemsOf(production)).toEqual([
       'SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)',
+      'MAIL_PROVIDER: smtp required in production unless SIMULATORS_ENABLED=true (the dev mailbox sends nothing)',
       'FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true',
     ]);
     expect(problemsOf({ ...production, SIMULATORS_ENABLED: 'true' })).toEqual([]);
   });
 
-  it('should accept production with Tencent SMS and FaceID when simulators are off', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), ...production, ...tencentKeys, ...smsKeys, SMS_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' });
+  it('should accept production with Tencent SMS, SMTP mail and FaceID when simulators are off', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      ...production,
+      ...tencentKeys,
+      ...smsKeys,
+      SMS_PROVIDER: 'tencent',
+      FACE_VERIFIER: 'tencent',
+      MAIL_PROVIDER: 'smtp',
+      SMTP_URL: 'smtps://beian:secret@smtp.example.com:465',
+    });
 
     expect(config.simulatorsEnabled).toBe(false);
     expect(config.sms.provider).toBe('tencent');
+    expect(config.mail).toEqual({ provider: 'smtp', url: 'smtps://beian:secret@smtp.example.com:465', from: '备案服务 <noreply@beian.local>' });
     expect(config.faceVerifier.provider).toBe('tencent');
     expect(config.storage.provider).toBe('local');
     expect(config.ocr.provider).toBe('none');

@@ -103,3 +103,4 @@ export * from './filings';
 export * from './filing-footer';
 export * from './my-filings';
 export * from './registry-lookup';
+export * from './cancellations';

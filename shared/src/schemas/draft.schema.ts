@@ -146,6 +146,28 @@ export const draftMaterialSchema = z.object(
 
 export const draftAgreementsSchema = z.object({ privacy: flag, terms: flag, commitment: flag }, { error: typeError });
 
+/**
+ * 注销 / 取消接入: the services chosen, the declaration typed and whom MIIT texts, copied from the record by the server
+ * (`PUT /api/orders/:id/cancellation`), which checks them again at submission.
+ */
+export const draftCancellationSchema = z.object(
+  {
+    serviceIds: texts,
+    declaration: text,
+    principals: list(
+      z.object(
+        {
+          role: z.optional(z.enum(['subject_principal', 'service_principal'], { error: typeError })),
+          mobile: secret('mobile'),
+          certificateNumber: secret('certificate_number'),
+        },
+        { error: typeError },
+      ),
+    ),
+  },
+  { error: typeError },
+);
+
 export const draftSchema = z.object(
   {
     subject: z.optional(draftSubjectSchema),
@@ -154,6 +176,7 @@ export const draftSchema = z.object(
     apps: list(draftAppSchema),
     materials: list(draftMaterialSchema),
     agreements: z.optional(draftAgreementsSchema),
+    cancellation: z.optional(draftCancellationSchema),
   },
   { error: typeError },
 );

@@ -202,12 +202,13 @@ export class ApiTestKit {
   }
 
   /**
-   * Takes this session's submitted order to `approved` as the other actors would: 初审 approval by `reviewer`, each
+   * Takes this session's submitted order to `approved` as the other actors would: face videos confirmed and 初审 approval by `reviewer`, each
    * of `mobiles` that MIIT texted answering its SMS (read from the simulator, `certLastSix` of the principal's
    * certificate; the kind decides who is texted), and the 管局 scripted to approve at once. Answers the progress with
    * the issued numbers.
    */
   async approveSubmitted(orderId: string, reviewer: ApiTestKit, mobiles: string[], certLastSix: string, settle: Settle): Promise<OrderProgress> {
+    await reviewer.confirmFaceChecks(orderId);
     await reviewer.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`, {});
     await settle();
     for (const mobile of new Set(mobiles)) {

@@ -7,3 +7,4 @@ export * from './order-state-machine';
 export * from './workflow-table.validator';
 export * from './workflow-timings.constants';
 export * from './progress-messages.table';
+export * from './offline-cancellation.table';

@@ -23,6 +23,7 @@ export async function approveSubmittedOrder(
   const becomes = (expected: string) => eventually(`order ${orderId} ${expected}`, async () => ((await status()) === expected ? true : undefined), 30_000);
   const advance = async (ms: number) => void (await reviewer.ok('advance the clock', 'POST', '/api/dev/clock/advance', { ms }));
 
+  await reviewer.confirmFaceChecks(orderId);
   await reviewer.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`);
   await reviewer.ok('script the 管局', 'POST', `/api/regulator-sim/orders/${orderId}/script`, { outcome: 'approve', afterWorkingDays: 1 });
   await advance(6 * MINUTE);

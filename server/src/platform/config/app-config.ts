@@ -46,6 +46,7 @@ export interface TencentSmsConfig {
 }
 
 export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);
+export type MailConfig = { provider: 'dev-mailbox'; from: string } | { provider: 'smtp'; url: string; from: string };
 export type StorageConfig = { provider: 'local' } | ({ provider: 's3' } & S3StorageConfig);
 
 /** Each limit: at most `limit` requests per `windowSeconds`; see RATE_LIMIT_* in the environment schema. */
@@ -99,6 +100,7 @@ export interface AppConfig {
   /** Shared by every adapter set to `tencent`; null without a key pair. */
   tencentCloud: TencentCloudCredentials | null;
   sms: SmsConfig;
+  mail: MailConfig;
   ocr: { provider: 'none' | 'tencent' };
   faceVerifier: { provider: 'reviewer-confirmed' | 'tencent' };
   storage: StorageConfig;
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.SMS_PROVIDER === 'tencent'
         ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID! }
         : { provider: 'dev-outbox' },
+    mail: e.MAIL_PROVIDER === 'smtp' ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM } : { provider: 'dev-mailbox', from: e.MAIL_FROM },
     ocr: { provider: e.OCR_PROVIDER },
     faceVerifier: { provider: e.FACE_VERIFIER },
     storage:

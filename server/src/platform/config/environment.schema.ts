@@ -82,6 +82,12 @@ export const ENV_SCHEMA = z.object({
   TENCENT_SMS_SIGN_NAME: z.string().optional(),
   /** An approved template with two parameters: {1} the code, {2} the minutes. */
   TENCENT_SMS_TEMPLATE_ID: digits.optional(),
+  /** `smtp`: send e-mail (verification codes) through SMTP_URL; `dev-mailbox` keeps it in the dev mailbox. */
+  MAIL_PROVIDER: z.enum(['dev-mailbox', 'smtp']).default('dev-mailbox'),
+  /** `smtps://user:pass@host:465` or `smtp://host:587` (STARTTLS when the server offers it). */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender, e.g. `备案服务 <beian@example.com>`. */
+  MAIL_FROM: z.string().min(3).default('备案服务 <noreply@beian.local>'),
   OCR_PROVIDER: z.enum(['none', 'tencent']).default('none'),
   FACE_VERIFIER: z.enum(['reviewer-confirmed', 'tencent']).default('reviewer-confirmed'),
   STORAGE: z.enum(['local', 's3']).default('local'),
@@ -146,6 +152,7 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.SMS_PROVIDER === 'tencent') {
     for (const key of TENCENT_SMS_KEYS) if (!env[key]) problems.push(`${key}: required when SMS_PROVIDER=tencent`);
   }
+  if (env.MAIL_PROVIDER === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_PROVIDER=smtp');
   if (env.STORAGE === 's3') {
     for (const key of S3_KEYS) if (!env[key]) problems.push(`${key}: required when STORAGE=s3`);
   }
@@ -161,6 +168,8 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     // The dev outbox delivers no SMS, and the reviewer-confirmed verifier checks neither liveness nor likeness.
     if (env.SMS_PROVIDER !== 'tencent' && !simulators)
       problems.push('SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)');
+    if (env.MAIL_PROVIDER !== 'smtp' && !simulators)
+      problems.push('MAIL_PROVIDER: smtp required in production unless SIMULATORS_ENABLED=true (the dev mailbox sends nothing)');
     if (env.FACE_VERIFIER !== 'tencent' && !simulators) problems.push('FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true');
   }
   return problems;

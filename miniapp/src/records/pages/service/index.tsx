@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { formatChinaTime, type FooterCheckResult, type MyFilingServiceDetail } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
+import { navigate } from '../../../routes';
 import { checkFooter, getFilingService } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
@@ -69,6 +70,11 @@ export default function RecordsServicePage() {
           查看/变更
         </Text>
         <Text className='disabled-note'>变更服务即将开放，届时可在此变更网站或 APP 信息。</Text>
+        {service.state === 'active' && (
+          <Text className='link' id='service-more' onClick={() => void navigate('cancel-actions', { subjectId: service.subjectId, serviceId: service.id })}>
+            ···（注销服务 / 取消接入服务）
+          </Text>
+        )}
       </View>
 
       {snippet && (

@@ -52,6 +52,10 @@ export default function RecordsSubjectPage() {
     }
   }
 
+  function openBatch(kind: 'cancel_services_batch' | 'cancel_access_batch') {
+    if (subject) void navigate('cancel-flow', { kind, subjectId: subject.id });
+  }
+
   if (!subject) {
     return (
       <View className='page records' id='records-subject'>
@@ -79,6 +83,9 @@ export default function RecordsSubjectPage() {
           查看/变更
         </Text>
         <Text className='disabled-note'>变更备案即将开放，届时可在此变更主体信息。</Text>
+        <Text className='link' id='subject-cancel' onClick={() => void navigate('cancel-actions', { subjectId: subject.id })}>
+          {subject.state === 'shell' ? '空壳主体注销指引' : '注销主体'}
+        </Text>
       </View>
 
       <View className='card'>
@@ -116,6 +123,16 @@ export default function RecordsSubjectPage() {
             </Button>
             <Button className='btn-primary export-button' id='add-app' {...busyButtonProps(starting === 'app')} onClick={() => void addService('app')}>
               新增APP
+            </Button>
+          </View>
+        )}
+        {subject.state === 'active' && (
+          <View className='export-buttons'>
+            <Button className='btn-secondary export-button' id='batch-cancel' onClick={() => void openBatch('cancel_services_batch')}>
+              批量注销服务
+            </Button>
+            <Button className='btn-secondary export-button' id='batch-cancel-access' onClick={() => void openBatch('cancel_access_batch')}>
+              批量取消接入服务
             </Button>
           </View>
         )}
