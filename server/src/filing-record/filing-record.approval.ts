@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind } from '@beian/shared';
+import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind, type OrderKindGroup } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { ChangeEffect } from './change.effect';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
 
@@ -19,14 +20,22 @@ const ORIGIN_OF: Partial<Record<OrderKind, FilingSubjectOrigin>> = { first_filin
 @Injectable()
 @ORDER_APPROVAL_EFFECT()
 export class FilingRecordApproval implements OrderApprovalEffect {
+  /** Each post-approval group's effect on the record, in its own `<group>.effect.ts`. */
+  private readonly groupEffects: Partial<Record<OrderKindGroup, OrderApprovalEffect>>;
+
   constructor(
     private readonly store: FilingRecordStore,
     private readonly drafts: OrderDraftStore,
     private readonly cipher: FieldCipher,
-  ) {}
+    change: ChangeEffect,
+  ) {
+    this.groupEffects = { change };
+  }
 
-  async apply(tx: EntityManager, { order, draft, numbers, at }: ApprovedOrder): Promise<{ subjectId: string | null }> {
-    if (ORDER_KINDS[order.kind].group !== 'filing') return this.versionOnly(tx, order, at);
+  async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+    const { order, draft, numbers, at } = approved;
+    const group = ORDER_KINDS[order.kind].group;
+    if (group !== 'filing') return this.groupEffects[group]?.apply(tx, approved) ?? this.versionOnly(tx, order, at);
     const [subjectNumber, ...serviceNumbers] = numbers;
     if (!subjectNumber) throw new Error(`approval of ${order.kind} order ${order.id} without a subject number`);
     const existingId = order.kind === 'add_service_local' ? order.subjectId : ((await this.store.subjectByNumber(tx, subjectNumber))?.id ?? null);
@@ -84,7 +93,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     return subjectId;
   }
 
-  /** Kinds whose effect on the record comes with their own flows (变更, 注销, 取消接入, 迁移): the version records the record as it stands. */
+  /** Groups without an effect of their own yet: the version records the record as it stands. */
   private async versionOnly(tx: EntityManager, order: ApprovedOrder['order'], at: Date): Promise<{ subjectId: string | null }> {
     if (!order.subjectId) return { subjectId: null };
     const serviceIds = order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : [];

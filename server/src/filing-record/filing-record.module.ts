@@ -3,11 +3,13 @@ import { DiscoveryModule } from '@nestjs/core';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { ChangeEffect } from './change.effect';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
 import { MiitFilingRegistry } from './miit-filing.registry';
+import { RecordDrafts } from './record-draft';
 import { RegistryNumbersPort } from './registry-numbers.port';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
 
@@ -23,6 +25,8 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     FilingRecordQueries,
     RegistryNumbersPort,
     FilingRecordApproval,
+    ChangeEffect,
+    RecordDrafts,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
     {
@@ -31,6 +35,6 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
       useFactory: (config: AppConfig, simulated: SimulatedFilingRegistry): FilingRegistry => (config.simulatorsEnabled ? simulated : new MiitFilingRegistry()),
     },
   ],
-  exports: [FilingRecordStore, FilingRecordQueries, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
+  exports: [FilingRecordStore, RecordDrafts, FilingRecordQueries, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
 })
 export class FilingRecordModule {}

@@ -14,6 +14,7 @@ import {
   type SubmitFaceCheckRequest,
 } from '@beian/shared';
 import { In, type EntityManager } from 'typeorm';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { MaterialsService } from '../materials/materials.service';
 import { MessageRequests } from '../notifications/message-requests';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
@@ -47,6 +48,7 @@ export class FaceChecksService {
     private readonly clock: Clock,
     private readonly messages: MessageRequests,
     private readonly consents: BiometricConsents,
+    private readonly recordDrafts: RecordDrafts,
   ) {}
 
   consentAsOwner(user: SessionUser, orderId: string, path: string, version: string): Promise<ConsentRecord> {
@@ -63,7 +65,12 @@ export class FaceChecksService {
 
   /** Submission check: every distinct principal (by certificate number) has a face check done. */
   async faceCheckFindings(tx: EntityManager, orderId: string, draft: Record<string, unknown>): Promise<FieldError[]> {
-    const persons = personsOf(draftPrincipals(draft), this.cipher);
+    // 变更: only people the record does not name yet need a face check (S003 3293).
+    const recorded = await this.recordDrafts.recordedPeople(tx, orderId);
+    const persons = personsOf(
+      draftPrincipals(draft).filter((p) => !recorded.has(p.certificateNumber)),
+      this.cipher,
+    );
     if (!persons.size) return [];
     const checks = await tx.find(FaceCheckEntity, {
       select: { certificateIndex: true, status: true },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { AuthModule } from '../auth/auth.module';
 import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
@@ -26,7 +27,7 @@ import { FaceCheckRecordsReader } from './face-check-records';
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
-  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, FilingRecordModule],
   controllers: [PrincipalsController, InvitationsController],
   providers: [
     {
