@@ -76,14 +76,14 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
   it('should copy the record and refuse to change the subject number, the province, or a personal service principal through 变更服务', async () => {
     const { applicant, subjectId, serviceId, numbers } = await filed();
     const change = await applicant.client.post<OrderDetail>('/api/orders', changeRequest('change_filing', subjectId, [serviceId]));
-    const copy = (await applicant.client.kit.order(change.body.id, true)).draft;
+    const copy = (await applicant.client.kit.order(change.body.id, true)).draft as Draft;
 
     const renumbered = await save(applicant, change.body.id, { subject: { ...copy.subject, subjectIcpNumber: '京ICP备2099000001号', regionCode: '310101' } });
     const renamed = await save(applicant, change.body.id, { subject: { ...copy.subject, name: '张三（变更）', regionCode: '110108' } });
     await applicant.client.post(`/api/orders/${change.body.id}/withdraw`);
 
     const service = await applicant.client.post<OrderDetail>('/api/orders', changeRequest('change_service', subjectId, [serviceId]));
-    const serviceCopy = (await applicant.client.kit.order(service.body.id, true)).draft;
+    const serviceCopy = (await applicant.client.kit.order(service.body.id, true)).draft as Draft;
     const newPrincipal = await save(applicant, service.body.id, {
       websites: [{ ...serviceCopy.websites![0]!, principal: { ...serviceCopy.websites![0]!.principal, name: '李四', certificateNumber: freshPersonId() } }],
     });
@@ -115,7 +115,7 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
   it('should show 初审 the diff, text only the changed principal, check only the new face, and approve into a new version with the numbers kept', async () => {
     const { applicant, subjectId, serviceId, numbers, draft: filedDraft } = await filed();
     const change = await applicant.client.post<OrderDetail>('/api/orders', changeRequest('change_filing', subjectId, [serviceId]));
-    const copy = (await applicant.client.kit.order(change.body.id, true)).draft;
+    const copy = (await applicant.client.kit.order(change.body.id, true)).draft as Draft;
     const newcomer = { name: '李四', certificateNumber: freshPersonId(), mobile: freshMobile(), email: 'lisi@example.com' };
     const site = { ...copy.websites![0]!, principal: { ...copy.websites![0]!.principal!, ...newcomer } };
     const media = await submittableMedia();
