@@ -15,6 +15,7 @@ export const ROUTES = {
   'records-subject': '/records/pages/subject/index',
   'records-service': '/records/pages/service/index',
   'records-lookup': '/records/pages/lookup/index',
+  'records-change': '/records/pages/change/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -44,6 +45,8 @@ export interface RouteParams {
   'records-service': { id: string };
   /** 备案查询: `q` pre-fills and runs the query. */
   'records-lookup': { q?: string };
+  /** 变更备案 / 变更服务 of a subject: 注意事项 → 选择需要变更的服务 → the wizard; `serviceId` is chosen first. */
+  'records-change': { subjectId: string; kind: 'change_filing' | 'change_service'; serviceId?: string };
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_KINDS, fieldLabel, type RecordChange } from '@beian/shared';
+import { changesRecord, fieldLabel, type RecordChange } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { changedPaths, maskedLeaf, valueAt } from '../order-core/draft-paths.util';
 import { draftPrincipals } from '../order-core/draft-principals';
@@ -56,7 +56,7 @@ export class RecordDrafts {
   /** 变更: the certificate numbers of everyone the subject's record names (subject and every active service's principal), who need no new face check. */
   async recordedPeople(tx: EntityManager, orderId: string): Promise<Set<string>> {
     const order = await tx.findOne(FilingOrderEntity, { select: { kind: true, subjectId: true }, where: { id: orderId } });
-    if (!order?.subjectId || ORDER_KINDS[order.kind].group !== 'change') return new Set();
+    if (!order?.subjectId || !changesRecord(order.kind)) return new Set();
     const services = await this.store.servicesOfSubjects(tx, [order.subjectId], ['active']);
     const record = await this.draftOf(
       tx,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_KINDS, provinceByCode, type CreateOrderRequest, type FieldError, type OrderKind } from '@beian/shared';
+import { provinceByCode, type CreateOrderRequest, type FieldError, type OrderKind } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { FilingRecordStore, type SubjectRef } from '../filing-record/filing-record.store';
 import { RecordDrafts } from '../filing-record/record-draft';
@@ -15,8 +15,6 @@ const locked = (path: string, message: string): FieldError => ({ path, code: 'FI
 
 /** Who a principal is: a different name, certificate or mobile is a different person to MIIT. */
 const PERSON_KEYS = ['name', 'certificateType', 'certificateNumber', 'mobile'] as const;
-
-export const isChangeKind = (kind: OrderKind): boolean => ORDER_KINDS[kind].group === 'change';
 
 /**
  * 变更备案 / 变更服务 (S003 2600–3563): the services chosen in "选择需要变更的服务", the draft copied from the record,

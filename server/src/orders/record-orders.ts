@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   FILING_SUBJECT_STATES,
+  changesRecord,
   ORDER_KINDS,
   provinceByCode,
   startsFromRecord,
@@ -16,7 +17,7 @@ import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AppException } from '../platform/errors/app-exception';
-import { ChangeOrders, isChangeKind } from './change-orders';
+import { ChangeOrders } from './change-orders';
 
 /** 新增服务（本平台）: what stays the record's (S003 1423–1436), with why, on its field. */
 const LOCKED_SUBJECT_FIELDS = [
@@ -73,18 +74,18 @@ export class RecordOrders {
     subject: SubjectRef,
     request: CreateOrderRequest,
   ): Promise<{ draft: DraftTree; serviceIds: string[] | null }> {
-    if (kind !== 'add_service_local' && !isChangeKind(kind)) return { draft: {}, serviceIds: null };
-    const chosen = isChangeKind(kind) ? await this.changes.chosenServices(tx, kind, subject, request) : [];
+    if (kind !== 'add_service_local' && !changesRecord(kind)) return { draft: {}, serviceIds: null };
+    const chosen = changesRecord(kind) ? await this.changes.chosenServices(tx, kind, subject, request) : [];
     const record = await this.recordDrafts.draftOf(tx, subject.id, chosen);
     if (!record) return { draft: {}, serviceIds: null };
-    return { draft: record.draft, serviceIds: isChangeKind(kind) ? record.serviceIds : null };
+    return { draft: record.draft, serviceIds: changesRecord(kind) ? record.serviceIds : null };
   }
 
   /** A saved draft keeps what the record locks: 新增服务（本平台）its subject's identity, 变更 its numbers, province and more (ChangeOrders). */
   async assertLockedKept(tx: EntityManager, orderId: string, sections: DraftTree): Promise<void> {
     const order = await tx.findOne(FilingOrderEntity, { select: { kind: true, subjectId: true, serviceIds: true }, where: { id: orderId } });
     if (!order?.subjectId) return;
-    if (isChangeKind(order.kind)) return this.changes.assertKept(tx, { kind: order.kind, subjectId: order.subjectId, serviceIds: order.serviceIds }, sections);
+    if (changesRecord(order.kind)) return this.changes.assertKept(tx, { kind: order.kind, subjectId: order.subjectId, serviceIds: order.serviceIds }, sections);
     const subjectSection = sections.subject;
     if (order.kind !== 'add_service_local' || !subjectSection || typeof subjectSection !== 'object') return;
     const subject = await this.records.subject(tx, order.subjectId);

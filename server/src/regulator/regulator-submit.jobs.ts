@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ORDER_KINDS } from '@beian/shared';
+import { changesRecord } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { RecordDrafts } from '../filing-record/record-draft';
 import { JobRunner } from '../jobs/job.runner';
@@ -49,7 +49,7 @@ export class RegulatorSubmitter implements OnModuleInit {
 
   /** 变更: the record as approved before this order, which the order's draft is compared with. */
   private async changedRecord(tx: EntityManager, order: FilingOrderEntity): Promise<DraftTree | null> {
-    if (ORDER_KINDS[order.kind].group !== 'change' || !order.subjectId) return null;
+    if (!changesRecord(order.kind) || !order.subjectId) return null;
     const record = await this.recordDrafts.draftOf(tx, order.subjectId, order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : []);
     return record?.draft ?? null;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ORDER_KINDS,
   WORKFLOW_TIMINGS,
+  changesRecord,
   statusLabel,
   type CallLogEntry,
   type DraftChange,
@@ -124,7 +125,7 @@ export class ReviewQueueService {
 
   /** 变更: the record → order diff 初审 decides on. */
   private async recordChanges(order: Pick<FilingOrderEntity, 'kind' | 'subjectId' | 'serviceIds'>, draft: DraftTree): Promise<RecordChange[] | null> {
-    if (ORDER_KINDS[order.kind].group !== 'change' || !order.subjectId) return null;
+    if (!changesRecord(order.kind) || !order.subjectId) return null;
     const record = await this.recordDrafts.draftOf(this.db.manager, order.subjectId, order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : []);
     return record ? this.recordDrafts.changes(record.draft, draft) : null;
   }

@@ -349,6 +349,11 @@ export function startsFromRecord(kind: OrderKind): boolean {
   return kind === 'add_service_local' || ORDER_KINDS[kind].group !== 'filing';
 }
 
+/** 变更备案 / 变更服务: orders that change the approved record, copied from it; numbers and province stay. */
+export function changesRecord(kind: string): boolean {
+  return isOrderKind(kind) && ORDER_KINDS[kind].group === 'change';
+}
+
 export function orderKind(kind: OrderKind): OrderKindDefinition {
   return ORDER_KINDS[kind];
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { formatChinaTime, type FooterCheckResult, type MyFilingServiceDetail } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
+import { navigate } from '../../../routes';
 import { checkFooter, getFilingService } from '../../../services/filings.api';
 import { ApiError } from '../../../services/request';
 import { Fact } from '../../components/fact';
@@ -15,6 +16,7 @@ export default function RecordsServicePage() {
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [footer, setFooter] = useState<FooterCheckResult | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   useDidShow(() => {
     if (!params.id) return;
@@ -65,10 +67,23 @@ export default function RecordsServicePage() {
           <Fact label='状态' value={service.stateLabel} />
           <Fact label='接入' value={service.access ? `本平台接入，自 ${formatChinaTime(service.access.since)}` : '未接入本平台'} id='service-access' />
         </View>
-        <Text className='link-disabled' id='change-service' aria-disabled='true'>
-          查看/变更
+        <Text className='link' id='change-service' onClick={() => setMenuOpen((open) => !open)}>
+          查看/变更 ···
         </Text>
-        <Text className='disabled-note'>变更服务即将开放，届时可在此变更网站或 APP 信息。</Text>
+        {menuOpen &&
+          (service.state === 'active' ? (
+            <View className='more-menu' id='service-more'>
+              <Text
+                className='link'
+                id='start-change-service'
+                onClick={() => void navigate('records-change', { subjectId: service.subjectId, kind: 'change_service', serviceId: service.id })}
+              >
+                变更服务
+              </Text>
+            </View>
+          ) : (
+            <Text className='disabled-note'>该服务{service.stateLabel}，不能办理变更服务。</Text>
+          ))}
       </View>
 
       {snippet && (
