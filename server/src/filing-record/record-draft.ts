@@ -31,17 +31,21 @@ export class RecordDrafts {
   async draftOf(tx: EntityManager, subjectId: string, serviceIds: readonly string[]): Promise<RecordAsDraft | null> {
     const subject = await this.store.subject(tx, subjectId);
     if (!subject) return null;
+    const certificateNumber = this.cipher.decrypt(subject.certificateNumber);
+    const principal = this.drafts.unseal(subject.principal);
     const draft: DraftTree = {
       subject: {
         nature: subject.nature,
         certificateType: subject.certificateType,
-        certificateNumber: this.cipher.decrypt(subject.certificateNumber),
+        certificateNumber,
         name: subject.name,
         regionCode: subject.regionCode,
         subjectIcpNumber: subject.subjectIcpNumber,
         ...this.drafts.unseal(subject.details),
       },
-      subjectPrincipal: this.drafts.unseal(subject.principal),
+      // A personal filer is their own subject principal: the principal carries the subject's identity (as the wizard writes it).
+      subjectPrincipal:
+        subject.nature === 'personal' ? { ...principal, name: subject.name, certificateType: subject.certificateType, certificateNumber } : principal,
     };
     const wanted = new Set(serviceIds);
     const services = serviceIds.length ? (await this.store.servicesOfSubjects(tx, [subjectId], ['active'])).filter((s) => wanted.has(s.id)) : [];

@@ -62,7 +62,7 @@ export default function RecordsServicePage() {
             <Fact label='APP 包名' value={service.packages.map((p) => `${p.platform}：${p.packageName}`).join('、')} id='service-packages' />
           )}
           {service.homeUrl && <Fact label='首页地址' value={service.homeUrl} />}
-          <Fact label='服务负责人' value={service.principal.name ?? ''} />
+          <Fact label='服务负责人' value={service.principal.name ?? ''} id='service-principal' />
           <Fact label='审核通过时间' value={formatChinaTime(service.approvedAt)} />
           <Fact label='状态' value={service.stateLabel} />
           <Fact label='接入' value={service.access ? `本平台接入，自 ${formatChinaTime(service.access.since)}` : '未接入本平台'} id='service-access' />
