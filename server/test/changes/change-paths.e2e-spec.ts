@@ -1,4 +1,12 @@
-import { BIOMETRIC_CONSENT_VERSION, type Draft, type FaceChallenge, type Invitation, type OrderDetail, type ReviewOrderDetail } from '@beian/shared';
+import {
+  BIOMETRIC_CONSENT_VERSION,
+  type Draft,
+  type FaceChallenge,
+  type Invitation,
+  type OrderDetail,
+  type PrincipalStatus,
+  type ReviewOrderDetail,
+} from '@beian/shared';
 import { freshPersonId, PERSON_ID_LAST_SIX, type ApiTestKit } from '@beian/shared/testing';
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
@@ -127,6 +135,7 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
     expect((await save(applicant, change.body.id, { websites: [site], materials, agreements: filedDraft.agreements })).status).toBe(200);
     await applicant.client.kit.verifyMobile(change.body.id, 'subjectPrincipal', filedDraft.subjectPrincipal!.mobile!);
     await applicant.client.kit.verifyMobile(change.body.id, 'websites.0.principal', newcomer.mobile);
+    const principals = await applicant.client.kit.ok<PrincipalStatus[]>('principals', 'GET', `/api/orders/${change.body.id}/principals`);
     const withoutFace = await applicant.client.post(`/api/orders/${change.body.id}/submit`, {});
     await faceCheckByInvitation(applicant, change.body.id, 'websites.0.principal');
     await applicant.client.kit.submit(change.body.id);
@@ -151,6 +160,10 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
     const versions = await store.versionsOfSubject(t.db.manager, subjectId);
     const drafts = t.app.get(OrderDraftStore);
 
+    expect(principals.map((p) => [p.paths, p.inRecord])).toEqual([
+      [['subjectPrincipal'], true],
+      [['websites.0.principal'], false],
+    ]);
     expect(withoutFace.status).toBe(422);
     expect(withoutFace.body.fields).toEqual([expect.objectContaining({ path: 'websites.0.principal', code: 'FACE_CHECK_REQUIRED' })]);
     expect(review.recordChanges).toEqual(
