@@ -99,6 +99,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await nextStep(page, 'face_check');
 
     // Only the new person checks their face, on their own phone through the invitation.
+    await page.locator('#face-principal-1').waitFor();
     const titles = await page.locator('[id^="face-principal-"] .service-title').allTextContents();
     const newcomer = titles.findIndex((title) => title.includes('网站1负责人'));
     await expectText(page, `#face-principal-${1 - newcomer}-status`, '已备案的负责人，本次变更无需重新核验');
