@@ -17,6 +17,7 @@ export const ROUTES = {
   'records-lookup': '/records/pages/lookup/index',
   'cancel-actions': '/cancel/pages/actions/index',
   'cancel-flow': '/cancel/pages/flow/index',
+  'records-change': '/records/pages/change/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -50,6 +51,8 @@ export interface RouteParams {
   'cancel-actions': { subjectId: string; serviceId?: string };
   /** `kind`: a cancellation kind; `serviceId`: the service of a single-service kind. */
   'cancel-flow': { kind: string; subjectId: string; serviceId?: string };
+  /** 变更备案 / 变更服务 of a subject: 注意事项 → 选择需要变更的服务 → the wizard; `serviceId` is chosen first. */
+  'records-change': { subjectId: string; kind: 'change_filing' | 'change_service'; serviceId?: string };
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

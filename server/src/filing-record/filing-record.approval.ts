@@ -6,6 +6,7 @@ import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
+import { ChangeEffect } from './change.effect';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
 import { servicesFromDraft, subjectChanges, subjectFromDraft, type Sealer } from './record-from-draft';
@@ -39,8 +40,9 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     private readonly cipher: FieldCipher,
     cancel: CancelEffect,
     cancelAccess: CancelAccessEffect,
+    change: ChangeEffect,
   ) {
-    this.groupEffects = { cancel, cancel_access: cancelAccess };
+    this.groupEffects = { cancel, cancel_access: cancelAccess, change };
   }
 
   private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };

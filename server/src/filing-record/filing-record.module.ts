@@ -5,12 +5,14 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
+import { ChangeEffect } from './change.effect';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordQueries } from './filing-record.queries';
 import { FilingRecordStore } from './filing-record.store';
 import { FilingRegistry } from './filing-registry.port';
 import { MiitFilingRegistry } from './miit-filing.registry';
+import { RecordDrafts } from './record-draft';
 import { RegistryNumbersPort } from './registry-numbers.port';
 import { SimulatedFilingRegistry } from './simulated-filing.registry';
 
@@ -29,6 +31,8 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     CancelEffect,
     CancelAccessEffect,
     FilingRecordBackfill,
+    ChangeEffect,
+    RecordDrafts,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
     {
@@ -37,6 +41,6 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
       useFactory: (config: AppConfig, simulated: SimulatedFilingRegistry): FilingRegistry => (config.simulatorsEnabled ? simulated : new MiitFilingRegistry()),
     },
   ],
-  exports: [FilingRecordStore, FilingRecordQueries, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
+  exports: [FilingRecordStore, RecordDrafts, FilingRecordQueries, RegistryNumbersPort, FilingRegistry, SimulatedFilingRegistry],
 })
 export class FilingRecordModule {}

@@ -30,6 +30,12 @@ export interface ServiceWithSubject extends ServiceRef {
   subject: Pick<SubjectRef, 'id' | 'ownerId' | 'subjectIcpNumber' | 'state'>;
 }
 
+/** Who the subject is: 变更备案 may change these (the province and the number stay). */
+export type SubjectIdentityKey = 'regionCode' | 'nature' | 'certificateType' | 'certificateNumber' | 'certificateIndex';
+
+/** What 变更 may change in a service. */
+export type ServiceChanges = Pick<FilingServiceEntity, 'name' | 'domains' | 'homeUrl' | 'packages' | 'details' | 'principal' | 'resource'>;
+
 /** A new service of the record: the entity and where our access runs. */
 export interface NewFilingService {
   service: FilingServiceEntity;
@@ -206,7 +212,7 @@ export class FilingRecordStore {
   async updateSubject(
     tx: EntityManager,
     subjectId: string,
-    changes: Partial<Pick<FilingSubjectEntity, 'name' | 'details' | 'principal' | 'ownerId'>>,
+    changes: Partial<Pick<FilingSubjectEntity, 'name' | 'details' | 'principal' | 'ownerId' | SubjectIdentityKey>>,
     at: Date,
   ): Promise<void> {
     await tx
@@ -215,6 +221,11 @@ export class FilingRecordStore {
       .set({ ...changes, changedAt: at, version: () => 'version + 1' })
       .where('id = :id', { id: subjectId })
       .execute();
+  }
+
+  /** 变更: a service takes the approved order's values; its number, `-n` and access stay. */
+  async updateService(tx: EntityManager, serviceId: string, changes: ServiceChanges, at: Date): Promise<void> {
+    await tx.update(FilingServiceEntity, { id: serviceId }, { ...changes, changedAt: at });
   }
 
   async setSubjectState(tx: EntityManager, subjectId: string, state: FilingSubjectState, at: Date): Promise<void> {

@@ -3,7 +3,7 @@ import { provinceByCode, validateIcpNumber, type FilingServiceType, type FilingS
 import type { DraftTree } from '../order-core/order-draft.store';
 import type { FilingServiceEntity } from './filing-service.entity';
 import type { FilingSubjectEntity } from './filing-subject.entity';
-import type { NewFilingService } from './filing-record.store';
+import type { NewFilingService, ServiceChanges } from './filing-record.store';
 
 /** Our own name as access provider in the record. */
 export const OUR_PROVIDER = '本平台';
@@ -100,29 +100,36 @@ export function subjectFromDraft(draft: DraftTree, subject: NewSubject, sealer: 
   };
 }
 
+/** A draft service's fields as the record keeps them (变更 writes these over the service). */
+export function serviceFields(type: FilingServiceType, section: Section, sealer: Sealer): ServiceChanges {
+  return {
+    name: textOf(section, 'name'),
+    domains: JSON.stringify(listOf(section, 'domains')),
+    homeUrl: textOf(section, 'homeUrl') || null,
+    packages: JSON.stringify(listOf(section, 'packages')),
+    details: JSON.stringify(pick(section, SERVICE_DETAIL_KEYS)),
+    principal: sealer.seal(section.principal ?? {}, `${type}s.0.principal`),
+    resource: section.resource ? JSON.stringify(section.resource) : null,
+  };
+}
+
 /** The services of an approved draft under `subjectId`, numbered `serviceNumbers` (draft order), accessed by us from `at`. */
 export function servicesFromDraft(draft: DraftTree, subjectId: string, serviceNumbers: string[], sealer: Sealer, at: Date): NewFilingService[] {
   return draftServices(draft).map(({ type, section }, index) => {
     const number = serviceNumbers[index];
     if (!number) throw new Error(`no ICP number for service ${index} of the approved draft`);
-    const resource = section.resource ? JSON.stringify(section.resource) : null;
+    const fields = serviceFields(type, section, sealer);
     const service: FilingServiceEntity = {
       id: randomUUID(),
       subjectId,
       serviceType: type,
       serviceIcpNumber: number,
       seq: serviceSeqOf(number),
-      name: textOf(section, 'name'),
-      domains: JSON.stringify(listOf(section, 'domains')),
-      homeUrl: textOf(section, 'homeUrl') || null,
-      packages: JSON.stringify(listOf(section, 'packages')),
-      details: JSON.stringify(pick(section, SERVICE_DETAIL_KEYS)),
-      principal: sealer.seal(section.principal ?? {}, `${type}s.0.principal`),
-      resource,
+      ...fields,
       state: 'active',
       approvedAt: at,
       changedAt: at,
     };
-    return { service, access: { provider: OUR_PROVIDER, since: at, resource } };
+    return { service, access: { provider: OUR_PROVIDER, since: at, resource: fields.resource } };
   });
 }

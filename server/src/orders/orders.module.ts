@@ -11,6 +11,7 @@ import { OrderPrecheck } from './order-precheck.service';
 import { OrderProgressService } from './order-progress.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { ChangeOrders } from './change-orders';
 import { RecordOrders } from './record-orders';
 import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
@@ -21,6 +22,7 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
   providers: [
     OrdersService,
     RecordOrders,
+    ChangeOrders,
     InFlightOrdersCheck,
     OrderPrecheck,
     InactivityGuard,

@@ -82,6 +82,7 @@ export class OrdersService {
       const subject = await this.recordOrders.subjectFor(tx, user, request, kind);
       const subjectIndex = subject?.certificateIndex ?? verifiedIndex;
       await this.assertNoneInFlight(tx, { ownerId: user.id, subjectIndex, subjectId: subject?.id ?? null }, request);
+      const start = subject ? await this.recordOrders.start(tx, kind, subject, request) : { draft: {}, serviceIds: null };
       const now = this.clock.now();
       const order = tx.create(FilingOrderEntity, {
         id: randomUUID(),
@@ -92,15 +93,14 @@ export class OrdersService {
         status: 'draft',
         subjectIndex,
         subjectId: subject?.id ?? null,
-        serviceIds: null,
+        serviceIds: start.serviceIds && JSON.stringify(start.serviceIds),
         version: 1,
         submittedAt: null,
         createdAt: now,
         updatedAt: now,
       });
       await tx.insert(FilingOrderEntity, order);
-      const draft = subject ? await this.recordOrders.initialDraft(tx, kind, subject.id) : {};
-      await this.drafts.save(tx, order.id, draft, now);
+      await this.drafts.save(tx, order.id, start.draft, now);
       const history = await tx.insert(OrderHistoryEntity, {
         orderId: order.id,
         fromStatus: null,
@@ -112,7 +112,7 @@ export class OrdersService {
         createdAt: now,
       });
       for (const job of jobsOnEntering(order, 'draft', String(history.identifiers[0]?.id), now)) await this.jobs.schedule(tx, job);
-      return { status: 201, body: await this.detail(tx, order, this.drafts.mask(draft)) };
+      return { status: 201, body: await this.detail(tx, order, this.drafts.mask(start.draft)) };
     });
   }
 
@@ -151,7 +151,7 @@ export class OrdersService {
       const now = this.clock.now();
       const bumped = await this.bumpFreelyEditable(tx, user, orderId, request.version, now, subjectIndex);
       if (!bumped) await this.bumpGuarded(tx, user, orderId, request.version, sections, now, subjectIndex);
-      if (sections.subject) await this.recordOrders.assertLockedKept(tx, orderId, sections.subject);
+      await this.recordOrders.assertLockedKept(tx, orderId, sections);
       await this.drafts.save(tx, orderId, sections, now);
       return { version: request.version + 1, savedAt: now.toISOString() };
     });

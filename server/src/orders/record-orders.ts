@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   FILING_SUBJECT_STATES,
+  changesRecord,
   ORDER_KINDS,
   provinceByCode,
   startsFromRecord,
@@ -11,10 +12,12 @@ import {
 } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { FilingRecordStore, type SubjectRef } from '../filing-record/filing-record.store';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
-import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AppException } from '../platform/errors/app-exception';
+import { ChangeOrders } from './change-orders';
 
 /** 新增服务（本平台）: what stays the record's (S003 1423–1436), with why, on its field. */
 const LOCKED_SUBJECT_FIELDS = [
@@ -34,7 +37,8 @@ const fieldError = (path: string, code: string, message: string): AppException =
 export class RecordOrders {
   constructor(
     private readonly records: FilingRecordStore,
-    private readonly drafts: OrderDraftStore,
+    private readonly recordDrafts: RecordDrafts,
+    private readonly changes: ChangeOrders,
     private readonly cipher: FieldCipher,
   ) {}
 
@@ -69,30 +73,30 @@ export class RecordOrders {
     return certificateNumber ? (await this.records.subjectByCertificate(tx, this.cipher.blindIndex(certificateNumber)))?.id : undefined;
   }
 
-  /** The draft an order from the record starts with: 新增服务（本平台）copies the subject and its principal. */
-  async initialDraft(tx: EntityManager, kind: OrderKind, subjectId: string): Promise<DraftTree> {
-    if (kind !== 'add_service_local') return {};
-    const subject = await this.records.subject(tx, subjectId);
-    if (!subject) return {};
-    return {
-      subject: {
-        nature: subject.nature,
-        certificateType: subject.certificateType,
-        certificateNumber: this.cipher.decrypt(subject.certificateNumber),
-        name: this.cipher.open(subject.name),
-        regionCode: subject.regionCode,
-        subjectIcpNumber: subject.subjectIcpNumber,
-        ...this.drafts.unseal(subject.details, 'subject'),
-      },
-      subjectPrincipal: this.drafts.unseal(subject.principal, 'subjectPrincipal'),
-    };
+  /**
+   * What an order from the record starts with: 新增服务（本平台）copies the subject and its principal, 变更 also the
+   * services chosen in "选择需要变更的服务" (kept on the order in draft order).
+   */
+  async start(
+    tx: EntityManager,
+    kind: OrderKind,
+    subject: SubjectRef,
+    request: CreateOrderRequest,
+  ): Promise<{ draft: DraftTree; serviceIds: string[] | null }> {
+    if (kind !== 'add_service_local' && !changesRecord(kind)) return { draft: {}, serviceIds: null };
+    const chosen = changesRecord(kind) ? await this.changes.chosenServices(tx, kind, subject, request) : [];
+    const record = await this.recordDrafts.draftOf(tx, subject.id, chosen);
+    if (!record) return { draft: {}, serviceIds: null };
+    return { draft: record.draft, serviceIds: changesRecord(kind) ? record.serviceIds : null };
   }
 
-  /** 新增服务（本平台）: a saved subject section must keep the record's province, nature, certificate type and number. */
-  async assertLockedKept(tx: EntityManager, orderId: string, subjectSection: unknown): Promise<void> {
-    if (!subjectSection || typeof subjectSection !== 'object') return;
-    const order = await tx.findOne(FilingOrderEntity, { select: { kind: true, subjectId: true }, where: { id: orderId } });
-    if (order?.kind !== 'add_service_local' || !order.subjectId) return;
+  /** A saved draft keeps what the record locks: 新增服务（本平台）its subject's identity, 变更 its numbers, province and more (ChangeOrders). */
+  async assertLockedKept(tx: EntityManager, orderId: string, sections: DraftTree): Promise<void> {
+    const order = await tx.findOne(FilingOrderEntity, { select: { kind: true, subjectId: true, serviceIds: true }, where: { id: orderId } });
+    if (!order?.subjectId) return;
+    if (changesRecord(order.kind)) return this.changes.assertKept(tx, { kind: order.kind, subjectId: order.subjectId, serviceIds: order.serviceIds }, sections);
+    const subjectSection = sections.subject;
+    if (order.kind !== 'add_service_local' || !subjectSection || typeof subjectSection !== 'object') return;
     const subject = await this.records.subject(tx, order.subjectId);
     if (!subject) return;
     const recorded: Record<string, string> = {

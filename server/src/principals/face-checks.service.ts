@@ -15,6 +15,7 @@ import {
 } from '@beian/shared';
 import { In, type EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { MaterialsService } from '../materials/materials.service';
 import { MessageRequests } from '../notifications/message-requests';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
@@ -49,6 +50,7 @@ export class FaceChecksService {
     private readonly messages: MessageRequests,
     private readonly consents: BiometricConsents,
     private readonly audit: AuditLogService,
+    private readonly recordDrafts: RecordDrafts,
   ) {}
 
   consentAsOwner(user: SessionUser, orderId: string, path: string, version: string): Promise<ConsentRecord> {
@@ -65,7 +67,12 @@ export class FaceChecksService {
 
   /** Submission check: every distinct principal (by certificate number) has a face check done. */
   async faceCheckFindings(tx: EntityManager, orderId: string, draft: Record<string, unknown>): Promise<FieldError[]> {
-    const persons = personsOf(draftPrincipals(draft), this.cipher);
+    // 变更: only people the record does not name yet need a face check (S003 3293).
+    const recorded = await this.recordDrafts.recordedPeople(tx, orderId);
+    const persons = personsOf(
+      draftPrincipals(draft).filter((p) => !recorded.has(p.certificateNumber)),
+      this.cipher,
+    );
     if (!persons.size) return [];
     const checks = await tx.find(FaceCheckEntity, {
       select: { certificateIndex: true, status: true },

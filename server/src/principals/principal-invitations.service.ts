@@ -18,6 +18,7 @@ import {
 } from '@beian/shared';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { WechatApiError } from '../auth/wechat-gateway.port';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { MaterialsService } from '../materials/materials.service';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderAccess } from '../order-core/order-access';
@@ -54,6 +55,7 @@ export class PrincipalInvitationsService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly codes: MiniProgramCodes,
+    private readonly recordDrafts: RecordDrafts,
   ) {}
 
   /** The distinct persons of the draft with their face check and latest invitation. */
@@ -62,6 +64,7 @@ export class PrincipalInvitationsService {
       await this.access.owned(tx, user, orderId);
       const draft = await this.drafts.load(tx, orderId);
       const persons = personsOf(draftPrincipals(draft), this.cipher);
+      const recorded = await this.recordDrafts.recordedPeople(tx, orderId);
       const indexes = [...persons.keys()];
       const checks = indexes.length ? await tx.find(FaceCheckEntity, { where: { orderId, certificateIndex: In(indexes) } }) : [];
       const invitations = indexes.length
@@ -79,6 +82,7 @@ export class PrincipalInvitationsService {
           invitation: invitation
             ? { invitationId: invitation.id, status: this.invitationStatus(invitation), expiresAt: invitation.expiresAt.toISOString() }
             : null,
+          inRecord: recorded.has(first.certificateNumber),
         };
       });
     });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { AuthModule } from '../auth/auth.module';
 import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
@@ -28,7 +29,7 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
-  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule],
   controllers: [PrincipalsController, InvitationsController, FaceCheckReviewController],
   providers: [
     {

@@ -9,6 +9,8 @@ export interface RegulatorSubmission {
   serviceType: 'website' | 'app';
   /** The filing data, personal data in clear (the 管局 needs it). */
   draft: DraftTree;
+  /** 变更: the approved record the draft changes (same shape as the draft), so that MIIT texts only the principals whose part changed. */
+  record: DraftTree | null;
   /** Identifies this submission (the history row of `submit_to_regulator`); a resubmission gets a new one. */
   submissionId: string;
   /** `sms_verification` or `regulator_review`, by the kind's flow. */

@@ -1,7 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { changesRecord } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { JobRunner } from '../jobs/job.runner';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
-import { OrderDraftStore } from '../order-core/order-draft.store';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { ORDER_JOB } from '../order-core/order-jobs.policy';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { Clock } from '../platform/clock/clock';
@@ -18,6 +21,7 @@ export class RegulatorSubmitter implements OnModuleInit {
     private readonly drafts: OrderDraftStore,
     private readonly gateway: RegulatorGateway,
     private readonly clock: Clock,
+    private readonly recordDrafts: RecordDrafts,
   ) {}
 
   onModuleInit(): void {
@@ -35,10 +39,18 @@ export class RegulatorSubmitter implements OnModuleInit {
         subjectType: order.subjectType,
         serviceType: order.serviceType,
         draft: await this.drafts.load(tx, orderId),
+        record: await this.changedRecord(tx, order),
         submissionId: moved.historyId,
         enters: moved.status,
         at: this.clock.now(),
       });
     });
+  }
+
+  /** 变更: the record as approved before this order, which the order's draft is compared with. */
+  private async changedRecord(tx: EntityManager, order: FilingOrderEntity): Promise<DraftTree | null> {
+    if (!changesRecord(order.kind) || !order.subjectId) return null;
+    const record = await this.recordDrafts.draftOf(tx, order.subjectId, order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : []);
+    return record?.draft ?? null;
   }
 }

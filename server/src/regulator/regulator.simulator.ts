@@ -60,7 +60,7 @@ export class RegulatorSimulator extends RegulatorGateway {
       await this.bureau.schedule(tx, ref, submission.at);
       return;
     }
-    const recipients = smsRecipientsOf(submission.kind, submission.draft);
+    const recipients = smsRecipientsOf(submission.kind, submission.draft, submission.record);
     if (!recipients.length) throw new Error(`order ${submission.orderId} has no principal mobile for the MIIT SMS`);
     const expiresAt = new Date(submission.at.getTime() + SMS_VALIDITY_MS);
     for (const recipient of recipients) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ORDER_KINDS,
   WORKFLOW_TIMINGS,
+  changesRecord,
   statusLabel,
   type CallLogEntry,
   type DraftChange,
@@ -10,9 +11,11 @@ import {
   type ReviewMaterial,
   type ReviewOrderDetail,
   type ReviewQueueItem,
+  type RecordChange,
 } from '@beian/shared';
 import { In } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
+import { RecordDrafts } from '../filing-record/record-draft';
 import { changedPaths, maskedLeaf, valueAt } from '../order-core/draft-paths.util';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { FaceCheckRecordsPort } from '../order-core/face-check-records.port';
@@ -38,6 +41,7 @@ export class ReviewQueueService {
     private readonly faceChecks: FaceCheckRecordsPort,
     private readonly fieldLock: OrderFieldLock,
     private readonly calendar: CalendarService,
+    private readonly recordDrafts: RecordDrafts,
   ) {}
 
   /** Orders waiting for 初审, the most urgent first (due 2 working days after submission); a fixed number of queries. */
@@ -115,7 +119,15 @@ export class ReviewQueueService {
       canRejectUnreachable: order.status === 'pending_initial_review' && unreachableTwiceAnHourApart(calls),
       lastRejections: last?.decision === 'reject' ? (JSON.parse(last.reasons) as OrderRejection[]) : [],
       changes: last ? diff(this.drafts.unseal(last.snapshot), draft) : null,
+      recordChanges: await this.recordChanges(order, draft),
     };
+  }
+
+  /** 变更: the record → order diff 初审 decides on. */
+  private async recordChanges(order: Pick<FilingOrderEntity, 'kind' | 'subjectId' | 'serviceIds'>, draft: DraftTree): Promise<RecordChange[] | null> {
+    if (!changesRecord(order.kind) || !order.subjectId) return null;
+    const record = await this.recordDrafts.draftOf(this.db.manager, order.subjectId, order.serviceIds ? (JSON.parse(order.serviceIds) as string[]) : []);
+    return record ? this.recordDrafts.changes(record.draft, draft) : null;
   }
 
   private dueAt(submittedAt: Date): Promise<Date> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
@@ -12,7 +13,7 @@ import { ReviewQueueService } from './review-queue.service';
 
 /** The provider's 初审 behind the reviewer role. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, MaterialsModule],
+  imports: [OrderCoreModule, NotificationsModule, MaterialsModule, FilingRecordModule],
   controllers: [ReviewController, ReviewAccessController],
   providers: [ReviewQueueService, ReviewDecisionsService, ReviewAccessService, ReviewGuards, ReviewReminders, ReviewFiles],
 })

@@ -66,6 +66,8 @@ export interface CreateOrderRequest {
    * 变更, 注销, 取消接入, 迁移); the subject must be the caller's and active.
    */
   subjectId?: string;
+  /** 变更备案 / 变更服务: the subject's services chosen in "选择需要变更的服务" (变更服务 needs at least one). */
+  serviceIds?: string[];
 }
 
 /** PATCH /api/orders/:id/draft: a partial draft merged per top-level section. */

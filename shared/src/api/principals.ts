@@ -77,6 +77,8 @@ export interface PrincipalStatus {
   certificateNumberMasked: string;
   faceCheck: FaceCheckView | null;
   invitation: { invitationId: string; status: InvitationStatus; expiresAt: string } | null;
+  /** 变更: the approved record names this person already, so no new face check is needed. */
+  inRecord: boolean;
 }
 
 export interface ConsentRecord {

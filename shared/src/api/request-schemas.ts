@@ -12,6 +12,7 @@ export const createOrderRequestSchema = z.object({
   serviceType: z.enum(['website', 'app']),
   verification: z.optional(filingTypeVerifyRequestSchema),
   subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(36))),
+  serviceIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(36))).check(z.maxLength(200))),
 });
 
 export const saveDraftRequestSchema = z.object({

@@ -95,6 +95,13 @@ export interface ReviewOrderDetail {
   lastRejections: OrderRejection[];
   /** Changes since the last review decision; `null` when the order was never reviewed. */
   changes: DraftChange[] | null;
+  /** 变更备案 / 变更服务: what the order changes in the approved record; `null` for other kinds. */
+  recordChanges: RecordChange[] | null;
+}
+
+/** One leaf the order changes in the approved record, with its Chinese label; personal values masked. */
+export interface RecordChange extends DraftChange {
+  label: string;
 }
 
 export const callLogRequestSchema = z.object({

@@ -186,7 +186,12 @@ export const ORDER_KINDS = {
     publicSecurityDataCode: false,
     approvedLabel: '变更成功',
     approvedNextStep: CHANGED_NEXT_STEP,
-    notices: ['不支持变更备案省份。', '网站首页底部须展示备案号，否则管局审核不通过。'],
+    notices: [
+      '若您只需要变更服务（网站/APP）信息，可直接进行变更服务。',
+      '请确认已备案的服务（网站/APP）为打开状态。备案归属地由主办单位通信地址决定。',
+      '网站底部必须注明网站备案号，否则会造成管局审核不通过。',
+      '个人备案可变更为企业备案，企业备案无法变更为个人备案。',
+    ],
     sources: [{ source: `${TENCENT_GUIDE}·变更备案`, date: '2025-05-27' }, SMS_RULES],
   },
   change_service: {
@@ -197,11 +202,16 @@ export const ORDER_KINDS = {
     steps: SERVICE_STEPS,
     flow: FILING_FLOW,
     smsRecipients: [{ role: 'service_principal', when: 'always' }],
-    servicesPerOrder: ONE_SERVICE,
+    // "选择需要变更的服务" and "当前订单所有服务" (S003 3244, 3293): one or more services of the subject.
+    servicesPerOrder: ANY_SERVICES,
     publicSecurityDataCode: false,
     approvedLabel: '变更成功',
     approvedNextStep: CHANGED_NEXT_STEP,
-    notices: ['只变更一个网站/APP 的信息；需要同时变更主体信息时请办理变更备案。'],
+    notices: [
+      '个人备案时，服务负责人默认为主体负责人，因此网站/APP 变更办理不支持变更服务负责人，若需要变更服务负责人，请进行变更备案办理。',
+      '请确认已备案的服务为打开状态。',
+      '网站底部必须注明网站备案号，否则会造成管局审核不通过。',
+    ],
     sources: [{ source: `${TENCENT_GUIDE}·变更服务`, date: '2025-05-27' }, SMS_RULES],
   },
   cancel_subject: {
@@ -337,6 +347,11 @@ export function isOrderKind(value: string): value is OrderKind {
  */
 export function startsFromRecord(kind: OrderKind): boolean {
   return kind === 'add_service_local' || ORDER_KINDS[kind].group !== 'filing';
+}
+
+/** 变更备案 / 变更服务: orders that change the approved record, copied from it; numbers and province stay. */
+export function changesRecord(kind: string): boolean {
+  return isOrderKind(kind) && ORDER_KINDS[kind].group === 'change';
 }
 
 export function orderKind(kind: OrderKind): OrderKindDefinition {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { APP_PLATFORMS, asksServiceIcpNumber, SERVICE_CONTENTS } from '@beian/shared';
+import { APP_PLATFORMS, asksServiceIcpNumber, changesRecord, SERVICE_CONTENTS } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, padList, pathId, removeAt } from '../../utils/draft-path.util';
 import { serviceTypeOf } from '../utils/filing-steps.util';
@@ -54,8 +54,8 @@ export function AppForm(props: ServiceFormProps) {
   const fixed = useOrderStore((state) => base === 'apps.0' && serviceTypeOf(state.draft) === 'app');
   return (
     <View>
-      {asksServiceIcpNumber(props.kind) && (
-        <ServiceNumberField path={`${base}.icpNumber`} label='APP备案号' placeholder='待接入APP的备案号，如 粤ICP备2024123456号-2' />
+      {(asksServiceIcpNumber(props.kind) || changesRecord(props.kind)) && (
+        <ServiceNumberField kind={props.kind} path={`${base}.icpNumber`} label='APP备案号' placeholder='待接入APP的备案号，如 粤ICP备2024123456号-2' />
       )}
       <DraftField path={`${base}.name`} label='APP名称' placeholder='与应用图标下显示的名称一致' maxlength={64} disabled={fixed} />
       <DraftMultiChoice path={`${base}.serviceContent`} label='服务内容' options={CONTENT_OPTIONS} />

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { LANGUAGES, PRE_APPROVAL_NONE_LABEL, PRE_APPROVAL_TYPES, PRINCIPAL_SAME_AS, uploadFieldPath, type DraftWebsite } from '@beian/shared';
+import { LANGUAGES, PRE_APPROVAL_NONE_LABEL, PRE_APPROVAL_TYPES, PRINCIPAL_SAME_AS, changesRecord, uploadFieldPath, type DraftWebsite } from '@beian/shared';
 import { createUpload } from '../../services/materials.api';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, padList, pathId, removeAt, textAt } from '../../utils/draft-path.util';
@@ -33,17 +33,18 @@ export interface ServiceFormProps {
 
 const MAX_DOMAINS = 10;
 
-/** 网站/APP 备案号 of a service filed already; fixed when the registry answered it for the first service. */
-export function ServiceNumberField({ path, label, placeholder }: { path: string; label: string; placeholder: string }) {
+/** 网站/APP 备案号 of a service filed already; fixed when the registry answered it for the first service, and in a 变更 (the record's). */
+export function ServiceNumberField({ path, label, placeholder, kind }: { path: string; label: string; placeholder: string; kind: string }) {
   const fromRegistry = useOrderStore((state) => /^(websites|apps)\.0\.icpNumber$/.test(path) && state.filingType?.serviceIcpNumber !== undefined);
+  const fromRecord = changesRecord(kind);
   return (
     <DraftField
       path={path}
       label={label}
       placeholder={placeholder}
       maxlength={48}
-      disabled={fromRegistry}
-      {...(fromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
+      disabled={fromRegistry || fromRecord}
+      {...(fromRecord ? { hint: '已备案服务的备案号，变更时不允许修改' } : fromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
     />
   );
 }
@@ -159,8 +160,9 @@ function PreApprovals({ base, orderId }: { base: string; orderId(): Promise<stri
 }
 
 /** Fields every website and APP has after its own: languages, resource, 前置审批, remark and its principal. */
-export function ServiceCommonFields({ base, personal, emergencyRequired, orderId, currentOrderId }: ServiceFormProps) {
+export function ServiceCommonFields({ base, kind, personal, emergencyRequired, orderId, currentOrderId }: ServiceFormProps) {
   const principalPath = `${base}.principal`;
+  const principalName = useOrderStore((state) => textAt(state.draft, `${principalPath}.name`));
   const sources = PRINCIPAL_SAME_AS.filter((source) => source !== principalPath && !source.startsWith(`${base}.`));
   return (
     <View>
@@ -171,8 +173,19 @@ export function ServiceCommonFields({ base, personal, emergencyRequired, orderId
       <View className='card-subtitle'>
         <Text>服务负责人</Text>
       </View>
-      <SameAsBar path={principalPath} personal={personal} sources={sources} />
-      <PrincipalForm path={principalPath} personal={personal} emergencyRequired={emergencyRequired} orderId={orderId} currentOrderId={currentOrderId} />
+      {personal && kind === 'change_service' ? (
+        <View className='field' id={`${pathId(principalPath)}-fixed`}>
+          <Text>{principalName}</Text>
+          <Text className='hint'>
+            个人备案时，服务负责人默认为主体负责人，因此网站/APP 变更办理不支持变更服务负责人；若需要变更服务负责人，请进行变更备案办理
+          </Text>
+        </View>
+      ) : (
+        <>
+          <SameAsBar path={principalPath} personal={personal} sources={sources} />
+          <PrincipalForm path={principalPath} personal={personal} emergencyRequired={emergencyRequired} orderId={orderId} currentOrderId={currentOrderId} />
+        </>
+      )}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { asksServiceIcpNumber, SERVICE_CONTENTS } from '@beian/shared';
+import { asksServiceIcpNumber, changesRecord, SERVICE_CONTENTS } from '@beian/shared';
 import { DraftMultiChoice } from './choice-field';
 import { DraftField } from './draft-field';
 import { DomainList, ServiceCommonFields, ServiceNumberField, type ServiceFormProps } from './service-fields';
@@ -14,8 +14,8 @@ export function WebsiteForm(props: ServiceFormProps) {
   const { base, kind } = props;
   return (
     <View>
-      {asksServiceIcpNumber(kind) && (
-        <ServiceNumberField path={`${base}.icpNumber`} label='网站备案号' placeholder='待接入网站的备案号，如 粤ICP备2024123456号-1' />
+      {(asksServiceIcpNumber(kind) || changesRecord(kind)) && (
+        <ServiceNumberField kind={kind} path={`${base}.icpNumber`} label='网站备案号' placeholder='待接入网站的备案号，如 粤ICP备2024123456号-1' />
       )}
       <DraftField path={`${base}.name`} label='网站名称' placeholder='至少3个汉字，与网站内容相关' maxlength={64} />
       <DomainList base={base} label='网站域名' />

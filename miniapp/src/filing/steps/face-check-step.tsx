@@ -100,14 +100,14 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
         const self = principal.paths.includes('subjectPrincipal');
         const path = self ? 'subjectPrincipal' : (principal.paths[0] ?? '');
         const invitation = invitations[path];
-        const done = principal.faceCheck?.status === 'passed' || principal.faceCheck?.status === 'pending_reviewer_confirmation';
+        const done = principal.inRecord || principal.faceCheck?.status === 'passed' || principal.faceCheck?.status === 'pending_reviewer_confirmation';
         return (
           <View className='sub-card' id={id} key={path}>
             <Text className='service-title'>
               {principal.nameMasked}（{principal.paths.map(principalLabel).join('、')}）
             </Text>
             <Text className={done ? 'upload-done' : 'hint'} id={`${id}-status`}>
-              {faceCheckText(principal.faceCheck)}
+              {principal.inRecord ? '已备案的负责人，本次变更无需重新核验' : faceCheckText(principal.faceCheck)}
               {principal.invitation && !done
                 ? ` · 邀请${principal.invitation.status === 'accepted' ? '已接受' : principal.invitation.status === 'open' ? '已发送' : '已失效'}`
                 : ''}

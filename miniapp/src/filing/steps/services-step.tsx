@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { changesRecord } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { isUnder, padList } from '../../utils/draft-path.util';
 import { AppForm } from '../components/app-form';
@@ -22,6 +23,7 @@ function serviceTitle(list: ServiceList, service: Record<string, unknown>, index
 /** 互联网信息服务: the websites and APPs of the order (personal 1, unit up to 10), each edited on its own. */
 export function ServicesStep(props: StepProps) {
   const { kind, subjectType } = props;
+  const fromRecord = changesRecord(kind);
   const personal = subjectType === 'personal';
   const limit = servicesLimit(kind, subjectType);
   const websites = useOrderStore((state) => servicesOf(state.draft, 'websites'));
@@ -81,7 +83,7 @@ export function ServicesStep(props: StepProps) {
                   编辑
                 </Text>
               )}
-              {cards.length > 1 && (
+              {cards.length > 1 && !fromRecord && (
                 <Text className='link danger' id={`${id}-remove`} onClick={() => remove(list, index)}>
                   删除
                 </Text>
@@ -98,14 +100,20 @@ export function ServicesStep(props: StepProps) {
           </View>
         );
       })}
-      <View className='upload-row'>
-        <Button className='btn-small' id='add-website' onClick={() => add('websites')}>
-          + 添加网站
-        </Button>
-        <Button className='btn-small' id='add-app' onClick={() => add('apps')}>
-          + 添加APP
-        </Button>
-      </View>
+      {fromRecord ? (
+        <Text className='hint' id='services-from-record'>
+          变更只修改所选的已备案服务；新增请办理新增服务，不再使用的请办理注销服务
+        </Text>
+      ) : (
+        <View className='upload-row'>
+          <Button className='btn-small' id='add-website' onClick={() => add('websites')}>
+            + 添加网站
+          </Button>
+          <Button className='btn-small' id='add-app' onClick={() => add('apps')}>
+            + 添加APP
+          </Button>
+        </View>
+      )}
       {limitError && (
         <Text className='error-text' id='services-error'>
           {limitError}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { asksFilingPassword, asksSubjectIcpNumber } from '@beian/shared';
+import { asksFilingPassword, asksSubjectIcpNumber, changesRecord, provinceByCode } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { textAt } from '../../utils/draft-path.util';
 import { DraftField } from '../components/draft-field';
@@ -15,12 +15,14 @@ export function SubjectStep({ kind, subjectType }: StepProps) {
   const numberFromRegistry = useOrderStore((state) => state.filingType?.subjectIcpNumber !== undefined);
   const personal = subjectType === 'personal';
   const password = asksFilingPassword(kind);
+  const changing = changesRecord(kind);
+  const province = useOrderStore((state) => provinceByCode(textAt(state.draft, 'subject.regionCode'))?.name ?? '');
   return (
     <View>
       <View className='field'>
         <Text className='field-label'>主办者名称</Text>
         <Text id='subject-name-fixed'>{name}</Text>
-        <Text className='hint'>名称、证件号码已在“验证备案类型”中填写，如需修改请返回第一步</Text>
+        <Text className='hint'>{changing ? '主办者名称、证件号码取自已备案信息' : '名称、证件号码已在“验证备案类型”中填写，如需修改请返回第一步'}</Text>
       </View>
       {asksSubjectIcpNumber(kind) && (
         <DraftField
@@ -28,9 +30,16 @@ export function SubjectStep({ kind, subjectType }: StepProps) {
           label='主体备案号'
           placeholder='待接入主体的备案号，如 粤ICP备2024123456号'
           maxlength={40}
-          disabled={numberFromRegistry}
-          {...(numberFromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
+          disabled={numberFromRegistry || changing}
+          {...(changing ? { hint: '已备案主体的备案号，变更时不允许修改' } : numberFromRegistry ? { hint: '已根据工信部备案系统的查询结果填写' } : {})}
         />
+      )}
+      {changing && (
+        <View className='field'>
+          <Text className='field-label'>备案地区</Text>
+          <Text id='subject-province-fixed'>{province}</Text>
+          <Text className='hint'>备案地区（省级）不允许修改；如没有您可选择的区域，请就近选择地区并在备注中说明情况</Text>
+        </View>
       )}
       {password && (
         <DraftField

@@ -16,6 +16,7 @@ export default function RecordsServicePage() {
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [footer, setFooter] = useState<FooterCheckResult | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   useDidShow(() => {
     if (!params.id) return;
@@ -61,15 +62,28 @@ export default function RecordsServicePage() {
             <Fact label='APP 包名' value={service.packages.map((p) => `${p.platform}：${p.packageName}`).join('、')} id='service-packages' />
           )}
           {service.homeUrl && <Fact label='首页地址' value={service.homeUrl} />}
-          <Fact label='服务负责人' value={service.principal.name ?? ''} />
+          <Fact label='服务负责人' value={service.principal.name ?? ''} id='service-principal' />
           <Fact label='审核通过时间' value={formatChinaTime(service.approvedAt)} />
           <Fact label='状态' value={service.stateLabel} />
           <Fact label='接入' value={service.access ? `本平台接入，自 ${formatChinaTime(service.access.since)}` : '未接入本平台'} id='service-access' />
         </View>
-        <Text className='link-disabled' id='change-service' aria-disabled='true'>
-          查看/变更
+        <Text className='link' id='change-service' onClick={() => setMenuOpen((open) => !open)}>
+          查看/变更 ···
         </Text>
-        <Text className='disabled-note'>变更服务即将开放，届时可在此变更网站或 APP 信息。</Text>
+        {menuOpen &&
+          (service.state === 'active' ? (
+            <View className='more-menu' id='service-change-menu'>
+              <Text
+                className='link'
+                id='start-change-service'
+                onClick={() => void navigate('records-change', { subjectId: service.subjectId, kind: 'change_service', serviceId: service.id })}
+              >
+                变更服务
+              </Text>
+            </View>
+          ) : (
+            <Text className='disabled-note'>该服务{service.stateLabel}，不能办理变更服务。</Text>
+          ))}
         {service.state === 'active' && (
           <Text className='link' id='service-more' onClick={() => void navigate('cancel-actions', { subjectId: service.subjectId, serviceId: service.id })}>
             ···（注销服务 / 取消接入服务）

@@ -79,10 +79,18 @@ export default function RecordsSubjectPage() {
           <Fact label='审核通过时间' value={formatChinaTime(subject.approvedAt)} />
           <Fact label='状态' value={subject.stateLabel} id='subject-state' />
         </View>
-        <Text className='link-disabled' id='change-subject' aria-disabled='true'>
-          查看/变更
-        </Text>
-        <Text className='disabled-note'>变更备案即将开放，届时可在此变更主体信息。</Text>
+        {subject.state === 'active' ? (
+          <Text className='link' id='change-subject' onClick={() => void navigate('records-change', { subjectId: subject.id, kind: 'change_filing' })}>
+            查看/变更
+          </Text>
+        ) : (
+          <>
+            <Text className='link-disabled' id='change-subject' aria-disabled='true'>
+              查看/变更
+            </Text>
+            <Text className='disabled-note'>该主体{subject.stateLabel}，不能办理变更备案。</Text>
+          </>
+        )}
         <Text className='link' id='subject-cancel' onClick={() => void navigate('cancel-actions', { subjectId: subject.id })}>
           {subject.state === 'shell' ? '空壳主体注销指引' : '注销主体'}
         </Text>

@@ -4,6 +4,7 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { useReviewStore } from '../../../stores/review.store';
 import { formatChinaTime } from '@beian/shared';
 import { ReviewCalls } from '../../components/review-calls';
+import { RecordDiff } from '../../components/record-diff';
 import { ReviewDiff } from '../../components/review-diff';
 import { ReviewFaceChecks } from '../../components/review-face-checks';
 import { ReviewFields } from '../../components/review-fields';
@@ -83,6 +84,7 @@ export default function ReviewOrderPage() {
               />
             </View>
           </View>
+          {order.recordChanges && <RecordDiff changes={order.recordChanges} />}
           {order.changes && <ReviewDiff changes={order.changes} lastRejections={order.lastRejections} />}
           <ReviewFields order={order} decidable={decidable} />
           <ReviewMaterials materials={order.materials} />

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import type { FilingSubjectSummary } from '@beian/shared';
+import { ApiTestKit, freshPersonId, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { acceptReview, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
+import { eventually } from './support/eventually';
+import { makeFixtures, submittableMedia, type Fixtures } from './support/fixtures';
+import { expectText, logInThroughTheUi } from './support/page-steps';
+import { approveSubmittedOrder } from './support/regulator-approval';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '张三';
+const REVIEWER = '审核员1';
+const SUBJECT_MOBILE = '13800138000';
+const NEWCOMER = { name: '李四', idNumber: freshPersonId(), mobile: '13900139000', email: 'lisi@example.com' };
+
+describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from 我的备案 to a new version', (databaseName) => {
+  let database: E2eDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let files: Fixtures;
+
+  beforeAll(async () => {
+    database = await createE2eDatabase(databaseName);
+    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
+    [browser, files] = await Promise.all([launchChromium(), makeFixtures()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const smsTo = async (api: ApiTestKit, mobile: string) => (await api.call<{ text: string }[]>('GET', `/api/regulator-sim/sms?mobile=${mobile}`)).body;
+
+  /** Proves a mobile that got codes before (the first filing's): the newest code of the dev outbox (newest first), once it arrived. */
+  async function verifyMobileAgain(page: Page, applicant: ApiTestKit, prefix: string, mobile: string) {
+    const earlier = (await applicant.devSmsOutbox(mobile)).length;
+    await page.locator(`#${prefix}-sms-code-send`).click();
+    const code = await eventually(`a new SMS code for ${mobile}`, async () => {
+      const sent = await applicant.devSmsOutbox(mobile);
+      return sent.length > earlier ? (sent[0]?.code ?? undefined) : undefined;
+    });
+    await fill(page, `${prefix}-sms-code`, code);
+    await page.locator(`#${prefix}-sms-code-verify`).click();
+    await expectText(page, `#${prefix}-sms-code-state`, '已验证');
+  }
+
+  it('should show 初审 the changed principal, text only that principal and keep the numbers when the 管局 approves', async () => {
+    // Before: the applicant's first filing, approved through the other actors (API).
+    let applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    const firstId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    await applicantApi.makeSubmittable(
+      firstId,
+      personalDraft({ websites: [website({ name: '张三的读书笔记', domains: ['zhangsan-notes.cn'] })] }),
+      submittableMedia(files),
+    );
+    await applicantApi.ok('submit', 'POST', `/api/orders/${firstId}/submit`);
+    applicantApi = await approveSubmittedOrder(server, APPLICANT, firstId, { mobile: SUBJECT_MOBILE, certLastSix: PERSON_ID.slice(-6) });
+    const [subject] = await applicantApi.ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
+    const number = subject!.subjectIcpNumber;
+    const textedBefore = await smsTo(applicantApi, SUBJECT_MOBILE);
+
+    // The applicant: 我的备案 → subject → 查看/变更 → 注意事项 → 选择需要变更的服务 → the wizard copied from the record.
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.locator('#open-records').click();
+    await page.locator(`#subject-${subject!.id}`).click();
+    await page.locator('#change-subject').click();
+    await expectText(page, '#change-notice', '企业备案无法变更为个人备案');
+    await shot(page, 'changes-01-notice');
+    await page.locator('#change-next').click();
+    await page.locator('#choose-1').click();
+    await shot(page, 'changes-02-choose-services');
+    await page.locator('#change-start').click();
+    // The wizard opens where the copy is incomplete (the photos); the subject step shows what the record locks.
+    await page.locator('#step-materials').waitFor();
+    await page.locator('#step-tab-subject').click();
+    await page.locator('#step-subject').waitFor();
+    await expect(page.locator('#subject-subject-icp-number input, input#subject-subject-icp-number').first().inputValue()).resolves.toBe(number);
+    await expectText(page, '#subject-province-fixed', '北京市');
+    await shot(page, 'changes-03-subject-locked');
+    await nextStep(page, 'subject_principal');
+    await uploadAndWait(page, 'subject-principal-certificate_front', files.photo);
+    await uploadAndWait(page, 'subject-principal-certificate_back', files.photo);
+    await verifyMobileAgain(page, applicantApi, 'subject-principal', SUBJECT_MOBILE);
+    await nextStep(page, 'services');
+
+    const edit = page.locator('#service-websites-0-edit');
+    if (await edit.isVisible()) await edit.click();
+    await expect(page.locator('#websites-0-icp-number input, input#websites-0-icp-number').first().inputValue()).resolves.toBe(`${number}-1`);
+    await fillPrincipal(page, applicantApi, files.photo, { prefix: 'websites-0-principal', ...NEWCOMER });
+    await shot(page, 'changes-04-new-website-principal');
+    await page.locator('#service-done').click();
+    await nextStep(page, 'materials');
+    await uploadAndWait(page, 'websites-0-domain_real_name', files.photo);
+    await nextStep(page, 'face_check');
+
+    // Only the new person checks their face, on their own phone through the invitation.
+    await page.locator('#face-principal-1').waitFor();
+    const titles = await page.locator('[id^="face-principal-"] .service-title').allTextContents();
+    const newcomer = titles.findIndex((title) => title.includes('网站1负责人'));
+    await expectText(page, `#face-principal-${1 - newcomer}-status`, '已备案的负责人，本次变更无需重新核验');
+    await shot(page, 'changes-05a-face-only-new-person');
+    await page.locator(`#face-principal-${newcomer}-invite`).click();
+    const link = (await page.locator(`#face-principal-${newcomer}-link`).textContent())?.trim() ?? '';
+    const invitee = await phonePage(browser);
+    await invitee.goto(link);
+    await invitee.locator('#dev-login-notice').waitFor();
+    await fill(invitee, 'dev-nickname', NEWCOMER.name);
+    await invitee.locator('#dev-login').click();
+    await invitee.locator('#invite-accept').click();
+    await recordFaceCheck(invitee, files.video);
+    await nextStep(page, 'review_submit');
+    await acceptReview(page);
+    await waitSaved(page);
+    await page.locator('#submit').click();
+    await page.locator('#progress').waitFor();
+    await expectText(page, '#order-status', '待初审');
+    const changeId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
+
+    // The reviewer sees the record → order diff: the website principal only.
+    const reviewer = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    await logInThroughTheUi(reviewer, server, REVIEWER);
+    await reviewer.goto(`${server.url}/#/staff/pages/queue/index`);
+    await reviewer.locator(`#queue-${changeId}`).click();
+    await expectText(reviewer, '#record-diff', '李四');
+    await expectText(reviewer, '#record-diff-websites-0-principal-name', /张三[\s\S]*→[\s\S]*李四/);
+    expect(await reviewer.locator('#record-diff [id^="record-diff-subject"]').count()).toBe(0);
+    await shot(reviewer, 'changes-05-reviewer-diff');
+
+    // 初审, MIIT SMS and the 管局 (other actors): the SMS goes to the new principal only.
+    applicantApi = await approveSubmittedOrder(server, APPLICANT, changeId, { mobile: NEWCOMER.mobile, certLastSix: NEWCOMER.idNumber.slice(-6) });
+    expect(await smsTo(applicantApi, SUBJECT_MOBILE)).toEqual(textedBefore);
+    expect(await smsTo(applicantApi, NEWCOMER.mobile)).toHaveLength(1);
+
+    // 我的备案 shows the new principal under the same numbers (logged in again: the weeks of simulated time ended the session).
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.locator('#open-records').click();
+    await page.locator(`#subject-${subject!.id}`).click();
+    await expectText(page, '#subject-number', number);
+    await page.locator('#service-1').click();
+    await expectText(page, '#service-number', `${number}-1`);
+    await expectText(page, '#service-principal', /李/);
+    await shot(page, 'changes-06-record-new-version');
+  });
+});
