@@ -7,7 +7,7 @@ import { navigate } from '../../../routes';
 import { getFilingSubject } from '../../../services/filings.api';
 import { createOrder } from '../../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../../services/request';
-import '../../records.scss';
+import './index.scss';
 
 type ChangeKind = 'change_filing' | 'change_service';
 
