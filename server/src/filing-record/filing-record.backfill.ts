@@ -6,6 +6,7 @@ import { OrderDraftStore } from '../order-core/order-draft.store';
 import { OrderHistoryEntity } from '../order-core/order-history.entity';
 import { RegulatorRecordsPort } from '../order-core/regulator-records.port';
 import { DatabaseService, isDuplicateKeyError } from '../platform/database/database.service';
+import { MigrationStatus } from '../platform/database/migration-status';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingVersionEntity } from './filing-version.entity';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
@@ -29,9 +30,15 @@ export class FilingRecordBackfill implements OnApplicationBootstrap {
     private readonly records: FilingRecordStore,
     private readonly drafts: OrderDraftStore,
     private readonly regulatorRecords: RegulatorRecordsPort,
+    private readonly migrations: MigrationStatus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Without the schema (production runs the migrate command first) the backfill waits for a start after it.
+    if ((await this.migrations.pending()).length) {
+      this.logger.warn('filing record: migrations pending, approved orders are written as records at the first start after them');
+      return;
+    }
     const applied = await this.run();
     if (applied) this.logger.log(`filing record: ${applied} approved order(s) from before the record written as records`);
   }

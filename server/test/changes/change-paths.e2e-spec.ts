@@ -144,6 +144,7 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
     const smsToSubject = () => reviewer.ok<unknown[]>('SMS', 'POST', '/api/regulator-sim/sms/search', { mobile: filedDraft.subjectPrincipal!.mobile });
     const textedForTheFiling = await smsToSubject();
     const review = await reviewer.ok<ReviewOrderDetail>('review', 'GET', `/api/review/orders/${change.body.id}`);
+    await reviewer.confirmFaceChecks(change.body.id);
     await reviewer.ok('初审 approval', 'POST', `/api/review/orders/${change.body.id}/approve`, {});
     await w.advance(SETTLE_MS);
     const toSubject = await smsToSubject();
@@ -179,11 +180,11 @@ describe('变更备案 / 变更服务: from the record, locked fields, the diff,
     expect(progress.status).toBe('approved');
     expect(subject).toMatchObject({ subjectIcpNumber: numbers[0], state: 'active' });
     expect(service).toMatchObject({ serviceIcpNumber: numbers[1], seq: 1, state: 'active' });
-    expect(drafts.unseal(service!.principal)).toMatchObject(newcomer);
+    expect(drafts.unseal(service!.principal, 'websites.0.principal')).toMatchObject(newcomer);
     expect(versions.map((v) => v.kind)).toEqual(['first_filing', 'change_filing']);
     const [before, after] = [JSON.parse(versions[1]!.before!), JSON.parse(versions[1]!.after)];
-    expect(drafts.unseal(before.services[0].principal)).toMatchObject({ name: '张三' });
-    expect(drafts.unseal(after.services[0].principal)).toMatchObject({ name: '李四' });
+    expect(drafts.unseal(before.services[0].principal, 'websites.0.principal')).toMatchObject({ name: '张三' });
+    expect(drafts.unseal(after.services[0].principal, 'websites.0.principal')).toMatchObject({ name: '李四' });
     expect(after.services[0].serviceIcpNumber).toBe(numbers[1]);
   });
 });
