@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ApprovedOrder } from '../order-core/order-approval.port';
-import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { RecordSealer } from './record-sealer';
 import { FilingRecordStore } from './filing-record.store';
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
-import { draftServices, serviceFields, subjectChanges, type Sealer } from './record-from-draft';
+import { draftServices, serviceFields, subjectChanges } from './record-from-draft';
 
 /**
  * 变更备案 / 变更服务 approved: the record takes the order's values; every number stays. 变更备案 also changes the
@@ -13,12 +14,10 @@ import { draftServices, serviceFields, subjectChanges, type Sealer } from './rec
  */
 @Injectable()
 export class ChangeEffect implements GroupRecordEffect {
-  private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };
-
   constructor(
     private readonly store: FilingRecordStore,
-    private readonly drafts: OrderDraftStore,
     private readonly cipher: FieldCipher,
+    private readonly sealer: RecordSealer,
   ) {}
 
   async apply(tx: EntityManager, { order, draft, at }: ApprovedOrder): Promise<void> {

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind, type OrderKindGroup } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
-import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import type { DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { ChangeEffect } from './change.effect';
+import { RecordSealer } from './record-sealer';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
-import { servicesFromDraft, subjectChanges, subjectFromDraft, type Sealer } from './record-from-draft';
+import { servicesFromDraft, subjectChanges, subjectFromDraft } from './record-from-draft';
 
 /**
  * Where a subject created by an approval comes from. 新增服务（本平台）creates one only for an order approved before
@@ -36,16 +37,14 @@ export class FilingRecordApproval implements OrderApprovalEffect {
 
   constructor(
     private readonly store: FilingRecordStore,
-    private readonly drafts: OrderDraftStore,
     private readonly cipher: FieldCipher,
+    private readonly sealer: RecordSealer,
     cancel: CancelEffect,
     cancelAccess: CancelAccessEffect,
     change: ChangeEffect,
   ) {
     this.groupEffects = { cancel, cancel_access: cancelAccess, change };
   }
-
-  private readonly sealer: Sealer = { seal: (tree, at) => this.drafts.seal(tree, at), encrypt: (plain) => this.cipher.encrypt(plain) };
 
   async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
     const { order, draft, numbers, at } = approved;

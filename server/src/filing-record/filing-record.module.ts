@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { ChangeEffect } from './change.effect';
+import { RecordSealer } from './record-sealer';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordBackfill } from './filing-record.backfill';
 import { FilingRecordQueries } from './filing-record.queries';
@@ -32,6 +33,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     CancelAccessEffect,
     FilingRecordBackfill,
     ChangeEffect,
+    RecordSealer,
     RecordDrafts,
     SimulatedFilingRegistry,
     // Embedded default: the simulated registry (scripted filings plus ours); otherwise the provider interface (see MiitFilingRegistry).
