@@ -55,6 +55,7 @@ describe('hardening: no personal data in the clear at rest after a whole filing'
     await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     expect((await applicant.client.post(`/api/orders/${order.id}/submit`)).status).toBe(200);
     await flow.drain();
+    await reviewer.kit.confirmFaceChecks(order.id);
     expect((await reviewer.post(`/api/review/orders/${order.id}/approve`)).status).toBe(200);
     await flow.drain();
     await reviewer.post(`/api/regulator-sim/orders/${order.id}/script`, { outcome: 'approve', afterWorkingDays: 1 });
