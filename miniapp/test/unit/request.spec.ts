@@ -152,6 +152,18 @@ describe('request client', () => {
     expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
 
+  it('should bring the user back to the page they were on when the session ends there', async () => {
+    useSessionStore.getState().signIn(LOGIN);
+    (Taro.getCurrentInstance as unknown as jest.Mock).mockReturnValueOnce({
+      router: { path: '/pages/progress/index', params: { id: 'o-1', $taroTimestamp: '1' } },
+    });
+    answers({ statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+
+    await failure(request('/api/orders'));
+
+    expect(reLaunch).toHaveBeenCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/pages/progress/index?id=o-1')}` });
+  });
+
   it('should not reopen the login page when the 401 comes while it is already open', async () => {
     useSessionStore.getState().signIn(LOGIN);
     getCurrentPages.mockReturnValue([{ route: 'pages/login/index' }]);

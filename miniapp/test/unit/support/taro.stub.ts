@@ -7,6 +7,7 @@ const Taro = {
   redirectTo: jest.fn(() => Promise.resolve()),
   navigateTo: jest.fn(() => Promise.resolve()),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
+  getCurrentInstance: jest.fn((): { router: { path: string; params: Record<string, string> } | null } => ({ router: null })),
   // The weapp answers '' for a missing key.
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: string) => void storage.set(key, value),
