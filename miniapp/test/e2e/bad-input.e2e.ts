@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
+import { ApiTestKit, freshPersonId, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText } from './support/page-steps';
 import { choose, chooseRegion, fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
@@ -54,7 +54,8 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await expect(inputValue(page, 'websites-0-domains-0')).resolves.toBe('zhouba.io');
     await screenshot(page, 'bad-02-fifteen-digits');
 
-    await fill(page, 'subject-certificate-number', PERSON_ID);
+    // One order in flight per subject: each filing of this tour is its own person.
+    await fill(page, 'subject-certificate-number', freshPersonId());
     await fill(page, 'websites-0-domains-0', 'zhouba-notes.com');
     await nextStep(page, 'subject');
     await page.locator('#step-tab-services').click();
@@ -82,7 +83,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
   it('should compress a 6 MB photo before upload and refuse a 40-second video', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '吴九');
-    await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: PERSON_ID, domain: 'wujiu-notes.com', instanceId: 'ins-wj01' });
+    await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: freshPersonId(), domain: 'wujiu-notes.com', instanceId: 'ins-wj01' });
     await nextStep(page, 'subject');
     await page.locator('#step-tab-subject_principal').click();
     await fill(page, 'subject-principal-email', 'wujiu@example.com');
