@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Draft } from '@beian/shared';
-import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
+import { ApiTestKit, freshPersonId, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { fillArea, fillPersonalStart, inputValue, nextStep, waitSaved, startNewFiling } from './support/filing';
@@ -50,7 +50,7 @@ describe('drafts that are never lost', () => {
   it('should show both values of a field saved stale by a second browser and keep the chosen ones', async () => {
     const phone = await phonePage(browser);
     await startNewFiling(phone, server, '赵六');
-    await fillPersonalStart(phone, { region: '110105', name: '赵六', idNumber: PERSON_ID, domain: 'zhaoliu-notes.com', instanceId: 'ins-zhaoliu' });
+    await fillPersonalStart(phone, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com', instanceId: 'ins-zhaoliu' });
     await nextStep(phone, 'subject');
     await waitSaved(phone);
 
@@ -90,7 +90,7 @@ describe('drafts that are never lost', () => {
   it('should keep edits made offline and save them by itself when the network comes back', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '钱七');
-    await fillPersonalStart(page, { region: '110105', name: '钱七', idNumber: PERSON_ID, domain: 'qianqi-notes.com', instanceId: 'ins-qianqi' });
+    await fillPersonalStart(page, { region: '110105', name: '钱七', idNumber: freshPersonId(), domain: 'qianqi-notes.com', instanceId: 'ins-qianqi' });
     await nextStep(page, 'subject');
     await waitSaved(page);
 
