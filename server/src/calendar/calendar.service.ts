@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDay, CalendarDayRequest } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
@@ -19,21 +20,22 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  async workingDays(): Promise<WorkingDays> {
+  /** Inside a transaction pass its `tx`: a second pool connection per transaction can exhaust the pool. */
+  async workingDays(tx: EntityManager = this.db.manager): Promise<WorkingDays> {
     const now = Date.now();
     if (this.cached && now - this.cached.loadedAt < OVERRIDES_TTL_MS) return this.cached.days;
-    const rows = await this.db.manager.find(CalendarDayEntity, { select: { date: true, kind: true } });
+    const rows = await tx.find(CalendarDayEntity, { select: { date: true, kind: true } });
     const days = new WorkingDays(new Map(rows.map((row) => [row.date, row.kind])));
     this.cached = { days, loadedAt: now };
     return days;
   }
 
-  async addWorkingDays(from: Date, n: number): Promise<Date> {
-    return (await this.workingDays()).addWorkingDays(from, n);
+  async addWorkingDays(from: Date, n: number, tx?: EntityManager): Promise<Date> {
+    return (await this.workingDays(tx)).addWorkingDays(from, n);
   }
 
-  async workingDaysBetween(from: Date, to: Date): Promise<number> {
-    return (await this.workingDays()).workingDaysBetween(from, to);
+  async workingDaysBetween(from: Date, to: Date, tx?: EntityManager): Promise<number> {
+    return (await this.workingDays(tx)).workingDaysBetween(from, to);
   }
 
   async list(): Promise<CalendarDay[]> {

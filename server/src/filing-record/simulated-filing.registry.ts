@@ -74,14 +74,14 @@ export class SimulatedFilingRegistry extends FilingRegistry {
   }
 
   async add(request: RegistryFilingRequest): Promise<void> {
-    await this.db.manager.insert(RegistrySimFilingEntity, this.row(request, this.clock.now()));
+    await this.db.ambient.insert(RegistrySimFilingEntity, this.row(request, this.clock.now()));
   }
 
   async findSubject(certificateNumber: string): Promise<RegistryEntry | null> {
     const certificateIndex = this.cipher.blindIndex(normalizeCode(certificateNumber));
     const scripted = (await this.scripted({ subjectIndex: certificateIndex }))[0];
     if (scripted) return { subjectIcpNumber: scripted.subjectIcpNumber, certificateIndex, provider: scripted.provider };
-    const ours = await this.db.manager.findOne(FilingSubjectEntity, {
+    const ours = await this.db.ambient.findOne(FilingSubjectEntity, {
       select: { subjectIcpNumber: true, state: true },
       where: { certificateIndex, state: Not(UNKNOWN_TO_MIIT_SUBJECT) },
       order: { approvedAt: 'DESC' },
@@ -124,13 +124,13 @@ export class SimulatedFilingRegistry extends FilingRegistry {
     // A personal subject's name is encrypted at rest: a name query finds units, as MIIT's does by 主办单位名称.
     const subjectWhere = query.by === 'icp_number' ? { subjectIcpNumber: query.value } : { name: query.value };
     const scripted = this.publicScripted(await this.scripted(scriptedWhere));
-    const subjects = await this.db.manager.find(FilingSubjectEntity, {
+    const subjects = await this.db.ambient.find(FilingSubjectEntity, {
       select: { id: true, subjectIcpNumber: true, name: true, nature: true, approvedAt: true },
       where: { ...subjectWhere, state: Not(UNKNOWN_TO_MIIT_SUBJECT) },
       order: { approvedAt: 'ASC' },
     });
     const services = subjects.length
-      ? await this.db.manager.find(FilingServiceEntity, {
+      ? await this.db.ambient.find(FilingServiceEntity, {
           select: PUBLIC_SERVICE_COLUMNS,
           where: { subjectId: In(subjects.map((s) => s.id)), state: In([...KNOWN_TO_MIIT_SERVICE]) },
           order: { seq: 'ASC' },
@@ -151,25 +151,25 @@ export class SimulatedFilingRegistry extends FilingRegistry {
   private async scripted(where: FindOptionsWhere<RegistrySimFilingEntity>): Promise<ScriptedFiling[]> {
     const [[field, value]] = Object.entries(where) as [[keyof ScriptedFiling, unknown]];
     const demo = this.demo.filter((row) => row[field] === value);
-    const rows = await this.db.manager.find(RegistrySimFilingEntity, { where, order: { id: 'ASC' } });
+    const rows = await this.db.ambient.find(RegistrySimFilingEntity, { where, order: { id: 'ASC' } });
     return [...demo, ...rows];
   }
 
   private async ourServiceIds(key: string): Promise<string[]> {
-    const keys = await this.db.manager.find(FilingServiceKeyEntity, { select: { serviceId: true }, where: { serviceKey: key } });
+    const keys = await this.db.ambient.find(FilingServiceKeyEntity, { select: { serviceId: true }, where: { serviceKey: key } });
     return keys.map((k) => k.serviceId);
   }
 
   /** Our services (known to MIIT) among `serviceIds`, grouped under their subjects (known to MIIT). */
   private async ourFilings(serviceIds: string[]): Promise<{ subject: FilingSubjectEntity; services: FilingServiceEntity[] }[]> {
     if (!serviceIds.length) return [];
-    const services = await this.db.manager.find(FilingServiceEntity, {
+    const services = await this.db.ambient.find(FilingServiceEntity, {
       select: PUBLIC_SERVICE_COLUMNS,
       where: { id: In(serviceIds), state: In([...KNOWN_TO_MIIT_SERVICE]) },
       order: { seq: 'ASC' },
     });
     if (!services.length) return [];
-    const subjects = await this.db.manager.find(FilingSubjectEntity, {
+    const subjects = await this.db.ambient.find(FilingSubjectEntity, {
       select: { id: true, subjectIcpNumber: true, certificateIndex: true, name: true, nature: true, state: true, approvedAt: true },
       where: { id: In([...new Set(services.map((s) => s.subjectId))]), state: Not(UNKNOWN_TO_MIIT_SUBJECT) },
     });

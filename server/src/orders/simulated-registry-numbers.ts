@@ -20,7 +20,7 @@ export class SimulatedRegistryNumbers implements RegistryNumbers {
   }
 
   async highestServiceSeq(subjectIcpNumber: string): Promise<number> {
-    const rows = await this.db.manager.find(RegistrySimFilingEntity, { select: { serviceIcpNumber: true }, where: { subjectIcpNumber } });
+    const rows = await this.db.ambient.find(RegistrySimFilingEntity, { select: { serviceIcpNumber: true }, where: { subjectIcpNumber } });
     const numbers = [
       ...DEMO_REGISTRY_FILINGS.filter((f) => f.subjectIcpNumber === subjectIcpNumber).map((f) => f.serviceIcpNumber),
       ...rows.map((r) => r.serviceIcpNumber),

@@ -22,7 +22,10 @@ export class PlatformModule {
   static forRoot(config: AppConfig, entities: EntityList, overrides: PlatformOverrides = {}): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, entities, { runMigrations: config.migrationsRunAtBoot })],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database, entities, { runMigrations: config.migrationsRunAtBoot, strict: config.env !== 'production' }),
+      ],
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },

@@ -98,7 +98,7 @@ export class BureauReviewSimulator {
     const days = script?.afterWorkingDays ?? this.seededReviewDays(ref);
     return {
       outcome: script?.outcome ?? 'approve',
-      dueAt: await this.calendar.addWorkingDays(startedAt, days),
+      dueAt: await this.calendar.addWorkingDays(startedAt, days, tx),
       reasons: script ? (JSON.parse(script.reasons) as string[]) : [],
     };
   }

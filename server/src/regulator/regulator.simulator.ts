@@ -91,7 +91,7 @@ export class RegulatorSimulator extends RegulatorGateway {
 
   /** MIIT's verification form: the code, the mobile and the last six characters of the certificate number. */
   async verify(request: SmsVerifyRequest): Promise<SmsVerifyResponse> {
-    const outcome = await this.db.transaction((tx) => this.checkCode(tx, request));
+    const outcome = await this.db.retryingTransaction((tx) => this.checkCode(tx, request));
     if (!outcome.ok) throw outcome.error;
     return { verified: true };
   }

@@ -39,7 +39,7 @@ export class ReviewDecisionsService {
   /** 领取: the reviewer takes this submission; the applicant can no longer pull it back. Claiming again is a no-op. */
   claim(reviewer: SessionUser, orderId: string): Promise<ReviewOrderDetail> {
     return this.db
-      .transaction(async (tx) => {
+      .retryingTransaction(async (tx) => {
         const order = await this.access.existing(tx, orderId);
         if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED');
         const current = (await roundClaims(tx, [order])).get(order.id);
@@ -55,7 +55,7 @@ export class ReviewDecisionsService {
 
   /** Records a call; the first unreachable call of a round schedules the reminder to call again an hour later. */
   recordCall(reviewer: SessionUser, orderId: string, request: CallLogRequest): Promise<CallLogEntry> {
-    return this.db.transaction(async (tx) => {
+    return this.db.retryingTransaction(async (tx) => {
       const order = await this.access.existing(tx, orderId);
       if (order.status !== 'pending_initial_review') throw new AppException('TRANSITION_NOT_ALLOWED');
       const calledAt = this.clock.now();
@@ -89,7 +89,7 @@ export class ReviewDecisionsService {
   }
 
   private async decide(reviewer: SessionUser, orderId: string, decision: 'approve' | 'reject', reasons: OrderRejection[]): Promise<ReviewOrderDetail> {
-    await this.db.transaction(async (tx) => {
+    await this.db.retryingTransaction(async (tx) => {
       const order = await this.access.existing(tx, orderId);
       const claim = (await roundClaims(tx, [order])).get(order.id);
       if (claim && claim.reviewerId !== reviewer.id) throw new AppException('REVIEW_CLAIMED_BY_OTHER', undefined, { claim: claimView(claim) });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { JobEntity } from '../../src/jobs/job.entity';
+import { OrderHistoryEntity } from '../../src/order-core/order-history.entity';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { devLogin } from '../support/test-app';
@@ -107,7 +109,7 @@ function request(url: string, method: string, options: { headers: Record<string,
     let stopping = Promise.resolve();
 
     const send = async (step: string, method: string, path: string, token: string | null, body?: unknown, key?: string, retried = false): Promise<Answer> => {
-      const requestId = `${step}-${path.split('/')[3]?.slice(0, 8)}-${randomUUID()}`;
+      const requestId = `${step}-${/orders\/([0-9a-f]{8})/.exec(path)?.[1] ?? ''}-${randomUUID()}`;
       const res = await request(`${balancer.url}${path}`, method, {
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -138,7 +140,20 @@ function request(url: string, method: string, options: { headers: Record<string,
       waitUntil(
         `${order.orderId} reaches ${status}`,
         async () => (await send('progress', 'GET', `/api/orders/${order.orderId}/progress`, order.token)).body.status === status,
-      );
+      ).catch(async (error: unknown) => {
+        const history = await ds.manager.find(OrderHistoryEntity, {
+          select: { event: true, toStatus: true },
+          where: { orderId: order.orderId },
+          order: { id: 'ASC' },
+        });
+        const jobs = (await ds.manager.find(JobEntity, {})).filter((j) => j.payload.includes(order.orderId));
+        const asked = answers.filter((a) => a.requestId.includes(order.orderId.slice(0, 8)) && a.step !== 'progress');
+        throw new Error(
+          `${String(error)}\nhistory: ${JSON.stringify(history)}\njobs: ${JSON.stringify(jobs.map((j) => [j.type, j.status, j.attempts, j.lastError, j.lockedBy]))}` +
+            `\nanswers: ${JSON.stringify(asked.map((a) => [a.step, a.status, a.backend, a.retried, a.body.code]))}` +
+            `\nprocess output: ${servers.map((s, n) => `p${n + 1}: ${s.output.join('').slice(-3000)}`).join('\n')}`,
+        );
+      });
 
     await Promise.all(
       orders.map(async (order) => {

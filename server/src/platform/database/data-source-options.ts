@@ -12,13 +12,14 @@ export function migrationsDir(type: DatabaseConfig['type']): string {
   return join(__dirname, 'migrations', type === 'sqlite' ? 'sqlite' : 'mysql');
 }
 
-export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): DataSourceOptions {
+/** `strict`: outside production, a query beside an open transaction fails instead of being logged (DatabaseQueryLogger). */
+export function dataSourceOptions(db: DatabaseConfig, entities: EntityList, { strict = false }: { strict?: boolean } = {}): DataSourceOptions {
   const common = {
     entities,
     migrations: [join(migrationsDir(db.type), '*.{js,ts}')],
     migrationsRun: true,
     synchronize: false,
-    logger: new DatabaseQueryLogger(),
+    logger: new DatabaseQueryLogger(strict),
   };
   if (db.type === 'sqlite') {
     mkdirSync(dirname(db.path), { recursive: true });

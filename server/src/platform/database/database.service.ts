@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { openTransaction, transactionScope } from './transaction-scope';
 
 const errnoOf = (error: unknown) => {
   const e = error as { errno?: number; driverError?: { errno?: number } } | null;
@@ -82,8 +83,16 @@ export class DatabaseService {
     return this.dataSource.manager;
   }
 
+  /**
+   * For the stand-ins of outside systems (simulators), whose ports take no transaction: inside a caller's open
+   * transaction they read and write through it instead of taking a second connection from the pool.
+   */
+  get ambient(): EntityManager {
+    return openTransaction()?.manager ?? this.dataSource.manager;
+  }
+
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.dataSource.transaction(work);
+    if (!this.isSqlite) return this.dataSource.transaction((tx) => transactionScope.run(tx.queryRunner!, () => work(tx)));
     const run = this.sqliteQueue.then(() => this.dataSource.transaction(work));
     this.sqliteQueue = run.catch(() => undefined);
     return run;
