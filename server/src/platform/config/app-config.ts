@@ -62,6 +62,7 @@ export interface RateLimitsConfig {
   smsGlobal: RateLimit;
   uploads: RateLimit;
   draftSaves: RateLimit;
+  footerChecks: RateLimit;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
@@ -169,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             smsGlobal: { limit: e.RATE_LIMIT_SMS_GLOBAL_PER_MINUTE, windowSeconds: 60 },
             uploads: { limit: e.RATE_LIMIT_UPLOADS_PER_HOUR, windowSeconds: 3600 },
             draftSaves: { limit: e.RATE_LIMIT_DRAFT_SAVES_PER_MINUTE, windowSeconds: 60 },
+            footerChecks: { limit: e.RATE_LIMIT_FOOTER_CHECKS_PER_HOUR, windowSeconds: 3600 },
           }
         : null,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,

@@ -125,6 +125,8 @@ export const ENV_SCHEMA = z.object({
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(300),
   /** Draft saves (autosave included), per session. */
   RATE_LIMIT_DRAFT_SAVES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Website footer checks (each fetches the user's site), per account. */
+  RATE_LIMIT_FOOTER_CHECKS_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 /** Every variable the server reads (the deploy manifests are checked against this list). */
