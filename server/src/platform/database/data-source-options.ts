@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { useLargeTextFor } from './columns';
 import { DatabaseQueryLogger } from './query-logger';
 
 /** The entity classes; the list lives at the top of the app (app-entities.ts), so the platform imports no feature module. */
@@ -13,6 +14,7 @@ export function migrationsDir(type: DatabaseConfig['type']): string {
 }
 
 export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): DataSourceOptions {
+  useLargeTextFor(db.type);
   const common = {
     entities,
     migrations: [join(migrationsDir(db.type), '*.{js,ts}')],
