@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FilingSubjectDetail, Invitation } from '@beian/shared';
+import { BIOMETRIC_CONSENT_VERSION, type FilingSubjectDetail, type Invitation } from '@beian/shared';
 import { freshPersonId } from '@beian/shared/testing';
 import { MessageCentreService } from '../../src/notifications/message-centre.service';
 import { fileHere } from '../support/filing-record.fixtures';
@@ -82,9 +82,28 @@ const OWN_OR_TOOL = (op: Operation) =>
   /^\/api\/(auth|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|regulator-sim|dev)(\/|$)/.test(op.path) && !ON_SOMEONE_ELSES(op);
 const holderOf = (op: Operation): Holder => (params(op).some((p) => refOf(op, p)?.holder === 'invitee') ? 'invitee' : 'owner');
 
-/** 422 counts as refused too: a body is checked before the owner is, and nothing is done either way. */
-const REFUSED = new Set([401, 403, 404, 422]);
-const refused = (answer: { status: number; body: { code?: string } }) => REFUSED.has(answer.status) || answer.body?.code === 'INVITATION_TAKEN';
+/**
+ * A valid request for each operation whose body or query is checked before the caller is: without it the refusal
+ * would be the 422 of an empty body, not the object's. Every other operation is called with `{}`.
+ */
+const VALID_REQUESTS: Record<string, { body?: unknown; query?: string }> = {
+  'PATCH /api/orders/{id}/draft': { body: { version: 1, draft: { subject: { remark: '矩阵' } } } },
+  'POST /api/orders/{id}/reopen-fields': { body: { paths: ['subject.name'] } },
+  'GET /api/filings/subjects/{id}/export': { query: '?format=csv' },
+  'PUT /api/orders/{id}/cancellation': { body: { serviceIds: [] } },
+  'POST /api/orders/{id}/cancellation/codes': { body: { channel: 'sms' } },
+  'POST /api/orders/{id}/cancellation/verify': { body: { channel: 'sms', code: '123456' } },
+  'POST /api/orders/{id}/uploads': { body: { kind: 'certificate_back', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 } },
+  'POST /api/orders/{id}/ocr': { body: { uploadId: randomUUID(), kind: 'id_card_front' } },
+  'POST /api/orders/{id}/principals/{path}/consent': { body: { version: BIOMETRIC_CONSENT_VERSION } },
+  'POST /api/orders/{id}/principals/{path}/face-check': { body: { challengeId: randomUUID(), videoFileId: randomUUID() } },
+  'POST /api/invitations/{token}/consent': { body: { version: BIOMETRIC_CONSENT_VERSION } },
+  'POST /api/invitations/{token}/uploads': { body: { kind: 'certificate_front', contentType: 'image/jpeg', size: 1000 } },
+  'POST /api/invitations/{token}/face-check': { body: { challengeId: randomUUID(), videoFileId: randomUUID() } },
+};
+
+/** Refused on the object itself: no session, no role, no such object of theirs, or an invitation another account holds. */
+const refused = (answer: { status: number; body: { code?: string } }) => [401, 403, 404].includes(answer.status) || answer.body?.code === 'INVITATION_TAKEN';
 
 /** Operations whose owner's own call answers "not found" by design, with the reason. */
 const OWNER_NOT_FOUND = new Map<string, string>([]);
@@ -159,10 +178,12 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
   const urlOf = (op: Operation) => op.path.replace(/\{(\w+)\}/g, (_, name: string) => refOf(op, name)!.value(objects));
   /** By fetch: some answers are files (the QR code PNG, the exports). */
   const call = async (op: Operation, token?: string) => {
-    const res = await fetch(`${t.url}${urlOf(op)}`, {
+    const valid = VALID_REQUESTS[`${op.method} ${op.path}`] ?? {};
+    const hasBody = !['GET', 'DELETE'].includes(op.method);
+    const res = await fetch(`${t.url}${urlOf(op)}${valid.query ?? ''}`, {
       method: op.method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(['GET', 'DELETE'].includes(op.method) ? {} : { 'content-type': 'application/json' }) },
-      body: ['GET', 'DELETE'].includes(op.method) ? undefined : '{}',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+      body: hasBody ? JSON.stringify(valid.body ?? {}) : undefined,
     });
     const text = await res.text();
     const json = res.headers.get('content-type')?.includes('json') && text ? (JSON.parse(text) as { code?: string }) : {};
