@@ -7,17 +7,7 @@
 //   many addresses  USERS connections, each its own X-Forwarded-For (TRUST_PROXY): a bucket row per caller, saturated
 //   one address     USERS connections from one address: every request upserts the same row (the worst case)
 // Server CPU per request is read from /proc. The machine may be shared: figures move with its load.
-import {
-  cpuSeconds,
-  createMariaDb,
-  devLogin,
-  inBatches,
-  machine,
-  main,
-  runAutocannon,
-  startBeianServer,
-  summarize,
-} from './support/bench-kit.mjs';
+import { cpuSeconds, createMariaDb, devLogin, inBatches, machine, main, runAutocannon, startBeianServer, summarize } from './support/bench-kit.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

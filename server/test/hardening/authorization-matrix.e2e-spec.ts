@@ -76,7 +76,8 @@ const ADMIN_ONLY = (op: Operation) => op.path.startsWith('/api/admin/');
 const STAFF_ONLY = (op: Operation) =>
   (/^\/api\/(review|admin)\//.test(op.path) || SIMULATOR_CONTROLS.has(`${op.method} ${op.path}`)) && !PUBLIC.has(`${op.method} ${op.path}`);
 /** Acting on someone's order, upload, file, invitation, subject, service or message: only its holder may. */
-const ON_SOMEONE_ELSES = (op: Operation) => !STAFF_ONLY(op) && !PUBLIC.has(`${op.method} ${op.path}`) && params(op).some((p) => refOf(op, p)?.holder !== 'staff');
+const ON_SOMEONE_ELSES = (op: Operation) =>
+  !STAFF_ONLY(op) && !PUBLIC.has(`${op.method} ${op.path}`) && params(op).some((p) => refOf(op, p)?.holder !== 'staff');
 /** The caller's own things, simulators and dev tools: any logged-in account, only its own data. */
 const OWN_OR_TOOL = (op: Operation) =>
   /^\/api\/(auth|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|regulator-sim|dev)(\/|$)/.test(op.path) && !ON_SOMEONE_ELSES(op);
@@ -207,7 +208,11 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
   });
 
   it('should name a real object in every path', () => {
-    const unnamed = operations.flatMap((op) => params(op).filter((p) => !refOf(op, p)).map((p) => `${op.method} ${op.path}: {${p}}`));
+    const unnamed = operations.flatMap((op) =>
+      params(op)
+        .filter((p) => !refOf(op, p))
+        .map((p) => `${op.method} ${op.path}: {${p}}`),
+    );
 
     expect(unnamed).toEqual([]);
     expect(Object.entries(objects).filter(([, value]) => typeof value !== 'string' || !value)).toEqual([]);
@@ -261,7 +266,9 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       answers.push(answer!);
     }
 
-    const wronglyRefused = answers.filter((a) => [401, 403].includes(a.status) || (a.status === 404 && !OWNER_NOT_FOUND.has(a.op)) || a.code === 'INVITATION_TAKEN');
+    const wronglyRefused = answers.filter(
+      (a) => [401, 403].includes(a.status) || (a.status === 404 && !OWNER_NOT_FOUND.has(a.op)) || a.code === 'INVITATION_TAKEN',
+    );
     expect(wronglyRefused).toEqual([]);
   });
 });

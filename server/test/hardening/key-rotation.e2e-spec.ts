@@ -51,12 +51,26 @@ describe('hardening: field key rotation — re-encrypt everything, then remove t
     const saved = await owner.client.patch(`/api/orders/${orderId}/draft`, { version: created.body.version, draft: { subjectPrincipal: principal } });
     expect(saved.status).toBe(200);
     plainPhoto = await photo();
-    const uploaded = await upload(before.url, owner.client, `/api/orders/${orderId}/uploads`, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' }, plainPhoto);
+    const uploaded = await upload(
+      before.url,
+      owner.client,
+      `/api/orders/${orderId}/uploads`,
+      { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' },
+      plainPhoto,
+    );
     expect(uploaded.status).toBe(200);
     ({ subjectId } = await fileHere(before, { ownerId: owner.user.id, certificateNumber: CERTIFICATE, subjectIcpNumber: `京ICP备${Date.now() % 1e10}号` }));
     // A 初审 decision keeps the draft as it was, sealed as the review writes it.
     const snapshot = before.app.get(OrderDraftStore).seal({ subjectPrincipal: principal });
-    await before.db.manager.insert(ReviewDecisionEntity, { orderId, reviewerId: owner.user.id, decision: 'reject', reasons: '[]', snapshot, reopenedPaths: '[]', createdAt: before.clock.now() });
+    await before.db.manager.insert(ReviewDecisionEntity, {
+      orderId,
+      reviewerId: owner.user.id,
+      decision: 'reject',
+      reasons: '[]',
+      snapshot,
+      reopenedPaths: '[]',
+      createdAt: before.clock.now(),
+    });
   });
   afterAll(() => before.close());
 
@@ -106,7 +120,10 @@ describe('hardening: field key rotation — re-encrypt everything, then remove t
       expect(files.length).toBeGreaterThan(0);
       expect(files.filter((bytes) => bytes.subarray(0, 12).toString('latin1') !== 'BEIANENV1\x02v2')).toEqual([]);
       expect(order.status).toBe(200);
-      expect(order.body.draft.subjectPrincipal).toMatchObject({ name: NAME, certificateNumber: `${CERTIFICATE.slice(0, 4)}**********${CERTIFICATE.slice(-4)}` });
+      expect(order.body.draft.subjectPrincipal).toMatchObject({
+        name: NAME,
+        certificateNumber: `${CERTIFICATE.slice(0, 4)}**********${CERTIFICATE.slice(-4)}`,
+      });
       expect(file.status).toBe(200);
       expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(0);
       expect(subject.status).toBe(200);

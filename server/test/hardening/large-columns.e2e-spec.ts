@@ -46,7 +46,14 @@ describe('hardening: columns that hold more than 64 KB (sealed drafts, snapshots
       reopenedPaths: '[]',
       createdAt: t.clock.now(),
     });
-    const version = await manager.insert(FilingVersionEntity, { subjectId, orderId, kind: 'first_filing', before: LARGE, after: LARGE, createdAt: t.clock.now() });
+    const version = await manager.insert(FilingVersionEntity, {
+      subjectId,
+      orderId,
+      kind: 'first_filing',
+      before: LARGE,
+      after: LARGE,
+      createdAt: t.clock.now(),
+    });
 
     const section = await manager.findOneByOrFail(OrderDraftSectionEntity, { orderId, section: 'websites' });
     const snapshot = await manager.findOneByOrFail(ReviewDecisionEntity, { id: decision.identifiers[0]!.id as number });

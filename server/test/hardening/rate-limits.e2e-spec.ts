@@ -109,7 +109,11 @@ describe('hardening: rate limits shared by every server process', () => {
 
   it("should refuse an account its third footer check in an hour, whichever session or process asks, in Chinese, and not another account's", async () => {
     const nickname = `rl-footer-${randomUUID().slice(0, 8)}`;
-    const [first, second, stranger] = [await devLogin(a.url, nickname), await devLogin(b.url, nickname), await devLogin(a.url, `rl-f2-${randomUUID().slice(0, 8)}`)];
+    const [first, second, stranger] = [
+      await devLogin(a.url, nickname),
+      await devLogin(b.url, nickname),
+      await devLogin(a.url, `rl-f2-${randomUUID().slice(0, 8)}`),
+    ];
     const websiteOf = async (owner: typeof first) => {
       const { subjectId } = await fileHere(a, {
         ownerId: owner.user.id,

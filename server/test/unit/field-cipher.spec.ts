@@ -25,7 +25,11 @@ describe('FieldCipher', () => {
 
   it('should re-encrypt under the newest key every older value inside sealed JSON, nested ones too, and leave look-alikes', () => {
     const before = new FieldCipher([v1]);
-    const sealed = JSON.stringify({ name: before.encrypt('张三'), answer: before.encrypt(JSON.stringify({ mobile: before.encrypt('13800138000') })), note: 'enc:v1:AAAA' });
+    const sealed = JSON.stringify({
+      name: before.encrypt('张三'),
+      answer: before.encrypt(JSON.stringify({ mobile: before.encrypt('13800138000') })),
+      note: 'enc:v1:AAAA',
+    });
     const rotated = new FieldCipher([v1, v2]);
 
     const renewed = rotated.reencryptWithin(sealed);
