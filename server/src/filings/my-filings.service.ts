@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   FILING_SERVICE_STATES,
   FILING_SUBJECT_STATES,
@@ -26,6 +26,8 @@ import { SiteFetcher } from './site-fetcher.port';
 /** 我的备案: the caller's approved subjects and services. Another account's subject or service answers 404. */
 @Injectable()
 export class MyFilingsService {
+  private readonly logger = new Logger('MyFilings');
+
   constructor(
     private readonly queries: FilingRecordQueries,
     private readonly cipher: FieldCipher,
@@ -125,7 +127,11 @@ export class MyFilingsService {
   private async countFooterCheck(user: SessionUser): Promise<void> {
     const rule = this.config.rateLimits?.footerChecks;
     if (!rule) return;
-    const over = await this.limiter.hit([{ key: `footerChecks:user:${user.id}`, rule }]);
+    // As for every limit: when the counters cannot be reached the check goes on uncounted.
+    const over = await this.limiter.hit([{ key: `footerChecks:user:${user.id}`, rule }]).catch((error: unknown) => {
+      this.logger.warn(`footer check not counted: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
     if (over) throw new AppException('RATE_LIMITED', undefined, over, `网站底部检查过于频繁，请 ${waitText(over.retryAfterSeconds)}后再试`);
   }
 }
