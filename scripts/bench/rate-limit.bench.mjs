@@ -6,8 +6,21 @@
 //   one at a time   a single connection, one request after another: the latency the limiter adds
 //   many addresses  USERS connections, each its own X-Forwarded-For (TRUST_PROXY): a bucket row per caller, saturated
 //   one address     USERS connections from one address: every request upserts the same row (the worst case)
-// Server CPU per request is read from /proc. The machine may be shared: figures move with its load.
-import { cpuSeconds, createMariaDb, devLogin, inBatches, machine, main, runAutocannon, startBeianServer, summarize } from './support/bench-kit.mjs';
+// Server CPU per request is read from /proc. Then, on MariaDB, the limiter's statements alone on one connection
+// (a transaction: upsert + read back), the counters table in InnoDB (a durable commit each) and in MEMORY (what the
+// server uses). The machine may be shared: figures move with its load.
+import {
+  cpuSeconds,
+  serverRequire,
+  createMariaDb,
+  devLogin,
+  inBatches,
+  machine,
+  main,
+  runAutocannon,
+  startBeianServer,
+  summarize,
+} from './support/bench-kit.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -15,6 +28,8 @@ const WARM_UP_SECONDS = 2;
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',');
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const FAR_ABOVE = '100000000';
+
+const HITS = Number(process.env.BENCH_HITS ?? 1000);
 
 const LOADS = {
   'one at a time': (users) => ({ users: users.slice(0, 1), spread: true }),
@@ -75,7 +90,39 @@ async function runDatabase(database) {
   }
 }
 
+/** The limiter's transaction for one bucket, HITS times on one connection, per engine of the counters table. */
+async function statementsAlone() {
+  const mysql = serverRequire('mysql2/promise');
+  const connection = await mysql.createConnection(await createMariaDb('ratelimit_statements'));
+  try {
+    for (const engine of ['InnoDB', 'MEMORY']) {
+      await connection.query('DROP TABLE IF EXISTS counters');
+      await connection.query(
+        `CREATE TABLE counters (bucket varchar(64) NOT NULL PRIMARY KEY, window_index int NOT NULL, hits int NOT NULL, expires_at datetime(3) NOT NULL) ENGINE=${engine}`,
+      );
+      const started = performance.now();
+      for (let i = 0; i < HITS; i++) {
+        const bucket = `caller-${i % USERS}`;
+        await connection.query('START TRANSACTION');
+        await connection.query(
+          `INSERT INTO counters (bucket, window_index, hits, expires_at) VALUES (?, 1, 1, ?)
+           ON DUPLICATE KEY UPDATE hits = IF(window_index >= VALUES(window_index), hits + 1, 1), window_index = GREATEST(window_index, VALUES(window_index)), expires_at = GREATEST(expires_at, VALUES(expires_at))`,
+          [bucket, new Date()],
+        );
+        await connection.query('SELECT bucket, hits FROM counters WHERE bucket IN (?)', [bucket]);
+        await connection.query('COMMIT');
+      }
+      console.log(
+        `  mariadb statements alone, ${engine.padEnd(6)} ${((performance.now() - started) / HITS).toFixed(3)} ms per counted request (${HITS} on one connection)`,
+      );
+    }
+  } finally {
+    await connection.end();
+  }
+}
+
 main(async () => {
   console.log(`Rate limiter cost: GET /api/auth/me, ${USERS} applicants, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
   for (const database of DATABASES) await runDatabase(database);
+  if (DATABASES.includes('mariadb')) await statementsAlone();
 });
