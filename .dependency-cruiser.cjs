@@ -14,7 +14,7 @@ const FLOORS = [
   { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'accounts'] },
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */
-const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', 'app-entities.ts'];
+const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', 'reencrypt.ts', 'app-entities.ts'];
 
 /** miniapp/src: the main package's folders and files, and the subpackages (app.config.ts subPackages). */
 const MINIAPP_MAIN = ['pages', 'components', 'services', 'stores', 'utils'];

@@ -4,6 +4,7 @@
 #   docker build -t beian .
 #   docker run --env-file beian.env -p 3000:3000 beian                 # the server
 #   docker run --env-file beian.env beian node dist/migrate.js         # migrations, once per release
+#   docker run --env-file beian.env beian node dist/reencrypt.js       # after adding a field key (README: rotating)
 # Configuration: the environment variables in README.md (NODE_ENV=production needs DATABASE_URL, FIELD_ENCRYPTION_KEYS …).
 
 ARG NODE_IMAGE=node:24-bookworm-slim

@@ -1,6 +1,6 @@
 import type { OrderKind } from '@beian/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { IdColumn, TimeColumn } from '../platform/database/columns';
+import { IdColumn, LargeTextColumn, TimeColumn } from '../platform/database/columns';
 
 /** The record before and after one approved order: written once, in the approval's transaction, never overwritten. */
 @Entity('filing_versions')
@@ -20,10 +20,10 @@ export class FilingVersionEntity {
   kind: OrderKind;
 
   /** Sealed JSON of the subject with its services; null when the order created the subject. */
-  @Column({ type: 'text', nullable: true })
+  @LargeTextColumn({ nullable: true })
   before: string | null;
 
-  @Column({ type: 'text' })
+  @LargeTextColumn()
   after: string;
 
   @TimeColumn({ name: 'created_at' })

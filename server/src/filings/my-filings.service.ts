@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   FILING_SERVICE_STATES,
   FILING_SUBJECT_STATES,
@@ -12,9 +12,13 @@ import {
   type SessionUser,
 } from '@beian/shared';
 import { FilingRecordQueries, type ServiceListRow } from '../filing-record/filing-record.queries';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
 import { AppException } from '../platform/errors/app-exception';
+import { waitText } from '../platform/http/rate-limit.hook';
+import { RateLimiter } from '../platform/http/rate-limiter';
 import { checkFooter } from './footer.inspector';
 import { appPackages, parseObject, principalName, principalView, stringList } from './record-views';
 import { SiteFetcher } from './site-fetcher.port';
@@ -22,10 +26,14 @@ import { SiteFetcher } from './site-fetcher.port';
 /** 我的备案: the caller's approved subjects and services. Another account's subject or service answers 404. */
 @Injectable()
 export class MyFilingsService {
+  private readonly logger = new Logger('MyFilings');
+
   constructor(
     private readonly queries: FilingRecordQueries,
     private readonly cipher: FieldCipher,
     private readonly fetcher: SiteFetcher,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(user: SessionUser): Promise<FilingSubjectSummary[]> {
@@ -110,8 +118,21 @@ export class MyFilingsService {
     const row = await this.queries.serviceOfOwner(user.id, serviceId);
     if (!row) throw new AppException('FILING_SERVICE_NOT_FOUND');
     if (row.serviceType !== 'website') throw new AppException('FOOTER_CHECK_WEBSITES_ONLY');
+    await this.countFooterCheck(user);
     const url = row.homeUrl ?? `http://${stringList(row.domains)[0] ?? ''}/`;
     return checkFooter(this.fetcher, url, row.serviceIcpNumber);
+  }
+
+  /** Each check fetches a site on the user's behalf: a limit per account, however many sessions it has. */
+  private async countFooterCheck(user: SessionUser): Promise<void> {
+    const rule = this.config.rateLimits?.footerChecks;
+    if (!rule) return;
+    // As for every limit: when the counters cannot be reached the check goes on uncounted.
+    const over = await this.limiter.hit([{ key: `footerChecks:user:${user.id}`, rule }]).catch((error: unknown) => {
+      this.logger.warn(`footer check not counted: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (over) throw new AppException('RATE_LIMITED', undefined, over, `网站底部检查过于频繁，请 ${waitText(over.retryAfterSeconds)}后再试`);
   }
 }
 

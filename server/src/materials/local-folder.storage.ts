@@ -1,8 +1,9 @@
-import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
 import { LinkSigner } from '../platform/crypto/link-signer';
-import type { ObjectEnvelope } from '../platform/crypto/object-envelope';
+import { ObjectEnvelope } from '../platform/crypto/object-envelope';
 import { ObjectStorage } from './object-storage.port';
 
 export const LOCAL_STORAGE_PREFIX = '/api/storage/';
@@ -71,9 +72,33 @@ export class LocalFolderStorage extends ObjectStorage {
     const file = this.path(key);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     // Write then rename, so a reader never sees half a file.
+    await this.replace(file, this.envelope.seal(bytes));
+  }
+
+  private async replace(file: string, sealed: Buffer): Promise<void> {
     const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, this.envelope.seal(bytes), { mode: 0o600 });
+    await writeFile(partial, sealed, { mode: 0o600 });
     await rename(partial, file);
+  }
+
+  /**
+   * After a new field key is added: seals again, under the newest key, up to `limit` stored files that are not yet
+   * (older key, or kept before encryption began); answers how many. Run until it answers 0; a stop resumes anywhere.
+   */
+  async resealStale(limit: number): Promise<number> {
+    let resealed = 0;
+    const files = (await readdir(this.root, { recursive: true, withFileTypes: true }).catch(() => []))
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.partial'))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) {
+      if (resealed >= limit) break;
+      const stored = await readFile(file);
+      if (this.envelope.isCurrent(stored)) continue;
+      await this.replace(file, this.envelope.seal(this.envelope.open(stored)));
+      resealed += 1;
+    }
+    return resealed;
   }
 
   async delete(key: string): Promise<void> {
@@ -89,4 +114,9 @@ export class LocalFolderStorage extends ObjectStorage {
     if (!KEY_PATTERN.test(key) || key.includes('..')) throw new Error('Invalid storage key');
     return join(this.root, key);
   }
+}
+
+/** The embedded storage of a configuration: the URL-signing secret is derived from the first field key. */
+export function localFolderStorage(config: AppConfig, clock: Clock): LocalFolderStorage {
+  return new LocalFolderStorage(join(config.dataDir, 'objects'), config.fieldEncryptionKeys[0]!.key, clock, new ObjectEnvelope(config.fieldEncryptionKeys));
 }

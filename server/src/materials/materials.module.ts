@@ -1,12 +1,10 @@
 import { LetterTemplatesController } from './letter-templates.controller';
 import { Module } from '@nestjs/common';
 import { OrderCoreModule } from '../order-core/order-core.module';
-import { join } from 'node:path';
 import { APP_CONFIG } from '../platform/config/config.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { Clock } from '../platform/clock/clock';
-import { ObjectEnvelope } from '../platform/crypto/object-envelope';
-import { LocalFolderStorage } from './local-folder.storage';
+import { localFolderStorage } from './local-folder.storage';
 import { LocalStorageRoutes } from './local-storage.routes';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
@@ -28,13 +26,7 @@ import { UploadedFilesCheck } from './uploaded-files.check';
       useFactory: (config: AppConfig, clock: Clock): ObjectStorage => {
         // The bucket checks presigned URLs against its own clock, so they are signed with real time.
         if (config.storage.provider === 's3') return new S3CompatibleStorage(config.storage, clock, () => new Date());
-        // The URL-signing secret is derived from the first field key, so no extra secret needs configuring.
-        return new LocalFolderStorage(
-          join(config.dataDir, 'objects'),
-          config.fieldEncryptionKeys[0]!.key,
-          clock,
-          new ObjectEnvelope(config.fieldEncryptionKeys),
-        );
+        return localFolderStorage(config, clock);
       },
     },
     LocalStorageRoutes,

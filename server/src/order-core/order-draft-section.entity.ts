@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { IdColumn, TimeColumn } from '../platform/database/columns';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, LargeTextColumn, TimeColumn } from '../platform/database/columns';
 
 /** One top-level part of a draft (subject, subjectPrincipal, websites …) as JSON with personal data encrypted. */
 @Entity('order_draft_sections')
@@ -10,7 +10,7 @@ export class OrderDraftSectionEntity {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   section: string;
 
-  @Column({ type: 'text' })
+  @LargeTextColumn()
   data: string;
 
   @TimeColumn({ name: 'updated_at' })

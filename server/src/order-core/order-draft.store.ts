@@ -9,9 +9,9 @@ import { OrderDraftSectionEntity } from './order-draft-section.entity';
 
 export type DraftTree = Record<string, unknown>;
 
-/** What the `data` column holds (TEXT on MySQL/MariaDB). */
+/** The most one stored (encrypted) section may take; the column (MEDIUMTEXT on MySQL/MariaDB) holds far more. */
 const STORED_SECTION_MAX_BYTES = 65_535;
-/** The whole draft is sealed into one review snapshot (TEXT too), with a little room for the section keys. */
+/** The whole draft, sealed into one review snapshot, with a little room for the section keys. */
 const STORED_DRAFT_MAX_BYTES = 65_535 - 1024;
 
 /** Reads and writes an order's draft as one row per top-level section, personal data encrypted per field. */

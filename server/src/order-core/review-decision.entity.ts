@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { IdColumn, TimeColumn } from '../platform/database/columns';
+import { IdColumn, LargeTextColumn, TimeColumn } from '../platform/database/columns';
 
 /** A 初审 decision with the draft as it was then, so the next review sees what changed. */
 @Entity('review_decisions')
@@ -22,7 +22,7 @@ export class ReviewDecisionEntity {
   reasons: string;
 
   /** JSON of the draft at the decision, personal data encrypted per field. */
-  @Column({ type: 'text' })
+  @LargeTextColumn()
   snapshot: string;
 
   /** JSON `string[]`: fields the applicant reopened after this rejection. */

@@ -29,7 +29,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
-        { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys) },
+        { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys, config.fieldIndexKey) },
         IdempotencyService,
         RateLimiter,
         AppLifecycle,

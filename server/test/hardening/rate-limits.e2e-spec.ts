@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { FilingSubjectDetail } from '@beian/shared';
+import { freshPersonId } from '@beian/shared/testing';
+import { fileHere } from '../support/filing-record.fixtures';
 import { freshMobile } from '../support/filing-flow';
 import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
 
@@ -10,6 +13,7 @@ const LIMITS = {
   RATE_LIMIT_SMS_GLOBAL_PER_MINUTE: '100000',
   RATE_LIMIT_UPLOADS_PER_HOUR: '2',
   RATE_LIMIT_DRAFT_SAVES_PER_MINUTE: '3',
+  RATE_LIMIT_FOOTER_CHECKS_PER_HOUR: '2',
 };
 
 const login = (base: string) => api(base).post('/api/auth/dev-login', { nickname: `rl-${randomUUID().slice(0, 8)}` });
@@ -103,11 +107,53 @@ describe('hardening: rate limits shared by every server process', () => {
     expect((await upload(b.url, second.token, theirs)).status).not.toBe(429);
   });
 
+  it("should refuse an account its third footer check in an hour, whichever session or process asks, in Chinese, and not another account's", async () => {
+    const nickname = `rl-footer-${randomUUID().slice(0, 8)}`;
+    const [first, second, stranger] = [
+      await devLogin(a.url, nickname),
+      await devLogin(b.url, nickname),
+      await devLogin(a.url, `rl-f2-${randomUUID().slice(0, 8)}`),
+    ];
+    const websiteOf = async (owner: typeof first) => {
+      const { subjectId } = await fileHere(a, {
+        ownerId: owner.user.id,
+        certificateNumber: freshPersonId(),
+        subjectIcpNumber: `京ICP备${randomUUID().replace(/\D/g, '').slice(0, 10)}号`,
+        nature: 'personal',
+        services: [{ name: 'footer-check.invalid' }],
+      });
+      return (await owner.client.get<FilingSubjectDetail>(`/api/filings/subjects/${subjectId}`)).body.services[0]!.id;
+    };
+    const [mine, theirs] = [await websiteOf(first), await websiteOf(stranger)];
+    const check = (base: string, token: string, serviceId: string) => api(base, token).post(`/api/filings/services/${serviceId}/footer-check`);
+
+    const allowed = [await check(a.url, first.token, mine), await check(b.url, second.token, mine)];
+    const third = await fetch(`${a.url}/api/filings/services/${mine}/footer-check`, { method: 'POST', headers: { authorization: `Bearer ${second.token}` } });
+    const body = (await third.json()) as { code: string; message: string; details: { retryAfterSeconds: number } };
+
+    expect(first.user.id).toBe(second.user.id);
+    expect(allowed.map((r) => r.status)).toEqual([200, 200]);
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe(String(body.details.retryAfterSeconds));
+    expect(body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^网站底部检查过于频繁，请 \d+ 分钟后再试$/) });
+    expect((await check(b.url, stranger.token, theirs)).status).toBe(200);
+  });
+
   it('should keep neither addresses nor tokens in the counters table', async () => {
     const rows = await a.db.rows<{ bucket: string }>('SELECT bucket FROM rate_limit_windows', []);
 
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.bucket).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('should count in a MEMORY table on MySQL/MariaDB, so counting costs no durable commit', async () => {
+    if (a.db.isSqlite) return; // SQLite has one engine.
+    const [table] = await a.db.rows<{ engine: string }>(
+      "SELECT ENGINE AS engine FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'rate_limit_windows'",
+      [],
+    );
+
+    expect(table?.engine).toBe('MEMORY');
   });
 });
 

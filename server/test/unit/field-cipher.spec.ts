@@ -23,6 +23,33 @@ describe('FieldCipher', () => {
     expect(rotated.encrypt('x')).toMatch(/^enc:v2:/);
   });
 
+  it('should re-encrypt under the newest key every older value inside sealed JSON, nested ones too, and leave look-alikes', () => {
+    const before = new FieldCipher([v1]);
+    const sealed = JSON.stringify({
+      name: before.encrypt('张三'),
+      answer: before.encrypt(JSON.stringify({ mobile: before.encrypt('13800138000') })),
+      note: 'enc:v1:AAAA',
+    });
+    const rotated = new FieldCipher([v1, v2]);
+
+    const renewed = rotated.reencryptWithin(sealed);
+    const afterwards = new FieldCipher([v2]);
+    const parsed = JSON.parse(renewed) as { name: string; answer: string; note: string };
+
+    expect(renewed).not.toMatch(/enc:v1:(?!AAAA)/);
+    expect(afterwards.decrypt(parsed.name)).toBe('张三');
+    expect(afterwards.decrypt((JSON.parse(afterwards.decrypt(parsed.answer)) as { mobile: string }).mobile)).toBe('13800138000');
+    expect(parsed.note).toBe('enc:v1:AAAA');
+    expect(rotated.reencryptWithin(renewed)).toBe(renewed);
+  });
+
+  it('should keep blind indexes when the first key is removed, given the pinned index key', () => {
+    const pinned = FieldCipher.derivedIndexKey(v1.key);
+
+    expect(new FieldCipher([v2], pinned).blindIndex('13800138000')).toBe(new FieldCipher([v1]).blindIndex('13800138000'));
+    expect(new FieldCipher([v2]).blindIndex('13800138000')).not.toBe(new FieldCipher([v1]).blindIndex('13800138000'));
+  });
+
   it('should refuse a tampered value', () => {
     const cipher = new FieldCipher([v1]);
     const stored = cipher.encrypt('13800138000');

@@ -62,6 +62,7 @@ export interface RateLimitsConfig {
   smsGlobal: RateLimit;
   uploads: RateLimit;
   draftSaves: RateLimit;
+  footerChecks: RateLimit;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
@@ -74,6 +75,8 @@ export interface AppConfig {
   h5Dir: string | null;
   database: DatabaseConfig;
   fieldEncryptionKeys: { version: string; key: Buffer }[];
+  /** FIELD_INDEX_KEY; null: derived from the first field key. */
+  fieldIndexKey: Buffer | null;
   sessionTtlMs: number;
   bodyLimitBytes: number;
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: e.H5_DIR ? resolve(e.H5_DIR) : null,
     database: parseDatabase(e.DATABASE_URL, dataDir),
     fieldEncryptionKeys: keys,
+    fieldIndexKey: e.FIELD_INDEX_KEY ? parseIndexKey(e.FIELD_INDEX_KEY) : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     wechat,
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             smsGlobal: { limit: e.RATE_LIMIT_SMS_GLOBAL_PER_MINUTE, windowSeconds: 60 },
             uploads: { limit: e.RATE_LIMIT_UPLOADS_PER_HOUR, windowSeconds: 3600 },
             draftSaves: { limit: e.RATE_LIMIT_DRAFT_SAVES_PER_MINUTE, windowSeconds: 60 },
+            footerChecks: { limit: e.RATE_LIMIT_FOOTER_CHECKS_PER_HOUR, windowSeconds: 3600 },
           }
         : null,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
@@ -234,6 +239,12 @@ function parseDatabase(url: string | undefined, dataDir: string): DatabaseConfig
   if (!url) return { type: 'sqlite', path: join(dataDir, 'beian.sqlite') };
   if (url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
   return { type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+}
+
+function parseIndexKey(b64: string): Buffer {
+  const key = Buffer.from(b64, 'base64');
+  if (key.length !== 32) throw new ConfigError(['FIELD_INDEX_KEY: expected 32 bytes as base64']);
+  return key;
 }
 
 function parseKeys(spec: string): { version: string; key: Buffer }[] {

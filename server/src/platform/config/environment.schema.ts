@@ -16,6 +16,11 @@ export const ENV_SCHEMA = z.object({
   H5_DIR: z.string().optional(),
   /** 32-byte keys as base64, `v1:KEY,v2:KEY`; the last one encrypts, all decrypt. Default: generated under DATA_DIR. */
   FIELD_ENCRYPTION_KEYS: z.string().optional(),
+  /**
+   * 32 bytes as base64: the key of the blind indexes (lookups by mobile or certificate number without storing them).
+   * Default: derived from the first field key; pin it (`node dist/reencrypt.js --index-key`) before removing that key.
+   */
+  FIELD_INDEX_KEY: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -125,6 +130,8 @@ export const ENV_SCHEMA = z.object({
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(300),
   /** Draft saves (autosave included), per session. */
   RATE_LIMIT_DRAFT_SAVES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Website footer checks (each fetches the user's site), per account. */
+  RATE_LIMIT_FOOTER_CHECKS_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 /** Every variable the server reads (the deploy manifests are checked against this list). */

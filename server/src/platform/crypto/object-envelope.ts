@@ -18,6 +18,10 @@ function ungcm(key: Buffer, sealed: Buffer): Buffer {
   return Buffer.concat([decipher.update(sealed.subarray(IV + TAG)), decipher.final()]);
 }
 
+function versionOf(sealed: Buffer): string {
+  return sealed.subarray(MAGIC.length + 1, MAGIC.length + 1 + sealed[MAGIC.length]!).toString();
+}
+
 /**
  * Envelope encryption of stored files: each object gets a random data key (AES-256-GCM), kept beside the object
  * wrapped with the newest field key and its version, so the field keys rotate as they do for fields:
@@ -38,6 +42,11 @@ export class ObjectEnvelope {
     return stored.subarray(0, MAGIC.length).equals(MAGIC);
   }
 
+  /** Sealed with the newest key: nothing for re-encryption to do. */
+  isCurrent(stored: Buffer): boolean {
+    return ObjectEnvelope.isSealed(stored) && versionOf(stored) === this.current.version;
+  }
+
   seal(plain: Buffer): Buffer {
     const dataKey = randomBytes(32);
     const version = Buffer.from(this.current.version);
@@ -46,8 +55,8 @@ export class ObjectEnvelope {
 
   open(stored: Buffer): Buffer {
     if (!ObjectEnvelope.isSealed(stored)) return stored;
+    const version = versionOf(stored);
     const versionEnd = MAGIC.length + 1 + stored[MAGIC.length]!;
-    const version = stored.subarray(MAGIC.length + 1, versionEnd).toString();
     const key = this.keys.get(version);
     if (!key) throw new Error(`Unknown field key version ${version}`);
     const wrappedEnd = versionEnd + IV + TAG + 32;

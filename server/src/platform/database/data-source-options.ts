@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { useLargeTextFor } from './columns';
 import { DatabaseQueryLogger } from './query-logger';
 
 /** The entity classes; the list lives at the top of the app (app-entities.ts), so the platform imports no feature module. */
@@ -14,6 +15,7 @@ export function migrationsDir(type: DatabaseConfig['type']): string {
 
 /** `strict`: outside production, a query beside an open transaction fails instead of being logged (DatabaseQueryLogger). */
 export function dataSourceOptions(db: DatabaseConfig, entities: EntityList, { strict = false }: { strict?: boolean } = {}): DataSourceOptions {
+  useLargeTextFor(db.type);
   const common = {
     entities,
     migrations: [join(migrationsDir(db.type), '*.{js,ts}')],

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdColumn, TimeColumn } from '../database/columns';
+import { IdColumn, LargeTextColumn, TimeColumn } from '../database/columns';
 
 /** The first answer to a request carrying an Idempotency-Key, replayed for every retry of it, until it expires. */
 @Entity('idempotency_records')
@@ -21,7 +21,7 @@ export class IdempotencyRecordEntity {
   statusCode: number;
 
   /** The answer's body as JSON, encrypted with the field cipher (it can hold personal data); empty while in progress. */
-  @Column({ type: 'text' })
+  @LargeTextColumn()
   response: string;
 
   @TimeColumn({ name: 'created_at' })

@@ -5,7 +5,11 @@ import { toErrorResponse } from '../errors/error-body.filter';
 import type { RateLimitHit, RateLimiter } from './rate-limiter';
 
 /** The routes a limit of its own applies to, besides the limit on every request; by route template. */
-const ROUTE_LIMITS: { method: string; matches: (route: string) => boolean; limit: Exclude<keyof RateLimitsConfig, 'requests' | 'smsGlobal'> }[] = [
+const ROUTE_LIMITS: {
+  method: string;
+  matches: (route: string) => boolean;
+  limit: Exclude<keyof RateLimitsConfig, 'requests' | 'smsGlobal' | 'footerChecks'>;
+}[] = [
   { method: 'POST', matches: (route) => route === '/api/auth/wechat-login' || route === '/api/auth/dev-login', limit: 'logins' },
   { method: 'POST', matches: (route) => route === '/api/sms/codes', limit: 'sms' },
   { method: 'POST', matches: (route) => route.endsWith('/uploads'), limit: 'uploads' },
@@ -31,7 +35,7 @@ function rateLimitHits(request: FastifyRequest, limits: RateLimitsConfig): RateL
   return hits;
 }
 
-function waitText(seconds: number): string {
+export function waitText(seconds: number): string {
   return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
 }
 
