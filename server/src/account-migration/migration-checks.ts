@@ -45,9 +45,11 @@ export class MigrationChecks {
     return (await tx.count(FilingOrderEntity, { where: { ownerId, status: In(OPEN_STATES) } })) > 0;
   }
 
+  /** A personal subject's principal is the person: the record keeps the name only on the subject. */
   principalOf(subject: FilingSubjectEntity): RecordedPrincipal {
     const principal: DraftTree = this.drafts.unseal(subject.principal, 'subjectPrincipal');
-    return { name: text(principal.name), mobile: text(principal.mobile) };
+    const name = text(principal.name) || (subject.nature === 'personal' ? this.subjectName(subject) : '');
+    return { name, mobile: text(principal.mobile) };
   }
 
   /** The typed principal and mobile are the ones on record (a contact that no longer works needs 变更 first). */
