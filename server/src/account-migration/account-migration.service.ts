@@ -57,6 +57,7 @@ export class AccountMigrationService {
     const reason = subject.state !== 'active' ? '该主体当前状态不能迁移备案账号' : busy ? MIGRATION_REFUSALS.MIGRATION_ORDER_IN_FLIGHT : null;
     return {
       subjectId,
+      subjectType: subject.nature === 'personal' ? 'personal' : 'unit',
       subjectName: this.checks.subjectName(subject),
       subjectIcpNumber: subject.subjectIcpNumber,
       available: reason === null,

@@ -33,6 +33,7 @@ export type MigrationRefusal = keyof typeof MIGRATION_REFUSALS;
 
 export interface MigrationOptions {
   subjectId: string;
+  subjectType: 'personal' | 'unit';
   subjectName: string;
   subjectIcpNumber: string;
   available: boolean;
