@@ -35,7 +35,9 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     const orderId = (await api.createOrder(PERSONAL_WEBSITE)).id;
     await api.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
     await api.ok('submit', 'POST', `/api/orders/${orderId}/submit`);
-    const [subject] = await (await approveSubmittedOrder(server, applicant, orderId, sms)).ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
+    const [subject] = await (
+      await approveSubmittedOrder(server, applicant, orderId, sms)
+    ).ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
     return { subject: subject!, draft, mobile: sms.mobile };
   }
 

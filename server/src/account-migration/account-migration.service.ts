@@ -52,7 +52,10 @@ export class AccountMigrationService {
     const tx = this.db.manager;
     const subject = await this.records.subject(tx, subjectId);
     if (!subject || subject.ownerId !== user.id) throw new AppException('FILING_SUBJECT_NOT_FOUND');
-    const started = await tx.findOne(FilingOrderEntity, { select: { id: true }, where: { subjectId, ownerId: user.id, kind: 'migrate_account', status: 'draft' } });
+    const started = await tx.findOne(FilingOrderEntity, {
+      select: { id: true },
+      where: { subjectId, ownerId: user.id, kind: 'migrate_account', status: 'draft' },
+    });
     const busy = !started && (await this.accountBusy(tx, user.id, subject));
     const reason = subject.state !== 'active' ? '该主体当前状态不能迁移备案账号' : busy ? MIGRATION_REFUSALS.MIGRATION_ORDER_IN_FLIGHT : null;
     return {

@@ -38,7 +38,14 @@ export class MigrationChecks {
   /** An open order of the subject other than `exceptOrderId` (the migration itself), by record id or certificate. */
   async orderInFlight(tx: EntityManager, subject: Pick<SubjectRef, 'id' | 'certificateIndex'>, exceptOrderId?: string): Promise<boolean> {
     const open = { status: In(OPEN_STATES), ...(exceptOrderId ? { id: Not(exceptOrderId) } : {}) };
-    return (await tx.count(FilingOrderEntity, { where: [{ ...open, subjectId: subject.id }, { ...open, subjectIndex: subject.certificateIndex }] })) > 0;
+    return (
+      (await tx.count(FilingOrderEntity, {
+        where: [
+          { ...open, subjectId: subject.id },
+          { ...open, subjectIndex: subject.certificateIndex },
+        ],
+      })) > 0
+    );
   }
 
   async accountOrderInFlight(tx: EntityManager, ownerId: string): Promise<boolean> {

@@ -32,8 +32,7 @@ export class AccountsService {
 
   async submitRealName(user: SessionUser, request: SubmitRealNameRequest): Promise<AccountView> {
     const account = await this.ensure(user.id);
-    if (account.realNameVerifiedAt)
-      throw AppException.validation([{ path: 'type', code: 'REAL_NAME_DONE', message: '该账号已完成实名认证，无需重复认证' }]);
+    if (account.realNameVerifiedAt) throw AppException.validation([{ path: 'type', code: 'REAL_NAME_DONE', message: '该账号已完成实名认证，无需重复认证' }]);
     const certificateNumber = normalizeCode(request.certificateNumber);
     const refusal = await this.verifier.verify({ type: request.type, name: request.name, certificateNumber });
     if (refusal) throw AppException.validation([refusal]);

@@ -20,6 +20,7 @@ export class OrderOwnership {
   async moveSubjectOrders(tx: EntityManager, move: SubjectOrdersMove): Promise<void> {
     const base = { ownerId: move.from, id: Not(move.exceptOrderId) };
     await tx.update(FilingOrderEntity, { ...base, subjectId: move.subjectId }, { ownerId: move.to });
-    if (move.orderIds.length) await tx.update(FilingOrderEntity, { ...base, id: In(move.orderIds.filter((id) => id !== move.exceptOrderId)) }, { ownerId: move.to });
+    if (move.orderIds.length)
+      await tx.update(FilingOrderEntity, { ...base, id: In(move.orderIds.filter((id) => id !== move.exceptOrderId)) }, { ownerId: move.to });
   }
 }

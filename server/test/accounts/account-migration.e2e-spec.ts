@@ -89,15 +89,22 @@ describe('迁移备案账号: a subject moves to another main account without �
     const code = await migrationCode(filed, orderId);
 
     const answers = await Promise.all(
-      ['000000000000', await accountIdOf(filed.applicant.client), sub.body.accountId, await accountIdOf(other.applicant.client), stranger.accountId, unverified.accountId].map(
-        async (targetAccountId) => (await confirmMigration(filed, orderId, code, targetAccountId)).body.fields,
-      ),
+      [
+        '000000000000',
+        await accountIdOf(filed.applicant.client),
+        sub.body.accountId,
+        await accountIdOf(other.applicant.client),
+        stranger.accountId,
+        unverified.accountId,
+      ].map(async (targetAccountId) => (await confirmMigration(filed, orderId, code, targetAccountId)).body.fields),
     );
     const early = await filed.applicant.client.post(`/api/orders/${orderId}/submit`);
     const accepted = await confirmMigration(filed, orderId, code, main.accountId);
 
     expect(wrongMobile.status).toBe(422);
-    expect(wrongMobile.body.fields).toEqual([{ path: 'mobile', code: 'MIGRATION_PRINCIPAL_MISMATCH', message: MIGRATION_REFUSALS.MIGRATION_PRINCIPAL_MISMATCH }]);
+    expect(wrongMobile.body.fields).toEqual([
+      { path: 'mobile', code: 'MIGRATION_PRINCIPAL_MISMATCH', message: MIGRATION_REFUSALS.MIGRATION_PRINCIPAL_MISMATCH },
+    ]);
     expect(sub.status).toBe(201);
     expect(sub.body.accountType).toBe('sub');
     expect(answers).toEqual([

@@ -35,7 +35,11 @@ describe('accounts: the visible account ID, 主账号 / 子账号 and 实名认�
 
     const badNumber = await person.client.post('/api/accounts/me/real-name', { type: 'personal', name: '张三', certificateNumber: '110101199003070012' });
     const mismatch = await person.client.post('/api/accounts/me/real-name', { type: 'personal', name: SIMULATED_MISMATCH_NAME, certificateNumber: id });
-    const verified = await person.client.post<AccountView>('/api/accounts/me/real-name', { type: 'personal', name: '张小三', certificateNumber: id.toLowerCase() });
+    const verified = await person.client.post<AccountView>('/api/accounts/me/real-name', {
+      type: 'personal',
+      name: '张小三',
+      certificateNumber: id.toLowerCase(),
+    });
     const twice = await person.client.post('/api/accounts/me/real-name', { type: 'personal', name: '张小三', certificateNumber: id });
     const row = await t.db.manager.findOneByOrFail(AccountEntity, { userId: person.user.id });
 
@@ -59,7 +63,11 @@ describe('accounts: the visible account ID, 主账号 / 子账号 and 实名认�
   it('should verify an enterprise by unit name and credit code, showing the unit name in full', async () => {
     const unit = await login('acct-unit');
 
-    const verified = await unit.client.post<AccountView>('/api/accounts/me/real-name', { type: 'enterprise', name: '示例科技有限公司', certificateNumber: USCC });
+    const verified = await unit.client.post<AccountView>('/api/accounts/me/real-name', {
+      type: 'enterprise',
+      name: '示例科技有限公司',
+      certificateNumber: USCC,
+    });
 
     expect(verified.body.realName).toMatchObject({ type: 'enterprise', typeLabel: '企业认证', nameMasked: '示例科技有限公司' });
     expect(verified.body.realName?.certificateNumberMasked).toBe(`${USCC.slice(0, 4)}**********${USCC.slice(-4)}`);

@@ -10,7 +10,11 @@ export async function newAccount(t: TestApp, realNameOf?: FiledSubject): Promise
   const me = await login.client.get<AccountView>('/api/accounts/me');
   if (realNameOf) {
     const subject = realNameOf.draft.subject!;
-    const verified = await login.client.post('/api/accounts/me/real-name', { type: 'personal', name: subject.name, certificateNumber: subject.certificateNumber });
+    const verified = await login.client.post('/api/accounts/me/real-name', {
+      type: 'personal',
+      name: subject.name,
+      certificateNumber: subject.certificateNumber,
+    });
     if (verified.status !== 200) throw new Error(`real-name failed: ${JSON.stringify(verified.body)}`);
   }
   return { ...login, accountId: me.body.accountId };

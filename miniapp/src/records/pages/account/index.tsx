@@ -90,7 +90,13 @@ export default function RecordsAccountPage() {
             ))}
           </View>
           <View className='field'>
-            <Input id='real-name-name' className='field-input' value={name} placeholder={personal ? '姓名' : '单位名称'} onInput={(e) => setName(e.detail.value)} />
+            <Input
+              id='real-name-name'
+              className='field-input'
+              value={name}
+              placeholder={personal ? '姓名' : '单位名称'}
+              onInput={(e) => setName(e.detail.value)}
+            />
             {fieldErrors.name && <Text className='error-text'>{fieldErrors.name}</Text>}
           </View>
           <View className='field'>

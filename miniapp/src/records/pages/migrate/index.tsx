@@ -49,8 +49,12 @@ export default function RecordsMigratePage() {
     try {
       const orderId =
         options.resumeOrderId ??
-        (await createOrder({ kind: 'migrate_account', subjectType: options.subjectType, serviceType: 'website', subjectId: options.subjectId }, newIdempotencyKey()))
-          .id;
+        (
+          await createOrder(
+            { kind: 'migrate_account', subjectType: options.subjectType, serviceType: 'website', subjectId: options.subjectId },
+            newIdempotencyKey(),
+          )
+        ).id;
       setView(await getMigration(orderId));
       setStep('verify');
     } catch (failure) {
@@ -80,7 +84,12 @@ export default function RecordsMigratePage() {
     setFieldErrors({});
     setError(null);
     try {
-      const trimmed = { principalName: form.principalName.trim(), mobile: form.mobile.trim(), code: form.code.trim(), targetAccountId: form.targetAccountId.trim() };
+      const trimmed = {
+        principalName: form.principalName.trim(),
+        mobile: form.mobile.trim(),
+        code: form.code.trim(),
+        targetAccountId: form.targetAccountId.trim(),
+      };
       setView(await confirmMigration(view.orderId, trimmed));
       await submitOrder(view.orderId, newIdempotencyKey());
       setStep('done');
@@ -138,7 +147,15 @@ export default function RecordsMigratePage() {
             </View>
             <View className='field'>
               <Text className='hint'>联系方式（手机号码{view.mobileMasked ? `，备案信息中为 ${view.mobileMasked}` : ''}）</Text>
-              <Input id='principal-mobile' className='field-input' type='number' maxlength={11} value={form.mobile} placeholder='手机号码' onInput={set('mobile')} />
+              <Input
+                id='principal-mobile'
+                className='field-input'
+                type='number'
+                maxlength={11}
+                value={form.mobile}
+                placeholder='手机号码'
+                onInput={set('mobile')}
+              />
               {fieldError('mobile')}
             </View>
             <Button className='btn-secondary' id='send-code' {...busyButtonProps(busy)} onClick={() => void sendCode()}>
