@@ -96,7 +96,7 @@ describe('迁移备案账号: a subject moves to another main account without �
         await accountIdOf(other.applicant.client),
         stranger.accountId,
         unverified.accountId,
-      ].map(async (targetAccountId) => (await confirmMigration(filed, orderId, code, targetAccountId)).body.fields),
+      ].map(async (targetAccountId) => ((await confirmMigration(filed, orderId, code, targetAccountId)).body as { fields?: unknown }).fields),
     );
     const early = await filed.applicant.client.post(`/api/orders/${orderId}/submit`);
     const accepted = await confirmMigration(filed, orderId, code, main.accountId);
