@@ -1,10 +1,11 @@
 import { MIGRATION_NOTICES, MIGRATION_REFUSALS, type MigrationOptions, type MigrationRefusal } from '@beian/shared';
-import type { ApiTestKit } from '@beian/shared/testing';
+import { unitDraft, type ApiTestKit } from '@beian/shared/testing';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { workflow } from '../regulator/workflow.support';
 import { filedSubject, type FiledSubject } from '../support/cancellation-flow';
+import { approveSubmitted, submitFiling, withFreshPerson } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { accountIdOf, confirmMigration, migrationCode, newAccount, principalOf, startMigration } from './migration.support';
 
@@ -152,6 +153,42 @@ describe('迁移备案账号: a subject moves to another main account without �
     expect(submitted.status).toBe(422);
     expect(submitted.body.fields).toEqual(refusedWith('MIGRATION_TARGET_HAS_FILINGS'));
     expect((await store.subjectRef(t.db.manager, filed.subjectId))?.ownerId).toBe(filed.applicant.user.id);
+  });
+
+  it("should compare a unit subject's credit code with the target's enterprise 实名, not its legal representative's ID", async () => {
+    const fresh = withFreshPerson(unitDraft());
+    // The province asks the legal representative to be the subject principal: one fresh person for both.
+    const draft = { ...fresh, subject: { ...fresh.subject, legalRepCertificateNumber: fresh.subjectPrincipal!.certificateNumber } };
+    const first = await submitFiling(t, w, { draft, request: { kind: 'first_filing', subjectType: 'unit', serviceType: 'website' } });
+    await approveSubmitted(w, first.applicant, first.orderId, first.draft, reviewer);
+    const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: first.orderId })).subjectId!;
+    const filed: FiledSubject = {
+      ...first,
+      subjectId,
+      subjectName: draft.subject!.name!,
+      serviceIds: [],
+      numbers: [],
+      mobile: draft.subjectPrincipal!.mobile!,
+    };
+    const legalRep = await newAccount(t);
+    await legalRep.client.post('/api/accounts/me/real-name', { type: 'personal', name: '张三', certificateNumber: draft.subject!.legalRepCertificateNumber });
+    const company = await newAccount(t);
+    await company.client.post('/api/accounts/me/real-name', {
+      type: 'enterprise',
+      name: draft.subject!.name,
+      certificateNumber: draft.subject!.certificateNumber,
+    });
+    const orderId = await startMigration(filed);
+    const code = await migrationCode(filed, orderId);
+
+    const toLegalRep = await confirmMigration(filed, orderId, code, legalRep.accountId);
+    const toCompany = await confirmMigration(filed, orderId, code, company.accountId);
+    const submitted = await filed.applicant.client.post(`/api/orders/${orderId}/submit`);
+
+    expect((toLegalRep.body as { fields?: unknown }).fields).toEqual(refusedWith('MIGRATION_REAL_NAME_MISMATCH'));
+    expect(toCompany.body.confirmed).toBe(true);
+    expect(submitted.body.status).toBe('approved');
+    expect((await store.subjectRef(t.db.manager, subjectId))?.ownerId).toBe(company.user.id);
   });
 
   it('should move the subject once when two submissions of its migration race', async () => {

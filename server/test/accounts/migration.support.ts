@@ -28,7 +28,7 @@ export async function accountIdOf(client: FiledSubject['applicant']['client']): 
 export async function startMigration(filed: FiledSubject): Promise<string> {
   const created = await filed.applicant.client.post('/api/orders', {
     kind: 'migrate_account',
-    subjectType: 'personal',
+    subjectType: filed.draft.subject?.nature === 'personal' ? 'personal' : 'unit',
     serviceType: 'website',
     subjectId: filed.subjectId,
   });
