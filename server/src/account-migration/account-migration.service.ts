@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FILING_SUBJECT_STATES,
   MIGRATION_NOTICES,
   MIGRATION_REFUSALS,
   type MigrationCodeRequest,
@@ -57,7 +58,12 @@ export class AccountMigrationService {
       where: { subjectId, ownerId: user.id, kind: 'migrate_account', status: 'draft' },
     });
     const busy = !started && (await this.accountBusy(tx, user.id, subject));
-    const reason = subject.state !== 'active' ? '该主体当前状态不能迁移备案账号' : busy ? MIGRATION_REFUSALS.MIGRATION_ORDER_IN_FLIGHT : null;
+    const reason =
+      subject.state !== 'active'
+        ? `该主体${FILING_SUBJECT_STATES[subject.state]}，不能办理「迁移备案账号」`
+        : busy
+          ? MIGRATION_REFUSALS.MIGRATION_ORDER_IN_FLIGHT
+          : null;
     return {
       subjectId,
       subjectType: subject.nature === 'personal' ? 'personal' : 'unit',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { ACCOUNT_TYPES, REAL_NAME_TYPES, normalizeCode, type AccountView, type SessionUser, type SubmitRealNameRequest } from '@beian/shared';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
@@ -32,7 +32,8 @@ export class AccountsService {
 
   async submitRealName(user: SessionUser, request: SubmitRealNameRequest): Promise<AccountView> {
     const account = await this.ensure(user.id);
-    if (account.realNameVerifiedAt) throw AppException.validation([{ path: 'type', code: 'REAL_NAME_DONE', message: '该账号已完成实名认证，无需重复认证' }]);
+    const done = AppException.validation([{ path: 'type', code: 'REAL_NAME_DONE', message: '该账号已完成实名认证，无需重复认证' }]);
+    if (account.realNameVerifiedAt) throw done;
     const certificateNumber = normalizeCode(request.certificateNumber);
     const refusal = await this.verifier.verify({ type: request.type, name: request.name, certificateNumber });
     if (refusal) throw AppException.validation([refusal]);
@@ -43,7 +44,9 @@ export class AccountsService {
       realNameIndex: this.cipher.blindIndex(certificateNumber),
       realNameVerifiedAt: this.clock.now(),
     };
-    await this.db.manager.update(AccountEntity, { userId: user.id }, changes);
+    // Only the first of two submissions at once is kept: an account's 实名 never changes silently.
+    const updated = await this.db.manager.update(AccountEntity, { userId: user.id, realNameVerifiedAt: IsNull() }, changes);
+    if (!updated.affected) throw done;
     return this.view({ ...account, ...changes });
   }
 

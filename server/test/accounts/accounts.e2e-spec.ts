@@ -60,6 +60,20 @@ describe('accounts: the visible account ID, 主账号 / 子账号 and 实名认�
     expect(row.realNameIndex).toBe(t.app.get(FieldCipher).blindIndex(id));
   });
 
+  it('should keep only one of two 实名认证 submitted at once', async () => {
+    const person = await login('acct-race');
+    await person.client.get('/api/accounts/me');
+
+    const answers = await Promise.all(
+      [freshPersonId(), freshPersonId()].map((certificateNumber) =>
+        person.client.post('/api/accounts/me/real-name', { type: 'personal', name: '王五', certificateNumber }),
+      ),
+    );
+
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 422]);
+    expect(answers.find((a) => a.status === 422)?.body.fields[0].code).toBe('REAL_NAME_DONE');
+  });
+
   it('should verify an enterprise by unit name and credit code, showing the unit name in full', async () => {
     const unit = await login('acct-unit');
 
