@@ -1,12 +1,11 @@
-import { z } from 'zod/mini';
-
 /**
  * The caller's cloud account: its visible account ID, its type and its real-name data (实名认证). Prefix `/api`:
  * `GET accounts/me` → {@link AccountView} (the account and its ID are made on first read);
  * `POST accounts/me/real-name` {@link SubmitRealNameRequest} → {@link AccountView} (verified by the real-name service;
  *   a refusal answers 422 on the field);
  * `POST sim/accounts/sub-accounts` → 201 {@link AccountView} — simulators only: a 子账号 under the caller.
- * ID numbers and credit codes are encrypted at rest and masked in every answer.
+ * ID numbers and credit codes are encrypted at rest and masked in every answer. The request schema is in
+ * request-schemas.ts: this module stays free of zod for the mini-program pages that read its labels.
  */
 export const ACCOUNT_TYPES = { main: '主账号', sub: '子账号' } as const;
 export type AccountType = keyof typeof ACCOUNT_TYPES;
@@ -40,8 +39,3 @@ export interface SubmitRealNameRequest {
   name: string;
   certificateNumber: string;
 }
-export const submitRealNameRequestSchema = z.object({
-  type: z.enum(['personal', 'enterprise']),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
-  certificateNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
-});
