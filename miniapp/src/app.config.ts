@@ -5,7 +5,18 @@ export default defineAppConfig({
     { root: 'principal', pages: ['pages/invite/index'] },
     { root: 'staff', pages: ['pages/queue/index', 'pages/order/index'] },
     { root: 'sim', pages: ['pages/sms-verify/index'] },
-    { root: 'records', pages: ['pages/list/index', 'pages/subject/index', 'pages/service/index', 'pages/lookup/index', 'pages/change/index'] },
+    {
+      root: 'records',
+      pages: [
+        'pages/list/index',
+        'pages/subject/index',
+        'pages/service/index',
+        'pages/lookup/index',
+        'pages/change/index',
+        'pages/migrate/index',
+        'pages/account/index',
+      ],
+    },
     { root: 'cancel', pages: ['pages/actions/index', 'pages/flow/index'] },
   ],
   window: {

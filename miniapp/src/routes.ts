@@ -18,6 +18,8 @@ export const ROUTES = {
   'cancel-actions': '/cancel/pages/actions/index',
   'cancel-flow': '/cancel/pages/flow/index',
   'records-change': '/records/pages/change/index',
+  'records-migrate': '/records/pages/migrate/index',
+  'records-account': '/records/pages/account/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -53,6 +55,10 @@ export interface RouteParams {
   'cancel-flow': { kind: string; subjectId: string; serviceId?: string };
   /** 变更备案 / 变更服务 of a subject: 注意事项 → 选择需要变更的服务 → the wizard; `serviceId` is chosen first. */
   'records-change': { subjectId: string; kind: 'change_filing' | 'change_service'; serviceId?: string };
+  /** 迁移备案账号 of a subject: 注意事项 → 验证信息 → 确定. */
+  'records-migrate': { subjectId: string };
+  /** 我的账号: the account ID (with 复制), the type and the 实名认证. */
+  'records-account': Record<string, never>;
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

@@ -11,6 +11,8 @@ import { OrdersModule } from './orders/orders.module';
 import { FilingRecordModule } from './filing-record/filing-record.module';
 import { FilingsModule } from './filings/filings.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { AccountMigrationModule } from './account-migration/account-migration.module';
 import { MailModule } from './mail/mail.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
@@ -32,6 +34,8 @@ export class AppModule {
         FilingRecordModule,
         FilingsModule,
         CancellationsModule,
+        AccountsModule,
+        AccountMigrationModule,
         MailModule,
         JobsModule,
         NotificationsModule,

@@ -13,15 +13,16 @@ export class AuditLogEntity {
 
   /**
    * `access.issued` (a signed link was handed out), `access.opened` (the link was used), `face_check.confirmed` or
-   * `face_check.rejected` (a reviewer's verdict on a face video).
+   * `face_check.rejected` (a reviewer's verdict on a face video), `record.migrated` (迁移备案账号: a subject moved to
+   * another account).
    */
   @Column({ type: 'varchar', length: 32 })
-  action: 'access.issued' | 'access.opened' | 'face_check.confirmed' | 'face_check.rejected';
+  action: 'access.issued' | 'access.opened' | 'face_check.confirmed' | 'face_check.rejected' | 'record.migrated';
 
   @Column({ name: 'order_id', ...IdColumn })
   orderId: string;
 
-  /** `field:<path>`, `material:<fileId>` or `face_video:<fileId>`. */
+  /** `field:<path>`, `material:<fileId>`, `face_video:<fileId>` or `subject:<subjectId>`. */
   @Column({ type: 'varchar', length: 240 })
   target: string;
 

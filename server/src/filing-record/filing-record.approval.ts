@@ -7,6 +7,7 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { ChangeEffect } from './change.effect';
+import { MigrationEffect } from './migration.effect';
 import { RecordSealer } from './record-sealer';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US } from './filing-record.store';
 import { orderServiceIds, type GroupRecordEffect } from './group-record.effect';
@@ -42,8 +43,9 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     cancel: CancelEffect,
     cancelAccess: CancelAccessEffect,
     change: ChangeEffect,
+    migration: MigrationEffect,
   ) {
-    this.groupEffects = { cancel, cancel_access: cancelAccess, change };
+    this.groupEffects = { cancel, cancel_access: cancelAccess, change, migration };
   }
 
   async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../platform/config/config.module';
 import { CancelAccessEffect } from './cancel-access.effect';
 import { CancelEffect } from './cancel.effect';
 import { ChangeEffect } from './change.effect';
+import { MigrationEffect } from './migration.effect';
 import { RecordSealer } from './record-sealer';
 import { FilingRecordApproval } from './filing-record.approval';
 import { FilingRecordBackfill } from './filing-record.backfill';
@@ -33,6 +34,7 @@ import { SimulatedFilingRegistry } from './simulated-filing.registry';
     CancelAccessEffect,
     FilingRecordBackfill,
     ChangeEffect,
+    MigrationEffect,
     RecordSealer,
     RecordDrafts,
     SimulatedFilingRegistry,

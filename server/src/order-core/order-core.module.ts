@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FaceCheckRecordsPort } from './face-check-records.port';
 import { OrderAccess } from './order-access';
+import { OrderOwnership } from './order-ownership';
 import { OrderApprovalPort } from './order-approval.port';
 import { OrderDraftStore } from './order-draft.store';
 import { OrderFieldLock } from './order-field-lock.service';
@@ -28,6 +29,7 @@ import { TransitionGuards } from './transition-guards';
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,
+    OrderOwnership,
   ],
   exports: [
     OrderAccess,
@@ -39,6 +41,7 @@ import { TransitionGuards } from './transition-guards';
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,
+    OrderOwnership,
   ],
 })
 export class OrderCoreModule {}

@@ -5,7 +5,7 @@ import { OrderCoreModule } from '../order-core/order-core.module';
 import { FilingTypeController } from './filing-type.controller';
 import { FilingTypeService } from './filing-type.service';
 import { InFlightOrdersCheck } from './in-flight-orders';
-import { InactivityGuard, MigrationGuard } from './order-guards';
+import { InactivityGuard } from './order-guards';
 import { OrderLifecycleJobs } from './order-lifecycle.jobs';
 import { OrderPrecheck } from './order-precheck.service';
 import { OrderProgressService } from './order-progress.service';
@@ -26,7 +26,6 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
     InFlightOrdersCheck,
     OrderPrecheck,
     InactivityGuard,
-    MigrationGuard,
     OrderProgressService,
     OrderLifecycleJobs,
     FilingTypeService,

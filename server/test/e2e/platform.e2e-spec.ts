@@ -62,6 +62,8 @@ describe('platform', () => {
 
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/accounts/me',
+      '/api/accounts/me/real-name',
       '/api/admin/calendar/days',
       '/api/admin/jobs/dead',
       '/api/admin/jobs/{id}/requeue',
@@ -84,6 +86,7 @@ describe('platform', () => {
       '/api/filings/subjects/{id}',
       '/api/filings/subjects/{id}/cancellation',
       '/api/filings/subjects/{id}/export',
+      '/api/filings/subjects/{id}/migration',
       '/api/health',
       '/api/health/live',
       '/api/health/ready',
@@ -107,6 +110,9 @@ describe('platform', () => {
       '/api/orders/{id}/draft',
       '/api/orders/{id}/materials',
       '/api/orders/{id}/materials/{fileId}',
+      '/api/orders/{id}/migration',
+      '/api/orders/{id}/migration/codes',
+      '/api/orders/{id}/migration/confirm',
       '/api/orders/{id}/mobile-verifications',
       '/api/orders/{id}/ocr',
       '/api/orders/{id}/precheck',
@@ -137,6 +143,7 @@ describe('platform', () => {
       '/api/review/orders/{id}/claim',
       '/api/review/orders/{id}/reject',
       '/api/review/queue',
+      '/api/sim/accounts/sub-accounts',
       '/api/sms/codes',
       '/api/sms/verify',
       '/api/uploads/{uploadId}/confirm',

@@ -145,10 +145,11 @@ describe('loadConfig: outside-system adapters', () => {
   });
 
   it('should name each adapter when it is set to tencent without the key pair', () => {
-    expect(problemsOf({ SMS_PROVIDER: 'tencent', ...smsKeys, OCR_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' })).toEqual([
+    expect(problemsOf({ SMS_PROVIDER: 'tencent', ...smsKeys, OCR_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent', REAL_NAME_VERIFIER: 'tencent' })).toEqual([
       'SMS_PROVIDER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
       'OCR_PROVIDER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
       'FACE_VERIFIER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+      'REAL_NAME_VERIFIER: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
     ]);
   });
 
@@ -193,6 +194,7 @@ describe('loadConfig: outside-system adapters', () => {
       'SMS_PROVIDER: tencent required in production unless SIMULATORS_ENABLED=true (the dev outbox sends nothing)',
       'MAIL_PROVIDER: smtp required in production unless SIMULATORS_ENABLED=true (the dev mailbox sends nothing)',
       'FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true',
+      'REAL_NAME_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true (the simulated service verifies no one)',
     ]);
     expect(problemsOf({ ...production, SIMULATORS_ENABLED: 'true' })).toEqual([]);
   });
@@ -205,6 +207,7 @@ describe('loadConfig: outside-system adapters', () => {
       ...smsKeys,
       SMS_PROVIDER: 'tencent',
       FACE_VERIFIER: 'tencent',
+      REAL_NAME_VERIFIER: 'tencent',
       MAIL_PROVIDER: 'smtp',
       SMTP_URL: 'smtps://beian:secret@smtp.example.com:465',
     });
@@ -213,6 +216,7 @@ describe('loadConfig: outside-system adapters', () => {
     expect(config.sms.provider).toBe('tencent');
     expect(config.mail).toEqual({ provider: 'smtp', url: 'smtps://beian:secret@smtp.example.com:465', from: '备案服务 <noreply@beian.local>' });
     expect(config.faceVerifier.provider).toBe('tencent');
+    expect(config.realNameVerifier.provider).toBe('tencent');
     expect(config.storage.provider).toBe('local');
     expect(config.ocr.provider).toBe('none');
   });

@@ -19,3 +19,10 @@ export const saveDraftRequestSchema = z.object({
   version: z.number().check(z.int(), z.minimum(1)),
   draft: z.record(z.string(), z.unknown()),
 });
+
+/** POST /api/accounts/me/real-name (SubmitRealNameRequest). */
+export const submitRealNameRequestSchema = z.object({
+  type: z.enum(['personal', 'enterprise']),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
+  certificateNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
+});

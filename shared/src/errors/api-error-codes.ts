@@ -65,6 +65,7 @@ export const API_ERRORS = {
   FILING_SUBJECT_NOT_FOUND: '备案主体不存在或不属于当前账号',
   FILING_SERVICE_NOT_FOUND: '备案服务不存在或不属于当前账号',
   FOOTER_CHECK_WEBSITES_ONLY: '只有网站需要在首页底部展示备案号，APP 无需检查',
+  REAL_NAME_UNAVAILABLE: '实名认证服务暂时不可用，请稍后再试',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -136,4 +137,5 @@ export const API_ERROR_STATUS = {
   FILING_SUBJECT_NOT_FOUND: 404,
   FILING_SERVICE_NOT_FOUND: 404,
   FOOTER_CHECK_WEBSITES_ONLY: 422,
+  REAL_NAME_UNAVAILABLE: 502,
 } as const satisfies Record<ApiErrorCode, number>;

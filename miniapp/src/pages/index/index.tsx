@@ -108,6 +108,11 @@ export default function HomePage() {
             已通过的备案（主体、网站、APP）
           </Button>
         )}
+        {token && (
+          <Button className='btn-secondary' id='open-account' onClick={() => void navigate('records-account')}>
+            我的账号（账号 ID、实名认证）
+          </Button>
+        )}
         {error && <Text className='error-text'>{error}</Text>}
         {token && orders?.length === 0 && <Text className='hint'>暂无备案订单，点击上方“开始备案”</Text>}
         {orders?.map((order) => (

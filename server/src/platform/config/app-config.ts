@@ -106,6 +106,7 @@ export interface AppConfig {
   mail: MailConfig;
   ocr: { provider: 'none' | 'tencent' };
   faceVerifier: { provider: 'reviewer-confirmed' | 'tencent' };
+  realNameVerifier: { provider: 'simulated' | 'tencent' };
   storage: StorageConfig;
   siteFetch: { allowLoopback: boolean };
   pdfCjkFont: string;
@@ -197,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: e.MAIL_PROVIDER === 'smtp' ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM } : { provider: 'dev-mailbox', from: e.MAIL_FROM },
     ocr: { provider: e.OCR_PROVIDER },
     faceVerifier: { provider: e.FACE_VERIFIER },
+    realNameVerifier: { provider: e.REAL_NAME_VERIFIER },
     storage:
       e.STORAGE === 's3'
         ? {

@@ -95,6 +95,8 @@ export const ENV_SCHEMA = z.object({
   MAIL_FROM: z.string().min(3).default('备案服务 <noreply@beian.local>'),
   OCR_PROVIDER: z.enum(['none', 'tencent']).default('none'),
   FACE_VERIFIER: z.enum(['reviewer-confirmed', 'tencent']).default('reviewer-confirmed'),
+  /** 实名认证 of accounts: `tencent` (FaceID 身份信息认证) or the simulated real-name service. */
+  REAL_NAME_VERIFIER: z.enum(['simulated', 'tencent']).default('simulated'),
   STORAGE: z.enum(['local', 's3']).default('local'),
   /** Path-style S3 endpoint, e.g. `https://cos.ap-guangzhou.myqcloud.com` for Tencent COS. */
   S3_ENDPOINT: z.string().url().optional(),
@@ -153,7 +155,7 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push('TENCENTCLOUD_SECRET_KEY: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY go together');
   }
   const tencentCloud = Boolean(env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY);
-  for (const variable of ['SMS_PROVIDER', 'OCR_PROVIDER', 'FACE_VERIFIER'] as const) {
+  for (const variable of ['SMS_PROVIDER', 'OCR_PROVIDER', 'FACE_VERIFIER', 'REAL_NAME_VERIFIER'] as const) {
     if (env[variable] === 'tencent' && !tencentCloud) problems.push(`${variable}: tencent needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY`);
   }
   if (env.SMS_PROVIDER === 'tencent') {
@@ -178,6 +180,8 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     if (env.MAIL_PROVIDER !== 'smtp' && !simulators)
       problems.push('MAIL_PROVIDER: smtp required in production unless SIMULATORS_ENABLED=true (the dev mailbox sends nothing)');
     if (env.FACE_VERIFIER !== 'tencent' && !simulators) problems.push('FACE_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true');
+    if (env.REAL_NAME_VERIFIER !== 'tencent' && !simulators)
+      problems.push('REAL_NAME_VERIFIER: tencent required in production unless SIMULATORS_ENABLED=true (the simulated service verifies no one)');
   }
   return problems;
 }

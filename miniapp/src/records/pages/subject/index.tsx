@@ -94,6 +94,9 @@ export default function RecordsSubjectPage() {
         <Text className='link' id='subject-cancel' onClick={() => void navigate('cancel-actions', { subjectId: subject.id })}>
           {subject.state === 'shell' ? '空壳主体注销指引' : '注销主体'}
         </Text>
+        <Text className='link' id='subject-migrate' onClick={() => void navigate('records-migrate', { subjectId: subject.id })}>
+          迁移备案账号
+        </Text>
       </View>
 
       <View className='card'>
