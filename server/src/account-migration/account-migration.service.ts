@@ -111,7 +111,7 @@ export class AccountMigrationService {
   }
 
   private async load(tx: EntityManager, order: FilingOrderEntity): Promise<Loaded> {
-    if (order.kind !== 'migrate_account' || !order.subjectId) throw new AppException('ORDER_NOT_FOUND');
+    if (order.kind !== 'migrate_account' || !order.subjectId) throw new AppException('MIGRATION_NOT_ALLOWED');
     const subject = await this.records.subject(tx, order.subjectId);
     if (!subject) throw new AppException('FILING_SUBJECT_NOT_FOUND');
     return { order, subject, principal: this.checks.principalOf(subject) };

@@ -95,6 +95,8 @@ const VALID_REQUESTS: Record<string, { body?: unknown; query?: string }> = {
   'PUT /api/orders/{id}/cancellation': { body: { serviceIds: [] } },
   'POST /api/orders/{id}/cancellation/codes': { body: { channel: 'sms' } },
   'POST /api/orders/{id}/cancellation/verify': { body: { channel: 'sms', code: '123456' } },
+  'POST /api/orders/{id}/migration/codes': { body: { principalName: '李四', mobile: '13800138000' } },
+  'POST /api/orders/{id}/migration/confirm': { body: { principalName: '李四', mobile: '13800138000', code: '123456', targetAccountId: '100000000001' } },
   'POST /api/orders/{id}/uploads': { body: { kind: 'certificate_back', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 } },
   'POST /api/orders/{id}/ocr': { body: { uploadId: randomUUID(), kind: 'id_card_front' } },
   'POST /api/orders/{id}/principals/{path}/consent': { body: { version: BIOMETRIC_CONSENT_VERSION } },
