@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { FieldError } from '../errors';
+import { fieldSource } from './field-sources';
 import { fieldMessage, type FieldCode } from './schema-codes';
 import { VALIDATION_MESSAGES } from '../validate/codes';
 
@@ -27,12 +28,12 @@ function codeOf(issue: ZodIssue): FieldCode {
   }
 }
 
-/** Maps zod issues to `FieldError`s with dotted paths (`websites.0.domains.1`) and Chinese messages. */
+/** Maps zod issues to `FieldError`s with dotted paths (`websites.0.domains.1`), Chinese messages and the rule's source. */
 export function fieldErrorsFromZod(error: { issues: readonly ZodIssue[] }): FieldError[] {
   return error.issues.map((issue) => {
     const code = codeOf(issue);
     const message = issue.code === 'custom' && issue.message ? issue.message : fieldMessage(code);
-    return { path: issue.path.map(String).join('.'), code, message };
+    return { path: issue.path.map(String).join('.'), code, message, source: fieldSource(code) };
   });
 }
 
