@@ -3,6 +3,7 @@ import { PRE_APPROVAL_TYPES } from '../catalog/pre-approvals.catalog';
 import { SERVICE_CONTENTS } from '../catalog/service-options.catalog';
 import type { DraftApp, DraftWebsite } from '../schemas/draft.schema';
 import { REMARK_LENGTH } from '../validate/text.validator';
+import { isOrderKind, ORDER_KINDS } from '../workflow';
 import type { Finding, FindingSeverity } from './finding';
 import { filled, finding, type PrecheckCheck, type PrecheckEnv } from './precheck-context';
 
@@ -97,8 +98,9 @@ const regionDifferenceExplained: PrecheckCheck = (env) => {
   ];
 };
 
+/** A warning on filings only: a 变更 keeps the recorded principals, and the guide routes their change through 变更备案. */
 const personalServicePrincipalIsFiler: PrecheckCheck = (env) => {
-  if (env.ctx.subjectType !== 'personal') return [];
+  if (env.ctx.subjectType !== 'personal' || !isOrderKind(env.ctx.kind) || ORDER_KINDS[env.ctx.kind].group !== 'filing') return [];
   const filer = env.principals.find((ref) => ref.path === 'subjectPrincipal')?.identity;
   if (!filer) return [];
   return env.principals
@@ -107,8 +109,8 @@ const personalServicePrincipalIsFiler: PrecheckCheck = (env) => {
       finding(
         `${ref.path}.${filled(ref.principal.certificateNumber) ? 'certificateNumber' : 'name'}`,
         'PERSONAL_SERVICE_PRINCIPAL_NOT_FILER',
-        'error',
-        '个人备案的网站/APP负责人须为主办者本人，请填写主办者本人的信息',
+        'warning',
+        '个人备案的网站/APP负责人默认为主办者本人，填写他人时初审通常会要求修改，请确认',
         PERSONAL_SERVICE_PRINCIPAL_SOURCE,
       ),
     );

@@ -13,6 +13,12 @@ export interface PrecheckContext extends FilingContext {
   mobilesOfOtherSubjects?: readonly string[];
   /** The account's bound phone: a personal filer's mobile must be this one. */
   accountMobile?: string;
+  /**
+   * Where `accountMobile` comes from: the account's bound phone (a mismatch is an error), or, until accounts have
+   * one, the mobile the account last proved as a personal filer (a mismatch is a warning: the filer may have
+   * changed phone).
+   */
+  accountMobileFrom?: 'bound_phone' | 'sms_verification';
   /** Other open orders of the account and of the subject, counted by the server. */
   inFlightOrders?: InFlightOrders;
 }

@@ -51,9 +51,10 @@ describe('region different from the certificate city', () => {
 });
 
 describe('personal service principal', () => {
-  it('should refuse a website principal who is not the personal filer', () => {
+  it('should warn when a website principal of a personal filing is not the filer', () => {
     const draft = personalDraft({ websites: [website({ principal: principal({ name: '李四', certificateNumber: OTHER_ID, mobile: '13800138001' }) })] });
-    expect(at(precheck(draft, personalCheck()), 'PERSONAL_SERVICE_PRINCIPAL_NOT_FILER')).toEqual(['websites.0.principal.certificateNumber:error']);
+    expect(at(precheck(draft, personalCheck()), 'PERSONAL_SERVICE_PRINCIPAL_NOT_FILER')).toEqual(['websites.0.principal.certificateNumber:warning']);
+    expect(at(precheck(draft, personalCheck({ kind: 'change_filing' })), 'PERSONAL_SERVICE_PRINCIPAL_NOT_FILER')).toEqual([]);
   });
 
   it('should accept the filer as website principal', () => {
@@ -128,5 +129,10 @@ describe('context the server fills', () => {
   it('should refuse a personal mobile that is not the account phone', () => {
     expect(at(precheck(personalDraft(), personalCheck({ accountMobile: '13900000000' })), 'PERSONAL_MOBILE_NOT_ACCOUNT')).toEqual(['subjectPrincipal.mobile:error']);
     expect(precheck(personalDraft(), personalCheck({ accountMobile: '+86 138-0013-8000' }))).toEqual([]);
+  });
+
+  it('should only warn about the mobile when the account phone is known from an SMS verification', () => {
+    const ctx = personalCheck({ accountMobile: '13900000000', accountMobileFrom: 'sms_verification' });
+    expect(at(precheck(personalDraft(), ctx), 'PERSONAL_MOBILE_NOT_ACCOUNT')).toEqual(['subjectPrincipal.mobile:warning']);
   });
 });
