@@ -1,20 +1,8 @@
 import type { PrecheckContext } from '../../src/rules';
 import type { Draft } from '../../src/schemas';
-import { gb11643CheckChar } from '../../src/validate/gb11643';
-import { usccCheckChar } from '../../src/validate/uscc.validator';
-import { NOW, personalDraft, principal, unitDraft, website } from '../../src/testing/draft-fixtures';
+import { creditCode, NOW, personalDraft, principal, residentId, unitDraft, website } from '../../src/testing/draft-fixtures';
 
-/** A valid 居民身份证 number for a division code and birth date (YYYYMMDD). */
-export function residentId(division: string, birth: string, sequence = '001'): string {
-  const first17 = `${division}${birth}${sequence}`;
-  return first17 + gb11643CheckChar(first17);
-}
-
-/** A valid 统一社会信用代码 of an enterprise registered in `division`. */
-export function creditCode(division: string): string {
-  const first17 = `91${division}MA01X0001`;
-  return first17 + usccCheckChar(first17);
-}
+export { residentId };
 
 /** A personal draft filed in `regionCode` (its address names no province); the filer is also the website's principal. */
 export const personalIn = (regionCode: string, certificateNumber = residentId(regionCode, '19900101')): Draft =>
