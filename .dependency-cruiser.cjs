@@ -10,7 +10,7 @@ const FLOORS = [
   { floor: 1, name: 'identity and scheduling', modules: ['auth', 'jobs'] }, // sessions and roles; the leased-row queue the outbox and jobs share
   { floor: 2, name: 'foundation', modules: ['audit', 'calendar', 'outbox'] },
   { floor: 3, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
-  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record'] }, // filing-record: the approved filing (subjects, services, access, versions)
+  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record', 'insights'] }, // filing-record: the approved filing (subjects, services, access, versions); insights: what 初审 rejections teach the pre-check
   { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'accounts'] },
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */

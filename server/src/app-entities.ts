@@ -36,6 +36,7 @@ import { FilingAccessRecordEntity } from './filing-record/filing-access-record.e
 import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/filing-service.entity';
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
+import { RejectionFactEntity } from './insights/rejection-fact.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -78,4 +79,5 @@ export const APP_ENTITIES = [
   FilingServiceKeyEntity,
   FilingAccessRecordEntity,
   FilingVersionEntity,
+  RejectionFactEntity,
 ];

@@ -1,6 +1,5 @@
 import type { z } from 'zod/mini';
 import type { FieldError } from '../errors';
-import { fieldSource } from './field-sources';
 import { fieldMessage, type FieldCode } from './schema-codes';
 import { VALIDATION_MESSAGES } from '../validate/codes';
 
@@ -28,12 +27,12 @@ function codeOf(issue: ZodIssue): FieldCode {
   }
 }
 
-/** Maps zod issues to `FieldError`s with dotted paths (`websites.0.domains.1`), Chinese messages and the rule's source. */
+/** Maps zod issues to `FieldError`s with dotted paths (`websites.0.domains.1`) and Chinese messages. */
 export function fieldErrorsFromZod(error: { issues: readonly ZodIssue[] }): FieldError[] {
   return error.issues.map((issue) => {
     const code = codeOf(issue);
     const message = issue.code === 'custom' && issue.message ? issue.message : fieldMessage(code);
-    return { path: issue.path.map(String).join('.'), code, message, source: fieldSource(code) };
+    return { path: issue.path.map(String).join('.'), code, message };
   });
 }
 
