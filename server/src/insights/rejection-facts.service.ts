@@ -142,7 +142,12 @@ export class RejectionFacts {
       ...(province ? { province } : {}),
       ...(nature ? { nature } : {}),
     };
-    const rows = await tx.find(RejectionFactEntity, { select: { field: true, reason: true, suggestion: true }, where, order: { rejectedAt: 'DESC' }, take: MISSES_READ_MAX });
+    const rows = await tx.find(RejectionFactEntity, {
+      select: { field: true, reason: true, suggestion: true },
+      where,
+      order: { rejectedAt: 'DESC' },
+      take: MISSES_READ_MAX,
+    });
     const counted = new Map<string, RejectionHintsResponse['hints'][number]>();
     for (const row of rows) {
       const key = `${row.field}|${row.reason}`;

@@ -1,5 +1,5 @@
 import type { CreateOrderRequest, Draft, DraftPrincipal, DraftWebsite } from '@beian/shared';
-import { app, asNewPerson, creditCode, OTHER_ID, personalDraft, principal, residentId, unitDraft, website } from '@beian/shared/testing';
+import { app, asNewPerson, creditCode, OTHER_ID, personalDraft, residentId, unitDraft, website } from '@beian/shared/testing';
 
 /**
  * The pre-check corpus: every rejection cause, 注意 / 须 / 不可 / 不支持 / 必须 sentence and per-province requirement
@@ -72,7 +72,10 @@ function addDays(isoDate: string, days: number): string {
 }
 
 const withSubject = (draft: Draft, subject: Partial<NonNullable<Draft['subject']>>): Draft => ({ ...draft, subject: { ...draft.subject, ...subject } });
-const withSite = (draft: Draft, site: Partial<DraftWebsite>): Draft => ({ ...draft, websites: [{ ...draft.websites![0]!, ...site }, ...draft.websites!.slice(1)] });
+const withSite = (draft: Draft, site: Partial<DraftWebsite>): Draft => ({
+  ...draft,
+  websites: [{ ...draft.websites![0]!, ...site }, ...draft.websites!.slice(1)],
+});
 const withSitePrincipal = (draft: Draft, over: Partial<DraftPrincipal>): Draft => withSite(draft, { principal: { ...draft.websites![0]!.principal, ...over } });
 const withSubjectPrincipal = (draft: Draft, over: Partial<DraftPrincipal>): Draft => ({ ...draft, subjectPrincipal: { ...draft.subjectPrincipal, ...over } });
 /** A personal filer of `id` (subject and site principal), filing in `regionCode` with an address there. */
@@ -191,26 +194,22 @@ export const CORPUS: readonly CorpusCase[] = [
     code: 'REGION_DIFFERENCE_UNEXPLAINED',
   },
   // 各省管局要求 (DOMAIN.md §6, from the guide's 各省管局要求 pages).
-  ...['150102', '140105', '650102', '630102', '450102', '640104'].map(
-    (region): CorpusCase => ({
-      name: `外省身份证在${region.slice(0, 2)}个人备案`,
-      source: 'DOMAIN.md §6 personal filing outside the ID province refused in 内蒙古/山西/新疆/青海/广西/宁夏',
-      base: 'personal_website',
-      mutate: (d) => personalFiler(d, residentId('110105', '19900101'), region),
-      path: 'subject.regionCode',
-      code: 'CROSS_PROVINCE_REFUSED',
-    }),
-  ),
-  ...['310101', '330102', '370102'].map(
-    (region): CorpusCase => ({
-      name: `外省身份证在${region.slice(0, 2)}个人备案未上传居住证`,
-      source: 'DOMAIN.md §6 allowed with a residence permit in 上海/浙江/山东',
-      base: 'personal_website',
-      mutate: (d) => personalFiler(d, residentId('110105', '19900101'), region),
-      path: 'materials',
-      code: 'RESIDENCE_PERMIT_REQUIRED',
-    }),
-  ),
+  ...['150102', '140105', '650102', '630102', '450102', '640104'].map((region): CorpusCase => ({
+    name: `外省身份证在${region.slice(0, 2)}个人备案`,
+    source: 'DOMAIN.md §6 personal filing outside the ID province refused in 内蒙古/山西/新疆/青海/广西/宁夏',
+    base: 'personal_website',
+    mutate: (d) => personalFiler(d, residentId('110105', '19900101'), region),
+    path: 'subject.regionCode',
+    code: 'CROSS_PROVINCE_REFUSED',
+  })),
+  ...['310101', '330102', '370102'].map((region): CorpusCase => ({
+    name: `外省身份证在${region.slice(0, 2)}个人备案未上传居住证`,
+    source: 'DOMAIN.md §6 allowed with a residence permit in 上海/浙江/山东',
+    base: 'personal_website',
+    mutate: (d) => personalFiler(d, residentId('110105', '19900101'), region),
+    path: 'materials',
+    code: 'RESIDENCE_PERMIT_REQUIRED',
+  })),
   {
     name: '外省身份证在未公布规则的省份备案',
     source: guide(49, '若进行备案的省管局允许，您可以选择与证件上不同的省份进行备案'),
@@ -223,26 +222,22 @@ export const CORPUS: readonly CorpusCase[] = [
     ['130102', '130602'],
     ['410102', '410302'],
     ['520102', '520302'],
-  ].map(
-    ([region, idCity]): CorpusCase => ({
-      name: `跨市备案（${region!.slice(0, 2)}）`,
-      source: 'DOMAIN.md §6 cross-city addresses refused in 河北/河南/贵州',
-      base: 'personal_website',
-      mutate: (d) => personalFiler(d, residentId(idCity!, '19900101'), region!),
-      path: 'subject.regionCode',
-      code: 'CROSS_CITY_ADDRESS_REFUSED',
-    }),
-  ),
-  ...['130102', '150102', '430102'].map(
-    (region): CorpusCase => ({
-      name: `未满18周岁个人备案（${region.slice(0, 2)}）`,
-      source: 'DOMAIN.md §6 personal filers ≥ 18 in 河北/内蒙古/湖南',
-      base: 'personal_website',
-      mutate: (d) => personalFiler(d, residentId(region, '20120101'), region),
-      path: 'subject.certificateNumber',
-      code: 'UNDER_MINIMUM_AGE',
-    }),
-  ),
+  ].map(([region, idCity]): CorpusCase => ({
+    name: `跨市备案（${region!.slice(0, 2)}）`,
+    source: 'DOMAIN.md §6 cross-city addresses refused in 河北/河南/贵州',
+    base: 'personal_website',
+    mutate: (d) => personalFiler(d, residentId(idCity!, '19900101'), region!),
+    path: 'subject.regionCode',
+    code: 'CROSS_CITY_ADDRESS_REFUSED',
+  })),
+  ...['130102', '150102', '430102'].map((region): CorpusCase => ({
+    name: `未满18周岁个人备案（${region.slice(0, 2)}）`,
+    source: 'DOMAIN.md §6 personal filers ≥ 18 in 河北/内蒙古/湖南',
+    base: 'personal_website',
+    mutate: (d) => personalFiler(d, residentId(region, '20120101'), region),
+    path: 'subject.certificateNumber',
+    code: 'UNDER_MINIMUM_AGE',
+  })),
   {
     name: '主体负责人不是法定代表人',
     source: 'DOMAIN.md §6 subject principal must be the legal representative in most provinces',
@@ -251,16 +246,14 @@ export const CORPUS: readonly CorpusCase[] = [
     path: 'subjectPrincipal.name',
     code: 'SUBJECT_PRINCIPAL_NOT_LEGAL_REP',
   },
-  ...['340102', '460105'].map(
-    (region): CorpusCase => ({
-      name: `非法定代表人未上传授权书（${region.slice(0, 2)}）`,
-      source: 'DOMAIN.md §6 authorization letter allowed in 安徽, 海南',
-      base: 'unit_website',
-      mutate: (d) => withSubjectPrincipal(unitIn(d, region), LISI),
-      path: 'materials',
-      code: 'AUTHORIZATION_LETTER_REQUIRED',
-    }),
-  ),
+  ...['340102', '460105'].map((region): CorpusCase => ({
+    name: `非法定代表人未上传授权书（${region.slice(0, 2)}）`,
+    source: 'DOMAIN.md §6 authorization letter allowed in 安徽, 海南',
+    base: 'unit_website',
+    mutate: (d) => withSubjectPrincipal(unitIn(d, region), LISI),
+    path: 'materials',
+    code: 'AUTHORIZATION_LETTER_REQUIRED',
+  })),
   {
     name: '山西每单超过3个域名',
     source: 'DOMAIN.md §6 domains per order: 山西 ≤ 3',
@@ -301,22 +294,19 @@ export const CORPUS: readonly CorpusCase[] = [
     path: 'materials',
     code: 'DOCUMENT_REQUIRED_COMMITMENT_LETTER',
   },
-  ...['410102', '500103', '120101', '620102'].map(
-    (region): CorpusCase => ({
-      name: `未填应急联系电话（${region.slice(0, 2)}）`,
-      source: `DOMAIN.md §6 emergency phones; ${guide(234, '部分省份需要输入应急联系方式')}`,
-      base: 'unit_website',
-      mutate: (d) => unitIn(d, region),
-      path: 'subjectPrincipal.emergencyPhone',
-      code: 'EMERGENCY_PHONE_REQUIRED',
-    }),
-  ),
+  ...['410102', '500103', '120101', '620102'].map((region): CorpusCase => ({
+    name: `未填应急联系电话（${region.slice(0, 2)}）`,
+    source: `DOMAIN.md §6 emergency phones; ${guide(234, '部分省份需要输入应急联系方式')}`,
+    base: 'unit_website',
+    mutate: (d) => unitIn(d, region),
+    path: 'subjectPrincipal.emergencyPhone',
+    code: 'EMERGENCY_PHONE_REQUIRED',
+  })),
   {
     name: '不同负责人应急电话相同（重庆）',
     source: 'DOMAIN.md §6 emergency phones of subject and site principal must differ in 河南/重庆/天津/甘肃',
     base: 'unit_website',
-    mutate: (d) =>
-      withSitePrincipal(withSubjectPrincipal(unitIn(d, '500103'), { emergencyPhone: '13900000001' }), { ...LISI, emergencyPhone: '13900000001' }),
+    mutate: (d) => withSitePrincipal(withSubjectPrincipal(unitIn(d, '500103'), { emergencyPhone: '13900000001' }), { ...LISI, emergencyPhone: '13900000001' }),
     path: 'websites.0.principal.emergencyPhone',
     code: 'EMERGENCY_PHONES_NOT_DISTINCT',
   },
@@ -476,16 +466,14 @@ export const CORPUS: readonly CorpusCase[] = [
       ['张三的读书★笔记', 'WEBSITE_NAME_SPECIAL_SYMBOLS'],
       ['张三的读书论坛', 'WEBSITE_NAME_PERSONAL_ORGANIZATION'],
     ] as const
-  ).map(
-    ([name, code]): CorpusCase => ({
-      name: `网站名称：${name}`,
-      source: 'DOMAIN.md §6 Website name (腾讯云 网站命名建议)',
-      base: 'personal_website',
-      mutate: (d) => withSite(d, { name }),
-      path: 'websites.0.name',
-      code,
-    }),
-  ),
+  ).map(([name, code]): CorpusCase => ({
+    name: `网站名称：${name}`,
+    source: 'DOMAIN.md §6 Website name (腾讯云 网站命名建议)',
+    base: 'personal_website',
+    mutate: (d) => withSite(d, { name }),
+    path: 'websites.0.name',
+    code,
+  })),
   {
     name: '单位网站名称与单位无关',
     source: 'DOMAIN.md §6 unit sites: related to the unit’s name',
@@ -535,16 +523,14 @@ export const CORPUS: readonly CorpusCase[] = [
     path: 'websites.0.serviceContent',
     code: 'PERSONAL_CONTENT_UNUSUAL',
   },
-  ...(['news', 'payment', 'banking', 'securities', 'games'] as const).map(
-    (content): CorpusCase => ({
-      name: `单位网站选择需前置审批的服务内容 ${content}`,
-      source: guide(312, '若服务内容中涉及出版、新闻等相关领域，需到相关主管部门办理前置审批文件'),
-      base: 'unit_website',
-      mutate: (d) => withSite(d, { serviceContent: [content] }),
-      path: 'websites.0.serviceContent',
-      code: 'CONTENT_NEEDS_PRE_APPROVAL',
-    }),
-  ),
+  ...(['news', 'payment', 'banking', 'securities', 'games'] as const).map((content): CorpusCase => ({
+    name: `单位网站选择需前置审批的服务内容 ${content}`,
+    source: guide(312, '若服务内容中涉及出版、新闻等相关领域，需到相关主管部门办理前置审批文件'),
+    base: 'unit_website',
+    mutate: (d) => withSite(d, { serviceContent: [content] }),
+    path: 'websites.0.serviceContent',
+    code: 'CONTENT_NEEDS_PRE_APPROVAL',
+  })),
   {
     name: '单位APP选择网络游戏未声明前置审批',
     source: guide(445, '若服务内容中涉及出版、新闻等相关领域，需到相关主管部门办理前置审批文件'),
@@ -671,14 +657,20 @@ export const CORPUS: readonly CorpusCase[] = [
 
 /** Sentences of the guides that no order data can check, and why (kept with the corpus so the list stays honest). */
 export const UNCHECKABLE: readonly { source: string; why: string }[] = [
-  { source: guide(59, '主办者名称需与单位证件上的名称及账号实名认证名称一致'), why: '账号实名认证名称尚无来源（accounts 分支建成后可由 PrecheckContext 提供）' },
+  {
+    source: guide(59, '主办者名称需与单位证件上的名称及账号实名认证名称一致'),
+    why: '账号实名认证名称尚无来源（accounts 分支建成后可由 PrecheckContext 提供）',
+  },
   { source: guide(240, '审核专员会通过您的手机号码联系您…若仍未能与您取得联系，您的备案申请将被驳回'), why: '能否接通只有电话拨打时才知道' },
   { source: guide(362, '核验人实际定位要和备案主体所在的省份一致'), why: '定位在人脸核验时由核验服务判断，订单数据中没有' },
   { source: guide(364, '请在安静的环境下进行核验，部分省份需要您根据提示朗读文字'), why: '核验过程的环境与动作不在订单数据中' },
   { source: guide(40, '部分证件需要拍摄原件上传'), why: '照片是否为原件需要看图（人工或图像识别），订单数据只有文件' },
   { source: guide(2619, '网站底部必须注明网站备案号，否则会造成管局审核不通过'), why: '备案号在审核通过后才下发；通过后由 filings 模块的网站底部检查负责' },
   { source: guide(2639, '境外注册商所注册的域名不能直接备案'), why: '订单数据中没有注册商（需 WHOIS 查询，外部系统）' },
-  { source: guide(2663, '云服务器…购买包月3个月及以上且备案期间剩余有效期需大于（含）1个月'), why: '云资源的计费与到期属于资源模块（issue 14，resources 分支）' },
+  {
+    source: guide(2663, '云服务器…购买包月3个月及以上且备案期间剩余有效期需大于（含）1个月'),
+    why: '云资源的计费与到期属于资源模块（issue 14，resources 分支）',
+  },
   { source: guide(688, '若未在对应接入商处完成备案，会被识别为未备案域名'), why: '接入商的备案状态在工信部系统中，不在订单里' },
   { source: guide(2621, '企业备案无法变更为个人备案'), why: '变更订单不允许更改主体类型，已由订单类型与表单保证，预检无字段可报' },
   { source: 'DOMAIN.md §6 an unfiled domain must not resolve during review', why: '域名解析状态需在审核期间向 DNS 查询，外部系统' },

@@ -99,5 +99,10 @@ export function fieldLabel(path: string): string {
 
 /** The label of a path pattern (`websites.*.name` → 网站 · 网站名称): list positions are left out. */
 export function fieldPatternLabel(pattern: string): string {
-  return fieldLabel(pattern.split('.').filter((part) => part !== '*').join('.'));
+  return fieldLabel(
+    pattern
+      .split('.')
+      .filter((part) => part !== '*')
+      .join('.'),
+  );
 }

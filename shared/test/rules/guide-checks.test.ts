@@ -89,7 +89,9 @@ describe('service content and 前置审批', () => {
   });
 
   it('should accept 网络新闻 for a unit when 新闻 is declared', () => {
-    const draft = unitDraft({ websites: [website({ name: '示例科技官网', serviceContent: ['news'], preApprovals: [{ type: 'news', approvalNumber: 'X1', fileId: 'f' }] })] });
+    const draft = unitDraft({
+      websites: [website({ name: '示例科技官网', serviceContent: ['news'], preApprovals: [{ type: 'news', approvalNumber: 'X1', fileId: 'f' }] })],
+    });
     expect(at(precheck(draft, unitCheck()), 'CONTENT_NEEDS_PRE_APPROVAL')).toEqual([]);
   });
 });
@@ -127,7 +129,9 @@ describe('context the server fills', () => {
   });
 
   it('should refuse a personal mobile that is not the account phone', () => {
-    expect(at(precheck(personalDraft(), personalCheck({ accountMobile: '13900000000' })), 'PERSONAL_MOBILE_NOT_ACCOUNT')).toEqual(['subjectPrincipal.mobile:error']);
+    expect(at(precheck(personalDraft(), personalCheck({ accountMobile: '13900000000' })), 'PERSONAL_MOBILE_NOT_ACCOUNT')).toEqual([
+      'subjectPrincipal.mobile:error',
+    ]);
     expect(precheck(personalDraft(), personalCheck({ accountMobile: '+86 138-0013-8000' }))).toEqual([]);
   });
 

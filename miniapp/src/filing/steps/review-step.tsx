@@ -58,7 +58,12 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
     const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: field.source ?? '' }));
     setFindings([...fieldFindings, ...result.findings]);
     // Common reasons are advice: without them the page still works.
-    setHints(await rejectionHints(orderId).then((answer) => answer.hints, () => []));
+    setHints(
+      await rejectionHints(orderId).then(
+        (answer) => answer.hints,
+        () => [],
+      ),
+    );
   }, [orderId]);
 
   useEffect(() => {
