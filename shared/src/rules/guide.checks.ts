@@ -20,11 +20,20 @@ const PERSONAL_NO_PRE_APPROVAL_SOURCE = guide(318, '仅单位备案有前置审�
 const PERSONAL_CONTENT_SOURCE = 'DOMAIN.md §7 网站服务内容：个人备案通常选择“其他”（部分省份可选“博客/个人空间”），单位通常选择“单位门户网站”';
 const REMARK_SOURCE = `DOMAIN.md §6 备注20–200字为宜；${guide(308, '备注 可添加相关服务备注信息（选填）')}`;
 
-/** A door, room or building number: 精确到门牌号或房间号. */
-const DOOR_NUMBER = /[0-9０-９一二三四五六七八九十百千零〇]+\s*(?:号|室|栋|幢|座|单元|层|楼|房|组|弄|户|铺|间)/;
+/** A door, room or building number (精确到门牌号或房间号), or a room number ending the address (某大厦1201). */
+const DOOR_NUMBER = /[0-9０-９一二三四五六七八九十百千零〇]+\s*(?:号|室|栋|幢|座|单元|层|楼|房|组|弄|户|铺|间)|[0-9０-９]{2,}\s*$/;
 
 const shortProvinceName = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?自治区$|特别行政区$|[省市]$/, '');
-const PROVINCE_SHORT_NAMES = PROVINCES.map((province) => ({ code: province.code, short: shortProvinceName(province.name) }));
+const PROVINCE_NAMES = PROVINCES.map((province) => ({ code: province.code, name: province.name, short: shortProvinceName(province.name) }));
+/** After a bare province name, these start a street or a place named after it (北京路, 海南藏族自治州, 北京东路), not the province. */
+const NOT_THE_PROVINCE = /^[路街道巷大州藏东西南北中]/;
+
+/** The province an address starts with, when it clearly names one. */
+function provinceAddressStartsWith(address: string): string | undefined {
+  return PROVINCE_NAMES.find(
+    ({ name, short }) => address.startsWith(name) || (address.startsWith(short) && !NOT_THE_PROVINCE.test(address.slice(short.length))),
+  )?.code;
+}
 
 const communicationAddressPrecise: PrecheckCheck = (env) => {
   const address = filled(env.draft.subject?.communicationAddress);
@@ -44,14 +53,14 @@ const communicationAddressInRegion: PrecheckCheck = (env) => {
   const address = filled(env.draft.subject?.communicationAddress);
   const region = filled(env.draft.subject?.regionCode);
   if (!address || !region) return [];
-  const named = PROVINCE_SHORT_NAMES.find((province) => address.startsWith(province.short));
-  if (!named || named.code === region.slice(0, 2)) return [];
+  const named = provinceAddressStartsWith(address);
+  if (!named || named === region.slice(0, 2)) return [];
   return [
     finding(
       'subject.communicationAddress',
       'ADDRESS_OUTSIDE_REGION',
       'error',
-      `通信地址在${shortProvinceName(provinceByCode(named.code)?.name ?? '')}，与所选备案地区不一致，请选择通信地址所在的地区或填写备案地区内的通信地址`,
+      `通信地址在${shortProvinceName(provinceByCode(named)?.name ?? '')}，与所选备案地区不一致，请选择通信地址所在的地区或填写备案地区内的通信地址`,
       ADDRESS_REGION_SOURCE,
     ),
   ];

@@ -10,7 +10,7 @@ describe('communication address', () => {
     expect(at(precheck(draft, personalCheck()), 'ADDRESS_NOT_PRECISE')).toEqual(['subject.communicationAddress:warning']);
   });
 
-  it.each(['北京市朝阳区某街道1号', '某村3组', '朝阳区某小区5栋2单元301'])('should accept %s when it names a door or room', (address) => {
+  it.each(['北京市朝阳区某街道1号', '某村3组', '朝阳区某小区5栋2单元301', '朝阳区某大厦1201'])('should accept %s when it names a door or room', (address) => {
     const draft = personalDraft({ subject: { ...personalDraft().subject, communicationAddress: address } });
     expect(at(precheck(draft, personalCheck()), 'ADDRESS_NOT_PRECISE')).toEqual([]);
   });
@@ -20,9 +20,14 @@ describe('communication address', () => {
     expect(at(precheck(draft, personalCheck()), 'ADDRESS_OUTSIDE_REGION')).toEqual(['subject.communicationAddress:error']);
   });
 
-  it('should accept a street named after another province when the address starts in the region', () => {
-    const draft = personalDraft({ subject: { ...personalDraft().subject, communicationAddress: '北京市朝阳区上海路1号' } });
+  it.each(['北京市朝阳区上海路1号', '上海路1号', '海南藏族自治州共和县某路1号'])('should accept %s when no other province is named first', (address) => {
+    const draft = personalDraft({ subject: { ...personalDraft().subject, communicationAddress: address } });
     expect(at(precheck(draft, personalCheck()), 'ADDRESS_OUTSIDE_REGION')).toEqual([]);
+  });
+
+  it('should refuse an address that starts with another province without 省 or 市', () => {
+    const draft = personalDraft({ subject: { ...personalDraft().subject, communicationAddress: '广东广州市天河区某路1号' } });
+    expect(at(precheck(draft, personalCheck()), 'ADDRESS_OUTSIDE_REGION')).toEqual(['subject.communicationAddress:error']);
   });
 });
 
