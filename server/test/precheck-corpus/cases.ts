@@ -178,6 +178,14 @@ export const CORPUS: readonly CorpusCase[] = [
     code: 'ADDRESS_OUTSIDE_REGION',
   },
   {
+    name: '通信地址以外省简称开头',
+    source: guide(2617, '备案归属地由主办单位通信地址决定'),
+    base: 'personal_website',
+    mutate: (d) => withSubject(d, { communicationAddress: '广东广州市天河区某路1号' }),
+    path: 'subject.communicationAddress',
+    code: 'ADDRESS_OUTSIDE_REGION',
+  },
+  {
     name: '单位备案省份与证件不一致',
     source: guide(47, '单位备案：省份与单位证件一致即可'),
     base: 'unit_website',
