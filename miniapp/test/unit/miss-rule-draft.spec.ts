@@ -12,7 +12,7 @@ const group = (over: Partial<PrecheckMissGroup> = {}): PrecheckMissGroup => ({
     { month: '2026-10', count: 1 },
     { month: '2026-11', count: 2 },
   ],
-  provinces: ['44'],
+  provinces: [{ code: '44', name: '广东省' }],
   lastAt: '2026-11-20T02:00:00.000Z',
   ...over,
 });
@@ -26,6 +26,15 @@ describe('missRuleDraft', () => {
 
   it('should propose a province rule row when every rejection came from one province', () => {
     expect(missRuleDraft(group())).toContain("rule('44'");
-    expect(missRuleDraft(group({ provinces: ['44', '11'] }))).not.toContain('province-rules.table.ts');
+    expect(
+      missRuleDraft(
+        group({
+          provinces: [
+            { code: '44', name: '广东省' },
+            { code: '11', name: '北京市' },
+          ],
+        }),
+      ),
+    ).not.toContain('province-rules.table.ts');
   });
 });

@@ -7,6 +7,7 @@ import {
   pathPattern,
   precheck,
   precheckFlagged,
+  provinceByCode,
   rejectionArea,
   validateDraftForSubmit,
   type OrderRejection,
@@ -120,7 +121,7 @@ export class RejectionFacts {
       .map(({ byMonth, provinceSet, ...group }) => ({
         ...group,
         months: [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
-        provinces: [...provinceSet].sort(),
+        provinces: [...provinceSet].sort().map((code) => ({ code, name: provinceByCode(code)?.name ?? code })),
       }))
       .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
     return { since, total: rows.length, groups: clusters };

@@ -11,8 +11,8 @@ export interface PrecheckMissGroup {
   count: number;
   /** `YYYY-MM` (China) → rejections that month, oldest first. */
   months: { month: string; count: number }[];
-  /** Two-digit province codes of the rejected orders. */
-  provinces: string[];
+  /** Provinces of the rejected orders: two-digit code and name. */
+  provinces: { code: string; name: string }[];
   lastAt: string;
 }
 

@@ -1,4 +1,4 @@
-import { provinceByCode, type PrecheckMissGroup } from '@beian/shared';
+import type { PrecheckMissGroup } from '@beian/shared';
 
 /** A concrete example path for a pattern (`websites.*.name` → `websites.0.name`). */
 const examplePath = (pattern: string) => pattern.replace(/\*/g, '0');
@@ -26,7 +26,7 @@ export function missRuleDraft(group: PrecheckMissGroup): string {
   ];
   const [only] = group.provinces;
   if (group.provinces.length === 1 && only) {
-    lines.push(`// 仅 ${provinceByCode(only)?.name ?? only} 出现：考虑在 province-rules.table.ts 增加一行 rule('${only}', …, '${source}')`);
+    lines.push(`// 仅 ${only.name} 出现：考虑在 province-rules.table.ts 增加一行 rule('${only.code}', …, '${source}')`);
   }
   return lines.join('\n');
 }

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { formatChinaTime, provinceByCode, type PrecheckMissesResponse } from '@beian/shared';
+import { formatChinaTime, type PrecheckMissesResponse } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { precheckMisses } from '../../../services/review.api';
 import { ApiError } from '../../../services/request';
 import { missRuleDraft } from '../../components/miss-rule-draft.util';
-import '../queue/index.scss';
 import './index.scss';
 
 const WINDOWS = [1, 3, 6, 12] as const;
@@ -59,7 +58,7 @@ export default function PrecheckMissesPage() {
         {report?.groups.map((group, i) => (
           <View className='staff-row' key={`${group.field}|${group.reason}`} id={`miss-${i}`}>
             <View className='staff-cell-wide'>
-              <Text className='queue-subject' id={`miss-${i}-field`}>
+              <Text className='miss-field' id={`miss-${i}-field`}>
                 {group.fieldLabel}
               </Text>
               <Text id={`miss-${i}-reason`}>{group.reason}</Text>
@@ -71,7 +70,7 @@ export default function PrecheckMissesPage() {
                 {group.count} 次
               </Text>
               <Text className='hint'>{group.months.map((month) => `${month.month}：${month.count}`).join(' · ')}</Text>
-              <Text className='hint'>{group.provinces.map((code) => provinceByCode(code)?.name ?? code).join('、')}</Text>
+              <Text className='hint'>{group.provinces.map((province) => province.name).join('、')}</Text>
               <Text className='hint'>最近 {formatChinaTime(group.lastAt)}</Text>
             </View>
             <View className='staff-cell'>
