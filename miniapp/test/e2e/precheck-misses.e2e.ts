@@ -41,6 +41,7 @@ describe('预检漏检分析: the staff page of 初审 rejections the pre-check 
     await expectText(page, '#miss-0-count', '1 次');
     await page.locator('#miss-0-draft-rule').click();
     await expectText(page, '#miss-0-rule', "path: 'websites.0.name'");
+    await expectText(page, '#miss-0-rule', '仅 北京市 出现');
     await screenshot(page, 'precheck-misses-01-drafted-rule');
   });
 });
