@@ -13,7 +13,7 @@ const PRE_APPROVAL_RULES = 'DOMAIN.md §6–7 前置审批（名称、备注中�
 const NAMING_RULES = 'DOMAIN.md §6 网站名称（单位网站名称与单位名称相关）';
 const CERTIFICATE_RULES = 'DOMAIN.md §6 证件（提交时证件有效期须剩余3个月以上）';
 const LETTER_RULES = 'DOMAIN.md §6 证件（授权书、承诺书须在提交前3个月内签署）';
-const PACKAGE_RULES = '腾讯云 APP 特征信息填写规范：同一主体下不同APP、同一APP同一平台的包名不可相同（seed 003）';
+const PACKAGE_RULES = '腾讯云 ICP 备案操作指引（小程序端）seeds/003 L505、L509：同一主体下，同一 APP 的同一个运行平台、不同 APP 的包名不可相同';
 
 const normalizeMobile = (mobile: string) => mobile.replace(/[\s-]/g, '').replace(/^(?:\+86|0086)/, '');
 

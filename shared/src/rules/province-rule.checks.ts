@@ -34,7 +34,7 @@ const crossProvincePersonal: PrecheckCheck = (env) => {
         'CROSS_PROVINCE_UNCONFIRMED',
         'warning',
         `${where}未公布是否接受外省证件的个人备案，建议选择身份证所在省份备案，或确认当地管局要求后再提交`,
-        '腾讯云 备案地区说明（seed 003）',
+        '腾讯云 ICP 备案操作指引（小程序端）seeds/003 L49：若进行备案的省管局允许，您可以选择与证件上不同的省份进行备案',
       ),
     ];
   }
