@@ -588,6 +588,23 @@ export const CORPUS: readonly CorpusCase[] = [
     code: 'RESOURCE_ID_REQUIRED',
   },
   {
+    name: '两个网站使用同一个备案授权码',
+    source: 'seeds/004 L21 成功备案一个互联网信息服务需使用一个备案服务码',
+    base: 'unit_website',
+    mutate: (d) => {
+      const coded = { type: 'authorization_code' as const, authorizationCode: 'AUTH-0001' };
+      return {
+        ...d,
+        websites: [
+          { ...d.websites![0]!, resource: coded },
+          { ...d.websites![0]!, name: '示例科技商城', domains: ['shop.example.com'], resource: coded },
+        ],
+      };
+    },
+    path: 'websites.1.resource.authorizationCode',
+    code: 'AUTHORIZATION_CODE_REUSED',
+  },
+  {
     name: '个人备案一单多个网站',
     source: guide(258, '个人备案新增类型一个订单最多备案1个互联网信息服务'),
     base: 'personal_website',
@@ -681,6 +698,12 @@ export const UNCHECKABLE: readonly { source: string; why: string }[] = [
   },
   { source: guide(688, '若未在对应接入商处完成备案，会被识别为未备案域名'), why: '接入商的备案状态在工信部系统中，不在订单里' },
   { source: guide(2621, '企业备案无法变更为个人备案'), why: '变更订单不允许更改主体类型，已由订单类型与表单保证，预检无字段可报' },
+  { source: 'seeds/004 L13 仅指定类型的阿里云服务器可提供ICP备案服务码', why: '云资源类型与授权码的真伪、是否已被其他订单使用属于资源模块（issue 14）' },
+  {
+    source: 'seeds/000 L79–81 公安联网备案绑定数据码：证件号码与负责人必须完全相同，使用主要联系手机号而非应急电话',
+    why: '发生在管局审核通过之后的公安备案平台，不是备案订单的字段',
+  },
+  { source: 'seeds/001 L65 须在收到核验短信的24小时内完成短信核验', why: '提交之后的时限，由工信部短信核验流程（regulator 模块）处理' },
   { source: 'DOMAIN.md §6 an unfiled domain must not resolve during review', why: '域名解析状态需在审核期间向 DNS 查询，外部系统' },
   { source: 'DOMAIN.md §6 photos: colour, full border, no screenshots or photocopies', why: '需要看图判断；上传时只检查格式、大小与尺寸' },
 ];

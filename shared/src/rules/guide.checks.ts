@@ -18,6 +18,8 @@ const PERSONAL_SERVICE_PRINCIPAL_SOURCE = guide(3123, '个人备案时，服务�
 const CONTENT_PRE_APPROVAL_SOURCE = guide(312, '若服务内容中涉及出版、新闻等相关领域，需到相关主管部门办理前置审批文件');
 const PERSONAL_NO_PRE_APPROVAL_SOURCE = guide(318, '仅单位备案有前置审批类型选择，个人备案无该选项');
 const PERSONAL_CONTENT_SOURCE = 'DOMAIN.md §7 网站服务内容：个人备案通常选择“其他”（部分省份可选“博客/个人空间”），单位通常选择“单位门户网站”';
+const SERVICE_CODE_SOURCE =
+  '阿里云《申请(免费)ICP备案服务码》seeds/004 L21：成功备案一个互联网信息服务需使用一个备案服务码，此服务码无法再用于其他互联网信息服务';
 const REMARK_SOURCE = `DOMAIN.md §6 备注20–200字为宜；${guide(308, '备注 可添加相关服务备注信息（选填）')}`;
 
 /** A door, room or building number (精确到门牌号或房间号), or a room number ending the address (某大厦1201). */
@@ -191,6 +193,32 @@ const serviceContentCoupling: PrecheckCheck = (env) => [
   ...(env.draft.apps ?? []).flatMap((service, i) => serviceContentFindings(env, service, `apps.${i}`)),
 ];
 
+/** One 备案授权码 (服务码) stands for one service: two services of an order cannot share it. */
+const authorizationCodePerService: PrecheckCheck = (env) => {
+  const firstUse = new Set<string>();
+  const services = [
+    ...(env.draft.websites ?? []).map((service, i) => ({ service, path: `websites.${i}` })),
+    ...(env.draft.apps ?? []).map((service, i) => ({ service, path: `apps.${i}` })),
+  ];
+  return services.flatMap(({ service, path }) => {
+    const code = service.resource?.type === 'authorization_code' ? filled(service.resource.authorizationCode)?.toUpperCase() : undefined;
+    if (!code) return [];
+    if (!firstUse.has(code)) {
+      firstUse.add(code);
+      return [];
+    }
+    return [
+      finding(
+        `${path}.resource.authorizationCode`,
+        'AUTHORIZATION_CODE_REUSED',
+        'error',
+        '一个备案授权码只能用于一个网站或APP，请为该服务使用另一个授权码或选择云资源',
+        SERVICE_CODE_SOURCE,
+      ),
+    ];
+  });
+};
+
 /** A remark under the minimum is guidance (a warning) unless the province's bureau requires the length. */
 const remarkLength: PrecheckCheck = (env) => {
   const rule = env.rule('remarkMinLength');
@@ -216,5 +244,6 @@ export const GUIDE_CHECKS: readonly PrecheckCheck[] = [
   regionDifferenceExplained,
   personalServicePrincipalIsFiler,
   serviceContentCoupling,
+  authorizationCodePerService,
   remarkLength,
 ];

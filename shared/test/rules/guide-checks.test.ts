@@ -101,6 +101,20 @@ describe('service content and 前置审批', () => {
   });
 });
 
+describe('authorization code per service', () => {
+  const coded = (code: string) => website({ name: '示例科技官网', resource: { type: 'authorization_code', authorizationCode: code } });
+
+  it('should refuse a second service of the order using the same authorization code', () => {
+    const draft = unitDraft({ websites: [coded('AUTH-1'), { ...coded('auth-1'), domains: ['shop.example.com'] }] });
+    expect(at(precheck(draft, unitCheck()), 'AUTHORIZATION_CODE_REUSED')).toEqual(['websites.1.resource.authorizationCode:error']);
+  });
+
+  it('should accept one authorization code per service', () => {
+    const draft = unitDraft({ websites: [coded('AUTH-1'), { ...coded('AUTH-2'), domains: ['shop.example.com'] }] });
+    expect(at(precheck(draft, unitCheck()), 'AUTHORIZATION_CODE_REUSED')).toEqual([]);
+  });
+});
+
 describe('remark length', () => {
   it('should warn, not refuse, when a remark is under 20 characters and the province sets no minimum', () => {
     const draft = personalDraft({ websites: [website({ remark: '读书笔记' })] });
