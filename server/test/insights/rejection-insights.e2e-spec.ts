@@ -43,7 +43,13 @@ describe('learning from 初审: misses for staff, common reasons for applicants'
 
       expect(rejected.status).toBe(200);
       expect(misses.body.groups).toEqual([
-        expect.objectContaining({ field: 'websites.*.name', area: '网站', reason: '“＊＊＊”与＊＊＊的网站内容不符', count: 1, provinces: [{ code: '11', name: '北京市' }] }),
+        expect.objectContaining({
+          field: 'websites.*.name',
+          area: '网站',
+          reason: '“＊＊＊”与＊＊＊的网站内容不符',
+          count: 1,
+          provinces: [{ code: '11', name: '北京市' }],
+        }),
       ]);
       expect(misses.body.groups[0]!.months).toEqual([{ month: '2026-11', count: 1 }]);
       expect(hints.body.hints.map((hint) => `${hint.field} ${hint.reason}`).sort()).toEqual([
