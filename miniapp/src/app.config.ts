@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'filing', pages: ['pages/start/index'] },
     { root: 'principal', pages: ['pages/invite/index'] },
-    { root: 'staff', pages: ['pages/queue/index', 'pages/order/index'] },
+    { root: 'staff', pages: ['pages/queue/index', 'pages/order/index', 'pages/misses/index'] },
     { root: 'sim', pages: ['pages/sms-verify/index'] },
     {
       root: 'records',

@@ -10,6 +10,7 @@ export const ROUTES = {
   messages: '/pages/messages/index',
   'staff-queue': '/staff/pages/queue/index',
   'staff-order': '/staff/pages/order/index',
+  'staff-misses': '/staff/pages/misses/index',
   'sim-sms-verify': '/sim/pages/sms-verify/index',
   'records-list': '/records/pages/list/index',
   'records-subject': '/records/pages/subject/index',
@@ -40,6 +41,8 @@ export interface RouteParams {
   /** The staff review console (role reviewer; desktop H5 first). */
   'staff-queue': Record<string, never>;
   'staff-order': { id: string };
+  /** 预检漏检分析: 初审 rejections the pre-check did not flag, by field and reason. */
+  'staff-misses': Record<string, never>;
   /** The simulated MIIT SMS verification form (simulators only); `mobile` pre-fills the form from the SMS link. */
   'sim-sms-verify': { mobile?: string };
   /** 我的备案: the caller's approved subjects. */

@@ -37,6 +37,7 @@ import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/fil
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
 import { AccountEntity } from './accounts/account.entity';
+import { RejectionFactEntity } from './insights/rejection-fact.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -80,4 +81,5 @@ export const APP_ENTITIES = [
   FilingAccessRecordEntity,
   FilingVersionEntity,
   AccountEntity,
+  RejectionFactEntity,
 ];

@@ -3,6 +3,7 @@ import { APP_ENTITIES } from './app-entities';
 import { AuthModule } from './auth/auth.module';
 import { MaterialsModule } from './materials/materials.module';
 import { SmsModule } from './sms/sms.module';
+import { InsightsModule } from './insights/insights.module';
 import { OcrModule } from './ocr/ocr.module';
 import { PrincipalsModule } from './principals/principals.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -46,6 +47,7 @@ export class AppModule {
         AuditModule,
         CalendarModule,
         ReviewModule,
+        InsightsModule,
         RegulatorModule,
         DeadLettersModule,
       ],

@@ -5,6 +5,7 @@ import type {
   OrderDetail,
   OrderSummary,
   PrecheckResponse,
+  RejectionHintsResponse,
   SaveDraftRequest,
   SaveDraftResponse,
 } from '@beian/shared';
@@ -51,6 +52,11 @@ export function withdrawOrder(id: string, idempotencyKey: string): Promise<Order
 /** Field errors and pre-check findings of the saved draft, as submitting would see them. */
 export function precheckOrder(id: string): Promise<PrecheckResponse> {
   return request<PrecheckResponse>(`/api/orders/${encodeURIComponent(id)}/precheck`);
+}
+
+/** The top reasons orders like this one (same province, nature and kind) were rejected at 初审 last month. */
+export function rejectionHints(id: string): Promise<RejectionHintsResponse> {
+  return request<RejectionHintsResponse>(`/api/orders/${encodeURIComponent(id)}/rejection-hints`);
 }
 
 /** 验证备案类型: the kind the server creates the order with, and why (Chinese). */

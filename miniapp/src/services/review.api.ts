@@ -4,6 +4,7 @@ import type {
   CallLogEntry,
   CallLogRequest,
   ConfirmFaceCheckRequest,
+  PrecheckMissesResponse,
   FaceCheckView,
   RejectRequest,
   RevealedField,
@@ -15,6 +16,11 @@ import { request } from './request';
 /** Staff review console (role `reviewer`). */
 function orderPath(orderId: string, rest = ''): string {
   return `/api/review/orders/${encodeURIComponent(orderId)}${rest}`;
+}
+
+/** 初审 rejections on fields the pre-check let through, clustered by field and reason, over the last `months` months. */
+export function precheckMisses(months: number): Promise<PrecheckMissesResponse> {
+  return request<PrecheckMissesResponse>(`/api/review/precheck-misses?months=${months}`);
 }
 
 /** Orders waiting for 初审, the earliest due first. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { inFlightOrderFindings, isTerminal, ORDER_STATE_KEYS, type FieldError, type InFlightOrders } from '@beian/shared';
-import { In, Not, type EntityManager } from 'typeorm';
+import { isTerminal, ORDER_STATE_KEYS, type InFlightOrders } from '@beian/shared';
+import { In, type EntityManager } from 'typeorm';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
-import { SUBMISSION_CHECKS, type SubmissionCheck } from '../order-core/submission-checks';
+import { DatabaseService } from '../platform/database/database.service';
 
 /** Neither finished nor abandoned. */
 export const OPEN_ORDER_STATES = ORDER_STATE_KEYS.filter((state) => !isTerminal(state));
@@ -12,19 +12,18 @@ export interface InFlightScope {
   ownerId: string;
   subjectIndex: string | null;
   subjectId: string | null;
-  /** The order being checked, left out of the counts. */
-  exceptOrderId?: string;
 }
 
 /**
  * One order in flight per account and per subject across all accounts (shared rule `inFlightOrderFindings`):
- * counted when an order is created and checked again at submission, when the draft has named its subject.
+ * counted when an order is created, and by the pre-check (so at submission too) once the draft names its subject.
  */
 @Injectable()
-@SUBMISSION_CHECKS()
-export class InFlightOrdersCheck implements SubmissionCheck {
+export class InFlightOrdersCheck {
+  constructor(private readonly db: DatabaseService) {}
+
   async counts(tx: EntityManager, scope: InFlightScope): Promise<InFlightOrders> {
-    const open = { status: In(OPEN_ORDER_STATES), ...(scope.exceptOrderId ? { id: Not(scope.exceptOrderId) } : {}) };
+    const open = { status: In(OPEN_ORDER_STATES) };
     const subjectWhere = [
       ...(scope.subjectIndex ? [{ ...open, subjectIndex: scope.subjectIndex }] : []),
       ...(scope.subjectId ? [{ ...open, subjectId: scope.subjectId }] : []),
@@ -35,10 +34,18 @@ export class InFlightOrdersCheck implements SubmissionCheck {
     };
   }
 
-  async findings(tx: EntityManager, orderId: string): Promise<FieldError[]> {
-    const order = await tx.findOne(FilingOrderEntity, { select: { ownerId: true, subjectIndex: true, subjectId: true }, where: { id: orderId } });
-    if (!order) return [];
-    const counts = await this.counts(tx, { ...order, exceptOrderId: orderId });
-    return inFlightOrderFindings(counts).map(({ path, code, message }) => ({ path, code, message }));
+  /** The other open orders of an order's account and subject, in one statement (the pre-check runs on every autosave). */
+  async countsFor(tx: EntityManager, orderId: string): Promise<InFlightOrders> {
+    const states = OPEN_ORDER_STATES.map(() => '?').join(', ');
+    const [row] = await this.db.rows<{ account: number | string | null; subject: number | string | null }>(
+      `SELECT SUM(CASE WHEN o.owner_id = me.owner_id THEN 1 ELSE 0 END) AS account,
+              SUM(CASE WHEN o.subject_index = me.subject_index OR o.subject_id = me.subject_id THEN 1 ELSE 0 END) AS subject
+         FROM filing_orders o JOIN filing_orders me ON me.id = ?
+        WHERE o.id <> me.id AND o.status IN (${states})
+          AND (o.owner_id = me.owner_id OR o.subject_index = me.subject_index OR o.subject_id = me.subject_id)`,
+      [orderId, ...OPEN_ORDER_STATES],
+      tx,
+    );
+    return { openOrdersOfAccount: Number(row?.account ?? 0), openOrdersOfSubject: Number(row?.subject ?? 0) };
   }
 }

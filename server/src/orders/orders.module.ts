@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { SmsModule } from '../sms/sms.module';
 import { FilingTypeController } from './filing-type.controller';
 import { FilingTypeService } from './filing-type.service';
 import { InFlightOrdersCheck } from './in-flight-orders';
@@ -17,7 +18,7 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
 /** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule],
+  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule],
   controllers: [OrdersController, FilingTypeController],
   providers: [
     OrdersService,

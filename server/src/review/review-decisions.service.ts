@@ -8,6 +8,7 @@ import {
   type ReviewOrderDetail,
   type SessionUser,
 } from '@beian/shared';
+import { RejectionFacts } from '../insights/rejection-facts.service';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderAccess } from '../order-core/order-access';
@@ -34,6 +35,7 @@ export class ReviewDecisionsService {
     private readonly queue: ReviewQueueService,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
+    private readonly rejectionFacts: RejectionFacts,
   ) {}
 
   /** 领取: the reviewer takes this submission; the applicant can no longer pull it back. Claiming again is a no-op. */
@@ -109,6 +111,7 @@ export class ReviewDecisionsService {
         reopenedPaths: '[]',
         createdAt: this.clock.now(),
       });
+      if (decision === 'reject') await this.rejectionFacts.record(tx, order, draft, reasons, this.clock.now());
     });
     return this.queue.detail(orderId);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
+import { InsightsModule } from '../insights/insights.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
@@ -13,7 +14,7 @@ import { ReviewQueueService } from './review-queue.service';
 
 /** The provider's 初审 behind the reviewer role. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, MaterialsModule, FilingRecordModule],
+  imports: [OrderCoreModule, NotificationsModule, MaterialsModule, FilingRecordModule, InsightsModule],
   controllers: [ReviewController, ReviewAccessController],
   providers: [ReviewQueueService, ReviewDecisionsService, ReviewAccessService, ReviewGuards, ReviewReminders, ReviewFiles],
 })

@@ -8,6 +8,7 @@ import { SmsSender } from './sms-sender.port';
 import { SmsController } from './sms.controller';
 import { SmsService } from './sms.service';
 import { TencentSmsSender } from './tencent.sms-sender';
+import { PrincipalMobilesQuery } from './principal-mobiles.query';
 import { VerifiedMobilesCheck } from './verified-mobiles.check';
 
 /**
@@ -27,7 +28,8 @@ import { VerifiedMobilesCheck } from './verified-mobiles.check';
     },
     SmsService,
     VerifiedMobilesCheck,
+    PrincipalMobilesQuery,
   ],
-  exports: [SmsService, SmsSender],
+  exports: [SmsService, SmsSender, PrincipalMobilesQuery],
 })
 export class SmsModule {}

@@ -230,8 +230,8 @@ describe('the approved-filing record: approval, numbers, orders from the record'
       expect(refused).toMatchObject({ status: 409, body: { code: 'SUBJECT_ORDER_IN_FLIGHT', fields: [{ ...taken, path: 'verification.certificateNumber' }] } });
       expect(submitted.status).toBe(422);
       expect(submitted.body.fields).toContainEqual(taken);
-      expect(precheck.body.fields).toContainEqual(taken);
-      expect(freed.body.fields).not.toContainEqual(taken);
+      expect(precheck.body.findings).toContainEqual({ ...taken, severity: 'error', source: expect.stringContaining('DOMAIN.md §2') });
+      expect(freed.body.findings).not.toContainEqual(expect.objectContaining(taken));
       expect((await first.post('/api/orders', PERSONAL_WEBSITE)).status).toBe(201);
       expect((await first.post('/api/orders', PERSONAL_WEBSITE)).body.code).toBe('ORDER_IN_FLIGHT');
     },

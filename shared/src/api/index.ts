@@ -108,3 +108,4 @@ export * from './registry-lookup';
 export * from './cancellations';
 export * from './accounts';
 export * from './account-migration';
+export * from './precheck-insights';

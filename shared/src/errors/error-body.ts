@@ -4,6 +4,8 @@ export interface FieldError {
   path: string;
   code: string;
   message: string;
+  /** Where the rule comes from (guide, standard, DOMAIN.md section), shown with the message. */
+  source?: string;
 }
 
 export interface ErrorBody {

@@ -7,13 +7,13 @@ import type { Finding } from './finding';
 import { filled, finding, type PrecheckCheck, type PrincipalRef } from './precheck-context';
 
 const PEOPLE_RULES = 'DOMAIN.md §6 负责人与联系方式（一个手机号只属于一个主体；不同负责人手机号、邮箱不同；应急电话不同于手机号）';
-const PERSONAL_FILING = '腾讯云 ICP备案操作指引（小程序端）主体负责人：个人备案手机号需与账号绑定手机一致（seed 003）';
+const PERSONAL_FILING = '腾讯云 ICP备案操作指引（小程序端）seeds/003 L228：个人备案请输入主办者的手机号码，需与账号绑定手机一致';
 const DOMAIN_RULES = 'DOMAIN.md §6 域名（实名持有者与主体一致；未过期，部分省份要求剩余3个月以上；实名认证满3个工作日）';
 const PRE_APPROVAL_RULES = 'DOMAIN.md §6–7 前置审批（名称、备注中的金融、理财、支付等词需确认前置审批；仅单位可办理）';
 const NAMING_RULES = 'DOMAIN.md §6 网站名称（单位网站名称与单位名称相关）';
 const CERTIFICATE_RULES = 'DOMAIN.md §6 证件（提交时证件有效期须剩余3个月以上）';
 const LETTER_RULES = 'DOMAIN.md §6 证件（授权书、承诺书须在提交前3个月内签署）';
-const PACKAGE_RULES = '腾讯云 APP 特征信息填写规范：同一主体下不同APP、同一APP同一平台的包名不可相同（seed 003）';
+const PACKAGE_RULES = '腾讯云 ICP 备案操作指引（小程序端）seeds/003 L505、L509：同一主体下，同一 APP 的同一个运行平台、不同 APP 的包名不可相同';
 
 const normalizeMobile = (mobile: string) => mobile.replace(/[\s-]/g, '').replace(/^(?:\+86|0086)/, '');
 
@@ -68,13 +68,21 @@ const personalPrincipalIsSubject: PrecheckCheck = (env) => {
   const accountMobile = filled(env.ctx.accountMobile);
   if (mobile && accountMobile && normalizeMobile(mobile) !== normalizeMobile(accountMobile)) {
     findings.push(
-      finding(
-        'subjectPrincipal.mobile',
-        'PERSONAL_MOBILE_NOT_ACCOUNT',
-        'error',
-        '个人备案的手机号须与账号绑定的手机号一致，请填写绑定手机号或先修改账号绑定手机',
-        PERSONAL_FILING,
-      ),
+      env.ctx.accountMobileFrom === 'sms_verification'
+        ? finding(
+            'subjectPrincipal.mobile',
+            'PERSONAL_MOBILE_NOT_ACCOUNT',
+            'warning',
+            '该手机号与您此前备案验证过的手机号不一致；个人备案的手机号须与账号绑定手机一致，如已更换手机号请先修改账号绑定手机',
+            PERSONAL_FILING,
+          )
+        : finding(
+            'subjectPrincipal.mobile',
+            'PERSONAL_MOBILE_NOT_ACCOUNT',
+            'error',
+            '个人备案的手机号须与账号绑定的手机号一致，请填写绑定手机号或先修改账号绑定手机',
+            PERSONAL_FILING,
+          ),
     );
   }
   return findings;

@@ -2,6 +2,7 @@ import type { Draft, DraftPrincipal } from '../schemas/draft.schema';
 import type { FilingContext } from '../schemas/filing-context';
 import { chinaDate } from '../time';
 import type { Finding, FindingSeverity } from './finding';
+import type { InFlightOrders } from './in-flight-orders.rule';
 import { PROVINCE_RULES, provinceRuleValue, type ProvinceRule, type ProvinceRuleKey, type ProvinceRuleValues } from './province-rules.table';
 
 export interface PrecheckContext extends FilingContext {
@@ -12,6 +13,14 @@ export interface PrecheckContext extends FilingContext {
   mobilesOfOtherSubjects?: readonly string[];
   /** The account's bound phone: a personal filer's mobile must be this one. */
   accountMobile?: string;
+  /**
+   * Where `accountMobile` comes from: the account's bound phone (a mismatch is an error), or, until accounts have
+   * one, the mobile the account last proved as a personal filer (a mismatch is a warning: the filer may have
+   * changed phone).
+   */
+  accountMobileFrom?: 'bound_phone' | 'sms_verification';
+  /** Other open orders of the account and of the subject, counted by the server. */
+  inFlightOrders?: InFlightOrders;
 }
 
 export interface PrincipalRef {

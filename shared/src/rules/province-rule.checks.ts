@@ -34,7 +34,7 @@ const crossProvincePersonal: PrecheckCheck = (env) => {
         'CROSS_PROVINCE_UNCONFIRMED',
         'warning',
         `${where}未公布是否接受外省证件的个人备案，建议选择身份证所在省份备案，或确认当地管局要求后再提交`,
-        '腾讯云 备案地区说明（seed 003）',
+        '腾讯云 ICP 备案操作指引（小程序端）seeds/003 L49：若进行备案的省管局允许，您可以选择与证件上不同的省份进行备案',
       ),
     ];
   }
@@ -177,9 +177,12 @@ const emergencyPhones: PrecheckCheck = (env) => {
     .map((ref) =>
       finding(`${ref.path}.emergencyPhone`, 'EMERGENCY_PHONE_REQUIRED', 'error', '当地管局要求填写应急联系电话，请填写可接通的应急联系电话', rule.source),
     );
-  const subjectEmergency = filled(env.draft.subjectPrincipal?.emergencyPhone);
+  const subjectRef = env.principals.find((ref) => ref.path === 'subjectPrincipal');
+  const subjectEmergency = filled(subjectRef?.principal.emergencyPhone);
   for (const ref of env.principals) {
-    if (ref.path !== 'subjectPrincipal' && subjectEmergency && filled(ref.principal.emergencyPhone) === subjectEmergency) {
+    // One person (a lone personal filer, a legal representative who also runs the site) has one emergency number.
+    const samePerson = ref.identity !== undefined && ref.identity === subjectRef?.identity;
+    if (ref.path !== 'subjectPrincipal' && !samePerson && subjectEmergency && filled(ref.principal.emergencyPhone) === subjectEmergency) {
       findings.push(
         finding(
           `${ref.path}.emergencyPhone`,
@@ -206,4 +209,6 @@ export const PROVINCE_RULE_CHECKS: Record<ProvinceRuleKey, PrecheckCheck> = {
   maxAccessServicesPerOrder,
   requiredDocuments,
   emergencyPhones,
+  // Checked with the other remark rules (guide.checks.ts).
+  remarkMinLength: () => [],
 };

@@ -23,6 +23,12 @@ export interface ProvinceRuleValues {
   requiredDocuments: readonly { kind: MaterialKind; note: string }[];
   /** Every principal gives an emergency phone, and the subject principal's differs from each service principal's. */
   emergencyPhones: 'distinct';
+  /**
+   * Minimum length of a service remark that the bureau enforces (below it is an error). No row yet: the guide
+   * (seeds/003 L308, L453) makes the remark optional and names no province that requires a length, so a short
+   * remark is a warning everywhere until a bureau's rule is sourced.
+   */
+  remarkMinLength: number;
 }
 
 export type ProvinceRuleKey = keyof ProvinceRuleValues;

@@ -99,3 +99,13 @@ export function fieldLabel(path: string): string {
   }
   return words.join(' · ');
 }
+
+/** The label of a path pattern (`websites.*.name` → 网站 · 网站名称): list positions are left out. */
+export function fieldPatternLabel(pattern: string): string {
+  return fieldLabel(
+    pattern
+      .split('.')
+      .filter((part) => part !== '*')
+      .join('.'),
+  );
+}

@@ -1,6 +1,7 @@
 export * from './filing-context';
 export * from './schema-codes';
 export * from './zod-field-errors';
+export * from './field-sources';
 export * from './personal-fields';
 export * from './draft.schema';
 export * from './draft-normalize';

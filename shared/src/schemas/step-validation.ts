@@ -5,6 +5,7 @@ import type { OrderStepKey } from '../workflow';
 import { agreementsSchema } from './agreements.schema';
 import { appSchema } from './app.schema';
 import { draftFacts, type DraftFacts } from './draft-facts';
+import { fieldSource } from './field-sources';
 import { requiredList, section } from './field.schema';
 import type { FilingContext } from './filing-context';
 import { materialsStepSchema } from './materials.schema';
@@ -36,12 +37,12 @@ export function stepHasSchema(step: OrderStepKey): boolean {
   return STEP_SCHEMAS[step] !== undefined;
 }
 
-/** Field errors of one step; paths are relative to the draft root (e.g. `subject.certificateNumber`). */
+/** Field errors of one step, each naming its rule's source; paths are relative to the draft root (e.g. `subject.certificateNumber`). */
 export function validateStep(step: OrderStepKey, data: unknown, ctx: FilingContext): FieldError[] {
   const schema = STEP_SCHEMAS[step];
   if (!schema) return [];
   const result = z.safeParse(schema(draftFacts(data, ctx)), data);
-  return result.success ? [] : fieldErrorsFromZod(result.error);
+  return result.success ? [] : fieldErrorsFromZod(result.error).map((error) => ({ ...error, source: fieldSource(error.code) }));
 }
 
 /** Every field error that blocks submitting a draft of the context's kind (all its steps). */

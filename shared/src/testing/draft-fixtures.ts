@@ -2,6 +2,7 @@
 import type { Draft, DraftPrincipal, DraftWebsite, DraftApp } from '../schemas';
 import type { FilingContext } from '../schemas';
 import { gb11643CheckChar } from '../validate/gb11643';
+import { usccCheckChar } from '../validate/uscc.validator';
 
 export const NOW = new Date('2025-07-01T04:00:00Z');
 export const PERSON_ID = '11010519491231002X';
@@ -112,6 +113,18 @@ export function unitDraft(over: Partial<Draft> = {}): Draft {
     agreements: { privacy: true, terms: true, commitment: true },
     ...over,
   };
+}
+
+/** A valid 居民身份证 number for a division code and birth date (YYYYMMDD). */
+export function residentId(division: string, birth: string, sequence = '001'): string {
+  const first17 = `${division}${birth}${sequence}`;
+  return first17 + gb11643CheckChar(first17);
+}
+
+/** A valid 统一社会信用代码 of an enterprise registered in `division`. */
+export function creditCode(division: string): string {
+  const first17 = `91${division}MA01X0001`;
+  return first17 + usccCheckChar(first17);
 }
 
 /** The last six characters of PERSON_ID (what MIIT's SMS form asks), shared by every freshPersonId. */

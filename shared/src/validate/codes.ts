@@ -55,7 +55,6 @@ export const VALIDATION_MESSAGES = {
   WEBSITE_NAME_PRE_APPROVAL: '网站名称涉及需前置审批的内容（如金融、理财、支付），请确认是否需要办理前置审批或修改名称',
   WEBSITE_NAME_SUBJECT_UNRELATED: '单位网站名称建议与单位名称相关，如不相关请准备商标证明等材料',
 
-  REMARK_TOO_SHORT: '备注至少填写20个字，请描述网站或APP的真实内容',
   REMARK_TOO_LONG: '备注最多200个字，请精简内容',
 
   ICP_NUMBER_FORMAT: '备案号格式不正确，应如 粤ICP备2024286477号 或 粤ICP备2024286477号-2',

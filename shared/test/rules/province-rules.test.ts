@@ -1,5 +1,6 @@
 import { precheck, PROVINCE_RULES, provinceRuleValue, type ProvinceRule } from '../../src/rules';
-import { principal, website } from '../../src/testing/draft-fixtures';
+import type { DraftPrincipal } from '../../src/schemas';
+import { OTHER_ID, principal, website } from '../../src/testing/draft-fixtures';
 import { personalCheck, personalIn, residentId, unitCheck, unitIn } from './precheck.factory';
 
 const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
@@ -78,7 +79,7 @@ describe('crossCityAddress', () => {
   });
 
   it('should compare the credit code division when the subject is a unit', () => {
-    expect(codes(precheck(unitIn('130102'), unitCheck()))).toContain('CROSS_CITY_ADDRESS_REFUSED');
+    expect(codes(precheck(unitIn('130102', {}, '130602'), unitCheck()))).toContain('CROSS_CITY_ADDRESS_REFUSED');
     expect(
       codes(precheck(unitIn('350102'), unitCheck({ rules: PROVINCE_RULES.map((row) => ({ ...row, province: row.province === '13' ? '35' : row.province })) }))),
     ).not.toContain('CROSS_CITY_ADDRESS_REFUSED');
@@ -214,8 +215,10 @@ describe('emergencyPhones', () => {
   const withEmergency = (subject?: string, site?: string) =>
     unitIn('350102', {
       subjectPrincipal: principal({ phone2: '0591-87654321', emergencyPhone: subject }),
-      websites: [website({ name: '示例科技官网', principal: principal({ emergencyPhone: site }) })],
+      websites: [website({ name: '示例科技官网', principal: siteManager({ emergencyPhone: site }) })],
     });
+  const siteManager = (over: Partial<DraftPrincipal>) =>
+    principal({ name: '李四', certificateNumber: OTHER_ID, mobile: '13800138001', email: 'lisi@example.com', ...over });
 
   it.each(['410102', '500103', '120101', '620102'])('should ask for emergency phones when filing in %s', (region) => {
     expect(codes(precheck(unitIn(region), unitCheck()))).toContain('EMERGENCY_PHONE_REQUIRED');
@@ -228,5 +231,18 @@ describe('emergencyPhones', () => {
 
   it('should accept different emergency phones', () => {
     expect(precheck(withEmergency('13900000001', '13900000002'), unitCheck({ rules: distinctRule }))).toEqual([]);
+  });
+
+  it('should count one emergency phone once when a lone personal filer is subject and website principal', () => {
+    const draft = personalIn('410102');
+    draft.subjectPrincipal = { ...draft.subjectPrincipal, emergencyPhone: '13900000001' };
+    draft.websites = [website({ principal: { ...draft.websites![0]!.principal, emergencyPhone: '13900000001' } })];
+    expect(codes(precheck(draft, personalCheck()))).toEqual([]);
+  });
+
+  it('should count one emergency phone once when the legal representative also runs the site', () => {
+    const draft = withEmergency('13900000001', '13900000001');
+    draft.websites = [website({ name: '示例科技官网', principal: principal({ emergencyPhone: '13900000001' }) })];
+    expect(precheck(draft, unitCheck({ rules: distinctRule }))).toEqual([]);
   });
 });

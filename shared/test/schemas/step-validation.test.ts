@@ -112,7 +112,9 @@ describe('validateStep subject', () => {
   it('should return the validator code on the certificate number when the ID check character is wrong', () => {
     const draft = personalDraft({ subject: { ...personalDraft().subject, certificateNumber: '110105194912310021' } });
     const errors = validateStep('subject', draft, personalCtx());
-    expect(errors).toEqual([{ path: 'subject.certificateNumber', code: 'ID_CHECKSUM', message: expect.stringContaining('校验位') }]);
+    expect(errors).toEqual([
+      { path: 'subject.certificateNumber', code: 'ID_CHECKSUM', message: expect.stringContaining('校验位'), source: expect.stringContaining('GB 11643') },
+    ]);
   });
 
   it('should refuse a unit nature when the filing is personal', () => {
@@ -208,9 +210,9 @@ describe('validateStep services', () => {
     ]);
   });
 
-  it('should refuse a remark when it is shorter than 20 characters', () => {
+  it('should accept a remark when it is shorter than 20 characters (the pre-check warns)', () => {
     const draft = personalDraft({ websites: [website({ remark: '读书笔记' })] });
-    expect(codesAt(validateStep('services', draft, personalCtx()))).toEqual(['websites.0.remark:REMARK_TOO_SHORT']);
+    expect(codesAt(validateStep('services', draft, personalCtx()))).toEqual([]);
   });
 
   it('should refuse a home URL when it is not on the site domains', () => {
@@ -248,7 +250,9 @@ describe('validateStep materials and review_submit', () => {
     const draft = personalDraft();
     draft.materials = draft.materials!.filter((material) => material.kind !== 'domain_real_name');
     const errors = validateStep('materials', draft, personalCtx());
-    expect(errors).toEqual([{ path: 'materials', code: 'MATERIAL_REQUIRED', message: '请上传网站1的域名实名认证截图' }]);
+    expect(errors).toEqual([
+      { path: 'materials', code: 'MATERIAL_REQUIRED', message: '请上传网站1的域名实名认证截图', source: expect.stringContaining('seeds/003') },
+    ]);
   });
 
   it('should ask for the licence photo when the subject is a unit', () => {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { fieldLabel, fieldValueText, type Finding, type OrderStepKey } from '@beian/shared';
+import { fieldLabel, fieldValueText, type Finding, type OrderStepKey, type RejectionHint } from '@beian/shared';
 import { regionPath } from '@beian/shared/regions';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { redirect } from '../../routes';
-import { getOrder, precheckOrder } from '../../services/orders.api';
+import { getOrder, precheckOrder, rejectionHints } from '../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, leaves, type DraftTree } from '../../utils/draft-path.util';
@@ -41,6 +41,7 @@ function stepLabel(step: OrderStepKey): string {
 export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & { onGoTo(step: OrderStepKey): void }) {
   const [masked, setMasked] = useState<DraftTree | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
+  const [hints, setHints] = useState<RejectionHint[]>([]);
   const [acknowledged, setAcknowledged] = useState<Record<number, boolean>>({});
   const [submitKey] = useState(newIdempotencyKey);
   const [submitting, setSubmitting] = useState(false);
@@ -54,8 +55,15 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
     await useOrderStore.getState().flush();
     const [order, result] = await Promise.all([getOrder(orderId, true), precheckOrder(orderId)]);
     setMasked(order.draft);
-    const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: '' }));
+    const fieldFindings: Finding[] = result.fields.map((field) => ({ ...field, severity: 'error', source: field.source ?? '' }));
     setFindings([...fieldFindings, ...result.findings]);
+    // Common reasons are advice: without them the page still works.
+    setHints(
+      await rejectionHints(orderId).then(
+        (answer) => answer.hints,
+        () => [],
+      ),
+    );
   }, [orderId]);
 
   useEffect(() => {
@@ -119,6 +127,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
             <Text>
               {fieldLabel(finding.path)}：{finding.message}
             </Text>
+            {finding.source && <Text className='hint finding-source'>依据：{finding.source}</Text>}
             <Text className='link' id={`finding-error-${i}-fix`} onClick={() => onGoTo(stepOfPath(finding.path))}>
               去“{stepLabel(stepOfPath(finding.path))}”修改
             </Text>
@@ -129,6 +138,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
             <Text>
               {fieldLabel(finding.path)}：{finding.message}
             </Text>
+            {finding.source && <Text className='hint finding-source'>依据：{finding.source}</Text>}
             <Text
               className={`chip${acknowledged[i] ? ' chip-active' : ''}`}
               id={`finding-warning-${i}-ack`}
@@ -139,6 +149,19 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
           </View>
         ))}
       </View>
+      {hints.length > 0 && (
+        <View className='sub-card' id='rejection-hints'>
+          <Text className='service-title'>近一个月同类订单（同省份、同性质、同类型）的常见初审驳回原因</Text>
+          {hints.map((hint, i) => (
+            <View className='finding finding-warning' id={`rejection-hint-${i}`} key={`${hint.field}|${hint.reason}`}>
+              <Text>
+                {hint.fieldLabel}：{hint.reason}（{hint.count}次）
+              </Text>
+              <Text className='hint'>建议：{hint.suggestion}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       {AGREEMENTS.map((agreement) => (
         <View className='field' key={agreement.key}>
           <Text

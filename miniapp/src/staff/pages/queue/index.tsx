@@ -18,9 +18,14 @@ export default function ReviewQueuePage() {
     <View className='page staff' id='review-queue'>
       <View className='staff-head'>
         <Text className='card-title'>待初审订单（按截止时间排序）</Text>
-        <Button className='btn-secondary staff-refresh' size='mini' {...busyButtonProps(loading)} onClick={() => void useReviewStore.getState().loadQueue()}>
-          刷新
-        </Button>
+        <View>
+          <Button className='btn-secondary staff-refresh' size='mini' id='open-misses' onClick={() => void navigate('staff-misses')}>
+            预检漏检分析
+          </Button>
+          <Button className='btn-secondary staff-refresh' size='mini' {...busyButtonProps(loading)} onClick={() => void useReviewStore.getState().loadQueue()}>
+            刷新
+          </Button>
+        </View>
       </View>
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && queue.length === 0 && !error && <Text className='hint'>暂无待初审的订单</Text>}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '预检漏检分析',
+});
