@@ -36,6 +36,9 @@ import { FilingAccessRecordEntity } from './filing-record/filing-access-record.e
 import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/filing-service.entity';
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
+import { PublicSecurityConsentEntity } from './public-security/public-security-consent.entity';
+import { PublicSecurityDataCodeEntity } from './public-security/public-security-data-code.entity';
+import { SimCloudResourceEntity } from './resources/sim-cloud-resource.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -78,4 +81,7 @@ export const APP_ENTITIES = [
   FilingServiceKeyEntity,
   FilingAccessRecordEntity,
   FilingVersionEntity,
+  SimCloudResourceEntity,
+  PublicSecurityConsentEntity,
+  PublicSecurityDataCodeEntity,
 ];

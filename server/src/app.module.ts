@@ -19,6 +19,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { RegulatorModule } from './regulator/regulator.module';
 import { ReviewModule } from './review/review.module';
 import { DeadLettersModule } from './outbox/dead-letters.module';
+import { PublicSecurityModule } from './public-security/public-security.module';
+import { ResourcesModule } from './resources/resources.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +45,8 @@ export class AppModule {
         CalendarModule,
         ReviewModule,
         RegulatorModule,
+        ResourcesModule,
+        PublicSecurityModule,
         DeadLettersModule,
       ],
     };

@@ -106,3 +106,5 @@ export * from './filing-footer';
 export * from './my-filings';
 export * from './registry-lookup';
 export * from './cancellations';
+export * from './resources';
+export * from './public-security';

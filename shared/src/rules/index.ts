@@ -3,3 +3,4 @@ export * from './province-rules.table';
 export type { PrecheckContext } from './precheck-context';
 export * from './precheck';
 export * from './in-flight-orders.rule';
+export * from './resource-eligibility.table';

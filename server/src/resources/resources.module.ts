@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { OrderCoreModule } from '../order-core/order-core.module';
+import { EligibleResourcesCheck } from './eligible-resources.check';
+import { ResourceEligibility } from './resource-eligibility.service';
+import { ResourceInventory } from './resource-inventory.port';
+import { ResourceLapse } from './resource-lapse.service';
+import { ResourcesAdminController, ResourcesController } from './resources.controller';
+import { SimulatedResourceInventory } from './simulated.resource-inventory';
+
+/** The account's cloud resources a filing stands on: the inventory port, eligibility, the submit and pre-管局 checks. */
+@Module({
+  imports: [OrderCoreModule],
+  controllers: [ResourcesController, ResourcesAdminController],
+  providers: [
+    ResourceEligibility,
+    EligibleResourcesCheck,
+    ResourceLapse,
+    SimulatedResourceInventory,
+    // Only the simulated inventory exists so far; a provider adapter is picked here from AppConfig.
+    { provide: ResourceInventory, useExisting: SimulatedResourceInventory },
+  ],
+  exports: [ResourceLapse],
+})
+export class ResourcesModule {}
