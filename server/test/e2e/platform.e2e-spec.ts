@@ -62,6 +62,9 @@ describe('platform', () => {
 
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/api/admin/accounts/{accountId}/resources',
+      '/api/admin/accounts/{accountId}/resources/{instanceId}',
+      '/api/admin/accounts/{accountId}/resources/{instanceId}/refund',
       '/api/admin/calendar/days',
       '/api/admin/jobs/dead',
       '/api/admin/jobs/{id}/requeue',
@@ -117,6 +120,8 @@ describe('platform', () => {
       '/api/orders/{id}/principals/{path}/face-check/challenge',
       '/api/orders/{id}/principals/{path}/invitations',
       '/api/orders/{id}/progress',
+      '/api/orders/{id}/public-security',
+      '/api/orders/{id}/public-security/consent',
       '/api/orders/{id}/pull-back',
       '/api/orders/{id}/reopen-fields',
       '/api/orders/{id}/resubmit',
@@ -128,6 +133,7 @@ describe('platform', () => {
       '/api/regulator-sim/sms',
       '/api/regulator-sim/sms-verify',
       '/api/regulator-sim/sms/search',
+      '/api/resources',
       '/api/review/access/{token}',
       '/api/review/face-checks/{faceCheckId}/confirm',
       '/api/review/orders/{id}',
