@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   DAY_MS,
-  ORDER_KINDS,
   PUBLIC_SECURITY_CONSENT_TEXT,
   PUBLIC_SECURITY_TEXTS,
   WORKFLOW_TIMINGS,
+  offersPublicSecurityDataCode,
   type OrderState,
   type PublicSecurityChoice,
   type PublicSecurityView,
@@ -75,7 +75,7 @@ export class PublicSecurityService implements OnModuleInit {
   }
 
   private eligible(order: FilingOrderEntity, draft: DraftTree): boolean {
-    return ORDER_KINDS[order.kind].publicSecurityDataCode && listAt(draft, 'websites').length > 0;
+    return offersPublicSecurityDataCode(order.kind, listAt(draft, 'websites').length);
   }
 
   private latestChoice(tx: EntityManager, orderId: string): Promise<PublicSecurityConsentEntity | null> {

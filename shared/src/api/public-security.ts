@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ORDER_KINDS, isOrderKind } from '../workflow';
 
 /**
  * 公安联网备案数据码 (S000): only 首次备案 and 新增网站 kinds, websites only. All routes under `/api`.
@@ -31,6 +32,11 @@ export const PUBLIC_SECURITY_TEXTS = {
 } as const;
 
 export type PublicSecurityChoice = 'granted' | 'declined';
+
+/** Only 首次备案 and 新增网站 kinds, and only when the order has a website (S000 16–20, 96–98). */
+export function offersPublicSecurityDataCode(kind: string, websites: number): boolean {
+  return isOrderKind(kind) && ORDER_KINDS[kind].publicSecurityDataCode && websites > 0;
+}
 
 export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });
 export type PublicSecurityConsentRequest = z.infer<typeof publicSecurityConsentRequestSchema>;
