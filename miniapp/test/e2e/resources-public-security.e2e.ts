@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
+import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
+import { launchChromium, phonePage, screenshot } from './support/browser';
+import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { inputValue } from './support/filing';
+import { makeFixtures, submittableMedia } from './support/fixtures';
+import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { approveSubmittedOrder } from './support/regulator-approval';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '孙十';
+const MOBILE = '13800138000';
+const CERT_LAST_SIX = PERSON_ID.slice(-6);
+const DAY = 24 * 60 * 60_000;
+const PICKER = 'websites-0-resource-instance-id';
+
+describe.each(e2eDatabases())('on %s: the services step’s resource picker and the 公安联网备案数据码', (databaseName) => {
+  let database: E2eDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let applicantApi: ApiTestKit & { login: { user: { id: string } } };
+  let adminApi: ApiTestKit;
+
+  beforeAll(async () => {
+    database = await createE2eDatabase(databaseName);
+    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
+    browser = await launchChromium();
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  /** Weeks of simulated time end the session: the applicant logs in again and opens the order's progress. */
+  async function reopenProgress(page: Page, orderId: string): Promise<void> {
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+  }
+
+  /** Staff (or the provider's inventory) hold the applicant's instances: one in 中国香港, one prepaid CVM in 广州. */
+  async function registerInstances(): Promise<void> {
+    const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
+    const expiresAt = new Date(`${addMonths(chinaDate(new Date(now)), 6)}T12:00:00+08:00`).toISOString();
+    const cvm = (over: Partial<RegisterResourceRequest>): RegisterResourceRequest => ({
+      type: 'cvm',
+      region: 'ap-guangzhou',
+      publicIp: '203.0.113.20',
+      billingMode: 'prepaid',
+      termMonths: 12,
+      expiresAt,
+      ...over,
+    });
+    const base = `/api/admin/accounts/${applicantApi.login.user.id}/resources`;
+    await adminApi.ok('register a 香港 instance', 'PUT', `${base}/ins-hk-01`, cvm({ region: 'ap-hongkong' }));
+    await adminApi.ok('register a 广州 instance', 'PUT', `${base}/ins-gz-01`, cvm({}));
+  }
+
+  it('should let the applicant pick only an eligible instance, authorise the 公安 sync at submit, change it on progress and copy the data code after approval', async () => {
+    await registerInstances();
+    // Precondition: a complete personal filing whose website has no instance chosen yet (the wizard has its own journeys).
+    const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    const draft = personalDraft({ websites: [website({ resource: { type: 'instance' } })] });
+    await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
+
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=services`);
+    await page.locator('#service-websites-0-edit').click();
+    await expectText(page, `#${PICKER}-choice-ins-hk-01`, '不可用于备案：非中国大陆地区的资源不能用于备案');
+    await page.locator(`#${PICKER}-choice-ins-hk-01`).click();
+    expect(await inputValue(page, PICKER)).toBe('');
+    await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
+    await expectText(page, `#${PICKER}-choice-ins-gz-01`, '☑');
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await shot(page, 'resources-01-picker');
+
+    await page.locator('#service-done').click();
+    await page.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
+    await expectText(page, '#precheck', '未发现问题');
+    await page.locator('#submit').click();
+    await shot(page, 'resources-02-public-security-dialog');
+    await answerPublicSecurityDialog(page, true);
+    await expectText(page, '#order-status', '待初审');
+    await expectText(page, '#public-security-state', '已完成授权，待通信管理局审核通过');
+
+    await page.locator('#public-security-decline').click();
+    await expectText(page, '#public-security-state', '您暂未授权');
+    await page.locator('#public-security-grant').click();
+    await expectText(page, '#public-security-state', '已完成授权');
+    await shot(page, 'resources-03-progress-authorised');
+
+    await approveSubmittedOrder(server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
+    await reopenProgress(page, orderId);
+    await expectText(page, '#order-status', '备案成功');
+    await expectText(page, '#public-security-code-value', /^GA[0-9A-F]{18}$/);
+    await expectText(page, '#public-security-code-expiry', '有效期至');
+    await page.locator('#public-security-code-copy').click();
+    await shot(page, 'resources-04-data-code');
+
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    await adminApi.ok('31 days later', 'POST', '/api/dev/clock/advance', { ms: 31 * DAY });
+    await reopenProgress(page, orderId);
+    await expectText(page, '#public-security-code-expiry', '数据码已过有效期');
+  });
+});
