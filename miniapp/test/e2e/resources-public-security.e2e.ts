@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
-import { launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { inputValue } from './support/filing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
@@ -42,22 +42,34 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await page.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
   }
 
-  /** Staff (or the provider's inventory) hold the applicant's instances: one in 中国香港, one prepaid CVM in 广州. */
+  /**
+   * Staff hold the applicant's instances in the simulated inventory: one in 中国香港 through the API, one prepaid CVM in
+   * 广州 through the simulator page.
+   */
   async function registerInstances(): Promise<void> {
     const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
-    const expiresAt = new Date(`${addMonths(chinaDate(new Date(now)), 6)}T12:00:00+08:00`).toISOString();
-    const cvm = (over: Partial<RegisterResourceRequest>): RegisterResourceRequest => ({
+    const expiresOn = addMonths(chinaDate(new Date(now)), 6);
+    const accountId = applicantApi.login.user.id;
+    await adminApi.ok('register a 香港 instance', 'PUT', `/api/admin/accounts/${accountId}/resources/ins-hk-01`, {
       type: 'cvm',
-      region: 'ap-guangzhou',
-      publicIp: '203.0.113.20',
+      region: 'ap-hongkong',
+      publicIp: '203.0.113.21',
       billingMode: 'prepaid',
       termMonths: 12,
-      expiresAt,
-      ...over,
-    });
-    const base = `/api/admin/accounts/${applicantApi.login.user.id}/resources`;
-    await adminApi.ok('register a 香港 instance', 'PUT', `${base}/ins-hk-01`, cvm({ region: 'ap-hongkong' }));
-    await adminApi.ok('register a 广州 instance', 'PUT', `${base}/ins-gz-01`, cvm({}));
+      expiresAt: new Date(`${expiresOn}T12:00:00+08:00`).toISOString(),
+    } satisfies RegisterResourceRequest);
+
+    const staff = await phonePage(browser);
+    await logInThroughTheUi(staff, server, '管理员1');
+    await staff.goto(`${server.url}/#/sim/pages/resources/index?accountId=${accountId}`);
+    await fill(staff, 'sim-instance-id', 'ins-gz-01');
+    await staff.locator('#sim-region-ap-guangzhou').click();
+    await fill(staff, 'sim-public-ip', '203.0.113.20');
+    await fill(staff, 'sim-expires', expiresOn);
+    await staff.locator('#sim-register').click();
+    await expectText(staff, '#sim-resource-ins-gz-01', '可用于备案');
+    await expectText(staff, '#sim-resource-ins-hk-01', '不可用于备案：非中国大陆地区的资源不能用于备案');
+    await shot(staff, 'resources-00-sim-inventory');
   }
 
   it('should let the applicant pick only an eligible instance, authorise the 公安 sync at submit, change it on progress and copy the data code after approval', async () => {
