@@ -11,7 +11,11 @@ const FLOORS = [
   { floor: 2, name: 'foundation', modules: ['audit', 'calendar', 'outbox'] },
   { floor: 3, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
   { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record', 'resources'] }, // filing-record: the approved filing (subjects, services, access, versions); resources: the account's cloud resources and their eligibility
-  { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'accounts', 'public-security'] },
+  {
+    floor: 5,
+    name: 'use cases',
+    modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'accounts', 'public-security'],
+  },
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */
 const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', 'app-entities.ts'];

@@ -56,7 +56,13 @@ export class PublicSecurityService implements OnModuleInit {
       const order = await this.access.owned(tx, user, orderId);
       if (!this.eligible(order, await this.drafts.load(tx, order.id))) throw new AppException('PUBLIC_SECURITY_NOT_OFFERED');
       if (CHOICE_CLOSED.includes(order.status)) throw new AppException('PUBLIC_SECURITY_CHOICE_CLOSED');
-      await tx.insert(PublicSecurityConsentEntity, { orderId, actorId: user.id, choice, consentText: PUBLIC_SECURITY_CONSENT_TEXT, decidedAt: this.clock.now() });
+      await tx.insert(PublicSecurityConsentEntity, {
+        orderId,
+        actorId: user.id,
+        choice,
+        consentText: PUBLIC_SECURITY_CONSENT_TEXT,
+        decidedAt: this.clock.now(),
+      });
       return this.viewOf(tx, order);
     });
   }

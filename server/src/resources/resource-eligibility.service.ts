@@ -45,7 +45,9 @@ export class ResourceEligibility {
     const resources = await this.inventory.list(tx, accountId);
     const byId = new Map(resources.map((resource) => [resource.instanceId, resource]));
     const now = this.clock.now();
-    const choices = resources.map((resource) => this.choice(resource, resourceIneligibility(resource, now, 1, byId.get(resource.boundInstanceId ?? '') ?? null)));
+    const choices = resources.map((resource) =>
+      this.choice(resource, resourceIneligibility(resource, now, 1, byId.get(resource.boundInstanceId ?? '') ?? null)),
+    );
     return [...choices.filter((c) => c.eligible), ...choices.filter((c) => !c.eligible)];
   }
 
@@ -59,7 +61,8 @@ export class ResourceEligibility {
     for (const use of uses) {
       const lookup = await this.inventory.lookup(tx, accountId, use.instanceId);
       if ('unchecked' in lookup) continue;
-      const rules = 'missing' in lookup ? (['not_found'] as const) : resourceIneligibility(lookup.found, now, perInstance.get(use.instanceId) ?? 1, lookup.bound);
+      const rules =
+        'missing' in lookup ? (['not_found'] as const) : resourceIneligibility(lookup.found, now, perInstance.get(use.instanceId) ?? 1, lookup.bound);
       if (!rules.length) continue;
       const reasons = rules.map((rule) => RESOURCE_RULES[rule].reason).join('；');
       findings.push({ path: use.path, code: 'RESOURCE_INELIGIBLE', message: `云资源 ${use.instanceId} 不能用于备案：${reasons}` });

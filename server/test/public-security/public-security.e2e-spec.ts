@@ -78,7 +78,9 @@ describe('公安联网备案数据码: consent at submit and on progress, the co
         websites: [website({ domains: [`nocode-${randomUUID().slice(0, 8)}.com`], principal: principal({ mobile }) })],
       }),
     );
-    const order = (await applicant.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body as { id: string };
+    const order = (await applicant.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body as {
+      id: string;
+    };
     await applicant.client.kit.makeSubmittable(order.id, draft, await submittableMedia());
     await choose(applicant.client, order.id, 'granted');
     expect((await applicant.client.post(`/api/orders/${order.id}/submit`)).status).toBe(200);
@@ -105,7 +107,9 @@ describe('公安联网备案数据码: consent at submit and on progress, the co
 
   it('should tell an order with websites and APPs that only the websites are synchronised', async () => {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
-    const order = (await applicant.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body as { id: string };
+    const order = (await applicant.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body as {
+      id: string;
+    };
     const { version } = await applicant.client.kit.order(order.id);
     await applicant.client.patch(`/api/orders/${order.id}/draft`, { version, draft: { websites: [website()], apps: [appService()] } });
 

@@ -53,7 +53,10 @@ describe('cloud resources: eligibility in the picker, at submit and before the �
       'lb-unbound': ['clb_unbound'],
     });
     expect(res.body.slice(0, 5).every((c) => c.eligible)).toBe(true);
-    expect(res.body.find((c) => c.instanceId === 'ins-hk')).toMatchObject({ regionLabel: '中国香港', reasons: [{ reason: RESOURCE_RULES.not_mainland.reason }] });
+    expect(res.body.find((c) => c.instanceId === 'ins-hk')).toMatchObject({
+      regionLabel: '中国香港',
+      reasons: [{ reason: RESOURCE_RULES.not_mainland.reason }],
+    });
   });
 
   it('should keep an account’s instances to that account and their registration to staff', async () => {

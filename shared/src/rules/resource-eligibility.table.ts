@@ -4,7 +4,10 @@ import { addMonths, chinaDate } from '../time';
 /** 腾讯云 ICP 备案操作指引·新增服务（原备案不在腾讯云）: the resources a filing may stand on (S003 2649–2720). */
 const TENCENT_RESOURCES: CatalogSource = { source: '腾讯云 ICP 备案操作指引·云服务资源（S003 2649–2720）', date: '2025-06-27' };
 /** Not in the seeds: providers' public help pages, as DOMAIN.md §5 records them. */
-const PROVIDER_QUOTA: CatalogSource = { source: 'DOMAIN.md §5（服务商公开帮助页：每台服务器可备案的服务数量；S004 13、17 提及该上限但未给出数值）', date: '2026-11-22' };
+const PROVIDER_QUOTA: CatalogSource = {
+  source: 'DOMAIN.md §5（服务商公开帮助页：每台服务器可备案的服务数量；S004 13、17 提及该上限但未给出数值）',
+  date: '2026-11-22',
+};
 
 export const RESOURCE_TYPES = {
   cvm: '云服务器（CVM）',

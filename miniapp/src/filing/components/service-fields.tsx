@@ -123,22 +123,22 @@ function InstancePicker({ base }: { base: string }) {
     <View className='field' id={`${pathId(path)}-picker`}>
       <Text className='field-label'>选择本账号的云资源</Text>
       <View className='choice-options'>
-      {choices.map((choice) => (
-        <View
-          key={choice.instanceId}
-          id={`${pathId(path)}-choice-${choice.instanceId}`}
-          className={`choice-option${choice.eligible ? '' : ' choice-disabled'}${picked === choice.instanceId ? ' choice-option-active' : ''}`}
-          onClick={() => choice.eligible && useOrderStore.getState().setField(path, choice.instanceId)}
-        >
-          <Text>
-            {picked === choice.instanceId ? '☑ ' : choice.eligible ? '☐ ' : ''}
-            {choice.instanceId} · {choice.typeLabel} · {choice.regionLabel}
-            {choice.publicIp ? ` · ${choice.publicIp}` : ''}
-          </Text>
-          <Text className='hint'>到期时间 {formatChinaTime(choice.expiresAt)}</Text>
-          {!choice.eligible && <Text className='error-text'>不可用于备案：{choice.reasons.map((r) => r.reason).join('；')}</Text>}
-        </View>
-      ))}
+        {choices.map((choice) => (
+          <View
+            key={choice.instanceId}
+            id={`${pathId(path)}-choice-${choice.instanceId}`}
+            className={`choice-option${choice.eligible ? '' : ' choice-disabled'}${picked === choice.instanceId ? ' choice-option-active' : ''}`}
+            onClick={() => choice.eligible && useOrderStore.getState().setField(path, choice.instanceId)}
+          >
+            <Text>
+              {picked === choice.instanceId ? '☑ ' : choice.eligible ? '☐ ' : ''}
+              {choice.instanceId} · {choice.typeLabel} · {choice.regionLabel}
+              {choice.publicIp ? ` · ${choice.publicIp}` : ''}
+            </Text>
+            <Text className='hint'>到期时间 {formatChinaTime(choice.expiresAt)}</Text>
+            {!choice.eligible && <Text className='error-text'>不可用于备案：{choice.reasons.map((r) => r.reason).join('；')}</Text>}
+          </View>
+        ))}
       </View>
     </View>
   );

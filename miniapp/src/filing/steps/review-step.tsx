@@ -37,7 +37,12 @@ function rows(masked: DraftTree): { path: string; value: string }[] {
 
 /** 公安联网备案 (S000 32–34): asked at submission; the submission goes on whatever the answer, which the progress page can change. */
 async function askPublicSecurity(orderId: string): Promise<void> {
-  const { confirm } = await Taro.showModal({ title: '公安联网备案授权', content: PUBLIC_SECURITY_CONSENT_TEXT, confirmText: '同意授权', cancelText: '暂不授权' });
+  const { confirm } = await Taro.showModal({
+    title: '公安联网备案授权',
+    content: PUBLIC_SECURITY_CONSENT_TEXT,
+    confirmText: '同意授权',
+    cancelText: '暂不授权',
+  });
   await choosePublicSecurity(orderId, confirm ? 'granted' : 'declined').catch(() => undefined);
 }
 

@@ -39,7 +39,19 @@ const EMPTY: Form = {
   filedServices: '0',
 };
 
-function Chips<K extends string>({ id, label, options, value, onPick }: { id: string; label: string; options: Record<K, string>; value: K; onPick(key: K): void }) {
+function Chips<K extends string>({
+  id,
+  label,
+  options,
+  value,
+  onPick,
+}: {
+  id: string;
+  label: string;
+  options: Record<K, string>;
+  value: K;
+  onPick(key: K): void;
+}) {
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
@@ -54,7 +66,19 @@ function Chips<K extends string>({ id, label, options, value, onPick }: { id: st
   );
 }
 
-function TextField({ id, label, value, placeholder, onInput }: { id: string; label: string; value: string; placeholder: string; onInput(value: string): void }) {
+function TextField({
+  id,
+  label,
+  value,
+  placeholder,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  onInput(value: string): void;
+}) {
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
@@ -136,12 +160,24 @@ export default function SimResourcesPage() {
         <TextField id='sim-instance-id' label='实例ID' value={form.instanceId} placeholder='如 ins-abc12345' onInput={(instanceId) => set({ instanceId })} />
         <Chips id='sim-type' label='类型' options={RESOURCE_TYPES} value={form.type} onPick={(type) => set({ type })} />
         <Chips id='sim-region' label='地域' options={REGION_LABELS} value={form.region} onPick={(region) => set({ region })} />
-        <TextField id='sim-public-ip' label='公网 IP（无则留空）' value={form.publicIp} placeholder='如 203.0.113.10' onInput={(publicIp) => set({ publicIp })} />
+        <TextField
+          id='sim-public-ip'
+          label='公网 IP（无则留空）'
+          value={form.publicIp}
+          placeholder='如 203.0.113.10'
+          onInput={(publicIp) => set({ publicIp })}
+        />
         <Chips id='sim-billing' label='计费模式' options={BILLING_MODES} value={form.billingMode} onPick={(billingMode) => set({ billingMode })} />
         <TextField id='sim-term' label='购买时长（月，含续费）' value={form.termMonths} placeholder='如 12' onInput={(termMonths) => set({ termMonths })} />
         <TextField id='sim-expires' label='到期日期' value={form.expiresOn} placeholder='YYYY-MM-DD' onInput={(expiresOn) => set({ expiresOn })} />
         {form.type === 'clb' && (
-          <TextField id='sim-bound' label='绑定的云服务器实例ID' value={form.boundInstanceId} placeholder='如 ins-abc12345' onInput={(boundInstanceId) => set({ boundInstanceId })} />
+          <TextField
+            id='sim-bound'
+            label='绑定的云服务器实例ID'
+            value={form.boundInstanceId}
+            placeholder='如 ins-abc12345'
+            onInput={(boundInstanceId) => set({ boundInstanceId })}
+          />
         )}
         <TextField id='sim-filed' label='已备案的服务数' value={form.filedServices} placeholder='0' onInput={(filedServices) => set({ filedServices })} />
         <Button className='btn-primary' id='sim-register' {...busyButtonProps(busy)} onClick={() => void register()}>
