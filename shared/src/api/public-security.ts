@@ -1,6 +1,3 @@
-import { z } from 'zod/mini';
-import { ORDER_KINDS, isOrderKind } from '../workflow';
-
 /**
  * 公安联网备案数据码 (S000): only 首次备案 and 新增网站 kinds, websites only. All routes under `/api`.
  *
@@ -34,13 +31,10 @@ export const PUBLIC_SECURITY_TEXTS = {
 
 export type PublicSecurityChoice = 'granted' | 'declined';
 
-/** Only 首次备案 and 新增网站 kinds, and only when the order has a website (S000 16–20, 96–98). */
-export function offersPublicSecurityDataCode(kind: string, websites: number): boolean {
-  return isOrderKind(kind) && ORDER_KINDS[kind].publicSecurityDataCode && websites > 0;
+/** `PUT /api/orders/:id/public-security/consent` (schema: publicSecurityConsentRequestSchema). */
+export interface PublicSecurityConsentRequest {
+  choice: PublicSecurityChoice;
 }
-
-export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });
-export type PublicSecurityConsentRequest = z.infer<typeof publicSecurityConsentRequestSchema>;
 
 export interface PublicSecurityView {
   /** The kind supports the data code and the order has a website. */

@@ -19,3 +19,6 @@ export const saveDraftRequestSchema = z.object({
   version: z.number().check(z.int(), z.minimum(1)),
   draft: z.record(z.string(), z.unknown()),
 });
+
+/** 同意授权 / 暂不授权 of the 公安联网备案数据码 (PublicSecurityConsentRequest). */
+export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });

@@ -358,6 +358,11 @@ export function orderKind(kind: OrderKind): OrderKindDefinition {
   return ORDER_KINDS[kind];
 }
 
+/** 公安联网备案数据码: only 首次备案 and 新增网站 kinds, and only when the order has a website (S000 16–20, 96–98). */
+export function offersPublicSecurityDataCode(kind: string, websites: number): boolean {
+  return isOrderKind(kind) && ORDER_KINDS[kind].publicSecurityDataCode && websites > 0;
+}
+
 /** Filings the product explains but cannot submit. */
 export const OFFLINE_GUIDANCE = {
   cancel_empty_subject: {
