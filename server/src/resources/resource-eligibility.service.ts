@@ -12,6 +12,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
+import { RESOURCE_CHECKS, type ResourceCheck } from './resource-checks';
 import { ResourceInventory } from './resource-inventory.port';
 
 const SERVICE_SECTIONS = ['websites', 'apps'] as const;
@@ -32,9 +33,10 @@ function instanceUses(draft: DraftTree): InstanceUse[] {
   });
 }
 
-/** Whether an account's resources can host a filing, by the rules of RESOURCE_RULES. */
+/** Whether an account's instances can host a filing, by the rules of RESOURCE_RULES. */
 @Injectable()
-export class ResourceEligibility {
+@RESOURCE_CHECKS()
+export class ResourceEligibility implements ResourceCheck {
   constructor(
     private readonly inventory: ResourceInventory,
     private readonly clock: Clock,
@@ -52,7 +54,7 @@ export class ResourceEligibility {
   }
 
   /** Each service whose instance cannot host it (with the others of the draft on the same instance), on its field. */
-  async draftFindings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]> {
+  async findings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]> {
     const uses = instanceUses(draft);
     const perInstance = new Map<string, number>();
     for (const use of uses) perInstance.set(use.instanceId, (perInstance.get(use.instanceId) ?? 0) + 1);

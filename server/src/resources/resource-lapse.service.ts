@@ -6,7 +6,7 @@ import { OrderDraftStore } from '../order-core/order-draft.store';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { ReviewDecisionEntity } from '../order-core/review-decision.entity';
 import { Clock } from '../platform/clock/clock';
-import { ResourceEligibility } from './resource-eligibility.service';
+import { ResourceChecks } from './resource-checks';
 
 /** Who returns an order whose resource lapsed: no reviewer, the system. */
 const SYSTEM_REVIEWER = 'system';
@@ -18,7 +18,7 @@ const SYSTEM_REVIEWER = 'system';
 @Injectable()
 export class ResourceLapse {
   constructor(
-    private readonly eligibility: ResourceEligibility,
+    private readonly resources: ResourceChecks,
     private readonly drafts: OrderDraftStore,
     private readonly stateMachine: OrderStateMachine,
     private readonly clock: Clock,
@@ -28,10 +28,10 @@ export class ResourceLapse {
   async returnIfLapsed(tx: EntityManager, order: FilingOrderEntity): Promise<boolean> {
     if (!ORDER_KINDS[order.kind].flow.initialReview) return false;
     const draft = await this.drafts.load(tx, order.id);
-    const findings = await this.eligibility.draftFindings(tx, order.ownerId, draft);
+    const findings = await this.resources.findings(tx, order.ownerId, draft);
     if (!findings.length) return false;
     const reasons: OrderRejection[] = findings.map((finding) => ({
-      path: finding.path.replace(/\.instanceId$/, ''),
+      path: finding.path.replace(/(\.resource)\..*$/, '$1'),
       kind: 'field',
       reason: finding.message,
       suggestion: '请续费该资源，或改选本账号下满足备案条件的云资源后重新提交',
