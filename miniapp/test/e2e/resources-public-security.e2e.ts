@@ -3,7 +3,7 @@ import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/share
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
-import { inputValue } from './support/filing';
+import { inputValue, nextStep } from './support/filing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
@@ -92,7 +92,10 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await shot(page, 'resources-01-picker');
 
     await page.locator('#service-done').click();
-    await page.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
+    await nextStep(page, 'materials');
+    await nextStep(page, 'face_check');
+    await nextStep(page, 'review_submit');
+    await expectText(page, '#review-websites', 'ins-gz-01');
     await expectText(page, '#precheck', '未发现问题');
     await page.locator('#submit').click();
     await shot(page, 'resources-02-public-security-dialog');
