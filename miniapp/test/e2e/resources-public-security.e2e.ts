@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
-import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
+import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
-import { inputValue, nextStep } from './support/filing';
+import { inputValue, nextStep, waitSaved } from './support/filing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
@@ -121,5 +121,46 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await adminApi.ok('31 days later', 'POST', '/api/dev/clock/advance', { ms: 31 * DAY });
     await reopenProgress(page, orderId);
     await expectText(page, '#public-security-code-expiry', '数据码已过有效期');
+  });
+
+  it('should put the order back in front of the applicant with the reason when its instance falls under one month left during 初审, and take a new pick', async () => {
+    // The journey before moved simulated time by weeks: both sessions are new.
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    const accountId = applicantApi.login.user.id;
+    const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
+    const soon = new Date(new Date(`${addMonths(chinaDate(new Date(now)), 1)}T12:00:00+08:00`).getTime() + 2 * DAY).toISOString();
+    await adminApi.ok('register an instance expiring soon', 'PUT', `/api/admin/accounts/${accountId}/resources/ins-gz-02`, {
+      type: 'cvm',
+      region: 'ap-guangzhou',
+      publicIp: '203.0.113.22',
+      billingMode: 'prepaid',
+      termMonths: 12,
+      expiresAt: soon,
+    } satisfies RegisterResourceRequest);
+    // Precondition: a filing on ins-gz-02 submitted earlier; the reviewer approves 初审 three days later.
+    const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    const draft = asNewPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-gz-02' } })] }));
+    await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
+    await applicantApi.submit(orderId);
+    await adminApi.confirmFaceChecks(orderId);
+    await adminApi.ok('three days later', 'POST', '/api/dev/clock/advance', { ms: 3 * DAY });
+    await adminApi.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`);
+
+    const page = await phonePage(browser);
+    await reopenProgress(page, orderId);
+    await expectText(page, '#order-status', '初审驳回');
+    await expectText(page, '#rejection-websites-0-resource', '剩余有效期不足 1 个月');
+    await shot(page, 'resources-05-returned-resource-lapsed');
+    await page.locator('#fix-rejections').click();
+    // The first website's resource is asked on the first step, with its domain.
+    await page.locator('#step-verify_type').waitFor();
+    await expectText(page, `#${PICKER}-choice-ins-gz-02`, '剩余有效期不足 1 个月');
+    await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await shot(page, 'resources-06-new-pick-after-lapse');
+    await waitSaved(page);
+    await page.locator('#resubmit').click();
+    await expectText(page, '#order-status', '待初审');
   });
 });
