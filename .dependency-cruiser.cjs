@@ -10,8 +10,12 @@ const FLOORS = [
   { floor: 1, name: 'identity and scheduling', modules: ['auth', 'jobs'] }, // sessions and roles; the leased-row queue the outbox and jobs share
   { floor: 2, name: 'foundation', modules: ['audit', 'calendar', 'outbox'] },
   { floor: 3, name: 'order core', modules: ['order-core'] }, // order + history entities, draft store, access, state machine, guard registry, submission-check port
-  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record', 'accounts', 'insights'] }, // filing-record: the approved filing (subjects, services, access, versions); accounts: account ID, type, 实名; insights: what 初审 rejections teach the pre-check
-  { floor: 5, name: 'use cases', modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes'] },
+  { floor: 4, name: 'capabilities', modules: ['materials', 'sms', 'mail', 'notifications', 'filing-record', 'accounts', 'insights', 'resources'] }, // filing-record: the approved filing (subjects, services, access, versions); accounts: account ID, type, 实名; insights: what 初审 rejections teach the pre-check; resources: the account's cloud resources and their eligibility
+  {
+    floor: 5,
+    name: 'use cases',
+    modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'public-security'],
+  },
   { floor: 6, name: 'flows across use cases', modules: ['account-migration'] }, // 迁移备案账号: the accounts plus cancellations' verification code
 ];
 /** server/src/<file> above every floor: they wire the modules together and may import any of them. */

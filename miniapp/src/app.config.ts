@@ -4,7 +4,7 @@ export default defineAppConfig({
     { root: 'filing', pages: ['pages/start/index'] },
     { root: 'principal', pages: ['pages/invite/index'] },
     { root: 'staff', pages: ['pages/queue/index', 'pages/order/index', 'pages/misses/index'] },
-    { root: 'sim', pages: ['pages/sms-verify/index'] },
+    { root: 'sim', pages: ['pages/sms-verify/index', 'pages/resources/index'] },
     {
       root: 'records',
       pages: [

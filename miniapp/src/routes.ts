@@ -12,6 +12,7 @@ export const ROUTES = {
   'staff-order': '/staff/pages/order/index',
   'staff-misses': '/staff/pages/misses/index',
   'sim-sms-verify': '/sim/pages/sms-verify/index',
+  'sim-resources': '/sim/pages/resources/index',
   'records-list': '/records/pages/list/index',
   'records-subject': '/records/pages/subject/index',
   'records-service': '/records/pages/service/index',
@@ -45,6 +46,8 @@ export interface RouteParams {
   'staff-misses': Record<string, never>;
   /** The simulated MIIT SMS verification form (simulators only); `mobile` pre-fills the form from the SMS link. */
   'sim-sms-verify': { mobile?: string };
+  /** The simulated provider inventory (role admin): an account's instances, registered and refunded by staff. */
+  'sim-resources': { accountId?: string };
   /** 我的备案: the caller's approved subjects. */
   'records-list': Record<string, never>;
   /** `tab`: `website` or `app`, the tab to open at. */

@@ -38,6 +38,9 @@ import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
 import { AccountEntity } from './accounts/account.entity';
 import { RejectionFactEntity } from './insights/rejection-fact.entity';
+import { PublicSecurityConsentEntity } from './public-security/public-security-consent.entity';
+import { PublicSecurityDataCodeEntity } from './public-security/public-security-data-code.entity';
+import { SimCloudResourceEntity } from './resources/sim-cloud-resource.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -82,4 +85,7 @@ export const APP_ENTITIES = [
   FilingVersionEntity,
   AccountEntity,
   RejectionFactEntity,
+  SimCloudResourceEntity,
+  PublicSecurityConsentEntity,
+  PublicSecurityDataCodeEntity,
 ];

@@ -22,6 +22,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { RegulatorModule } from './regulator/regulator.module';
 import { ReviewModule } from './review/review.module';
 import { DeadLettersModule } from './outbox/dead-letters.module';
+import { PublicSecurityModule } from './public-security/public-security.module';
+import { ResourcesModule } from './resources/resources.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +51,8 @@ export class AppModule {
         ReviewModule,
         InsightsModule,
         RegulatorModule,
+        ResourcesModule,
+        PublicSecurityModule,
         DeadLettersModule,
       ],
     };

@@ -4,7 +4,7 @@ import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/s
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { expectReadable } from './support/what-a-person-sees';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -79,6 +79,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectText(applicant, '#precheck', '未发现问题');
     await expectReadable(applicant, TYPED);
     await applicant.locator('#submit').click();
+    await answerPublicSecurityDialog(applicant, false);
     await expectText(applicant, '#order-status', '待初审');
     await expectText(applicant, '#estimate', '工作日');
     await expectReadable(applicant, TYPED);

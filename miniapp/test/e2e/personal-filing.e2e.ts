@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { expectText, logInThroughTheUi } from './support/page-steps';
+import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { acceptReview, choose, fillPersonalStart, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -71,6 +71,7 @@ describe('a personal first filing of one website, start to submit', () => {
     await waitSaved(page);
     await screenshot(page, 'personal-07-review');
     await page.locator('#submit').click();
+    await answerPublicSecurityDialog(page, false);
     await page.locator('#progress').waitFor();
     await expectText(page, '#order-status', '待初审');
     await screenshot(page, 'personal-08-progress');

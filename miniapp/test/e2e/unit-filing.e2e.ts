@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { expectText, logInThroughTheUi } from './support/page-steps';
+import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { acceptReview, choose, chooseRegion, fillArea, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -149,6 +149,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await acceptReview(page);
     await screenshot(page, 'unit-09-review');
     await page.locator('#submit').click();
+    await answerPublicSecurityDialog(page, false);
     await page.locator('#progress').waitFor();
     await expectText(page, '#order-status', '待初审');
   });

@@ -9,6 +9,8 @@ export const ORDER_JOB = {
   regulatorSubmit: 'regulator.submit',
   /** Reminds the applicant of the public-security filing before its 30-day window closes. */
   publicSecurityReminder: 'order.public_security_reminder',
+  /** Asks the 公安 platform for the data code of an authorised order once it is approved. */
+  publicSecurityDataCode: 'order.public_security_data_code',
 } as const;
 
 export interface InactivityJobPayload {
@@ -56,6 +58,12 @@ export function jobsOnEntering(order: { id: string; kind: OrderKind }, to: Order
       payload: { orderId: order.id, approvedAt: now.toISOString() },
       dueAt,
       dedupeKey: `${ORDER_JOB.publicSecurityReminder}:${order.id}`,
+    });
+    jobs.push({
+      type: ORDER_JOB.publicSecurityDataCode,
+      payload: { orderId: order.id },
+      dueAt: now,
+      dedupeKey: `${ORDER_JOB.publicSecurityDataCode}:${order.id}`,
     });
   }
   return jobs;

@@ -90,14 +90,14 @@ export class OrderLifecycleJobs implements OnModuleInit {
 
   private async remindPublicSecurity(job: { orderId: string; approvedAt: string }): Promise<void> {
     const order = await this.db.manager.findOne(FilingOrderEntity, { where: { id: job.orderId } });
-    if (order?.status !== 'approved' || order.serviceType !== 'website' || !ORDER_KINDS[order.kind].publicSecurityDataCode) return;
+    if (order?.status !== 'approved' || !ORDER_KINDS[order.kind].publicSecurityDataCode) return;
     const deadline = publicSecurityDeadline(new Date(job.approvedAt));
     const message = {
       userId: order.ownerId,
       orderId: order.id,
       type: 'public_security_filing_due',
       title: PROGRESS_MESSAGES.public_security_filing_due.title,
-      body: `请在 ${formatChinaTime(deadline)} 前登录 https://beian.mps.gov.cn 完成公安联网备案，并在网站首页底部展示公安备案号。`,
+      body: `网站和APP均须在开通之日起30日内办理公安联网备案：请在 ${formatChinaTime(deadline)} 前登录 https://beian.mps.gov.cn 完成公安联网备案，网站还须在首页底部展示公安备案号。`,
       status: statusLabel(order.status, order.kind),
     };
     await this.db.transaction((tx) => this.messages.request(tx, message, `${ORDER_JOB.publicSecurityReminder}:${order.id}`, this.clock.now()));

@@ -9,9 +9,13 @@ import { ORDER_JOB } from '../order-core/order-jobs.policy';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
+import { ResourceLapse } from '../resources/resource-lapse.service';
 import { RegulatorGateway } from './regulator-gateway.port';
 
-/** The system's `submit_to_regulator`: an order waiting in `pending_regulator_submission` goes to the regulator port. */
+/**
+ * The system's `submit_to_regulator`: an order waiting in `pending_regulator_submission` goes to the regulator port, unless
+ * its cloud resource lapsed during 初审 (then it goes back to the applicant).
+ */
 @Injectable()
 export class RegulatorSubmitter implements OnModuleInit {
   constructor(
@@ -22,6 +26,7 @@ export class RegulatorSubmitter implements OnModuleInit {
     private readonly gateway: RegulatorGateway,
     private readonly clock: Clock,
     private readonly recordDrafts: RecordDrafts,
+    private readonly resourceLapse: ResourceLapse,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +37,7 @@ export class RegulatorSubmitter implements OnModuleInit {
     return this.db.transaction(async (tx) => {
       const order = await tx.findOne(FilingOrderEntity, { where: { id: orderId } });
       if (order?.status !== 'pending_regulator_submission') return;
+      if (await this.resourceLapse.returnIfLapsed(tx, order)) return;
       const moved = await this.stateMachine.fire(tx, order, { event: 'submit_to_regulator', actor: { type: 'system', id: null } });
       await this.gateway.submit(tx, {
         orderId,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { ResourcesModule } from '../resources/resources.module';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
 import { IcpNumberAllocator } from './icp-number.allocator';
@@ -21,7 +22,7 @@ import { RegulatorRecordsReader } from './regulator-records';
  * provider adapter (not available: MIIT has no public API, see MiitProviderGateway).
  */
 @Module({
-  imports: [OrderCoreModule, FilingRecordModule],
+  imports: [OrderCoreModule, FilingRecordModule, ResourcesModule],
   controllers: [RegulatorSimController, DevClockController],
   providers: [
     RegulatorEventsService,

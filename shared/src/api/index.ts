@@ -109,3 +109,5 @@ export * from './cancellations';
 export * from './accounts';
 export * from './account-migration';
 export * from './precheck-insights';
+export * from './resources';
+export * from './public-security';

@@ -26,3 +26,5 @@ export const submitRealNameRequestSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
   certificateNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
 });
+/** 同意授权 / 暂不授权 of the 公安联网备案数据码 (PublicSecurityConsentRequest). */
+export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });

@@ -67,6 +67,8 @@ export const API_ERRORS = {
   FILING_SERVICE_NOT_FOUND: '备案服务不存在或不属于当前账号',
   FOOTER_CHECK_WEBSITES_ONLY: '只有网站需要在首页底部展示备案号，APP 无需检查',
   REAL_NAME_UNAVAILABLE: '实名认证服务暂时不可用，请稍后再试',
+  PUBLIC_SECURITY_NOT_OFFERED: '该订单不支持公安联网备案数据码：仅首次备案和新增网站的网站支持，APP 请在开通后30日内自行办理公安联网备案',
+  PUBLIC_SECURITY_CHOICE_CLOSED: '通信管理局审核已通过或订单已结束，不能再更改公安联网备案授权',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -140,4 +142,6 @@ export const API_ERROR_STATUS = {
   FILING_SERVICE_NOT_FOUND: 404,
   FOOTER_CHECK_WEBSITES_ONLY: 422,
   REAL_NAME_UNAVAILABLE: 502,
+  PUBLIC_SECURITY_NOT_OFFERED: 422,
+  PUBLIC_SECURITY_CHOICE_CLOSED: 409,
 } as const satisfies Record<ApiErrorCode, number>;

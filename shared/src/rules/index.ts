@@ -4,3 +4,4 @@ export type { PrecheckContext } from './precheck-context';
 export * from './precheck';
 export * from './in-flight-orders.rule';
 export * from './precheck-miss';
+export * from './resource-eligibility.table';

@@ -99,7 +99,7 @@ const FULL_STEPS: readonly OrderStepRef[] = [
 ];
 const SERVICE_STEPS: readonly OrderStepRef[] = FULL_STEPS.slice(3);
 
-const FILED_NEXT_STEP = '请在网站首页底部展示备案号并链接至 https://beian.miit.gov.cn，网站开通后 30 日内完成公安联网备案。';
+const FILED_NEXT_STEP = '请在网站首页底部展示备案号并链接至 https://beian.miit.gov.cn，网站或APP开通后 30 日内完成公安联网备案。';
 const CHANGED_NEXT_STEP = '备案信息已更新，网站首页底部展示的备案号保持不变。';
 const CANCELLED_NEXT_STEP = '备案已注销，相关网站/APP 将无法继续访问。';
 const NOT_WITHDRAWABLE = '申请提交至管局后无法撤回，请确认后再提交。';
@@ -356,6 +356,11 @@ export function changesRecord(kind: string): boolean {
 
 export function orderKind(kind: OrderKind): OrderKindDefinition {
   return ORDER_KINDS[kind];
+}
+
+/** 公安联网备案数据码: only 首次备案 and 新增网站 kinds, and only when the order has a website (S000 16–20, 96–98). */
+export function offersPublicSecurityDataCode(kind: string, websites: number): boolean {
+  return isOrderKind(kind) && ORDER_KINDS[kind].publicSecurityDataCode && websites > 0;
 }
 
 /** Filings the product explains but cannot submit. */

@@ -28,6 +28,7 @@ export const ORDER_EVENTS = {
   reject_initial: { label: '初审驳回', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
   resubmit: { label: '重新提交', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
   submit_to_regulator: { label: '提交管局', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
+  resource_lapsed: { label: '云资源不再满足备案条件', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
   sms_resent: { label: '工信部重发核验短信', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
   sms_verified: { label: '短信核验完成', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
   sms_failed: { label: '短信核验失败', refusedForKind: 'NOT_ALLOWED_FOR_KIND' },
@@ -190,6 +191,8 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   { from: 'pending_regulator_submission', to: 'sms_verification', event: 'submit_to_regulator', actors: ['system'], when: WITH_SMS },
   { from: 'pending_regulator_submission', to: 'regulator_review', event: 'submit_to_regulator', actors: ['system'], when: WITHOUT_SMS },
   { from: 'pending_regulator_submission', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
+  // A resource expired or refunded during 初审 goes back to the applicant, its field rejected, before the 管局 sees it.
+  { from: 'pending_regulator_submission', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   // 工信部短信核验: 24 h, one re-send at noon the next day, the sixth wrong code fails.
   { from: 'sms_verification', to: 'sms_verification', event: 'sms_resent', actors: ['regulator', 'system'], guard: 'sms_resend_available', when: WITH_SMS },

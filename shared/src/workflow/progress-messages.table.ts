@@ -42,7 +42,7 @@ export const PROGRESS_MESSAGES = {
   },
   initial_review_rejected: {
     title: '初审未通过，请修改后重新提交',
-    trigger: { type: 'transition', events: ['reject_initial'] },
+    trigger: { type: 'transition', events: ['reject_initial', 'resource_lapsed'] },
     audience: ['applicant'],
     details: ['reasons'],
   },
@@ -89,7 +89,7 @@ export const PROGRESS_MESSAGES = {
     details: [],
   },
   public_security_filing_due: {
-    title: '请在网站开通后 30 日内完成公安联网备案',
+    title: '请在网站或APP开通后 30 日内完成公安联网备案',
     trigger: { type: 'job', job: 'public_security_reminder' },
     audience: ['applicant'],
     details: ['deadline'],

@@ -1,6 +1,18 @@
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { LANGUAGES, PRE_APPROVAL_NONE_LABEL, PRE_APPROVAL_TYPES, PRINCIPAL_SAME_AS, changesRecord, uploadFieldPath, type DraftWebsite } from '@beian/shared';
+import {
+  LANGUAGES,
+  PRE_APPROVAL_NONE_LABEL,
+  PRE_APPROVAL_TYPES,
+  PRINCIPAL_SAME_AS,
+  changesRecord,
+  formatChinaTime,
+  uploadFieldPath,
+  type DraftWebsite,
+  type ResourceChoice,
+} from '@beian/shared';
 import { createUpload } from '../../services/materials.api';
+import { listResources } from '../../services/resources.api';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, padList, pathId, removeAt, textAt } from '../../utils/draft-path.util';
 import { serviceTypeOf } from '../utils/filing-steps.util';
@@ -95,12 +107,50 @@ export function DomainList({ base, label }: { base: string; label: string }) {
   );
 }
 
-/** The cloud resource that hosts the service: an instance of this account or an authorization code. */
+/** The account's instances: eligible ones can be picked, every other one shows why it cannot host a filing. */
+function InstancePicker({ base }: { base: string }) {
+  const path = `${base}.resource.instanceId`;
+  const picked = useOrderStore((state) => textAt(state.draft, path));
+  const [choices, setChoices] = useState<ResourceChoice[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    listResources().then(setChoices, () => setFailed(true));
+  }, []);
+  if (failed) return <Text className='hint'>暂时无法读取本账号的云资源，可直接填写实例ID</Text>;
+  if (!choices) return <Text className='hint'>正在读取本账号的云资源…</Text>;
+  if (!choices.length) return <Text className='hint'>本账号下暂无可选的云资源，可直接填写实例ID</Text>;
+  return (
+    <View className='field' id={`${pathId(path)}-picker`}>
+      <Text className='field-label'>选择本账号的云资源</Text>
+      <View className='choice-options'>
+        {choices.map((choice) => (
+          <View
+            key={choice.instanceId}
+            id={`${pathId(path)}-choice-${choice.instanceId}`}
+            className={`choice-option${choice.eligible ? '' : ' choice-disabled'}${picked === choice.instanceId ? ' choice-option-active' : ''}`}
+            onClick={() => choice.eligible && useOrderStore.getState().setField(path, choice.instanceId)}
+          >
+            <Text>
+              {picked === choice.instanceId ? '☑ ' : choice.eligible ? '☐ ' : ''}
+              {choice.instanceId} · {choice.typeLabel} · {choice.regionLabel}
+              {choice.publicIp ? ` · ${choice.publicIp}` : ''}
+            </Text>
+            <Text className='hint'>到期时间 {formatChinaTime(choice.expiresAt)}</Text>
+            {!choice.eligible && <Text className='error-text'>不可用于备案：{choice.reasons.map((r) => r.reason).join('；')}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** The cloud resource that hosts the service: an instance of this account (picked or typed) or an authorization code. */
 export function ResourceFields({ base }: { base: string }) {
   const type = useOrderStore((state) => textAt(state.draft, `${base}.resource.type`));
   return (
     <View>
       <DraftChoice path={`${base}.resource.type`} label='云资源' options={RESOURCE_OPTIONS} />
+      {type === 'instance' && <InstancePicker base={base} />}
       {type === 'instance' && <DraftField path={`${base}.resource.instanceId`} label='实例ID' placeholder='如 ins-abc12345' maxlength={64} />}
       {type === 'authorization_code' && (
         <DraftField path={`${base}.resource.authorizationCode`} label='备案授权码' placeholder='请输入其他账号生成的备案授权码' maxlength={64} />

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { fieldLabel, fieldValueText, type Finding, type OrderStepKey, type RejectionHint } from '@beian/shared';
+import { PUBLIC_SECURITY_CONSENT_TEXT, fieldLabel, fieldValueText, offersPublicSecurityDataCode, type Finding, type OrderStepKey, type RejectionHint } from '@beian/shared';
 import { regionPath } from '@beian/shared/regions';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { redirect } from '../../routes';
 import { getOrder, precheckOrder, rejectionHints } from '../../services/orders.api';
+import { choosePublicSecurity } from '../../services/public-security.api';
 import { ApiError, newIdempotencyKey } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, leaves, type DraftTree } from '../../utils/draft-path.util';
 import { FieldErrorText } from '../components/draft-field';
 import { filingContext, stepErrors, stepOfPath, WIZARD_STEPS } from '../utils/filing-steps.util';
+import { servicesOf } from '../utils/services.util';
 import type { StepProps } from './step-props';
 
 const HIDDEN = /(^materials|\.fileId$|^agreements|\.sameAs$|\.smsCode$)/;
@@ -31,6 +33,17 @@ function rows(masked: DraftTree): { path: string; value: string }[] {
   return [...leaves(masked)]
     .filter(([path, value]) => !HIDDEN.test(path) && value !== '' && value !== null)
     .map(([path, value]) => ({ path, value: displayValue(path, value) }));
+}
+
+/** 公安联网备案 (S000 32–34): asked at submission; the submission goes on whatever the answer, which the progress page can change. */
+async function askPublicSecurity(orderId: string): Promise<void> {
+  const { confirm } = await Taro.showModal({
+    title: '公安联网备案授权',
+    content: PUBLIC_SECURITY_CONSENT_TEXT,
+    confirmText: '同意授权',
+    cancelText: '暂不授权',
+  });
+  await choosePublicSecurity(orderId, confirm ? 'granted' : 'declined').catch(() => undefined);
 }
 
 function stepLabel(step: OrderStepKey): string {
@@ -91,6 +104,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
         if (local.length > 0) await check();
         return;
       }
+      if (!resubmitting && orderId && offersPublicSecurityDataCode(kind, servicesOf(store.draft, 'websites').length)) await askPublicSecurity(orderId);
       setSubmitting(true);
       setNotice(null);
       try {

@@ -16,6 +16,7 @@ import { pullBackOrder, withdrawOrder } from '../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../services/request';
 import { pathId } from '../../utils/draft-path.util';
 import { useNow, useProgressPoll } from './progress-poll.hook';
+import { PublicSecurityPanel } from './public-security-panel';
 import './index.scss';
 
 const MIIT_URL = 'https://beian.miit.gov.cn';
@@ -161,7 +162,7 @@ function Numbers({ numbers }: { numbers: string[] }) {
       ))}
       <Text className='hint footer-rule'>请在网站首页底部显示备案号，并链接至 {MIIT_URL}（工信部备案管理系统）。</Text>
       <Text className='hint footer-rule'>
-        网站开通之日起 {WORKFLOW_TIMINGS.PUBLIC_SECURITY_FILING_WINDOW.value} 日内，请在全国互联网安全管理服务平台（{MPS_URL}）办理公安联网备案。
+        网站和APP开通之日起 {WORKFLOW_TIMINGS.PUBLIC_SECURITY_FILING_WINDOW.value} 日内，请在全国互联网安全管理服务平台（{MPS_URL}）办理公安联网备案。
       </Text>
       <Button className='btn-secondary' onClick={() => copy(MIIT_URL)}>
         复制工信部备案系统链接
@@ -231,6 +232,7 @@ export default function ProgressPage() {
             </View>
           )}
           {progress.numbers && progress.numbers.length > 0 && <Numbers numbers={progress.numbers} />}
+          <PublicSecurityPanel orderId={id} status={progress.status} />
           <OrderActions orderId={id} actions={progress.applicantActions} onDone={refresh} />
           <View className='card' id='timeline'>
             <Text className='card-title'>办理记录</Text>

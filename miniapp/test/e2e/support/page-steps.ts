@@ -30,3 +30,10 @@ export async function confirmDialog(page: Page): Promise<void> {
   await confirm.waitFor();
   await confirm.click();
 }
+
+/** Answers the 公安联网备案 authorisation the first submission of a website filing asks: 同意授权, or 暂不授权. */
+export async function answerPublicSecurityDialog(page: Page, consent: boolean): Promise<void> {
+  const button = page.locator(`.taro__modal .taro-model__${consent ? 'confirm' : 'cancel'}`, { hasText: consent ? '同意授权' : '暂不授权' });
+  await button.waitFor();
+  await button.click();
+}

@@ -27,6 +27,9 @@ export default function ReviewQueuePage() {
           </Button>
         </View>
       </View>
+      <Text className='link' id='sim-resources-entry' onClick={() => void navigate('sim-resources')}>
+        云资源登记（模拟）
+      </Text>
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && queue.length === 0 && !error && <Text className='hint'>暂无待初审的订单</Text>}
       <View className='staff-table'>

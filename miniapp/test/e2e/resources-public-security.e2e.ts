@@ -1,0 +1,166 @@
+import type { Browser, Page } from 'playwright-core';
+import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
+import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { inputValue, nextStep, waitSaved } from './support/filing';
+import { makeFixtures, submittableMedia } from './support/fixtures';
+import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { approveSubmittedOrder } from './support/regulator-approval';
+import { startServer, type ServerProcess } from './support/server-process';
+
+const APPLICANT = '孙十';
+const MOBILE = '13800138000';
+const CERT_LAST_SIX = PERSON_ID.slice(-6);
+const DAY = 24 * 60 * 60_000;
+const PICKER = 'websites-0-resource-instance-id';
+
+describe.each(e2eDatabases())('on %s: the services step’s resource picker and the 公安联网备案数据码', (databaseName) => {
+  let database: E2eDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let applicantApi: ApiTestKit & { login: { user: { id: string } } };
+  let adminApi: ApiTestKit;
+
+  beforeAll(async () => {
+    database = await createE2eDatabase(databaseName);
+    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
+    browser = await launchChromium();
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  /** Weeks of simulated time end the session: the applicant logs in again and opens the order's progress. */
+  async function reopenProgress(page: Page, orderId: string): Promise<void> {
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+  }
+
+  /**
+   * Staff hold the applicant's instances in the simulated inventory: one in 中国香港 through the API, one prepaid CVM in
+   * 广州 through the simulator page.
+   */
+  async function registerInstances(): Promise<void> {
+    const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
+    const expiresOn = addMonths(chinaDate(new Date(now)), 6);
+    const accountId = applicantApi.login.user.id;
+    await adminApi.ok('register a 香港 instance', 'PUT', `/api/admin/accounts/${accountId}/resources/ins-hk-01`, {
+      type: 'cvm',
+      region: 'ap-hongkong',
+      publicIp: '203.0.113.21',
+      billingMode: 'prepaid',
+      termMonths: 12,
+      expiresAt: new Date(`${expiresOn}T12:00:00+08:00`).toISOString(),
+    } satisfies RegisterResourceRequest);
+
+    const staff = await phonePage(browser);
+    await logInThroughTheUi(staff, server, '管理员1');
+    await staff.goto(`${server.url}/#/sim/pages/resources/index?accountId=${accountId}`);
+    await fill(staff, 'sim-instance-id', 'ins-gz-01');
+    await staff.locator('#sim-region-ap-guangzhou').click();
+    await fill(staff, 'sim-public-ip', '203.0.113.20');
+    await fill(staff, 'sim-expires', expiresOn);
+    await staff.locator('#sim-register').click();
+    await expectText(staff, '#sim-resource-ins-gz-01', '可用于备案');
+    await expectText(staff, '#sim-resource-ins-hk-01', '不可用于备案：非中国大陆地区的资源不能用于备案');
+    await shot(staff, 'resources-00-sim-inventory');
+  }
+
+  it('should let the applicant pick only an eligible instance, authorise the 公安 sync at submit, change it on progress and copy the data code after approval', async () => {
+    await registerInstances();
+    // Precondition: a complete personal filing whose website has no instance chosen yet (the wizard has its own journeys).
+    const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    const draft = personalDraft({ websites: [website({ resource: { type: 'instance' } })] });
+    await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
+
+    const page = await phonePage(browser);
+    await logInThroughTheUi(page, server, APPLICANT);
+    await page.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=services`);
+    await page.locator('#service-websites-0-edit').click();
+    await expectText(page, `#${PICKER}-choice-ins-hk-01`, '不可用于备案：非中国大陆地区的资源不能用于备案');
+    await page.locator(`#${PICKER}-choice-ins-hk-01`).click();
+    expect(await inputValue(page, PICKER)).toBe('');
+    await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
+    await expectText(page, `#${PICKER}-choice-ins-gz-01`, '☑');
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await shot(page, 'resources-01-picker');
+
+    await page.locator('#service-done').click();
+    await nextStep(page, 'materials');
+    await nextStep(page, 'face_check');
+    await nextStep(page, 'review_submit');
+    await expectText(page, '#review-websites', 'ins-gz-01');
+    await expectText(page, '#precheck', '未发现问题');
+    await page.locator('#submit').click();
+    await shot(page, 'resources-02-public-security-dialog');
+    await answerPublicSecurityDialog(page, true);
+    await expectText(page, '#order-status', '待初审');
+    await expectText(page, '#public-security-state', '已完成授权，待通信管理局审核通过');
+
+    await page.locator('#public-security-decline').click();
+    await expectText(page, '#public-security-state', '您暂未授权');
+    await page.locator('#public-security-grant').click();
+    await expectText(page, '#public-security-state', '已完成授权');
+    await shot(page, 'resources-03-progress-authorised');
+
+    await approveSubmittedOrder(server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
+    await reopenProgress(page, orderId);
+    await expectText(page, '#order-status', '备案成功');
+    await expectText(page, '#public-security-code-value', /^GA[0-9A-F]{18}$/);
+    await expectText(page, '#public-security-code-expiry', '有效期至');
+    await page.locator('#public-security-code-copy').click();
+    await shot(page, 'resources-04-data-code');
+
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    await adminApi.ok('31 days later', 'POST', '/api/dev/clock/advance', { ms: 31 * DAY });
+    await reopenProgress(page, orderId);
+    await expectText(page, '#public-security-code-expiry', '数据码已过有效期');
+  });
+
+  it('should put the order back in front of the applicant with the reason when its instance falls under one month left during 初审, and take a new pick', async () => {
+    // The journey before moved simulated time by weeks: both sessions are new.
+    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    const accountId = applicantApi.login.user.id;
+    const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
+    const soon = new Date(new Date(`${addMonths(chinaDate(new Date(now)), 1)}T12:00:00+08:00`).getTime() + 2 * DAY).toISOString();
+    await adminApi.ok('register an instance expiring soon', 'PUT', `/api/admin/accounts/${accountId}/resources/ins-gz-02`, {
+      type: 'cvm',
+      region: 'ap-guangzhou',
+      publicIp: '203.0.113.22',
+      billingMode: 'prepaid',
+      termMonths: 12,
+      expiresAt: soon,
+    } satisfies RegisterResourceRequest);
+    // Precondition: a filing on ins-gz-02 submitted earlier; the reviewer approves 初审 three days later.
+    const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    const draft = asNewPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-gz-02' } })] }));
+    await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
+    await applicantApi.submit(orderId);
+    await adminApi.confirmFaceChecks(orderId);
+    await adminApi.ok('three days later', 'POST', '/api/dev/clock/advance', { ms: 3 * DAY });
+    await adminApi.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`);
+
+    const page = await phonePage(browser);
+    await reopenProgress(page, orderId);
+    await expectText(page, '#order-status', '初审驳回');
+    await expectText(page, '#rejection-websites-0-resource', '剩余有效期不足 1 个月');
+    await shot(page, 'resources-05-returned-resource-lapsed');
+    await page.locator('#fix-rejections').click();
+    // The first website's resource is asked on the first step, with its domain.
+    await page.locator('#step-verify_type').waitFor();
+    await expectText(page, `#${PICKER}-choice-ins-gz-02`, '剩余有效期不足 1 个月');
+    await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await shot(page, 'resources-06-new-pick-after-lapse');
+    await waitSaved(page);
+    await page.locator('#resubmit').click();
+    await expectText(page, '#order-status', '待初审');
+  });
+});

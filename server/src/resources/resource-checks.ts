@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { FieldError } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import type { DraftTree } from '../order-core/order-draft.store';
+
+/** Whether what a draft's services stand on (`websites.N.resource`, `apps.N.resource`) may host them now, for the account. */
+export interface ResourceCheck {
+  findings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]>;
+}
+
+/**
+ * `@RESOURCE_CHECKS()` registers a check of one kind of resource: this module's instances; a 备案授权码 or 服务码 module
+ * adds its own. Each runs at submission and again before the order goes to the 管局 (a lapse returns it to the applicant).
+ */
+export const RESOURCE_CHECKS = DiscoveryService.createDecorator();
+
+/** Runs every registered resource check. */
+@Injectable()
+export class ResourceChecks implements OnModuleInit {
+  private checks: ResourceCheck[] = [];
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.checks = this.discovery
+      .getProviders({ metadataKey: RESOURCE_CHECKS.KEY })
+      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as ResourceCheck] : []));
+  }
+
+  async findings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]> {
+    const found: FieldError[] = [];
+    for (const check of this.checks) found.push(...(await check.findings(tx, accountId, draft)));
+    return found;
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { OrderCoreModule } from '../order-core/order-core.module';
+import { EligibleResourcesCheck } from './eligible-resources.check';
+import { ResourceChecks } from './resource-checks';
+import { ResourceEligibility } from './resource-eligibility.service';
+import { ResourceInventory } from './resource-inventory.port';
+import { ResourceLapse } from './resource-lapse.service';
+import { ResourcesAdminController, ResourcesController } from './resources.controller';
+import { SimulatedResourceInventory } from './simulated.resource-inventory';
+
+/**
+ * The account's cloud resources a filing stands on: the inventory port, eligibility, the submit and pre-管局 checks.
+ * A 备案授权码 / 服务码 module plugs in with a `@RESOURCE_CHECKS()` provider (and reads instances through `ResourceInventory`).
+ */
+@Module({
+  imports: [OrderCoreModule, DiscoveryModule],
+  controllers: [ResourcesController, ResourcesAdminController],
+  providers: [
+    ResourceEligibility,
+    ResourceChecks,
+    EligibleResourcesCheck,
+    ResourceLapse,
+    SimulatedResourceInventory,
+    // Only the simulated inventory exists so far; a provider adapter is picked here from AppConfig.
+    { provide: ResourceInventory, useExisting: SimulatedResourceInventory },
+  ],
+  exports: [ResourceLapse, ResourceInventory],
+})
+export class ResourcesModule {}
