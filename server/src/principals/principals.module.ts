@@ -9,6 +9,8 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { SmsModule } from '../sms/sms.module';
+import { InviteeOwnPartService } from './invitee-own-part.service';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
 import { MiniProgramCodes } from './mini-program-code.port';
@@ -29,7 +31,7 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
  * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
-  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule, SmsModule],
   controllers: [PrincipalsController, InvitationsController, FaceCheckReviewController],
   providers: [
     {
@@ -49,6 +51,7 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
     BiometricConsents,
     FaceChecksService,
     PrincipalInvitationsService,
+    InviteeOwnPartService,
     FaceChecksDoneCheck,
     FaceCheckRecordsReader,
     FaceChecksConfirmedGuard,
