@@ -32,7 +32,7 @@ import { draftPrincipals, principalAtPath, principalRoleLabel } from '../order-c
 import { FaceCheckEntity } from './face-check.entity';
 import { BiometricConsents, type CheckScope } from './biometric-consents';
 import { DONE, FaceChecksService } from './face-checks.service';
-import { MiniProgramCodes } from './mini-program-code.port';
+import { MiniProgramCodes } from '../auth/mini-program-code.port';
 import { PrincipalInvitationEntity } from './principal-invitation.entity';
 import { SmsSender, type InvitationSms } from '../sms/sms-sender.port';
 import { SmsService } from '../sms/sms.service';
@@ -172,7 +172,7 @@ export class PrincipalInvitationsService {
     if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
     const token = this.invitationToken(invitation.id);
     try {
-      return await this.codes.invitationCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
+      return await this.codes.pageCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
     } catch (error) {
       if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', undefined, { errcode: error.errcode });
       throw error;

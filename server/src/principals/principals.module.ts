@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { AuthModule } from '../auth/auth.module';
-import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import type { AppConfig } from '../platform/config/app-config';
@@ -13,9 +12,6 @@ import { SmsModule } from '../sms/sms.module';
 import { InviteeOwnPartService } from './invitee-own-part.service';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
-import { MiniProgramCodes } from './mini-program-code.port';
-import { QrMiniProgramCodes } from './qr.mini-program-codes';
-import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
 import { BiometricConsents } from './biometric-consents';
 import { FaceChecksService } from './face-checks.service';
@@ -28,7 +24,6 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
  * production without simulators) leaves liveness and likeness to a reviewer; `tencent`: Tencent FaceID decides.
- * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
   imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule, SmsModule],
@@ -41,12 +36,6 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
         config.faceVerifier.provider === 'tencent'
           ? new TencentFaceVerifier(requireTencentCloud(tencentCloud, 'FACE_VERIFIER'))
           : new ReviewerConfirmedFaceVerifier(),
-    },
-    {
-      provide: MiniProgramCodes,
-      inject: [APP_CONFIG, WechatApiClient],
-      useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
-        client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
     },
     BiometricConsents,
     FaceChecksService,

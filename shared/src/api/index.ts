@@ -106,3 +106,4 @@ export * from './filing-footer';
 export * from './my-filings';
 export * from './registry-lookup';
 export * from './cancellations';
+export * from './continue-codes';
