@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { acceptReview, choose, chooseRegion, fillArea, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait } from './support/filing';
+import { acceptReview, choose, chooseRegion, fillArea, fillPrincipal, nextStep, recordFaceCheck, recordVideo, smsCode, upload, uploadAndWait } from './support/filing';
+import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -28,7 +29,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await server?.stop();
   });
 
-  it('should submit after a second website principal completes the face check through an invitation in another browser', async () => {
+  it('should submit after a second website principal, invited by SMS, uploads their own ID photos, verifies their own mobile and records the video in another browser', async () => {
     const page = await phonePage(browser);
     await logInThroughTheUi(page, server, APPLICANT);
     const applicant = await new ApiTestKit(server.url).devLogin(APPLICANT);
@@ -78,13 +79,18 @@ describe('a unit first filing with two websites and one APP', () => {
     await page.locator('#websites-1-service-content-option-shopping').click();
     await choose(page, 'websites-1-resource-type', 'instance');
     await fill(page, 'websites-1-resource-instance-id', 'ins-fz0002');
+    // Another person: the applicant types who they are; photos and the SMS code are theirs to give.
     await fillPrincipal(page, applicant, files.photo, {
       prefix: 'websites-1-principal',
       name: '李四',
       idNumber: OTHER_ID,
       mobile: '13900139000',
       email: 'lisi@example.com',
+      invited: true,
     });
+    await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
+    await expect(page.locator('#websites-1-principal-sms-code').count()).resolves.toBe(0);
+    await expectReadable(page);
     await screenshot(page, 'unit-04-second-website');
     await page.locator('#service-done').click();
 
@@ -109,6 +115,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await uploadAndWait(page, 'websites-0-domain_real_name', files.photo);
     await uploadAndWait(page, 'websites-1-domain_real_name', files.photo);
     await uploadAndWait(page, 'apps-0-app_icon', files.photo);
+    await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
     await screenshot(page, 'unit-06-materials');
     await nextStep(page, 'face_check');
 
@@ -120,12 +127,20 @@ describe('a unit first filing with two websites and one APP', () => {
     expect(other).toBeGreaterThanOrEqual(0);
 
     await page.locator(`#face-principal-${other}-invite`).click();
+    await expectText(page, `#face-principal-${other}-sms`, '邀请短信已发送至139****9000');
+    await expectText(page, `#face-principal-${other}-status`, '邀请已发送');
     const link = (await page.locator(`#face-principal-${other}-link`).textContent())?.trim() ?? '';
     expect(link).toContain('/principal/pages/invite/index?token=');
     await expect(page.locator(`#face-principal-${other}-qr img`).getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml/);
+    await expectReadable(page);
     await screenshot(page, 'unit-07-invitation');
 
-    // The principal opens the link on their own phone, logs in with their own account and lands back on it.
+    // The SMS port delivered the invitation to the principal's phone (the dev outbox is that phone): it carries the link.
+    const [invitationSms] = await applicant.devSmsOutbox('13900139000');
+    expect(invitationSms?.content).toContain('邀请您作为网站2负责人');
+    expect(invitationSms?.content).toContain(link);
+
+    // The principal opens the SMS link on their own phone, logs in with their own account and lands back on it.
     const invitee = await phonePage(browser);
     await invitee.goto(link);
     await invitee.locator('#dev-login-notice').waitFor();
@@ -133,9 +148,25 @@ describe('a unit first filing with two websites and one APP', () => {
     await invitee.locator('#dev-login').click();
     await invitee.locator('#invite-summary').waitFor();
     await expectText(invitee, '#invite-summary', '福州示例科技商城');
+    await expectReadable(invitee);
     await invitee.locator('#invite-accept').click();
-    await recordFaceCheck(invitee, files.video);
-    await screenshot(invitee, 'unit-08-invitee-done');
+    await invitee.locator('#biometric-consent-tick').click();
+    await invitee.locator('#biometric-consent-submit').click();
+    await upload(invitee, 'id-photo-front', files.photo);
+    await invitee.locator('#id-photo-back').waitFor();
+    await expect(invitee.locator('#id-photo-front').count()).resolves.toBe(0);
+    await upload(invitee, 'id-photo-back', files.photo);
+    await invitee.locator('#own-mobile').waitFor();
+    await expectText(invitee, '#own-mobile', '139****9000');
+    await expectReadable(invitee);
+    await screenshot(invitee, 'unit-08-invitee-mobile');
+    await invitee.locator('#own-sms-send').click();
+    await expectText(invitee, '#own-sms-sent', '验证码已发送至139****9000');
+    await fill(invitee, 'own-sms-code', await smsCode(applicant, '13900139000'));
+    await invitee.locator('#own-sms-verify').click();
+    await recordVideo(invitee, files.video);
+    await expectReadable(invitee);
+    await screenshot(invitee, 'unit-09-invitee-done');
 
     await page.locator(`#face-principal-${self}-self`).click();
     await page.locator('#principal-face').waitFor();
@@ -147,9 +178,12 @@ describe('a unit first filing with two websites and one APP', () => {
     await nextStep(page, 'review_submit');
 
     await acceptReview(page);
-    await screenshot(page, 'unit-09-review');
+    await expectReadable(page);
+    await screenshot(page, 'unit-10-review');
     await page.locator('#submit').click();
     await page.locator('#progress').waitFor();
     await expectText(page, '#order-status', '待初审');
+    await expectReadable(page);
+    await screenshot(page, 'unit-11-submitted');
   });
 });

@@ -38,6 +38,8 @@ export interface OrderSummary {
   serviceType: 'website' | 'app';
   status: string;
   statusLabel: string;
+  /** What the order files, in words: each website's name and domain, each APP's name (empty before they are typed). */
+  servicesText: string;
   version: number;
   updatedAt: string;
 }

@@ -164,7 +164,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
       )}
       {invited ? (
         <Text className='notice' id={`${pathId(path)}-by-invitee`}>
-          该负责人不是主体负责人本人：其证件照片和手机验证码由本人完成。请在“视频核验”步骤邀请TA，TA会收到短信，在自己的手机上上传证件照片、验证手机号码并录制视频。
+          该负责人不是主体负责人本人：其证件照片和手机验证码由本人完成。请在“视频核验”步骤发送邀请，该负责人会收到短信，在自己的手机上上传证件照片、验证手机号码并录制视频。
         </Text>
       ) : (
         <View>

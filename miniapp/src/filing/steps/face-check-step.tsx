@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FaceCheckView, Invitation, PrincipalStatus } from '@beian/shared';
-import { renderSVG } from 'uqr';
 import { navigate, routeUrl } from '../../routes';
 import { invitationCodeFile, invitePrincipal, listPrincipals, revokeInvitation } from '../../services/principals.api';
 import { ApiError } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { principalLabel } from '../components/principal-form';
+import { qrImage } from '../utils/qr-image.util';
 import type { StepProps } from './step-props';
 
 const STATUS_TEXT: Record<FaceCheckView['status'], string> = {
@@ -27,11 +27,6 @@ export function faceCheckText(check: FaceCheckView | null): string {
 function invitationUrl(invitation: Invitation): string {
   const origin = process.env.TARO_ENV === 'h5' ? window.location.origin : '';
   return `${origin}/#${routeUrl('principal-face', { token: invitation.token })}`;
-}
-
-/** A QR code of the link, for the principal to scan with their own phone. */
-function qrImage(url: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(url, { border: 2 }))}`;
 }
 
 /**

@@ -114,6 +114,9 @@ export default function HomePage() {
           <View className='order-item' key={order.id} id={`order-${order.id}`} onClick={() => openOrder(order)}>
             <View>
               <Text className='order-kind'>{kindLabel(order.kind)}</Text>
+              <Text className='order-services' id={`order-${order.id}-services`}>
+                {order.servicesText || '尚未填写网站或APP'}
+              </Text>
               <Text className='hint'>更新于 {formatChinaTime(order.updatedAt)}</Text>
             </View>
             <Text className='order-status'>{order.statusLabel}</Text>

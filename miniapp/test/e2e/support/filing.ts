@@ -97,20 +97,26 @@ export interface PrincipalData {
   idNumber?: string;
 }
 
-/** Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. */
-export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: string, data: PrincipalData): Promise<void> {
+/**
+ * Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. An
+ * invited principal (`invited`) uploads their photos and proves their mobile themself: the applicant types the rest.
+ */
+export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: string, data: PrincipalData & { invited?: boolean }): Promise<void> {
   const { prefix } = data;
   if (data.name) {
     await fill(page, `${prefix}-name`, data.name);
     await choose(page, `${prefix}-certificate-type`, 'resident_id');
     await fill(page, `${prefix}-certificate-number`, data.idNumber ?? '');
   }
-  await uploadAndWait(page, `${prefix}-certificate_front`, photo);
-  await uploadAndWait(page, `${prefix}-certificate_back`, photo);
+  if (data.invited) await page.locator(`#${prefix}-by-invitee`).waitFor();
+  else {
+    await uploadAndWait(page, `${prefix}-certificate_front`, photo);
+    await uploadAndWait(page, `${prefix}-certificate_back`, photo);
+  }
   await fill(page, `${prefix}-valid-from`, '2020-01-01');
   await page.locator(`#${prefix}-long-term`).click();
   await fill(page, `${prefix}-mobile`, data.mobile);
-  await verifyMobile(page, applicant, prefix, data.mobile);
+  if (!data.invited) await verifyMobile(page, applicant, prefix, data.mobile);
   await fill(page, `${prefix}-email`, data.email);
 }
 
@@ -118,6 +124,11 @@ export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: st
 export async function recordFaceCheck(page: Page, video: string): Promise<void> {
   await page.locator('#biometric-consent-tick').click();
   await page.locator('#biometric-consent-submit').click();
+  await recordVideo(page, video);
+}
+
+/** The selfie video once consent, photos and mobile are done: read the digits, record, wait for the verdict. */
+export async function recordVideo(page: Page, video: string): Promise<void> {
   await page.locator('#face-start').click();
   await page.locator('#face-digits').waitFor();
   await upload(page, 'face-video', video);
