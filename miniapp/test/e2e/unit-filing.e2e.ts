@@ -8,6 +8,10 @@ import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
 const APPLICANT = '福州示例科技';
+const PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA';
+const FINGERPRINT = '3A7F2C9D4B1E8A6F0C5D2E9B7A4F1C3D';
+/** What the applicant typed in Latin letters: the review shows it back. */
+const TYPED = [USCC, 'ins-fz0001', 'ins-fz0002', 'ins-fz0003', PUBLIC_KEY, FINGERPRINT];
 
 async function sameAsSubjectPrincipal(page: Page, prefix: string): Promise<void> {
   await choose(page, `${prefix}-same-as`, 'subjectPrincipal');
@@ -72,8 +76,16 @@ describe('a unit first filing with two websites and one APP', () => {
     await sameAsSubjectPrincipal(page, 'websites-0-principal');
     await page.locator('#service-done').click();
 
-    // Website 2: a shop run by another person, who will do the face check on their own phone.
+    // Website 2: a shop run by another person, who will do the face check on their own phone. Tapping 完成此网站 on
+    // the empty form brings its first error (at the top of the long form) into view.
     await page.locator('#add-website').click();
+    await page.locator('#service-done').click();
+    await page.waitForFunction(() => {
+      const first = document.querySelector('#step-services .error-text');
+      const box = first?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    await screenshot(page, 'unit-04a-error-in-view');
     await fill(page, 'websites-1-name', '福州示例科技商城');
     await fill(page, 'websites-1-domains-0', 'fzexample-shop.com');
     await page.locator('#websites-1-service-content-option-shopping').click();
@@ -102,8 +114,8 @@ describe('a unit first filing with two websites and one APP', () => {
     await choose(page, 'apps-0-uses-external-sdk', 'no');
     await choose(page, 'apps-0-packages-0-platform', 'android');
     await fill(page, 'apps-0-packages-0-package-name', 'com.fzexample.assistant');
-    await fillArea(page, 'apps-0-packages-0-public-key', 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA');
-    await fill(page, 'apps-0-packages-0-fingerprint', '3A7F2C9D4B1E8A6F0C5D2E9B7A4F1C3D');
+    await fillArea(page, 'apps-0-packages-0-public-key', PUBLIC_KEY);
+    await fill(page, 'apps-0-packages-0-fingerprint', FINGERPRINT);
     await choose(page, 'apps-0-resource-type', 'instance');
     await fill(page, 'apps-0-resource-instance-id', 'ins-fz0003');
     await sameAsSubjectPrincipal(page, 'apps-0-principal');
@@ -178,7 +190,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await nextStep(page, 'review_submit');
 
     await acceptReview(page);
-    await expectReadable(page);
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-10-review');
     await page.locator('#submit').click();
     await page.locator('#progress').waitFor();

@@ -20,7 +20,7 @@ import { resolveContinueCode, verifyFilingType } from '../../../services/orders.
 import { ApiError, newIdempotencyKey } from '../../../services/request';
 import { useSessionStore } from '../../../services/session.store';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
-import { getAt, pathId, textAt } from '../../../utils/draft-path.util';
+import { getAt, textAt } from '../../../utils/draft-path.util';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { ContinueOnPhone } from '../../components/continue-on-phone';
 import { StepsBar } from '../../components/steps-bar';
@@ -32,6 +32,7 @@ import { ServicesStep } from '../../steps/services-step';
 import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
+import { scrollToField } from '../../utils/scroll-to-field.util';
 import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
@@ -139,7 +140,7 @@ export default function FilingWizardPage() {
   }
 
   useEffect(() => {
-    if (focusPath) Taro.pageScrollTo({ selector: `#${pathId(focusPath)}`, duration: 0 }).catch(() => undefined);
+    if (focusPath) scrollToField(focusPath);
   }, [focusPath, step]);
 
   useLoad(() => void openOrder());
@@ -241,7 +242,7 @@ export default function FilingWizardPage() {
     const errors = stepErrors(step, store.draft, filingContext(kind, subjectType, store.draft));
     store.setFieldErrors(errors, (path) => stepOfPath(path) === step);
     if (errors.length > 0) {
-      Taro.pageScrollTo({ selector: `#${pathId(errors[0]!.path)}`, duration: 200 }).catch(() => undefined);
+      scrollToField(errors[0]!.path);
       return;
     }
     const following = WIZARD_STEPS[index + 1]?.key;
@@ -303,6 +304,7 @@ export default function FilingWizardPage() {
   return (
     <View className='page' id='filing-start'>
       <StepsBar current={step} enabled={order !== null} onSelect={goTo} />
+      {order && <ContinueOnPhone orderId={order.id} step={step} />}
       <ConflictPanel />
       {fixing && order.rejections.length > 0 && (
         <Text className='fix-banner' id='fix-banner'>
@@ -347,7 +349,6 @@ export default function FilingWizardPage() {
           </Button>
         )}
       </View>
-      {order && <ContinueOnPhone orderId={order.id} step={step} />}
       {fixing && step !== 'review_submit' && (
         <Button className='btn-primary' id='resubmit' {...busyButtonProps(busy)} onClick={() => void resubmit()}>
           重新提交
