@@ -2,7 +2,19 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { acceptReview, choose, chooseRegion, fillArea, fillPrincipal, nextStep, recordFaceCheck, recordVideo, smsCode, upload, uploadAndWait } from './support/filing';
+import {
+  acceptReview,
+  choose,
+  chooseRegion,
+  fillArea,
+  fillPrincipal,
+  nextStep,
+  recordFaceCheck,
+  recordVideo,
+  smsCode,
+  upload,
+  uploadAndWait,
+} from './support/filing';
 import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';

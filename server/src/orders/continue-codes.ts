@@ -64,7 +64,9 @@ export class ContinueCodes {
   }
 
   private mac(orderId: string, step: OrderStepKey): string {
-    return Buffer.from(this.cipher.blindIndex(`continue:${orderId}:${step}`), 'hex').subarray(0, 6).toString('base64url');
+    return Buffer.from(this.cipher.blindIndex(`continue:${orderId}:${step}`), 'hex')
+      .subarray(0, 6)
+      .toString('base64url');
   }
 }
 

@@ -26,7 +26,6 @@ import { RegulatorSms } from './regulator-sms.port';
 import { SimulatorOutboxRegulatorSms } from './simulator-outbox.regulator-sms';
 import { ORDER_ID } from '../order-core/order-id.pipe';
 
-
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
 @Controller('regulator-sim')

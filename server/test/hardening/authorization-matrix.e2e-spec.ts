@@ -23,7 +23,8 @@ const ADMIN_ONLY = (op: Operation) => op.path.startsWith('/api/admin/');
 const ON_SOMEONE_ELSES = (op: Operation) => /\{(id|uploadId|fileId|invitationId)\}/.test(op.path) && !STAFF_ONLY(op);
 /** The caller's own things, simulators and dev tools: any logged-in account, only its own data. */
 const OWN_OR_TOOL = (op: Operation) =>
-  /^\/api\/(auth|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|dev)(\/|$)/.test(op.path) && !ON_SOMEONE_ELSES(op);
+  /^\/api\/(auth|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|dev)(\/|$)/.test(op.path) &&
+  !ON_SOMEONE_ELSES(op);
 
 /** 422 counts as refused too: a body is checked before the owner is, and nothing is done either way. */
 const refused = (status: number) => status === 401 || status === 403 || status === 404 || status === 422;

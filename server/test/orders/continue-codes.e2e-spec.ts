@@ -68,7 +68,12 @@ describe('扫码继续 with an AppID: the mini-program code from WeChat (getwxac
 
   beforeAll(async () => {
     await wechat.start();
-    t = await startTestApp({ WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.url, WECHAT_MINIPROGRAM_STATE: 'trial' });
+    t = await startTestApp({
+      WECHAT_APP_ID: wechat.appId,
+      WECHAT_APP_SECRET: wechat.appSecret,
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+    });
     owner = await devLogin(t.url, 'continue-wechat-owner');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
   });

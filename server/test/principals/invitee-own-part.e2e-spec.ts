@@ -31,7 +31,8 @@ describe('principals: the invited principal uploads their own ID photos and veri
   let orderId: string;
   let invitation: Invitation;
   const base = () => `/api/invitations/${invitation.token}`;
-  const materialsOfDraft = async () => ((await owner.client.get(`/api/orders/${orderId}`)).body.draft.materials ?? []) as { kind: string; target: string; fileId: string }[];
+  const materialsOfDraft = async () =>
+    ((await owner.client.get(`/api/orders/${orderId}`)).body.draft.materials ?? []) as { kind: string; target: string; fileId: string }[];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -70,7 +71,13 @@ describe('principals: the invited principal uploads their own ID photos and veri
   });
 
   it('should make the invitee’s ID photo the material of every path where they are the principal, and no other file', async () => {
-    const owners = await upload(t.url, owner.client, `/api/orders/${orderId}/uploads`, { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' }, await photo());
+    const owners = await upload(
+      t.url,
+      owner.client,
+      `/api/orders/${orderId}/uploads`,
+      { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' },
+      await photo(),
+    );
     expect(owners.status).toBe(200);
     expect((await lisi.client.post(`${base()}/id-photos`, { fileId: owners.body.fileId })).body.code).toBe('UPLOAD_NOT_FOUND');
 
@@ -121,7 +128,15 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
   let owner: Login;
   let orderId: string;
   const status = (Code: string) => (payload: Record<string, any>) => ({
-    SendStatusSet: payload.PhoneNumberSet.map((PhoneNumber: string) => ({ PhoneNumber, Code, Message: Code, SerialNo: '1', Fee: 1, SessionContext: '', IsoCode: 'CN' })),
+    SendStatusSet: payload.PhoneNumberSet.map((PhoneNumber: string) => ({
+      PhoneNumber,
+      Code,
+      Message: Code,
+      SerialNo: '1',
+      Fee: 1,
+      SessionContext: '',
+      IsoCode: 'CN',
+    })),
   });
 
   beforeAll(async () => {
@@ -149,7 +164,9 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
     const refused = await owner.client.post(`/api/orders/${orderId}/principals/websites.0.principal/invitations`);
     expect(refused.status).toBe(502);
     expect(refused.body.code).toBe('SMS_UNAVAILABLE');
-    expect((await owner.client.get(`/api/orders/${orderId}/principals`)).body.find((p: { paths: string[] }) => p.paths.includes('websites.0.principal')).invitation).toBeNull();
+    expect(
+      (await owner.client.get(`/api/orders/${orderId}/principals`)).body.find((p: { paths: string[] }) => p.paths.includes('websites.0.principal')).invitation,
+    ).toBeNull();
 
     fake.on('SendSms', status('Ok'));
     fake.calls.length = 0;

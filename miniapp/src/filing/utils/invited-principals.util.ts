@@ -32,7 +32,11 @@ export function withInviteePhotos(draft: DraftTree, subjectType: SubjectType): D
   if (invited.length === 0) return draft;
   const materials = Array.isArray(draft.materials) ? (draft.materials as Record<string, unknown>[]) : [];
   const missing = invited.flatMap((target) =>
-    ID_PHOTO_KINDS.filter((kind) => !materials.some((item) => item.kind === kind && item.target === target)).map((kind) => ({ kind, target, fileId: BY_INVITEE })),
+    ID_PHOTO_KINDS.filter((kind) => !materials.some((item) => item.kind === kind && item.target === target)).map((kind) => ({
+      kind,
+      target,
+      fileId: BY_INVITEE,
+    })),
   );
   return missing.length ? { ...draft, materials: [...materials, ...missing] } : draft;
 }

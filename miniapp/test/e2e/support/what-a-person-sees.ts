@@ -71,9 +71,7 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
     ),
   ];
   // Addresses, e-mails and domains are values the applicant typed: not English text.
-  const prose = text
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
-    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
+  const prose = text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ').replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
   const english = [...new Set((prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word.toUpperCase().replace(/\d+$/, ''))))];
   const nullish = [...new Set(text.match(/\b(undefined|null|NaN)\b|\[object Object\]/g) ?? [])];
   return { rawKeys, english, nullish, overlaps: seen.overlaps, horizontalScroll: Math.max(0, seen.horizontalScroll) };

@@ -191,7 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.SMS_PROVIDER === 'tencent'
         ? {
             provider: 'tencent',
-            sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!,
+            sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+            signName: e.TENCENT_SMS_SIGN_NAME!,
+            verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!,
             invitationTemplateId: e.TENCENT_SMS_INVITATION_TEMPLATE_ID!,
           }
         : { provider: 'dev-outbox' },

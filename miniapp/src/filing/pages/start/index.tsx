@@ -135,7 +135,9 @@ export default function FilingWizardPage() {
       const target = await resolveContinueCode(scene);
       await redirect('filing-start', { id: target.orderId, step: target.step });
     } catch (failure) {
-      setContinueError(failure instanceof ApiError && failure.status === 404 ? '该二维码不属于当前登录的账号：请用在电脑上填写备案的账号登录后再扫码' : '打开失败，请重新扫码');
+      setContinueError(
+        failure instanceof ApiError && failure.status === 404 ? '该二维码不属于当前登录的账号：请用在电脑上填写备案的账号登录后再扫码' : '打开失败，请重新扫码',
+      );
     }
   }
 
