@@ -5,6 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { simulatedMiitSms, verifyRegulatorSms } from '../../../services/regulator-sim.api';
 import { ApiError } from '../../../services/request';
+import { useSessionStore } from '../../../services/session.store';
 import './index.scss';
 
 type Outcome = { kind: 'verified' } | { kind: 'failed'; message: string; triesLeft: number | null };
@@ -32,6 +33,10 @@ export default function SimSmsVerifyPage() {
   async function showInbox() {
     if (!/^1\d{10}$/.test(mobile.trim())) {
       setFieldErrors({ mobile: '请输入接收核验短信的11位手机号码' });
+      return;
+    }
+    if (!useSessionStore.getState().token) {
+      setFieldErrors({ mobile: '请先登录本小程序，再查看模拟短信' });
       return;
     }
     setInbox(await simulatedMiitSms(mobile.trim()).catch(() => []));
