@@ -4,7 +4,7 @@ import { PERSON_CERTIFICATE_TYPES, type DraftMaterial, type DraftPrincipal, type
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId, setAt, textAt, type DraftTree } from '../../utils/draft-path.util';
 import { ChoiceList, DraftChoice } from './choice-field';
-import { DraftField } from './draft-field';
+import { DraftDateField, DraftField } from './draft-field';
 import { materialsOf, MaterialUpload } from './material-upload';
 import { SmsVerify } from './sms-verify';
 import { invitedPrincipalPaths } from '../utils/invited-principals.util';
@@ -174,7 +174,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           )}
         </View>
       )}
-      <DraftField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='如 2020-01-01' maxlength={10} />
+      <DraftDateField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='请选择日期' />
       <View className='field'>
         <Text
           className={`chip${longTerm ? ' chip-active' : ''}`}
@@ -188,7 +188,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           证件长期有效
         </Text>
       </View>
-      {!longTerm && <DraftField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='如 2040-01-01' maxlength={10} />}
+      {!longTerm && <DraftDateField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='请选择日期' />}
       <DraftField path={`${path}.mobile`} label='手机号码' placeholder='请输入11位手机号码' type='number' maxlength={11} />
       {!invited && <SmsVerify orderId={currentOrderId} path={path} />}
       {(unit || path !== 'subjectPrincipal') && (
