@@ -37,7 +37,10 @@ export function ChoiceList({ id, label, options, value, placeholder = '请选择
         <Picker
           mode='selector'
           range={options.map((option) => option.label)}
-          value={Math.max(0, options.findIndex((option) => option.key === value))}
+          value={Math.max(
+            0,
+            options.findIndex((option) => option.key === value),
+          )}
           disabled={disabled}
           onChange={(event) => {
             const picked = options[Number(event.detail.value)];
