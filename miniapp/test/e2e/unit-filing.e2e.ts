@@ -11,9 +11,9 @@ import {
   nextStep,
   recordFaceCheck,
   recordVideo,
-  smsCode,
-  upload,
   uploadAndWait,
+  uploadOwnIdPhotos,
+  verifyOwnMobile,
 } from './support/filing';
 import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
@@ -177,17 +177,11 @@ describe('a unit first filing with two websites and one APP', () => {
     await invitee.locator('#biometric-consent-tick').click();
     await invitee.locator('#biometric-consent-submit').click();
     // Each photo, once uploaded, is the order's material for this principal: the invitation stops asking for it.
-    await upload(invitee, 'id-photo-front', files.photo);
-    await invitee.locator('#id-photo-front').waitFor({ state: 'detached', timeout: 30_000 });
-    await upload(invitee, 'id-photo-back', files.photo);
-    await invitee.locator('#own-mobile').waitFor();
+    await uploadOwnIdPhotos(invitee, files.photo);
     await expectText(invitee, '#own-mobile', '139****9000');
     await expectReadable(invitee);
     await screenshot(invitee, 'unit-08-invitee-mobile');
-    await invitee.locator('#own-sms-send').click();
-    await expectText(invitee, '#own-sms-sent', '验证码已发送至139****9000');
-    await fill(invitee, 'own-sms-code', await smsCode(applicant, '13900139000'));
-    await invitee.locator('#own-sms-verify').click();
+    await verifyOwnMobile(invitee, applicant, '13900139000');
     await recordVideo(invitee, files.video);
     await expectReadable(invitee);
     await screenshot(invitee, 'unit-09-invitee-done');

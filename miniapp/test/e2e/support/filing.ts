@@ -51,11 +51,11 @@ export async function waitSaved(page: Page): Promise<void> {
   await expectText(page, '#save-state', '已保存');
 }
 
-/** The 6-digit code the embedded SMS default sent to a mobile (dev outbox), read with the applicant's session. */
+/** The newest 6-digit code the embedded SMS default sent to a mobile (dev outbox, newest first), read with the applicant's session. */
 export function smsCode(applicant: ApiTestKit, mobile: string): Promise<string> {
   return eventually(`an SMS code for ${mobile}`, async () => {
     const sent = await applicant.devSmsOutbox(mobile);
-    return sent.filter((message) => message.code).at(-1)?.code ?? undefined;
+    return sent.find((message) => message.code)?.code ?? undefined;
   });
 }
 
@@ -133,6 +133,22 @@ export async function recordVideo(page: Page, video: string): Promise<void> {
   await page.locator('#face-digits').waitFor();
   await upload(page, 'face-video', video);
   await page.locator('#face-result').waitFor({ timeout: 30_000 });
+}
+
+/** The invited principal, after accepting and consenting, uploads both ID photos; each leaves the page once it is the order's. */
+export async function uploadOwnIdPhotos(invitee: Page, photo: string): Promise<void> {
+  await upload(invitee, 'id-photo-front', photo);
+  await invitee.locator('#id-photo-front').waitFor({ state: 'detached', timeout: 30_000 });
+  await upload(invitee, 'id-photo-back', photo);
+  await invitee.locator('#own-mobile').waitFor();
+}
+
+/** The invited principal proves their own mobile with the code texted to it (the dev outbox is their phone). */
+export async function verifyOwnMobile(invitee: Page, outbox: ApiTestKit, mobile: string): Promise<void> {
+  await invitee.locator('#own-sms-send').click();
+  await fill(invitee, 'own-sms-code', await smsCode(outbox, mobile));
+  await invitee.locator('#own-sms-verify').click();
+  await invitee.locator('#face-recording').waitFor();
 }
 
 /** Ticks the agreements and acknowledges every warning of the review step. */
