@@ -51,6 +51,10 @@ describe('a unit first filing with two websites and one APP', () => {
     const applicant = await new ApiTestKit(server.url).devLogin(APPLICANT);
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
+    // The H5 has a title bar with the page's title and a way back; the icon is inline (no favicon request to fail).
+    await expectText(page, '#taro-navigation-bar', 'ICP首次备案');
+    await page.locator('#taro-navigation-bar .taro-navigation-bar-back').waitFor();
+    await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toMatch(/^data:image\/svg\+xml/);
 
     await chooseRegion(page, '350102');
     await choose(page, 'subject-nature', 'enterprise');
@@ -203,5 +207,13 @@ describe('a unit first filing with two websites and one APP', () => {
     await expectText(page, '#order-status', '待初审');
     await expectReadable(page);
     await screenshot(page, 'unit-11-submitted');
+
+    // Home, through the title bar: the order list names the order's sites and APP.
+    const orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
+    const home = page.locator('#taro-navigation-bar .taro-navigation-bar-home');
+    await ((await home.isVisible()) ? home : page.locator('#taro-navigation-bar .taro-navigation-bar-back')).click();
+    await expectText(page, `#order-${orderId}-services`, '福州示例科技门户 fzexample.com、福州示例科技商城 fzexample-shop.com、示例科技助手');
+    await expectReadable(page);
+    await screenshot(page, 'unit-12-order-list');
   });
 });
