@@ -89,6 +89,10 @@ describe('a unit first filing with two websites and one APP', () => {
     // Website 1: the company portal, principal = the subject principal (a visible copy).
     await fill(page, 'websites-0-name', '福州示例科技门户');
     await page.locator('#websites-0-service-content-option-unit_portal').click();
+    // No APP yet: "APP1负责人" is not offered as a person to copy.
+    await page.locator('#websites-0-principal-same-as').click();
+    await page.locator('#websites-0-principal-same-as-option-subjectPrincipal').waitFor();
+    await expect(page.locator('[id="websites-0-principal-same-as-option-apps.0.principal"]').count()).resolves.toBe(0);
     await sameAsSubjectPrincipal(page, 'websites-0-principal');
     await page.locator('#service-done').click();
 
