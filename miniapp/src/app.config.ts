@@ -24,6 +24,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: 'ICP备案',
     navigationBarTextStyle: 'black',
+    // The H5 build draws its title bar (title, back and home buttons) only when asked; WeChat draws its own.
+    navigationStyle: 'default',
   },
   // H5 only (the weapp has no such key): no slide-in between pages, so the new page shows at once.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),

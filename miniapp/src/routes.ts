@@ -31,8 +31,8 @@ export interface RouteParams {
   progress: { id: string };
   /** `back`: a page address to return to after logging in. */
   login: { back?: string };
-  /** `step`: an OrderStepKey to open at. */
-  'filing-start': { id?: string; step?: string };
+  /** `step`: an OrderStepKey to open at; `scene`: a scanned 扫码继续 code (the server resolves order and step). */
+  'filing-start': { id?: string; step?: string; scene?: string };
   /**
    * A principal's face check: `token` (H5 link) or `scene` (mini-program code) for an invited person; `orderId` +
    * `path` for the order's owner doing it on this phone.

@@ -3,7 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import type { MaterialFile, UploadContentType, UploadTicket } from '@beian/shared';
 import { ApiError } from '../services/request';
 import { uploadPicked } from '../services/upload.service';
-import { PHOTO_MAX_BYTES, PickError, type PickedFile } from '../utils/media-picker.util';
+import { PHOTO_MAX_BYTES, PickError, type OnChosen, type PickedFile } from '../utils/media-picker.util';
 import { disabledProps } from './busy-button.props';
 
 export interface UploadBoxProps {
@@ -16,7 +16,8 @@ export interface UploadBoxProps {
   error: string | undefined;
   onError(message: string | null): void;
   uploaded: boolean;
-  pick(): Promise<PickedFile | null>;
+  /** Calls `onChosen` when a photo is chosen and its compression starts. */
+  pick(onChosen: OnChosen): Promise<PickedFile | null>;
   createTicket(meta: { contentType: UploadContentType; size: number }): Promise<UploadTicket>;
   onUploaded(file: MaterialFile): void;
 }
@@ -31,6 +32,7 @@ export function UploadBox({ id, label, hint, errorPath, error, onError, uploaded
   const [failed, setFailed] = useState<PickedFile | null>(null);
   const [file, setFile] = useState<MaterialFile | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [compressing, setCompressing] = useState(false);
 
   const showError = onError;
 
@@ -52,17 +54,21 @@ export function UploadBox({ id, label, hint, errorPath, error, onError, uploaded
   }
 
   async function choose() {
+    let picked: PickedFile | null;
     try {
-      const picked = await pick();
-      if (!picked) return;
-      setNote(picked.originalSize && picked.originalSize > PHOTO_MAX_BYTES ? `已自动压缩：${size(picked.originalSize)} → ${size(picked.size)}` : null);
-      await send(picked);
+      picked = await pick(() => setCompressing(true));
     } catch (failure) {
       showError(failure instanceof PickError ? failure.message : '无法读取该文件，请重新选择');
+      return;
+    } finally {
+      setCompressing(false);
     }
+    if (!picked) return;
+    setNote(picked.originalSize && picked.originalSize > PHOTO_MAX_BYTES ? `已自动压缩：${size(picked.originalSize)} → ${size(picked.size)}` : null);
+    await send(picked);
   }
 
-  const status = progress !== null ? `上传中 ${progress}%` : uploaded || file ? '已上传' : '未上传';
+  const status = compressing ? '正在压缩照片…' : progress !== null ? `上传中 ${progress}%` : uploaded || file ? '已上传' : '未上传';
   return (
     <View className='field upload-box' id={id}>
       <Text className='field-label'>{label}</Text>
@@ -72,7 +78,7 @@ export function UploadBox({ id, label, hint, errorPath, error, onError, uploaded
         <Text className={uploaded || file ? 'upload-done' : 'hint'} id={`${id}-status`}>
           {status}
         </Text>
-        <Button className='btn-small' id={`${id}-pick`} onClick={() => void choose()} {...disabledProps(progress !== null)}>
+        <Button className='btn-small' id={`${id}-pick`} onClick={() => void choose()} {...disabledProps(compressing || progress !== null)}>
           {uploaded || file ? '重新上传' : '上传'}
         </Button>
         {failed && (

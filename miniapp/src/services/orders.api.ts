@@ -1,4 +1,6 @@
 import type {
+  ContinueCode,
+  ContinueTarget,
   CreateOrderRequest,
   FilingTypeDecision,
   FilingTypeVerifyRequest,
@@ -62,4 +64,14 @@ export function rejectionHints(id: string): Promise<RejectionHintsResponse> {
 /** 验证备案类型: the kind the server creates the order with, and why (Chinese). */
 export function verifyFilingType(body: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
   return request<FilingTypeDecision>('/api/filing-type/verify', { method: 'POST', data: body });
+}
+
+/** 扫码继续: the short scene and H5 link that open this order at the step on the phone. */
+export function getContinueCode(id: string, step: string): Promise<ContinueCode> {
+  return request<ContinueCode>(`/api/orders/${encodeURIComponent(id)}/continue-code?step=${encodeURIComponent(step)}`);
+}
+
+/** The order and step a scanned 扫码继续 code stands for (the order's owner only). */
+export function resolveContinueCode(scene: string): Promise<ContinueTarget> {
+  return request<ContinueTarget>(`/api/continue-codes/${encodeURIComponent(scene)}`);
 }

@@ -6,6 +6,7 @@ import type {
   Invitation,
   InvitationView,
   PrincipalStatus,
+  SendSmsCodeResponse,
   SubmitFaceCheckRequest,
 } from '@beian/shared';
 import Taro from '@tarojs/taro';
@@ -46,6 +47,20 @@ export function getInvitation(token: string): Promise<InvitationView> {
 
 export function acceptInvitation(token: string): Promise<InvitationView> {
   return request<InvitationView>(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST' });
+}
+
+/** The invited principal's own ID photo (a confirmed upload of this invitation) becomes the order's material. */
+export function attachInvitationIdPhoto(token: string, fileId: string): Promise<InvitationView> {
+  return request<InvitationView>(`/api/invitations/${encodeURIComponent(token)}/id-photos`, { method: 'POST', data: { fileId } });
+}
+
+/** A code to the invited principal's own mobile, the one the applicant typed. */
+export function sendInvitationSmsCode(token: string): Promise<SendSmsCodeResponse> {
+  return request<SendSmsCodeResponse>(`/api/invitations/${encodeURIComponent(token)}/sms-code`, { method: 'POST' });
+}
+
+export function verifyInvitationMobile(token: string, code: string): Promise<InvitationView> {
+  return request<InvitationView>(`/api/invitations/${encodeURIComponent(token)}/sms-verify`, { method: 'POST', data: { code } });
 }
 
 export function giveConsent(subject: FaceCheckSubject, body: ConsentRequest): Promise<ConsentRecord> {

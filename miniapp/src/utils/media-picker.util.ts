@@ -116,23 +116,31 @@ async function compressInWeapp(path: string, originalSize: number): Promise<Pick
   throw new PickError(MESSAGES.tooLarge);
 }
 
+/** Told once a file is chosen, before the (possibly slow) compression starts. */
+export type OnChosen = () => void;
+
 /** A photo from the camera or album, compressed. Null when the user cancels. */
-export async function pickPhoto(): Promise<PickedFile | null> {
+export async function pickPhoto(onChosen?: OnChosen): Promise<PickedFile | null> {
   if (isH5) {
     const file = await chooseInBrowser('image/*');
+    if (file) onChosen?.();
     return file ? compressInBrowser(file) : null;
   }
   const chosen = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera', 'album'] }).catch(() => null);
   const file = chosen?.tempFiles[0];
+  if (file) onChosen?.();
   return file ? compressInWeapp(file.tempFilePath, file.size) : null;
 }
 
 /** A photo (compressed) or a PDF, for letters and approval documents. */
-export async function pickDocument(): Promise<PickedFile | null> {
-  if (!isH5) return pickPhoto();
+export async function pickDocument(onChosen?: OnChosen): Promise<PickedFile | null> {
+  if (!isH5) return pickPhoto(onChosen);
   const file = await chooseInBrowser('image/*,application/pdf');
   if (!file) return null;
-  if (file.type !== 'application/pdf') return compressInBrowser(file);
+  if (file.type !== 'application/pdf') {
+    onChosen?.();
+    return compressInBrowser(file);
+  }
   if (file.size > UPLOAD_LIMITS.maxFileBytes) throw new PickError(MESSAGES.fileTooLarge);
   return { contentType: 'application/pdf', size: file.size, blob: file };
 }

@@ -179,10 +179,14 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectText(applicant, '#deadline', '前完成');
     await shot(applicant, 'after-05-progress-sms-verification');
 
-    // The principal opens the (simulated) MIIT form: one wrong code, then the right one.
+    // The principal opens the (simulated) MIIT form, reads the text on the simulated phone: one wrong code, then the right one.
     const phone = await phonePage(browser);
+    await logInThroughTheUi(phone, server, APPLICANT);
     await phone.goto(`${server.url}/#/sim/pages/sms-verify/index?mobile=${MOBILE}`);
     await expectText(phone, '#sim-notice', '模拟');
+    await phone.locator('#sim-show-sms').click();
+    await expectText(phone, '#sim-inbox', code!);
+    await shot(phone, 'after-05b-sim-inbox');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await fill(phone, 'sim-code', wrong);
     await fill(phone, 'sim-cert', CERT_LAST_SIX);

@@ -3,7 +3,7 @@ import type { FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, freshPersonId, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
-import { acceptReview, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
+import { acceptReview, fillPrincipal, nextStep, recordVideo, uploadAndWait, uploadOwnIdPhotos, verifyOwnMobile, waitSaved } from './support/filing';
 import { eventually } from './support/eventually';
 import { makeFixtures, submittableMedia, type Fixtures } from './support/fixtures';
 import { expectText, logInThroughTheUi } from './support/page-steps';
@@ -91,7 +91,8 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     const edit = page.locator('#service-websites-0-edit');
     if (await edit.isVisible()) await edit.click();
     await expect(page.locator('#websites-0-icp-number input, input#websites-0-icp-number').first().inputValue()).resolves.toBe(`${number}-1`);
-    await fillPrincipal(page, applicantApi, files.photo, { prefix: 'websites-0-principal', ...NEWCOMER });
+    // Another person: the applicant types who they are; their photos and SMS code come through the invitation.
+    await fillPrincipal(page, applicantApi, files.photo, { prefix: 'websites-0-principal', ...NEWCOMER, invited: true });
     await shot(page, 'changes-04-new-website-principal');
     await page.locator('#service-done').click();
     await nextStep(page, 'materials');
@@ -112,7 +113,11 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await fill(invitee, 'dev-nickname', NEWCOMER.name);
     await invitee.locator('#dev-login').click();
     await invitee.locator('#invite-accept').click();
-    await recordFaceCheck(invitee, files.video);
+    await invitee.locator('#biometric-consent-tick').click();
+    await invitee.locator('#biometric-consent-submit').click();
+    await uploadOwnIdPhotos(invitee, files.photo);
+    await verifyOwnMobile(invitee, applicantApi, NEWCOMER.mobile);
+    await recordVideo(invitee, files.video);
     await nextStep(page, 'review_submit');
     await acceptReview(page);
     await waitSaved(page);

@@ -14,6 +14,9 @@ import { WechatApiClient } from './wechat-api.client';
 import { DatabaseWechatTokenStore } from './wechat-token.store';
 import { Clock } from '../platform/clock/clock';
 import { WechatGateway } from './wechat-gateway.port';
+import { MiniProgramCodes } from './mini-program-code.port';
+import { QrMiniProgramCodes } from './qr.mini-program-codes';
+import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
@@ -38,7 +41,14 @@ import { WechatGateway } from './wechat-gateway.port';
       useFactory: (config: AppConfig, clock: Clock, store: DatabaseWechatTokenStore): WechatApiClient | null =>
         config.wechat ? new WechatApiClient(config.wechat, clock, store) : null,
     },
+    // Mini-program codes (invitations, 扫码继续): WeChat's with an AppID, else a QR code of the H5 link.
+    {
+      provide: MiniProgramCodes,
+      inject: [APP_CONFIG, WechatApiClient],
+      useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
+        client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
+    },
   ],
-  exports: [AuthService, WechatApiClient],
+  exports: [AuthService, WechatApiClient, MiniProgramCodes],
 })
 export class AuthModule {}

@@ -189,6 +189,11 @@ export class MaterialsService implements OnModuleInit {
     return upload && bytes ? { upload, bytes } : null;
   }
 
+  /** A confirmed file of the order, metadata only. */
+  confirmedUpload(tx: EntityManager, orderId: string, fileId: string): Promise<UploadEntity | null> {
+    return tx.findOneBy(UploadEntity, { id: fileId, orderId, status: 'confirmed' });
+  }
+
   /** The newest confirmed file of a kind at a draft path (e.g. a principal's ID photo), metadata only. */
   latestFile(tx: EntityManager, orderId: string, target: string, kind: UploadKind): Promise<UploadEntity | null> {
     return tx.findOne(UploadEntity, { where: { orderId, target, kind, status: 'confirmed' }, order: { confirmedAt: 'DESC' } });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ContinueCodes, ContinueCodesController } from './continue-codes';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
@@ -16,10 +18,10 @@ import { ChangeOrders } from './change-orders';
 import { RecordOrders } from './record-orders';
 import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
-/** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
+/** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs; 扫码继续. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule],
-  controllers: [OrdersController, FilingTypeController],
+  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule, AuthModule],
+  controllers: [OrdersController, FilingTypeController, ContinueCodesController],
   providers: [
     OrdersService,
     RecordOrders,
@@ -31,6 +33,7 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
     OrderLifecycleJobs,
     FilingTypeService,
     SimulatedRegistryNumbers,
+    ContinueCodes,
   ],
 })
 export class OrdersModule {}

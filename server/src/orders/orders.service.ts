@@ -39,19 +39,8 @@ import { OrderHistoryEntity } from '../order-core/order-history.entity';
 import { jobsOnEntering } from '../order-core/order-jobs.policy';
 import { OrderStateMachine } from '../order-core/order-state-machine';
 import { loadTimeline } from '../order-core/order-timeline.query';
+import { servicesText, servicesTexts, SUMMARY_COLUMNS, type OrderRow } from './order-summaries';
 
-const SUMMARY_COLUMNS = {
-  id: true,
-  ownerId: true,
-  kind: true,
-  subjectType: true,
-  serviceType: true,
-  status: true,
-  version: true,
-  submittedAt: true,
-  updatedAt: true,
-} as const;
-type OrderRow = Pick<FilingOrderEntity, keyof typeof SUMMARY_COLUMNS>;
 const FREELY_EDITABLE_STATES = ORDER_STATE_KEYS.filter((state) => applicantEditScope(state) === 'all');
 
 @Injectable()
@@ -128,8 +117,15 @@ export class OrdersService {
   }
 
   async list(user: SessionUser): Promise<OrderSummary[]> {
-    const rows = await this.db.manager.find(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { ownerId: user.id }, order: { createdAt: 'DESC' } });
-    return rows.map((row) => this.summary(row));
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.find(FilingOrderEntity, { select: SUMMARY_COLUMNS, where: { ownerId: user.id }, order: { createdAt: 'DESC' } });
+      const texts = await servicesTexts(
+        tx,
+        this.drafts,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row) => this.summary(row, texts.get(row.id) ?? ''));
+    });
   }
 
   async get(user: SessionUser, orderId: string, reveal = false): Promise<OrderDetail> {
@@ -270,7 +266,7 @@ export class OrdersService {
     return new AppException('VERSION_CONFLICT', undefined, { version: current?.version ?? order.version, draft: this.drafts.mask(draft) });
   }
 
-  private summary(order: OrderRow): OrderSummary {
+  private summary(order: OrderRow, services: string): OrderSummary {
     return {
       id: order.id,
       kind: order.kind,
@@ -278,6 +274,7 @@ export class OrdersService {
       serviceType: order.serviceType,
       status: order.status,
       statusLabel: statusLabel(order.status),
+      servicesText: services,
       version: order.version,
       updatedAt: new Date(order.updatedAt).toISOString(),
     };
@@ -285,7 +282,7 @@ export class OrdersService {
 
   private async detail(tx: EntityManager, order: OrderRow, draft: DraftTree): Promise<OrderDetail> {
     return {
-      ...this.summary(order),
+      ...this.summary(order, servicesText(draft)),
       draft,
       timeline: await loadTimeline(tx, order.id),
       nextStep: nextStepText(order.status),

@@ -3,13 +3,18 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   consentRequestSchema,
   createPrincipalUploadRequestSchema,
+  invitationIdPhotoRequestSchema,
+  invitationSmsVerifyRequestSchema,
   submitFaceCheckRequestSchema,
   type ConsentRecord,
   type ConsentRequest,
   type CreatePrincipalUploadRequest,
   type FaceChallenge,
   type FaceCheckView,
+  type InvitationIdPhotoRequest,
+  type InvitationSmsVerifyRequest,
   type InvitationView,
+  type SendSmsCodeResponse,
   type SessionUser,
   type SubmitFaceCheckRequest,
   type UploadTicket,
@@ -19,6 +24,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
+import { InviteeOwnPartService } from './invitee-own-part.service';
 import { PrincipalInvitationsService } from './principal-invitations.service';
 
 class TokenPipe implements PipeTransform<string, string> {
@@ -35,7 +41,10 @@ const invitationId = new ParseUUIDPipe({ exceptionFactory: () => new AppExceptio
 @ApiBearerAuth()
 @Controller('invitations/:token')
 export class InvitationsController {
-  constructor(private readonly invitations: PrincipalInvitationsService) {}
+  constructor(
+    private readonly invitations: PrincipalInvitationsService,
+    private readonly ownPart: InviteeOwnPartService,
+  ) {}
 
   @Get()
   view(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<InvitationView> {
@@ -80,6 +89,35 @@ export class InvitationsController {
     @ZodBody(createPrincipalUploadRequestSchema) body: CreatePrincipalUploadRequest,
   ): Promise<UploadTicket> {
     return this.invitations.uploadTicket(user, value, body);
+  }
+
+  /** A confirmed ID photo uploaded through this invitation becomes the order's material for this person. */
+  @Post('id-photos')
+  @HttpCode(200)
+  @ApiZodBody(invitationIdPhotoRequestSchema)
+  idPhoto(
+    @CurrentUser() user: SessionUser,
+    @Param('token', token) value: string,
+    @ZodBody(invitationIdPhotoRequestSchema) body: InvitationIdPhotoRequest,
+  ): Promise<InvitationView> {
+    return this.ownPart.attachIdPhoto(user, value, body.fileId);
+  }
+
+  /** A code to the mobile the applicant typed for this principal (the caller names no number). */
+  @Post('sms-code')
+  smsCode(@CurrentUser() user: SessionUser, @Param('token', token) value: string): Promise<SendSmsCodeResponse> {
+    return this.ownPart.sendSmsCode(user, value);
+  }
+
+  @Post('sms-verify')
+  @HttpCode(200)
+  @ApiZodBody(invitationSmsVerifyRequestSchema)
+  smsVerify(
+    @CurrentUser() user: SessionUser,
+    @Param('token', token) value: string,
+    @ZodBody(invitationSmsVerifyRequestSchema) body: InvitationSmsVerifyRequest,
+  ): Promise<InvitationView> {
+    return this.ownPart.verifyMobile(user, value, body.code);
   }
 
   @Post('face-check/challenge')

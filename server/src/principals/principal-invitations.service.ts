@@ -28,19 +28,19 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { maskPersonalValue } from '../platform/crypto/personal-data';
 import { CREATE_IF_ABSENT, DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { draftPrincipals, principalAtPath, principalRoleLabel, type DraftPrincipalAt } from '../order-core/draft-principals';
+import { draftPrincipals, principalAtPath, principalRoleLabel } from '../order-core/draft-principals';
 import { FaceCheckEntity } from './face-check.entity';
 import { BiometricConsents, type CheckScope } from './biometric-consents';
 import { DONE, FaceChecksService } from './face-checks.service';
-import { MiniProgramCodes } from './mini-program-code.port';
+import { MiniProgramCodes } from '../auth/mini-program-code.port';
 import { PrincipalInvitationEntity } from './principal-invitation.entity';
-import { personsOf } from './principal-persons';
+import { SmsSender, type InvitationSms } from '../sms/sms-sender.port';
+import { SmsService } from '../sms/sms.service';
+import { maskName, personsOf, servicesOf, text } from './principal-persons';
 
 /** The invited principal's page in the mini-program and the H5 build (the wxacode `page`, without a leading `/`). */
 const INVITE_PAGE = 'principal/pages/invite/index';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '');
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The order's principals and their invitations: the invited person acts on their face check through the token. */
 @Injectable()
@@ -56,6 +56,8 @@ export class PrincipalInvitationsService {
     private readonly clock: Clock,
     private readonly codes: MiniProgramCodes,
     private readonly recordDrafts: RecordDrafts,
+    private readonly sender: SmsSender,
+    private readonly sms: SmsService,
   ) {}
 
   /** The distinct persons of the draft with their face check and latest invitation. */
@@ -88,14 +90,30 @@ export class PrincipalInvitationsService {
     });
   }
 
-  invite(user: SessionUser, orderId: string, path: string): Promise<Invitation> {
+  /** Reported as sent only once the invitation SMS went through the SMS port; otherwise the new link is revoked. */
+  async invite(user: SessionUser, orderId: string, path: string, origin: string): Promise<Invitation> {
+    const { invitation, sms } = await this.createInvitation(user, orderId, path, origin);
+    try {
+      await this.sender.sendInvitation(sms);
+    } catch {
+      await this.db.manager.update(PrincipalInvitationEntity, { id: invitation.invitationId }, { revokedAt: this.clock.now() });
+      throw new AppException('SMS_UNAVAILABLE');
+    }
+    return invitation;
+  }
+
+  private createInvitation(user: SessionUser, orderId: string, path: string, origin: string): Promise<{ invitation: Invitation; sms: InvitationSms }> {
     return this.db.retryingTransaction(async (tx) => {
-      await this.access.editable(tx, user, orderId);
-      const principal = principalAtPath(await this.drafts.load(tx, orderId), path);
+      const order = await this.access.editable(tx, user, orderId);
+      const draft = await this.drafts.load(tx, orderId);
+      const principal = principalAtPath(draft, path);
       if (!principal?.certificateNumber || !principal.name) {
         throw AppException.validation([
           { path: `${path}.certificateNumber`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的姓名和证件号码，再发送邀请' },
         ]);
+      }
+      if (!principal.mobile) {
+        throw AppException.validation([{ path: `${path}.mobile`, code: 'PRINCIPAL_INCOMPLETE', message: '请先填写该负责人的手机号码：邀请短信发送到该号码' }]);
       }
       const certificateIndex = this.cipher.blindIndex(principal.certificateNumber);
       const check = await tx.findOneBy(FaceCheckEntity, { orderId, certificateIndex });
@@ -119,13 +137,25 @@ export class PrincipalInvitationsService {
         createdAt: now,
       });
       await tx.insert(PrincipalInvitationEntity, invitation);
+      const link = `/${INVITE_PAGE}?token=${token}`;
+      const subjectName = text((draft.subject as Record<string, unknown> | undefined)?.name);
       return {
-        invitationId: invitation.id,
-        token,
-        expiresAt: invitation.expiresAt.toISOString(),
-        scene: token,
-        link: `/${INVITE_PAGE}?token=${token}`,
-        path,
+        invitation: {
+          invitationId: invitation.id,
+          token,
+          expiresAt: invitation.expiresAt.toISOString(),
+          scene: token,
+          link,
+          path,
+          smsSentTo: maskPersonalValue('mobile', principal.mobile),
+        },
+        sms: {
+          mobile: principal.mobile,
+          subjectName: order.subjectType === 'personal' ? maskName(subjectName) : subjectName,
+          roleLabel: principalRoleLabel(path),
+          link: `${origin}/#${link}`,
+          hours: INVITATION_HOURS,
+        },
       };
     });
   }
@@ -142,7 +172,7 @@ export class PrincipalInvitationsService {
     if (invitation.expiresAt <= this.clock.now()) throw new AppException('INVITATION_EXPIRED');
     const token = this.invitationToken(invitation.id);
     try {
-      return await this.codes.invitationCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
+      return await this.codes.pageCode({ page: INVITE_PAGE, scene: token, h5Url: `${origin}/#/${INVITE_PAGE}?token=${token}` });
     } catch (error) {
       if (error instanceof WechatApiError) throw new AppException('WXACODE_UNAVAILABLE', undefined, { errcode: error.errcode });
       throw error;
@@ -204,7 +234,8 @@ export class PrincipalInvitationsService {
     });
   }
 
-  private async invitedScope(tx: EntityManager, user: SessionUser, token: string): Promise<CheckScope> {
+  /** What the invited person may act on: the invitation's order and path, once this account accepted it. */
+  async invitedScope(tx: EntityManager, user: SessionUser, token: string): Promise<CheckScope> {
     const invitation = await this.openInvitation(tx, user, token, true);
     const order = await tx.findOneByOrFail(FilingOrderEntity, { id: invitation.orderId });
     this.access.assertEditable(order);
@@ -242,7 +273,7 @@ export class PrincipalInvitationsService {
       subjectName: order.subjectType === 'personal' ? maskName(subjectName) : subjectName,
       roleLabel: principalRoleLabel(invitation.path),
       path: invitation.path,
-      services: this.servicesOf(draft, samePerson),
+      services: servicesOf(draft, samePerson),
       principal: {
         nameMasked: maskName(principal?.name ?? ''),
         certificateNumberMasked: principal ? maskPersonalValue('certificate_number', principal.certificateNumber) : '',
@@ -252,19 +283,9 @@ export class PrincipalInvitationsService {
       consentText: BIOMETRIC_CONSENT_TEXT,
       consentVersion: BIOMETRIC_CONSENT_VERSION,
       idPhotos: { front: Boolean(front), back: Boolean(back), backRequired: (principal?.certificateType ?? 'resident_id') === 'resident_id' },
+      mobileVerified: principal?.mobile ? await this.sms.isVerified(tx, invitation.orderId, principal.mobile) : false,
       faceCheck: check?.status ? this.faceChecks.checkView(check) : null,
     };
-  }
-
-  private servicesOf(draft: Record<string, unknown>, at: DraftPrincipalAt[]): InvitationView['services'] {
-    return at.flatMap((p) => {
-      const match = /^(websites|apps)\.(\d+)\.principal$/.exec(p.path);
-      const list = match && draft[match[1]!];
-      const service = Array.isArray(list) ? (list[Number(match![2])] as Record<string, unknown> | undefined) : undefined;
-      if (!match || !service) return [];
-      const domains = Array.isArray(service.domains) ? service.domains.filter((d): d is string => typeof d === 'string') : [];
-      return [{ type: match[1] === 'websites' ? ('website' as const) : ('app' as const), name: text(service.name), domains }];
-    });
   }
 
   private invitationStatus(invitation: PrincipalInvitationEntity): InvitationStatus {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   PRINCIPAL_PATH_PATTERN,
@@ -14,6 +14,7 @@ import {
   type SubmitFaceCheckRequest,
 } from '@beian/shared';
 import type { PipeTransform } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
@@ -46,9 +47,15 @@ export class PrincipalsController {
     return this.invitations.list(user, id);
   }
 
+  /** The invitation SMS carries the H5 link on this server's address. */
   @Post(':path/invitations')
-  invite(@CurrentUser() user: SessionUser, @Param('id', ORDER_ID) id: string, @Param('path', principalPath) path: string): Promise<Invitation> {
-    return this.invitations.invite(user, id, path);
+  invite(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ORDER_ID) id: string,
+    @Param('path', principalPath) path: string,
+    @Req() request: FastifyRequest,
+  ): Promise<Invitation> {
+    return this.invitations.invite(user, id, path, `${request.protocol}://${request.host}`);
   }
 
   @Delete('invitations/:invitationId')

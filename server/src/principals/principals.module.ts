@@ -2,18 +2,16 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { AuthModule } from '../auth/auth.module';
-import { WechatApiClient } from '../auth/wechat-api.client';
 import { MaterialsModule } from '../materials/materials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { requireTencentCloud, TencentCloudApiClient } from '../platform/tencent-cloud/tencent-cloud-api.client';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { SmsModule } from '../sms/sms.module';
+import { InviteeOwnPartService } from './invitee-own-part.service';
 import { FaceVerifier, ReviewerConfirmedFaceVerifier } from './face-verifier.port';
 import { InvitationsController } from './invitations.controller';
-import { MiniProgramCodes } from './mini-program-code.port';
-import { QrMiniProgramCodes } from './qr.mini-program-codes';
-import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
 import { PrincipalsController } from './principals.controller';
 import { BiometricConsents } from './biometric-consents';
 import { FaceChecksService } from './face-checks.service';
@@ -26,10 +24,9 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
 /**
  * Principals, invitations and face checks. `FACE_VERIFIER=reviewer-confirmed` (embedded default, refused in
  * production without simulators) leaves liveness and likeness to a reviewer; `tencent`: Tencent FaceID decides.
- * Invitation codes: WeChat mini-program codes with an AppID, else a QR code of the H5 link.
  */
 @Module({
-  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule],
+  imports: [OrderCoreModule, MaterialsModule, NotificationsModule, AuthModule, AuditModule, FilingRecordModule, SmsModule],
   controllers: [PrincipalsController, InvitationsController, FaceCheckReviewController],
   providers: [
     {
@@ -40,15 +37,10 @@ import { FaceCheckReviewController, FaceChecksConfirmedGuard } from './face-chec
           ? new TencentFaceVerifier(requireTencentCloud(tencentCloud, 'FACE_VERIFIER'))
           : new ReviewerConfirmedFaceVerifier(),
     },
-    {
-      provide: MiniProgramCodes,
-      inject: [APP_CONFIG, WechatApiClient],
-      useFactory: (config: AppConfig, client: WechatApiClient | null): MiniProgramCodes =>
-        client ? new WechatMiniProgramCodes(client, config.wechatMiniprogramState) : new QrMiniProgramCodes(),
-    },
     BiometricConsents,
     FaceChecksService,
     PrincipalInvitationsService,
+    InviteeOwnPartService,
     FaceChecksDoneCheck,
     FaceCheckRecordsReader,
     FaceChecksConfirmedGuard,

@@ -9,6 +9,7 @@ import {
   type ClockResponse,
   type MobileLookupRequest,
   type RegulatorScriptRequest,
+  type SimulatedMiitSms,
   type SmsVerifyRequest,
   type SmsVerifyResponse,
 } from '@beian/shared';
@@ -24,8 +25,6 @@ import { RegulatorSimulator } from './regulator.simulator';
 import { RegulatorSms } from './regulator-sms.port';
 import { SimulatorOutboxRegulatorSms } from './simulator-outbox.regulator-sms';
 import { ORDER_ID } from '../order-core/order-id.pipe';
-
-type SentSmsView = { mobile: string; text: string; sentAt: string };
 
 /** The simulated MIIT/管局 (embedded default): its public verification form and the controls tests and demos use. */
 @ApiTags('regulator-sim')
@@ -57,18 +56,18 @@ export class RegulatorSimController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiZodBody(mobileLookupRequestSchema)
-  searchSent(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): Promise<SentSmsView[]> {
+  searchSent(@ZodBody(mobileLookupRequestSchema) body: MobileLookupRequest): Promise<SimulatedMiitSms[]> {
     return this.sentTo(body.mobile ?? '');
   }
 
   /** Kept for the mini-program's browser tests; prefer `POST sms/search` (the mobile stays out of the URL). */
   @Get('sms')
   @ApiBearerAuth()
-  sent(@Query('mobile') mobile = ''): Promise<SentSmsView[]> {
+  sent(@Query('mobile') mobile = ''): Promise<SimulatedMiitSms[]> {
     return this.sentTo(mobile);
   }
 
-  private async sentTo(mobile: string): Promise<SentSmsView[]> {
+  private async sentTo(mobile: string): Promise<SimulatedMiitSms[]> {
     this.requireSimulator();
     if (!(this.sms instanceof SimulatorOutboxRegulatorSms)) throw new AppException('SIMULATOR_ONLY');
     return (await this.sms.to(mobile)).map((sms) => ({ mobile: sms.mobile, text: sms.text, sentAt: sms.sentAt.toISOString() }));

@@ -29,6 +29,12 @@ function tooFrequent(message: string, retryAfterSeconds: number): AppException {
   return new AppException('SMS_TOO_FREQUENT', [{ path: 'mobile', code: 'SMS_TOO_FREQUENT', message }], { retryAfterSeconds });
 }
 
+export interface MobileToVerify {
+  orderId: string;
+  mobile: string;
+  path: string;
+}
+
 function codeError(code: string, message: string): AppException {
   return AppException.validation([{ path: 'code', code, message }]);
 }
@@ -90,12 +96,24 @@ export class SmsService {
   }
 
   async verify(user: SessionUser, request: VerifySmsCodeRequest): Promise<SmsVerification> {
-    // A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
+    return this.verifyForOrder(user.id, request.code, async (tx) => ({
+      orderId: (await this.access.owned(tx, user, request.orderId)).id,
+      mobile: request.mobile,
+      path: request.path,
+    }));
+  }
+
+  /**
+   * Checks the code the account received for the mobile and records the mobile as verified for the order.
+   * `authorize` proves, in the transaction, that the account may verify this principal's mobile for this order (its
+   * owner, or the principal invited to it) and names the mobile and path.
+   */
+  async verifyForOrder(accountId: string, code: string, authorize: (tx: EntityManager) => Promise<MobileToVerify>): Promise<SmsVerification> {
     const outcome = await this.db.transaction(async (tx): Promise<SmsVerification | AppException> => {
-      const order = await this.access.owned(tx, user, request.orderId);
+      const { orderId, ...request } = await authorize(tx);
       const mobileIndex = this.cipher.blindIndex(request.mobile);
       const now = this.clock.now();
-      const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId: user.id }, order: { createdAt: 'DESC' } });
+      const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId }, order: { createdAt: 'DESC' } });
       if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
       // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
       // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
@@ -107,21 +125,21 @@ export class SmsService {
       const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [
         { attempts: number },
       ];
-      if (latest.codeHash !== this.hash(latest.id, request.code)) {
+      if (latest.codeHash !== this.hash(latest.id, code)) {
         const left = SMS_LIMITS.maxTries - Number(attempts);
         return left > 0
           ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
           : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
       }
       await tx.update(SmsCodeEntity, { id: latest.id }, { usedAt: now });
-      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId: order.id, mobileIndex });
+      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId, mobileIndex });
       const row = {
         id: existing?.id ?? randomUUID(),
-        orderId: order.id,
+        orderId,
         mobileIndex,
         mobile: this.cipher.encrypt(request.mobile),
         path: request.path,
-        accountId: user.id,
+        accountId,
         verifiedAt: now,
       };
       if (existing) await tx.update(MobileVerificationEntity, { id: existing.id }, row);
@@ -138,6 +156,10 @@ export class SmsService {
       const rows = await tx.find(MobileVerificationEntity, { where: { orderId }, order: { verifiedAt: 'ASC' } });
       return rows.map((row) => this.view(row, this.cipher.decrypt(row.mobile)));
     });
+  }
+
+  async isVerified(tx: EntityManager, orderId: string, mobile: string): Promise<boolean> {
+    return tx.existsBy(MobileVerificationEntity, { orderId, mobileIndex: this.cipher.blindIndex(mobile) });
   }
 
   /** Submission check: every principal mobile in the draft was proven by SMS code for this order. */

@@ -1,6 +1,6 @@
 import type { TencentSmsConfig } from '../platform/config/app-config';
 import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
-import { SmsSender, type VerificationCodeSms } from './sms-sender.port';
+import { SmsSender, type InvitationSms, type VerificationCodeSms } from './sms-sender.port';
 
 interface SendSmsResponse extends Record<string, unknown> {
   SendStatusSet: { PhoneNumber: string; Code: string; Message: string; SerialNo: string }[];
@@ -16,17 +16,25 @@ export class TencentSmsSender extends SmsSender {
     super();
   }
 
-  async sendVerificationCode(message: VerificationCodeSms): Promise<void> {
+  sendVerificationCode(message: VerificationCodeSms): Promise<void> {
+    return this.send(message.mobile, this.config.verificationTemplateId, [message.code, String(message.minutes)]);
+  }
+
+  sendInvitation(message: InvitationSms): Promise<void> {
+    return this.send(message.mobile, this.config.invitationTemplateId, [message.subjectName, message.roleLabel, String(message.hours), message.link]);
+  }
+
+  private async send(mobile: string, templateId: string, params: string[]): Promise<void> {
     const response = await this.client.call<SendSmsResponse>({
       service: 'sms',
       version: '2021-01-11',
       action: 'SendSms',
       payload: {
-        PhoneNumberSet: [`+86${message.mobile}`],
+        PhoneNumberSet: [`+86${mobile}`],
         SmsSdkAppId: this.config.sdkAppId,
         SignName: this.config.signName,
-        TemplateId: this.config.verificationTemplateId,
-        TemplateParamSet: [message.code, String(message.minutes)],
+        TemplateId: templateId,
+        TemplateParamSet: params,
       },
     });
     const status = response.SendStatusSet[0];

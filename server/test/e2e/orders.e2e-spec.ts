@@ -68,6 +68,19 @@ describe('orders: the skeleton of a personal first filing', () => {
     expect((await client.get('/api/orders')).body).toHaveLength(1);
   });
 
+  it('should name each order’s sites and APPs in the order list when the applicant has typed them', async () => {
+    const { client } = await newApplicant();
+    const created = await client.post('/api/orders', PERSONAL_WEBSITE);
+    expect((await client.get('/api/orders')).body[0].servicesText).toBe('');
+
+    const websites = [{ name: '张三的读书笔记', domains: ['zhangsan-reading.com', 'www.zhangsan-reading.com'] }];
+    const apps = [{ name: '读书助手' }];
+    expect((await client.patch(`/api/orders/${created.body.id}/draft`, { version: 1, draft: { websites, apps } })).status).toBe(200);
+    const [listed] = (await client.get('/api/orders')).body;
+    expect(listed.servicesText).toBe('张三的读书笔记 zhangsan-reading.com、读书助手');
+    expect((await client.get(`/api/orders/${created.body.id}`)).body.servicesText).toBe(listed.servicesText);
+  });
+
   it('should refuse a second order while one is in flight', async () => {
     const { client } = await newApplicant();
     const first = await client.post('/api/orders', PERSONAL_WEBSITE);

@@ -82,7 +82,7 @@ const ON_SOMEONE_ELSES = (op: Operation) =>
   !STAFF_ONLY(op) && !PUBLIC.has(`${op.method} ${op.path}`) && params(op).some((p) => refOf(op, p)?.holder !== 'staff');
 /** The caller's own things, simulators and dev tools: any logged-in account, only its own data. */
 const OWN_OR_TOOL = (op: Operation) =>
-  /^\/api\/(auth|accounts|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|regulator-sim|sim|dev|resources)(\/|$)/.test(op.path) &&
+  /^\/api\/(auth|accounts|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|sim|dev|resources)(\/|$)/.test(op.path) &&
   !ON_SOMEONE_ELSES(op);
 const holderOf = (op: Operation): Holder => (params(op).some((p) => refOf(op, p)?.holder === 'invitee') ? 'invitee' : 'owner');
 

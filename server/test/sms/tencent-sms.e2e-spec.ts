@@ -2,7 +2,12 @@ import { SMS_LIMITS } from '@beian/shared';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 
-const SMS_ENV = { TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_SIGN_NAME: '备案助手', TENCENT_SMS_TEMPLATE_ID: '123456' };
+const SMS_ENV = {
+  TENCENT_SMS_SDK_APP_ID: '1400000000',
+  TENCENT_SMS_SIGN_NAME: '备案助手',
+  TENCENT_SMS_TEMPLATE_ID: '123456',
+  TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
+};
 
 describe('sms: mobile verification codes sent with SMS_PROVIDER=tencent to a local fake of Tencent Cloud', () => {
   const fake = new FakeTencentCloud();

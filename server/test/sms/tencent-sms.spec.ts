@@ -44,7 +44,8 @@ describe('Tencent Cloud API signing and SMS SendSms against a local fake', () =>
     });
   });
   describe('SMS SendSms', () => {
-    const sender = () => new TencentSmsSender(client, { sdkAppId: '1400000000', signName: '备案助手', verificationTemplateId: '123456' });
+    const sender = () =>
+      new TencentSmsSender(client, { sdkAppId: '1400000000', signName: '备案助手', verificationTemplateId: '123456', invitationTemplateId: '123457' });
 
     it('should send the code and minutes as template parameters to a +86 number when signed correctly', async () => {
       fake.on('SendSms', (p) => ({ SendStatusSet: [{ PhoneNumber: p.PhoneNumberSet[0], Code: 'Ok', Message: 'send success', SerialNo: 's1' }] }));

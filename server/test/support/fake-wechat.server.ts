@@ -50,7 +50,7 @@ export class FakeWechatServer {
   private readonly expiredTokens = new Set<string>();
   private readonly scriptedSendErrors: number[] = [];
   /** Pages of the published mini-program (getwxacodeunlimit answers 41030 for others). */
-  readonly pages = new Set(['pages/index/index', 'principal/pages/invite/index']);
+  readonly pages = new Set(['pages/index/index', 'principal/pages/invite/index', 'filing/pages/start/index']);
   /** Every getwxacodeunlimit body WeChat answered with an image. */
   readonly wxacodes: { scene: string; page: string; check_path: boolean; env_version: string }[] = [];
   private readonly scriptedCodeErrors: number[] = [];

@@ -66,7 +66,12 @@ describe('loadConfig', () => {
 
 describe('loadConfig: outside-system adapters', () => {
   const tencentKeys = { TENCENTCLOUD_SECRET_ID: 'AKIDexample', TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key' };
-  const smsKeys = { TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_SIGN_NAME: '备案助手', TENCENT_SMS_TEMPLATE_ID: '123456' };
+  const smsKeys = {
+    TENCENT_SMS_SDK_APP_ID: '1400000000',
+    TENCENT_SMS_SIGN_NAME: '备案助手',
+    TENCENT_SMS_TEMPLATE_ID: '123456',
+    TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
+  };
   const s3Keys = {
     S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
     S3_BUCKET: 'beian-1250000000',
@@ -106,7 +111,13 @@ describe('loadConfig: outside-system adapters', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), ...tencentKeys, ...smsKeys, SMS_PROVIDER: 'tencent', OCR_PROVIDER: 'tencent', FACE_VERIFIER: 'tencent' });
 
     expect(config.tencentCloud).toEqual({ secretId: 'AKIDexample', secretKey: 'tencent-secret-key', region: 'ap-guangzhou', endpoint: undefined });
-    expect(config.sms).toEqual({ provider: 'tencent', sdkAppId: '1400000000', signName: '备案助手', verificationTemplateId: '123456' });
+    expect(config.sms).toEqual({
+      provider: 'tencent',
+      sdkAppId: '1400000000',
+      signName: '备案助手',
+      verificationTemplateId: '123456',
+      invitationTemplateId: '123457',
+    });
     expect(config.ocr).toEqual({ provider: 'tencent' });
     expect(config.faceVerifier).toEqual({ provider: 'tencent' });
   });
@@ -158,6 +169,7 @@ describe('loadConfig: outside-system adapters', () => {
       'TENCENT_SMS_SDK_APP_ID: required when SMS_PROVIDER=tencent',
       'TENCENT_SMS_SIGN_NAME: required when SMS_PROVIDER=tencent',
       'TENCENT_SMS_TEMPLATE_ID: required when SMS_PROVIDER=tencent',
+      'TENCENT_SMS_INVITATION_TEMPLATE_ID: required when SMS_PROVIDER=tencent',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { WechatApiClient, type CachedToken, type WechatTokenStore } from '../../
 import { WechatApiError } from '../../src/auth/wechat-gateway.port';
 import { HttpWechatMessaging } from '../../src/notifications/http-wechat-messaging';
 import { SystemClock } from '../../src/platform/clock/clock';
-import { WechatMiniProgramCodes } from '../../src/principals/wechat.mini-program-codes';
+import { WechatMiniProgramCodes } from '../../src/auth/wechat.mini-program-codes';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { WECHAT_ERRORS } from '../support/wechat-api.fixtures';
 
@@ -136,7 +136,7 @@ describe('WeChat adapters against the documented answers', () => {
     const target = (scene: string, page = 'principal/pages/invite/index') => ({ scene, page, h5Url: 'https://example.invalid' });
 
     it('should return the image bytes when WeChat answers an image', async () => {
-      const bytes = await new WechatMiniProgramCodes(newClient(), 'trial').invitationCode(target('AbC_123-xyz'));
+      const bytes = await new WechatMiniProgramCodes(newClient(), 'trial').pageCode(target('AbC_123-xyz'));
 
       expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       expect(wechat.wxacodes.at(-1)).toEqual({ scene: 'AbC_123-xyz', page: 'principal/pages/invite/index', check_path: false, env_version: 'trial' });
@@ -146,7 +146,7 @@ describe('WeChat adapters against the documented answers', () => {
       ['a page the mini-program does not have', target('AbC_123-xyz', 'pages/missing/index'), WECHAT_ERRORS.invalidPage.errcode],
       ['a scene longer than 32 characters', target('x'.repeat(33)), WECHAT_ERRORS.invalidScene.errcode],
     ])('should surface the JSON error WeChat answers instead of an image for %s', async (_, request, errcode) => {
-      const error = await rejection(new WechatMiniProgramCodes(newClient(), 'formal').invitationCode(request));
+      const error = await rejection(new WechatMiniProgramCodes(newClient(), 'formal').pageCode(request));
 
       expect(error).toBeInstanceOf(WechatApiError);
       expect(error).toMatchObject({ errcode });

@@ -38,6 +38,8 @@ export interface OrderSummary {
   serviceType: 'website' | 'app';
   status: string;
   statusLabel: string;
+  /** What the order files, in words: each website's name and domain, each APP's name (empty before they are typed). */
+  servicesText: string;
   version: number;
   updatedAt: string;
 }
@@ -111,3 +113,4 @@ export * from './account-migration';
 export * from './precheck-insights';
 export * from './resources';
 export * from './public-security';
+export * from './continue-codes';

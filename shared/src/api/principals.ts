@@ -20,6 +20,11 @@ import { z } from 'zod/mini';
  *        account gets 409 INVITATION_TAKEN)
  *   `POST /api/invitations/:token/consent` {@link ConsentRequest} → {@link ConsentRecord}
  *   `POST /api/invitations/:token/uploads` (see materials.ts) → ticket; confirm via `/api/uploads/:id/confirm`
+ *   `POST /api/invitations/:token/id-photos` {@link InvitationIdPhotoRequest} → {@link InvitationView} (a confirmed ID
+ *        photo of this invitation becomes the order's material for every path of this person)
+ *   `POST /api/invitations/:token/sms-code` → SendSmsCodeResponse (to the principal's mobile in the order; no mobile
+ *        is taken from the caller)
+ *   `POST /api/invitations/:token/sms-verify` {@link InvitationSmsVerifyRequest} → {@link InvitationView}
  *   `POST /api/invitations/:token/face-check/challenge` → {@link FaceChallenge} (403-ish 422 CONSENT_REQUIRED first)
  *   `POST /api/invitations/:token/face-check` {@link SubmitFaceCheckRequest} → {@link FaceCheckView}
  * Errors: INVITATION_NOT_FOUND (404, also revoked), INVITATION_EXPIRED (410), INVITATION_TAKEN (409),
@@ -60,6 +65,8 @@ export interface Invitation {
   /** H5 link (for a QR code or to share), e.g. `/principal/pages/invite/index?token=…`. */
   link: string;
   path: string;
+  /** The invitation SMS went through the SMS port to this masked mobile (the invite fails when it does not). */
+  smsSentTo: string;
 }
 
 export interface FaceCheckView {
@@ -128,5 +135,20 @@ export interface InvitationView {
   consentText: string;
   consentVersion: string;
   idPhotos: { front: boolean; back: boolean; backRequired: boolean };
+  /** The principal proved their own mobile by SMS code for this order. */
+  mobileVerified: boolean;
   faceCheck: FaceCheckView | null;
 }
+
+export interface InvitationIdPhotoRequest {
+  /** A confirmed upload of kind certificate_front / certificate_back made through this invitation. */
+  fileId: string;
+}
+
+export const invitationIdPhotoRequestSchema = z.object({ fileId: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export interface InvitationSmsVerifyRequest {
+  code: string;
+}
+
+export const invitationSmsVerifyRequestSchema = z.object({ code: z.string().check(z.regex(/^\d{6}$/, '请输入6位数字验证码')) });

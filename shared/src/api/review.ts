@@ -183,6 +183,13 @@ export interface SmsVerifyResponse {
   verified: true;
 }
 
+/** POST /api/regulator-sim/sms/search: the verification SMS the simulated MIIT sent to a mobile, newest last. */
+export interface SimulatedMiitSms {
+  mobile: string;
+  text: string;
+  sentAt: string;
+}
+
 /** POST /api/regulator-sim/orders/:id/script: the 管局's decision for this order (simulator only). */
 export const regulatorScriptRequestSchema = z.object({
   outcome: z.enum(['approve', 'reject', 'timeout']),

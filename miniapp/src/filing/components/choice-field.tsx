@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId } from '../../utils/draft-path.util';
 import { FieldErrorText } from './draft-field';
@@ -23,10 +23,40 @@ interface ChoiceListProps {
   errorPath?: string;
 }
 
-/** Tap to open the options under the field, tap one to choose it: the same on every platform and in tests. */
+/**
+ * A short choice. In the mini-program: WeChat's own bottom-sheet wheel (Taro `Picker`, mode `selector`). In H5: tap to
+ * open the options under the field, tap one to choose it (`<id>-option-<key>`, what the browser tests tap).
+ */
 export function ChoiceList({ id, label, options, value, placeholder = '请选择', disabled, onChange, errorPath }: ChoiceListProps) {
   const [open, setOpen] = useState(false);
   const chosen = options.find((option) => option.key === value);
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <View className='field'>
+        <Text className='field-label'>{label}</Text>
+        <Picker
+          mode='selector'
+          range={options.map((option) => option.label)}
+          value={Math.max(
+            0,
+            options.findIndex((option) => option.key === value),
+          )}
+          disabled={disabled}
+          onChange={(event) => {
+            const picked = options[Number(event.detail.value)];
+            if (picked) onChange(picked.key);
+          }}
+        >
+          <View className={`choice-value${disabled ? ' choice-disabled' : ''}`} id={id}>
+            <Text className={chosen ? '' : 'placeholder'}>{chosen?.label ?? placeholder}</Text>
+            {!disabled && <Text className='choice-arrow'>▼</Text>}
+          </View>
+        </Picker>
+        {errorPath && <RejectionNote path={errorPath} />}
+        {errorPath && <FieldErrorText id={id} path={errorPath} />}
+      </View>
+    );
+  }
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { disabledProps } from '../../components/busy-button.props';
 import { useOrderStore } from '../../stores/order.store';
 import { pathId, textAt } from '../../utils/draft-path.util';
@@ -56,6 +56,41 @@ export function DraftField({ path, label, placeholder, type = 'text', maxlength 
           {...disabledProps(disabled === true || locked)}
           onInput={(event) => change(event.detail.value)}
         />
+      )}
+      {hint && <Text className='hint'>{hint}</Text>}
+      <RejectionNote path={path} />
+      <FieldErrorText id={id} path={path} />
+    </View>
+  );
+}
+
+export interface DraftDateFieldProps {
+  path: string;
+  label: string;
+  placeholder: string;
+  hint?: string;
+}
+
+/**
+ * A date (YYYY-MM-DD) of one draft path, chosen with the platform's own picker: WeChat's date wheel (Taro `Picker`,
+ * mode `date`) in the mini-program, the browser's date picker in H5. The element id is `pathId(path)`.
+ */
+export function DraftDateField({ path, label, placeholder, hint }: DraftDateFieldProps) {
+  const id = pathId(path);
+  const value = useOrderStore((state) => textAt(state.draft, path));
+  const locked = useFieldLocked(path);
+  const change = (next: string) => useOrderStore.getState().setField(path, next);
+  return (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      {process.env.TARO_ENV === 'h5' ? (
+        <input className='field-input field-date' id={id} type='date' value={value} disabled={locked} onChange={(event) => change(event.currentTarget.value)} />
+      ) : (
+        <Picker mode='date' value={value} disabled={locked} onChange={(event) => change(String(event.detail.value))}>
+          <View className={`field-input${value ? '' : ' field-placeholder'}`} id={id}>
+            {value || placeholder}
+          </View>
+        </Picker>
       )}
       {hint && <Text className='hint'>{hint}</Text>}
       <RejectionNote path={path} />

@@ -4,9 +4,10 @@ import { PERSON_CERTIFICATE_TYPES, type DraftMaterial, type DraftPrincipal, type
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId, setAt, textAt, type DraftTree } from '../../utils/draft-path.util';
 import { ChoiceList, DraftChoice } from './choice-field';
-import { DraftField } from './draft-field';
+import { DraftDateField, DraftField } from './draft-field';
 import { materialsOf, MaterialUpload } from './material-upload';
 import { SmsVerify } from './sms-verify';
+import { invitedPrincipalPaths } from '../utils/invited-principals.util';
 
 const CERTIFICATE_OPTIONS = PERSON_CERTIFICATE_TYPES.map(({ key, label }) => ({ key, label }));
 const COPIED_FIELDS = [
@@ -144,6 +145,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
     personalSubject ? textAt(state.draft, 'subject.certificateType') : textAt(state.draft, `${path}.certificateType`),
   );
   const subjectName = useOrderStore((state) => textAt(state.draft, 'subject.name'));
+  const invited = useOrderStore((state) => invitedPrincipalPaths(state.draft, personal ? 'personal' : 'unit').includes(path));
   const unit = !personal;
 
   return (
@@ -160,11 +162,19 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           <DraftField path={`${path}.certificateNumber`} label='证件号码' placeholder='请输入证件号码' type='idcard' maxlength={18} />
         </View>
       )}
-      <MaterialUpload kind='certificate_front' target={path} label='证件照片（人像面）' hint='请拍摄证件原件，四角完整、清晰无反光' orderId={orderId} />
-      {certificateType === 'resident_id' && (
-        <MaterialUpload kind='certificate_back' target={path} label='证件照片（国徽面）' hint='请拍摄证件原件，四角完整、清晰无反光' orderId={orderId} />
+      {invited ? (
+        <Text className='notice' id={`${pathId(path)}-by-invitee`}>
+          该负责人不是主体负责人本人：其证件照片和手机验证码由本人完成。请在“视频核验”步骤发送邀请，该负责人会收到短信，在自己的手机上上传证件照片、验证手机号码并录制视频。
+        </Text>
+      ) : (
+        <View>
+          <MaterialUpload kind='certificate_front' target={path} label='证件照片（人像面）' hint='请拍摄证件原件，四角完整、清晰无反光' orderId={orderId} />
+          {certificateType === 'resident_id' && (
+            <MaterialUpload kind='certificate_back' target={path} label='证件照片（国徽面）' hint='请拍摄证件原件，四角完整、清晰无反光' orderId={orderId} />
+          )}
+        </View>
       )}
-      <DraftField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='如 2020-01-01' maxlength={10} />
+      <DraftDateField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='请选择日期' />
       <View className='field'>
         <Text
           className={`chip${longTerm ? ' chip-active' : ''}`}
@@ -178,9 +188,9 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           证件长期有效
         </Text>
       </View>
-      {!longTerm && <DraftField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='如 2040-01-01' maxlength={10} />}
+      {!longTerm && <DraftDateField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='请选择日期' />}
       <DraftField path={`${path}.mobile`} label='手机号码' placeholder='请输入11位手机号码' type='number' maxlength={11} />
-      <SmsVerify orderId={currentOrderId} path={path} />
+      {!invited && <SmsVerify orderId={currentOrderId} path={path} />}
       {(unit || path !== 'subjectPrincipal') && (
         <DraftField
           path={`${path}.phone2`}

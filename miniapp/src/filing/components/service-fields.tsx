@@ -213,7 +213,11 @@ function PreApprovals({ base, orderId }: { base: string; orderId(): Promise<stri
 export function ServiceCommonFields({ base, kind, personal, emergencyRequired, orderId, currentOrderId }: ServiceFormProps) {
   const principalPath = `${base}.principal`;
   const principalName = useOrderStore((state) => textAt(state.draft, `${principalPath}.name`));
-  const sources = PRINCIPAL_SAME_AS.filter((source) => source !== principalPath && !source.startsWith(`${base}.`));
+  // Only principals that exist are offered: no "APP1负责人" before there is an APP.
+  const present = useOrderStore((state) =>
+    PRINCIPAL_SAME_AS.filter((source) => source === 'subjectPrincipal' || getAt(state.draft, source) !== undefined).join(','),
+  );
+  const sources = PRINCIPAL_SAME_AS.filter((source) => source !== principalPath && !source.startsWith(`${base}.`) && present.split(',').includes(source));
   return (
     <View>
       <DraftMultiChoice path={`${base}.languages`} label='服务语言' options={LANGUAGE_OPTIONS} />

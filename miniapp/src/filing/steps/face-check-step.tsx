@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FaceCheckView, Invitation, PrincipalStatus } from '@beian/shared';
-import { renderSVG } from 'uqr';
 import { navigate, routeUrl } from '../../routes';
 import { invitationCodeFile, invitePrincipal, listPrincipals, revokeInvitation } from '../../services/principals.api';
 import { ApiError } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { principalLabel } from '../components/principal-form';
+import { qrImage } from '../utils/qr-image.util';
 import type { StepProps } from './step-props';
 
 const STATUS_TEXT: Record<FaceCheckView['status'], string> = {
@@ -29,11 +29,6 @@ function invitationUrl(invitation: Invitation): string {
   return `${origin}/#${routeUrl('principal-face', { token: invitation.token })}`;
 }
 
-/** A QR code of the link, for the principal to scan with their own phone. */
-function qrImage(url: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(url, { border: 2 }))}`;
-}
-
 /**
  * 视频核验: one check per distinct principal, done on this phone or by the person on their own phone through an
  * invitation (`face-principal-<i>` with `-status`, `-self`, `-invite`, `-link`, `-qr`, `-copy`, `-share`, `-wxacode`,
@@ -49,8 +44,11 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
   const refresh = useCallback(async () => {
     if (!orderId) return;
     try {
-      await useOrderStore.getState().flush();
+      const store = useOrderStore.getState();
+      await store.flush();
       setPrincipals(await listPrincipals(orderId));
+      // Invited principals' ID photos reach the order on the server: the wizard takes them in.
+      if (useOrderStore.getState().saveState === 'saved') await store.load(orderId);
       setError(null);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '加载失败，请点击刷新');
@@ -128,8 +126,9 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
               <View className='notice'>
                 {process.env.TARO_ENV === 'h5' ? (
                   <View>
-                    <Text>
-                      请把链接发给{principal.nameMasked}，在其本人手机上打开（{new Date(invitation.expiresAt).toLocaleString('zh-CN')}前有效）：
+                    <Text id={`${id}-sms`}>
+                      邀请短信已发送至{invitation.smsSentTo}。也可以把链接发给{principal.nameMasked}，在其本人手机上打开（
+                      {new Date(invitation.expiresAt).toLocaleString('zh-CN', { hour12: false })}前有效）：
                     </Text>
                     <Image className='invite-qr' id={`${id}-qr`} src={qrImage(invitationUrl(invitation))} mode='aspectFit' />
                     <Text className='invite-link' id={`${id}-link`} userSelect>
@@ -141,6 +140,7 @@ export function FaceCheckStep({ orderId, visits }: StepProps & { visits: number 
                   </View>
                 ) : (
                   <View>
+                    <Text id={`${id}-sms`}>邀请短信已发送至{invitation.smsSentTo}</Text>
                     {codes[path] && (
                       <View>
                         <Text>请{principal.nameMasked}用本人微信扫描小程序码完成核验：</Text>

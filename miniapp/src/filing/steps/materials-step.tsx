@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { apiUrl } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { textAt } from '../../utils/draft-path.util';
-import { DraftField, FieldErrorText } from '../components/draft-field';
+import { DraftDateField, FieldErrorText } from '../components/draft-field';
 import { materialsOf, MaterialUpload } from '../components/material-upload';
 import { filingContext } from '../utils/filing-steps.util';
 import { requiredMaterials } from '../utils/required-materials.util';
@@ -56,7 +56,7 @@ export function MaterialsStep({ kind, subjectType, ensureOrder }: StepProps) {
               orderId={ensureOrder}
             />
             {need.signed && index >= 0 && (
-              <DraftField path={`materials.${index}.signedAt`} label='签署日期' placeholder='如 2026-11-01（须在提交前3个月内）' maxlength={10} />
+              <DraftDateField path={`materials.${index}.signedAt`} label='签署日期' placeholder='请选择日期' hint='须在提交前3个月内签署' />
             )}
           </View>
         );

@@ -7,6 +7,7 @@ import { AppForm } from '../components/app-form';
 import { WebsiteForm } from '../components/website-form';
 import { filingContext, servicesLimit, stepErrors } from '../utils/filing-steps.util';
 import { removeService, serviceCount, servicesOf, type ServiceList } from '../utils/services.util';
+import { scrollToField } from '../utils/scroll-to-field.util';
 import type { StepProps } from './step-props';
 
 interface Editing {
@@ -53,6 +54,7 @@ export function ServicesStep(props: StepProps) {
     const errors = stepErrors('services', store.draft, filingContext(kind, subjectType, store.draft)).filter((error) => isUnder(error.path, base));
     store.setFieldErrors(errors, (path) => isUnder(path, base));
     if (errors.length === 0) setEditing(null);
+    else scrollToField(errors[0]!.path);
   }
 
   function remove(list: ServiceList, index: number) {

@@ -10,6 +10,7 @@ import {
   type SubjectType,
 } from '@beian/shared';
 import type { DraftTree } from '../../utils/draft-path.util';
+import { withInviteePhotos } from './invited-principals.util';
 
 /** The wizard's pages: those of a first filing (首次备案), in order; every detected kind fills the same pages. */
 export const FIRST_FILING = 'first_filing';
@@ -42,9 +43,11 @@ export function filingContext(kind: string, subjectType: SubjectType, draft: Dra
 
 /**
  * Field errors of one step. An order may carry websites and APPs together, while a step schema checks the list of
- * one service type: each list present is checked with its own type.
+ * one service type: each list present is checked with its own type. An invited principal's ID photos are not the
+ * applicant's to upload (the server still asks for them at submission).
  */
-export function stepErrors(step: OrderStepKey, draft: DraftTree, ctx: FilingContext): FieldError[] {
+export function stepErrors(step: OrderStepKey, filled: DraftTree, ctx: FilingContext): FieldError[] {
+  const draft = withInviteePhotos(filled, ctx.subjectType);
   if (step !== 'services' && step !== 'verify_type') return validateStep(step, draft, ctx);
   const types = (['website', 'app'] as const).filter((type) => listLength(draft, type === 'website' ? 'websites' : 'apps') > 0 || ctx.serviceType === type);
   const errors = types.flatMap((serviceType) => validateStep(step, draft, { ...ctx, serviceType }));

@@ -1,5 +1,6 @@
 import { MATERIAL_KINDS, precheck, validateStep, type FilingContext, type MaterialKind } from '@beian/shared';
 import type { DraftTree } from '../../utils/draft-path.util';
+import { invitedPrincipalPaths } from './invited-principals.util';
 
 export interface RequiredMaterial {
   kind: MaterialKind;
@@ -50,11 +51,13 @@ function candidates(draft: DraftTree): { kind: MaterialKind; target: string }[] 
  * the pre-check's findings on `materials`.
  */
 export function requiredMaterials(draft: DraftTree, ctx: FilingContext): RequiredMaterial[] {
+  const invited = invitedPrincipalPaths(draft, ctx.subjectType);
   const all = candidates(draft);
   const required: RequiredMaterial[] = all.flatMap((candidate) => {
     const others = all.filter((other) => other !== candidate).map((other) => ({ ...other, fileId: 'present' }));
     const missing = validateStep('materials', { ...draft, materials: others }, ctx).find((error) => error.code === 'MATERIAL_REQUIRED');
-    return missing ? [{ ...candidate, label: missing.message.replace(/^请上传/, '') }] : [];
+    // An invited principal uploads their own ID photos in the invitation.
+    return missing && !invited.includes(candidate.target) ? [{ ...candidate, label: missing.message.replace(/^请上传/, '') }] : [];
   });
   const findings = precheck({ ...draft, materials: [] }, { ...ctx, now: ctx.now ?? new Date() });
   for (const finding of findings) {

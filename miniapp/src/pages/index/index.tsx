@@ -117,8 +117,11 @@ export default function HomePage() {
         {token && orders?.length === 0 && <Text className='hint'>暂无备案订单，点击上方“开始备案”</Text>}
         {orders?.map((order) => (
           <View className='order-item' key={order.id} id={`order-${order.id}`} onClick={() => openOrder(order)}>
-            <View>
+            <View className='order-main'>
               <Text className='order-kind'>{kindLabel(order.kind)}</Text>
+              <Text className='order-services' id={`order-${order.id}-services`}>
+                {order.servicesText || '尚未填写网站或APP'}
+              </Text>
               <Text className='hint'>更新于 {formatChinaTime(order.updatedAt)}</Text>
             </View>
             <Text className='order-status'>{order.statusLabel}</Text>

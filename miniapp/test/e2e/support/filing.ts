@@ -51,11 +51,11 @@ export async function waitSaved(page: Page): Promise<void> {
   await expectText(page, '#save-state', '已保存');
 }
 
-/** The 6-digit code the embedded SMS default sent to a mobile (dev outbox), read with the applicant's session. */
+/** The newest 6-digit code the embedded SMS default sent to a mobile (dev outbox, newest first), read with the applicant's session. */
 export function smsCode(applicant: ApiTestKit, mobile: string): Promise<string> {
   return eventually(`an SMS code for ${mobile}`, async () => {
     const sent = await applicant.devSmsOutbox(mobile);
-    return sent.filter((message) => message.code).at(-1)?.code ?? undefined;
+    return sent.find((message) => message.code)?.code ?? undefined;
   });
 }
 
@@ -97,20 +97,26 @@ export interface PrincipalData {
   idNumber?: string;
 }
 
-/** Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. */
-export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: string, data: PrincipalData): Promise<void> {
+/**
+ * Every field of a principal form except "same as": identity (units), photos, validity, mobile + SMS, email. An
+ * invited principal (`invited`) uploads their photos and proves their mobile themself: the applicant types the rest.
+ */
+export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: string, data: PrincipalData & { invited?: boolean }): Promise<void> {
   const { prefix } = data;
   if (data.name) {
     await fill(page, `${prefix}-name`, data.name);
     await choose(page, `${prefix}-certificate-type`, 'resident_id');
     await fill(page, `${prefix}-certificate-number`, data.idNumber ?? '');
   }
-  await uploadAndWait(page, `${prefix}-certificate_front`, photo);
-  await uploadAndWait(page, `${prefix}-certificate_back`, photo);
+  if (data.invited) await page.locator(`#${prefix}-by-invitee`).waitFor();
+  else {
+    await uploadAndWait(page, `${prefix}-certificate_front`, photo);
+    await uploadAndWait(page, `${prefix}-certificate_back`, photo);
+  }
   await fill(page, `${prefix}-valid-from`, '2020-01-01');
   await page.locator(`#${prefix}-long-term`).click();
   await fill(page, `${prefix}-mobile`, data.mobile);
-  await verifyMobile(page, applicant, prefix, data.mobile);
+  if (!data.invited) await verifyMobile(page, applicant, prefix, data.mobile);
   await fill(page, `${prefix}-email`, data.email);
 }
 
@@ -118,10 +124,31 @@ export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: st
 export async function recordFaceCheck(page: Page, video: string): Promise<void> {
   await page.locator('#biometric-consent-tick').click();
   await page.locator('#biometric-consent-submit').click();
+  await recordVideo(page, video);
+}
+
+/** The selfie video once consent, photos and mobile are done: read the digits, record, wait for the verdict. */
+export async function recordVideo(page: Page, video: string): Promise<void> {
   await page.locator('#face-start').click();
   await page.locator('#face-digits').waitFor();
   await upload(page, 'face-video', video);
   await page.locator('#face-result').waitFor({ timeout: 30_000 });
+}
+
+/** The invited principal, after accepting and consenting, uploads both ID photos; each leaves the page once it is the order's. */
+export async function uploadOwnIdPhotos(invitee: Page, photo: string): Promise<void> {
+  await upload(invitee, 'id-photo-front', photo);
+  await invitee.locator('#id-photo-front').waitFor({ state: 'detached', timeout: 30_000 });
+  await upload(invitee, 'id-photo-back', photo);
+  await invitee.locator('#own-mobile').waitFor();
+}
+
+/** The invited principal proves their own mobile with the code texted to it (the dev outbox is their phone). */
+export async function verifyOwnMobile(invitee: Page, outbox: ApiTestKit, mobile: string): Promise<void> {
+  await invitee.locator('#own-sms-send').click();
+  await fill(invitee, 'own-sms-code', await smsCode(outbox, mobile));
+  await invitee.locator('#own-sms-verify').click();
+  await invitee.locator('#face-recording').waitFor();
 }
 
 /** Ticks the agreements and acknowledges every warning of the review step. */

@@ -62,7 +62,8 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
     const root = document.scrollingElement ?? document.documentElement;
     return { text, overlaps, horizontalScroll: root.scrollWidth - root.clientWidth };
   }, PAIR_CONTAINERS);
-  let text = seen.text;
+  // Links (invitations, 扫码继续) are addresses to copy, not words: their tokens are neither keys nor English.
+  let text = seen.text.replace(/https?:\/\/\S+/g, ' ');
   for (const word of allow) text = text.split(word).join(' ');
   const rawKeys = [
     ...new Set(
@@ -70,11 +71,8 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
     ),
   ];
   // Addresses, e-mails and domains are values the applicant typed: not English text.
-  const prose = text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
-    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
-  const english = [...new Set((prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word.toUpperCase())))];
+  const prose = text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ').replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
+  const english = [...new Set((prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word.toUpperCase().replace(/\d+$/, ''))))];
   const nullish = [...new Set(text.match(/\b(undefined|null|NaN)\b|\[object Object\]/g) ?? [])];
   return { rawKeys, english, nullish, overlaps: seen.overlaps, horizontalScroll: Math.max(0, seen.horizontalScroll) };
 }

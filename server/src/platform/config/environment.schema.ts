@@ -87,6 +87,8 @@ export const ENV_SCHEMA = z.object({
   TENCENT_SMS_SIGN_NAME: z.string().optional(),
   /** An approved template with two parameters: {1} the code, {2} the minutes. */
   TENCENT_SMS_TEMPLATE_ID: digits.optional(),
+  /** An approved template with four parameters: {1} the subject, {2} the principal's role, {3} the hours, {4} the link. */
+  TENCENT_SMS_INVITATION_TEMPLATE_ID: digits.optional(),
   /** `smtp`: send e-mail (verification codes) through SMTP_URL; `dev-mailbox` keeps it in the dev mailbox. */
   MAIL_PROVIDER: z.enum(['dev-mailbox', 'smtp']).default('dev-mailbox'),
   /** `smtps://user:pass@host:465` or `smtp://host:587` (STARTTLS when the server offers it). */
@@ -139,7 +141,7 @@ export const ENV_SCHEMA = z.object({
 /** Every variable the server reads (the deploy manifests are checked against this list). */
 export const CONFIG_KEYS: readonly string[] = Object.keys(ENV_SCHEMA.shape);
 
-const TENCENT_SMS_KEYS = ['TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const;
+const TENCENT_SMS_KEYS = ['TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_INVITATION_TEMPLATE_ID'] as const;
 const S3_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 /** Rules across variables, checked on the raw environment so every problem is listed at once. */

@@ -15,12 +15,14 @@ import {
   type SubjectType,
 } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
-import { currentRoute, redirect, routeUrl } from '../../../routes';
-import { verifyFilingType } from '../../../services/orders.api';
+import { currentRoute, redirect, relaunch, routeUrl } from '../../../routes';
+import { resolveContinueCode, verifyFilingType } from '../../../services/orders.api';
 import { ApiError, newIdempotencyKey } from '../../../services/request';
+import { useSessionStore } from '../../../services/session.store';
 import { useOrderStore, type SaveState } from '../../../stores/order.store';
-import { getAt, pathId, textAt } from '../../../utils/draft-path.util';
+import { getAt, textAt } from '../../../utils/draft-path.util';
 import { ConflictPanel } from '../../components/conflict-panel';
+import { ContinueOnPhone } from '../../components/continue-on-phone';
 import { StepsBar } from '../../components/steps-bar';
 import { FaceCheckStep } from '../../steps/face-check-step';
 import { MaterialsStep } from '../../steps/materials-step';
@@ -30,6 +32,7 @@ import { ServicesStep } from '../../steps/services-step';
 import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
+import { scrollToField } from '../../utils/scroll-to-field.util';
 import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
@@ -76,13 +79,14 @@ function fixStart(order: OrderDetail): { step: OrderStepKey; path: string | null
  * `fix-banner`, only the rejected or reopened fields editable, and `resubmit` (重新提交) under every step.
  */
 export default function FilingWizardPage() {
-  const { params } = useRouter<{ id?: string; step?: string }>();
+  const { params } = useRouter<{ id?: string; step?: string; scene?: string }>();
   const [step, setStep] = useState<OrderStepKey>(isStep(params.step) ? params.step : 'verify_type');
   const [chosenServiceType, setChosenServiceType] = useState<'website' | 'app'>('website');
   const [createKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [visits, setVisits] = useState(0);
   const [focusPath, setFocusPath] = useState<string | null>(null);
+  const [continueError, setContinueError] = useState<string | null>(null);
   const order = useOrderStore((state) => state.order);
   const loading = useOrderStore((state) => state.loading);
   const error = useOrderStore((state) => state.error);
@@ -98,6 +102,13 @@ export default function FilingWizardPage() {
 
   async function openOrder() {
     const store = useOrderStore.getState();
+    if (params.scene) {
+      const scene = decodeURIComponent(params.scene);
+      // Only the order's owner may continue it: the phone logs in first and comes back to the code.
+      if (!useSessionStore.getState().token) await relaunch('login', { back: routeUrl('filing-start', { scene }) });
+      else await continueScanned(scene);
+      return;
+    }
     if (!params.id) {
       store.start({});
       return;
@@ -118,8 +129,20 @@ export default function FilingWizardPage() {
     setFocusPath(start.path);
   }
 
+  /** 扫码继续: the scanned code names an order and a step; this phone opens the same. */
+  async function continueScanned(scene: string) {
+    try {
+      const target = await resolveContinueCode(scene);
+      await redirect('filing-start', { id: target.orderId, step: target.step });
+    } catch (failure) {
+      setContinueError(
+        failure instanceof ApiError && failure.status === 404 ? '该二维码不属于当前登录的账号：请用在电脑上填写备案的账号登录后再扫码' : '打开失败，请重新扫码',
+      );
+    }
+  }
+
   useEffect(() => {
-    if (focusPath) Taro.pageScrollTo({ selector: `#${pathId(focusPath)}`, duration: 0 }).catch(() => undefined);
+    if (focusPath) scrollToField(focusPath);
   }, [focusPath, step]);
 
   useLoad(() => void openOrder());
@@ -221,7 +244,7 @@ export default function FilingWizardPage() {
     const errors = stepErrors(step, store.draft, filingContext(kind, subjectType, store.draft));
     store.setFieldErrors(errors, (path) => stepOfPath(path) === step);
     if (errors.length > 0) {
-      Taro.pageScrollTo({ selector: `#${pathId(errors[0]!.path)}`, duration: 200 }).catch(() => undefined);
+      scrollToField(errors[0]!.path);
       return;
     }
     const following = WIZARD_STEPS[index + 1]?.key;
@@ -270,9 +293,20 @@ export default function FilingWizardPage() {
   const stepProps: StepProps = { kind, subjectType, orderId: order?.id ?? null, ensureOrder, emergencyRequired };
   const title = ORDER_STEPS[step].label;
 
+  if (continueError) {
+    return (
+      <View className='page' id='filing-start'>
+        <Text className='error-text' id='continue-error'>
+          {continueError}
+        </Text>
+      </View>
+    );
+  }
+
   return (
     <View className='page' id='filing-start'>
       <StepsBar current={step} enabled={order !== null} onSelect={goTo} />
+      {order && <ContinueOnPhone orderId={order.id} step={step} />}
       <ConflictPanel />
       {fixing && order.rejections.length > 0 && (
         <Text className='fix-banner' id='fix-banner'>

@@ -13,10 +13,19 @@ import { busyButtonProps } from '../../../components/busy-button.props';
 import { UploadBox } from '../../../components/upload-box';
 import { relaunch, routeUrl } from '../../../routes';
 import { createPrincipalUpload, createUpload } from '../../../services/materials.api';
-import { acceptInvitation, getInvitation, giveConsent, newFaceChallenge, submitFaceCheck, type FaceCheckSubject } from '../../../services/principals.api';
+import {
+  acceptInvitation,
+  attachInvitationIdPhoto,
+  getInvitation,
+  giveConsent,
+  newFaceChallenge,
+  submitFaceCheck,
+  type FaceCheckSubject,
+} from '../../../services/principals.api';
 import { ApiError } from '../../../services/request';
 import { useSessionStore } from '../../../services/session.store';
 import { pickPhoto, recordSelfieVideo } from '../../../utils/media-picker.util';
+import { OwnMobileVerify } from '../../components/own-mobile-verify';
 
 const RESULT_TEXT: Record<FaceCheckView['status'], string> = {
   pending: '视频已提交，正在核验，请稍后查看结果',
@@ -33,10 +42,11 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * A principal's own face check: opened by the invited person (`token`/`scene`) on their phone, or by the order's
- * owner for a principal on this phone (`orderId` + `path`). Ids: `invite-summary`, `invite-accept`,
- * `biometric-consent-tick`, `biometric-consent-submit`, `id-photo-front`/`-back`, `face-start`, `face-digits`,
- * `face-video` (an UploadBox), `face-result`, `page-error`.
+ * A principal's own part: opened by the invited person (`token`/`scene`) on their phone — ID photos (they become the
+ * order's materials), their own mobile by SMS code, the face check — or by the order's owner for the face check on
+ * this phone (`orderId` + `path`). Ids: `invite-summary`, `invite-accept`, `biometric-consent-tick`,
+ * `biometric-consent-submit`, `id-photo-front`/`-back`, `own-mobile` (see OwnMobileVerify), `face-start`,
+ * `face-digits`, `face-video` (an UploadBox), `face-result`, `page-error`.
  */
 export default function PrincipalFacePage() {
   const { params } = useRouter<{ token?: string; scene?: string; orderId?: string; path?: string }>();
@@ -114,6 +124,13 @@ export default function PrincipalFacePage() {
     });
   }
 
+  /** An invitee's photo is attached to the order as the material of this principal. */
+  const photoUploaded = (fileId: string) =>
+    void run(async () => {
+      if (subject?.kind === 'invitation') setView(await attachInvitationIdPhoto(subject.token, fileId));
+      else await refresh();
+    });
+
   const uploadError = (key: string) => ({
     error: uploadErrors[key],
     onError: (message: string | null) => setUploadErrors((current) => ({ ...current, [key]: message ?? undefined })),
@@ -132,6 +149,7 @@ export default function PrincipalFacePage() {
   const waitingForAccept = subject.kind === 'invitation' && (!view || !view.acceptedByMe);
   const needFront = view ? !view.idPhotos.front : false;
   const needBack = view ? view.idPhotos.backRequired && !view.idPhotos.back : false;
+  const needMobile = subject.kind === 'invitation' && view !== null && !view.mobileVerified;
   const done = result !== null && DONE.includes(result.status);
 
   return (
@@ -143,7 +161,8 @@ export default function PrincipalFacePage() {
       )}
       {view && (
         <View className='card' id='invite-summary'>
-          <Text className='card-title'>{view.roleLabel}视频核验</Text>
+          <Text className='card-title'>{view.roleLabel}本人核验</Text>
+          <Text className='hint'>请依次完成：上传本人证件照片、验证本人手机号码、录制视频。</Text>
           <Text className='hint'>主办者：{view.subjectName}</Text>
           {view.services.map((service) => (
             <Text className='hint' key={`${service.type}-${service.name}`}>
@@ -186,7 +205,7 @@ export default function PrincipalFacePage() {
               uploaded={false}
               pick={pickPhoto}
               createTicket={ticket('certificate_front')}
-              onUploaded={() => void refresh()}
+              onUploaded={(file) => photoUploaded(file.fileId)}
             />
           )}
           {needBack && (
@@ -198,12 +217,15 @@ export default function PrincipalFacePage() {
               uploaded={false}
               pick={pickPhoto}
               createTicket={ticket('certificate_back')}
-              onUploaded={() => void refresh()}
+              onUploaded={(file) => photoUploaded(file.fileId)}
             />
           )}
         </View>
       )}
-      {!waitingForAccept && !done && consented && !needFront && !needBack && (
+      {!waitingForAccept && consented && !needFront && !needBack && needMobile && subject.kind === 'invitation' && (
+        <OwnMobileVerify token={subject.token} mobileMasked={view.principal.mobileMasked} onVerified={setView} />
+      )}
+      {!waitingForAccept && !done && consented && !needFront && !needBack && !needMobile && (
         <View className='card' id='face-recording'>
           <Text className='card-title'>录制自拍视频</Text>
           <Text className='hint'>{REQUIREMENTS}</Text>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import type { SimulatedMiitSms } from '@beian/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { busyButtonProps } from '../../../components/busy-button.props';
-import { verifyRegulatorSms } from '../../../services/regulator-sim.api';
+import { simulatedMiitSms, verifyRegulatorSms } from '../../../services/regulator-sim.api';
 import { ApiError } from '../../../services/request';
+import { useSessionStore } from '../../../services/session.store';
 import './index.scss';
 
 type Outcome = { kind: 'verified' } | { kind: 'failed'; message: string; triesLeft: number | null };
@@ -25,6 +27,20 @@ export default function SimSmsVerifyPage() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [inbox, setInbox] = useState<SimulatedMiitSms[] | null>(null);
+
+  /** The simulated phone: the MIIT texts this number received, to read the code from. */
+  async function showInbox() {
+    if (!/^1\d{10}$/.test(mobile.trim())) {
+      setFieldErrors({ mobile: '请输入接收核验短信的11位手机号码' });
+      return;
+    }
+    if (!useSessionStore.getState().token) {
+      setFieldErrors({ mobile: '请先登录本小程序，再查看模拟短信' });
+      return;
+    }
+    setInbox(await simulatedMiitSms(mobile.trim()).catch(() => []));
+  }
 
   async function submit() {
     const errors: Record<string, string> = {};
@@ -69,7 +85,20 @@ export default function SimSmsVerifyPage() {
             onInput={(event) => setMobile(event.detail.value)}
           />
           {fieldErrors.mobile && <Text className='error-text'>{fieldErrors.mobile}</Text>}
+          <Text className='link' id='sim-show-sms' onClick={() => void showInbox()}>
+            查看该号码收到的工信部核验短信（模拟）
+          </Text>
         </View>
+        {inbox && (
+          <View className='notice' id='sim-inbox'>
+            {inbox.length === 0 && <Text>该号码尚未收到工信部核验短信</Text>}
+            {inbox.map((sms) => (
+              <Text className='hint' key={sms.sentAt + sms.text}>
+                {sms.text}
+              </Text>
+            ))}
+          </View>
+        )}
         <View className='field'>
           <Text className='field-label'>验证码</Text>
           <Input

@@ -1,5 +1,5 @@
-import type { WechatApiClient } from '../auth/wechat-api.client';
-import { MiniProgramCodes, type InvitationCodeTarget } from './mini-program-code.port';
+import type { WechatApiClient } from './wechat-api.client';
+import { MiniProgramCodes, type MiniProgramCodeTarget } from './mini-program-code.port';
 
 const ENV_VERSION = { developer: 'develop', trial: 'trial', formal: 'release' } as const;
 
@@ -16,7 +16,7 @@ export class WechatMiniProgramCodes extends MiniProgramCodes {
     super();
   }
 
-  async invitationCode(target: InvitationCodeTarget): Promise<Buffer> {
+  async pageCode(target: MiniProgramCodeTarget): Promise<Buffer> {
     const { bytes } = await this.client.postForBytes('/wxa/getwxacodeunlimit', {
       scene: target.scene,
       page: target.page,
