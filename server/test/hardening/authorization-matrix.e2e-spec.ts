@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BIOMETRIC_CONSENT_VERSION, type FilingSubjectDetail, type Invitation } from '@beian/shared';
+import { BIOMETRIC_CONSENT_VERSION, type ContinueCode, type FilingSubjectDetail, type Invitation } from '@beian/shared';
 import { freshPersonId } from '@beian/shared/testing';
 import { MessageCentreService } from '../../src/notifications/message-centre.service';
 import { fileHere } from '../support/filing-record.fixtures';
@@ -43,6 +43,9 @@ interface Objects {
   subjectId: string;
   serviceId: string;
   messageId: string;
+  continueScene: string;
+  /** A photo the owner's invitee uploaded in the invitation. */
+  inviteeFileId: string;
 }
 
 /**
@@ -64,6 +67,8 @@ const OBJECTS: ObjectRef[] = [
   // The QR code is the inviting owner's: its `{token}` is the invitation's id.
   { param: 'token', on: /^\/api\/invitations\/\{token\}\/wxacode$/, holder: 'owner', value: (o) => o.invitationId },
   { param: 'token', on: /^\/api\/invitations\//, holder: 'invitee', value: (o) => o.invitationToken },
+  // A continue code names its order and step; another account's scene is the owner's order.
+  { param: 'scene', on: /^\/api\/continue-codes\//, holder: 'owner', value: (o) => o.continueScene },
   { param: 'faceCheckId', on: /^\/api\/review\//, holder: 'staff', value: () => randomUUID() },
   { param: 'token', on: /^\/api\/review\/access\//, holder: 'staff', value: () => 'x'.repeat(40) },
   { param: 'kind', on: /^\/api\/letter-templates\//, holder: 'staff', value: () => 'commitment' },
@@ -82,18 +87,21 @@ const ON_SOMEONE_ELSES = (op: Operation) =>
   !STAFF_ONLY(op) && !PUBLIC.has(`${op.method} ${op.path}`) && params(op).some((p) => refOf(op, p)?.holder !== 'staff');
 /** The caller's own things, simulators and dev tools: any logged-in account, only its own data. */
 const OWN_OR_TOOL = (op: Operation) =>
-  /^\/api\/(auth|accounts|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|sim|dev|resources)(\/|$)/.test(op.path) &&
-  !ON_SOMEONE_ELSES(op);
+  /^\/api\/(auth|accounts|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|sim|dev|resources)(\/|$)/.test(
+    op.path,
+  ) && !ON_SOMEONE_ELSES(op);
 const holderOf = (op: Operation): Holder => (params(op).some((p) => refOf(op, p)?.holder === 'invitee') ? 'invitee' : 'owner');
 
 /**
  * A valid request for each operation whose body or query is checked before the caller is: without it the refusal
  * would be the 422 of an empty body, not the object's. Every other operation is called with `{}`.
  */
-const VALID_REQUESTS: Record<string, { body?: unknown; query?: string }> = {
+const VALID_REQUESTS: Record<string, { body?: unknown | ((o: Objects) => unknown); query?: string }> = {
   'PATCH /api/orders/{id}/draft': { body: { version: 1, draft: { subject: { remark: '矩阵' } } } },
   'POST /api/orders/{id}/reopen-fields': { body: { paths: ['subject.name'] } },
   'GET /api/filings/subjects/{id}/export': { query: '?format=csv' },
+  'GET /api/orders/{id}/continue-code': { query: '?step=subject' },
+  'GET /api/orders/{id}/continue-code/wxacode': { query: '?step=subject' },
   'PUT /api/orders/{id}/cancellation': { body: { serviceIds: [] } },
   'POST /api/orders/{id}/cancellation/codes': { body: { channel: 'sms' } },
   'POST /api/orders/{id}/cancellation/verify': { body: { channel: 'sms', code: '123456' } },
@@ -106,6 +114,8 @@ const VALID_REQUESTS: Record<string, { body?: unknown; query?: string }> = {
   'POST /api/orders/{id}/principals/{path}/face-check': { body: { challengeId: randomUUID(), videoFileId: randomUUID() } },
   'POST /api/invitations/{token}/consent': { body: { version: BIOMETRIC_CONSENT_VERSION } },
   'POST /api/invitations/{token}/uploads': { body: { kind: 'certificate_front', contentType: 'image/jpeg', size: 1000 } },
+  'POST /api/invitations/{token}/id-photos': { body: (o: Objects) => ({ fileId: o.inviteeFileId }) },
+  'POST /api/invitations/{token}/sms-verify': { body: { code: '123456' } },
   'POST /api/invitations/{token}/face-check': { body: { challengeId: randomUUID(), videoFileId: randomUUID() } },
 };
 
@@ -166,6 +176,14 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       body: '您的备案已通过初审',
       dedupeKey: `matrix:${randomUUID()}`,
     });
+    const inviteePhoto = await upload(
+      t.url,
+      callers.invitee.client,
+      `/api/invitations/${mine.invitation.token}/uploads`,
+      { ...front, target: undefined },
+      await photo(),
+    );
+    const continueCode = await callers.owner.client.get<ContinueCode>(`/api/orders/${mine.orderId}/continue-code?step=subject`);
     objects = {
       orderId: mine.orderId,
       uploadId: pending.body.uploadId,
@@ -175,6 +193,8 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       subjectId: filed.subjectId,
       serviceId: subject.body.services[0]!.id,
       messageId: String(message.id),
+      continueScene: continueCode.body.scene,
+      inviteeFileId: inviteePhoto.body.fileId,
     };
   });
   afterAll(() => t.close());
@@ -187,7 +207,7 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
     const res = await fetch(`${t.url}${urlOf(op)}${valid.query ?? ''}`, {
       method: op.method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-      body: hasBody ? JSON.stringify(valid.body ?? {}) : undefined,
+      body: hasBody ? JSON.stringify((typeof valid.body === 'function' ? valid.body(objects) : valid.body) ?? {}) : undefined,
     });
     const text = await res.text();
     const json = res.headers.get('content-type')?.includes('json') && text ? (JSON.parse(text) as { code?: string }) : {};
