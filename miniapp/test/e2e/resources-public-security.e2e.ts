@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
-import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
+import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website, withFreshPerson } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { inputValue, nextStep, waitSaved } from './support/filing';
@@ -140,7 +140,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     } satisfies RegisterResourceRequest);
     // Precondition: a filing on ins-gz-02 submitted earlier; the reviewer approves 初审 three days later.
     const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
-    const draft = asNewPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-gz-02' } })] }));
+    const draft = withFreshPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-gz-02' } })] }));
     await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
     await applicantApi.submit(orderId);
     await adminApi.confirmFaceChecks(orderId);

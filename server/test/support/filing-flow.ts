@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateOrderRequest, Draft, OrderProgress } from '@beian/shared';
-import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, asNewPerson, personalDraft, website, type ApiTestKit } from '@beian/shared/testing';
+import { PERSON_ID_LAST_SIX, PERSONAL_WEBSITE, personalDraft, website, withFreshPerson, type ApiTestKit } from '@beian/shared/testing';
 import { submittableMedia } from './media-fixtures';
 import { devLogin, type TestApp } from './test-app';
 
-let mobileSerial = 0;
-/** A mobile no other test has used in this process (codes are rate-limited per mobile). */
-export function freshMobile(): string {
-  mobileSerial += 1;
-  return `139${String(process.pid % 10_000).padStart(4, '0')}${String(mobileSerial).padStart(4, '0')}`;
-}
-
-/** The draft of a new person (asNewPerson: one order in flight per subject) with one fresh mobile for every principal (the fixture's people are one person). */
-export function withFreshPerson(draft: Draft): Draft {
-  const mobile = freshMobile();
-  const fresh = asNewPerson(draft);
-  return {
-    ...fresh,
-    subjectPrincipal: fresh.subjectPrincipal ? { ...fresh.subjectPrincipal, mobile } : fresh.subjectPrincipal,
-    websites: fresh.websites?.map((w) => ({ ...w, principal: w.principal ? { ...w.principal, mobile } : w.principal })),
-    apps: fresh.apps?.map((a) => ({ ...a, principal: a.principal ? { ...a.principal, mobile } : a.principal })),
-  };
-}
+export { freshMobile, withFreshPerson } from '@beian/shared/testing';
 
 /** The part of the regulator workflow driver (`workflow(t)`) the filing flows need. */
 export interface WorkflowDriver {

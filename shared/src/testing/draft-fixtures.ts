@@ -165,3 +165,23 @@ export function asNewPerson(draft: Draft): Draft {
     apps: draft.apps?.map((a) => ({ ...a, principal: person(a.principal) })),
   };
 }
+
+let mobileSerial = 0;
+const mobilePrefix = String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
+/** A mobile no other call in this process answered: one mobile belongs to one subject, and codes are rate-limited per mobile. */
+export function freshMobile(): string {
+  mobileSerial += 1;
+  return `139${mobilePrefix}${String(mobileSerial).padStart(4, '0')}`;
+}
+
+/** The draft of a new person (asNewPerson: one order in flight per subject) with one fresh mobile for every principal (the fixture's people are one person). */
+export function withFreshPerson(draft: Draft): Draft {
+  const mobile = freshMobile();
+  const fresh = asNewPerson(draft);
+  return {
+    ...fresh,
+    subjectPrincipal: fresh.subjectPrincipal ? { ...fresh.subjectPrincipal, mobile } : fresh.subjectPrincipal,
+    websites: fresh.websites?.map((w) => ({ ...w, principal: w.principal ? { ...w.principal, mobile } : w.principal })),
+    apps: fresh.apps?.map((a) => ({ ...a, principal: a.principal ? { ...a.principal, mobile } : a.principal })),
+  };
+}
