@@ -37,6 +37,9 @@ import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/fil
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
 import { AccountEntity } from './accounts/account.entity';
+import { FilingCodeEntity } from './codes/filing-code.entity';
+import { CodeGrantEntity } from './codes/code-grant.entity';
+import { ServerInstanceEntity } from './codes/server-instance.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -80,4 +83,7 @@ export const APP_ENTITIES = [
   FilingAccessRecordEntity,
   FilingVersionEntity,
   AccountEntity,
+  FilingCodeEntity,
+  CodeGrantEntity,
+  ServerInstanceEntity,
 ];

@@ -107,4 +107,5 @@ export * from './my-filings';
 export * from './registry-lookup';
 export * from './cancellations';
 export * from './accounts';
+export * from './codes';
 export * from './account-migration';

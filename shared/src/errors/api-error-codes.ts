@@ -67,6 +67,11 @@ export const API_ERRORS = {
   FILING_SERVICE_NOT_FOUND: '备案服务不存在或不属于当前账号',
   FOOTER_CHECK_WEBSITES_ONLY: '只有网站需要在首页底部展示备案号，APP 无需检查',
   REAL_NAME_UNAVAILABLE: '实名认证服务暂时不可用，请稍后再试',
+  CODE_INSTANCE_NOT_FOUND: '服务器实例不存在或不属于当前账号',
+  CODE_NOT_FOUND: '授权码不存在或不属于当前账号',
+  CODE_NOT_REVOCABLE: '只有可使用的授权码可以撤销',
+  CODE_TARGET_NOT_FOUND: '目标账号ID不存在，请核对后重新输入',
+  CODE_UNAVAILABLE: '该授权码已被其他订单使用或已失效，请更换授权码',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -140,4 +145,9 @@ export const API_ERROR_STATUS = {
   FILING_SERVICE_NOT_FOUND: 404,
   FOOTER_CHECK_WEBSITES_ONLY: 422,
   REAL_NAME_UNAVAILABLE: 502,
+  CODE_INSTANCE_NOT_FOUND: 404,
+  CODE_NOT_FOUND: 404,
+  CODE_NOT_REVOCABLE: 409,
+  CODE_TARGET_NOT_FOUND: 422,
+  CODE_UNAVAILABLE: 409,
 } as const satisfies Record<ApiErrorCode, number>;
