@@ -62,8 +62,9 @@ export function GrantForm({ instanceId, onGranted }: { instanceId: string; onGra
     await run(async () => onGranted(await grantServiceCodes(request())), '授权失败，请稍后重试');
   }
 
-  const field = (id: string, key: string, value: string, set: (v: string) => void, placeholder: string, type: 'text' | 'number' = 'text') => (
+  const field = (id: string, key: string, label: string, value: string, set: (v: string) => void, placeholder: string, type: 'text' | 'number' = 'text') => (
     <View className='field'>
+      <Text className='field-label'>{label}</Text>
       <Input className='field-input' id={id} type={type} value={value} placeholder={placeholder} onInput={(e) => set(e.detail.value)} />
       {errors[key] && (
         <Text className='error-text' id={`${id}-error`}>
@@ -76,9 +77,9 @@ export function GrantForm({ instanceId, onGranted }: { instanceId: string; onGra
   return (
     <View className='sub-card' id={`grant-form-${instanceId}`}>
       <Text className='card-title'>申请服务码并授权至其他账号</Text>
-      {field('grant-count', 'count', count, setCount, '服务码数量', 'number')}
-      {field('grant-target', 'targetAccountId', target, (v) => (setTarget(v), setChecked(null)), '目标账号ID（12位）', 'number')}
-      {field('grant-remark', 'remark', remark, setRemark, '备注（非必填）')}
+      {field('grant-count', 'count', '服务码数量', count, setCount, '服务码数量', 'number')}
+      {field('grant-target', 'targetAccountId', '目标账号ID', target, (v) => (setTarget(v), setChecked(null)), '目标账号ID（12位）', 'number')}
+      {field('grant-remark', 'remark', '备注', remark, setRemark, '备注（非必填）')}
       {errors.instanceId && (
         <Text className='error-text' id='grant-instance-error'>
           {errors.instanceId}
@@ -92,11 +93,11 @@ export function GrantForm({ instanceId, onGranted }: { instanceId: string; onGra
       {checked?.needsSmsCode && (
         <View id='grant-sms'>
           <Text className='hint'>首次授权至该账号，请完成手机验证码验证</Text>
-          {field('grant-mobile', 'mobile', mobile, setMobile, '手机号码', 'number')}
+          {field('grant-mobile', 'mobile', '手机号码', mobile, setMobile, '手机号码', 'number')}
           <Text className='link' id='grant-send-code' onClick={() => void sendCode()}>
             {sent ? '重新获取验证码' : '获取验证码'}
           </Text>
-          {field('grant-sms-code', 'smsCode', smsCode, setSmsCode, '短信验证码', 'number')}
+          {field('grant-sms-code', 'smsCode', '验证码', smsCode, setSmsCode, '短信验证码', 'number')}
           {errors.code && <Text className='error-text'>{errors.code}</Text>}
         </View>
       )}
