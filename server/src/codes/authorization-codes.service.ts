@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  CODE_LIMITS,
-  type CheckCodeRequest,
-  type FilingCodeView,
-  type GenerateAuthorizationCodeRequest,
-  type SessionUser,
-} from '@beian/shared';
+import { CODE_LIMITS, type CheckCodeRequest, type FilingCodeView, type GenerateAuthorizationCodeRequest, type SessionUser } from '@beian/shared';
 import { In, Not, type EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { OrderAccess } from '../order-core/order-access';

@@ -33,11 +33,7 @@ export class CodeInstancesService {
     return view(
       await this.db.transaction(async (tx) => {
         const instance = await inventory.refund(tx, user.id, instanceId);
-        await tx.update(
-          FilingCodeEntity,
-          { instanceId, state: In(['available', 'unbound', 'reserved']) },
-          { state: 'refunded', updatedAt: this.clock.now() },
-        );
+        await tx.update(FilingCodeEntity, { instanceId, state: In(['available', 'unbound', 'reserved']) }, { state: 'refunded', updatedAt: this.clock.now() });
         return instance;
       }),
     );

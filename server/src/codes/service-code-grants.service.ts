@@ -101,7 +101,8 @@ export class ServiceCodeGrantsService {
     if (chinaDate(now) >= CODE_LIMITS.enterpriseOnlySince.value && grantor.realNameType !== 'enterprise') {
       throw refuse('instanceId', 'GRANT_ENTERPRISE_ONLY', CODE_LIMITS.enterpriseOnlySince.rule);
     }
-    if (request.targetAccountId === grantor.accountNumber) throw refuse('targetAccountId', 'GRANT_TARGET_SELF', '请填写其他账号的账号ID，本账号备案时可直接选择云实例');
+    if (request.targetAccountId === grantor.accountNumber)
+      throw refuse('targetAccountId', 'GRANT_TARGET_SELF', '请填写其他账号的账号ID，本账号备案时可直接选择云实例');
     if (lock) {
       for (const accountNumber of [grantor.accountNumber, request.targetAccountId].sort()) await this.accounts.byAccountNumber(tx, accountNumber, true);
     }

@@ -31,7 +31,9 @@ export class SimulatedServerInventory extends ServerInventory {
 
   async register(ownerUserId: string, publicIp: string | undefined): Promise<ServerInstance> {
     const row: ServerInstanceEntity = {
-      instanceId: `ins-${randomInt(0, 2 ** 40).toString(36).padStart(8, '0')}`,
+      instanceId: `ins-${randomInt(0, 2 ** 40)
+        .toString(36)
+        .padStart(8, '0')}`,
       ownerUserId,
       publicIp: publicIp ?? `81.70.${randomInt(1, 255)}.${randomInt(1, 255)}`,
       refundedAt: null,

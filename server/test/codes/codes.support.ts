@@ -9,7 +9,8 @@ export type Account = Awaited<ReturnType<typeof codesAccount>>;
 export async function codesAccount(t: TestApp, nickname: string, enterprise = true) {
   const login = await devLogin(t.url, nickname);
   const kit = login.client.kit;
-  if (enterprise) await kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${nickname}科技有限公司`, certificateNumber: USCC });
+  if (enterprise)
+    await kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${nickname}科技有限公司`, certificateNumber: USCC });
   const { accountId } = await kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
   return { ...login, kit, accountId };
 }

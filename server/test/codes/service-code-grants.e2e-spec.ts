@@ -88,7 +88,9 @@ describe('ICP备案服务码 granted to other accounts (seed 004)', () => {
       const moreToTenth = await grantor.client.post('/api/codes/service/grants', { instanceId, count: 5, targetAccountId: targets[9]!.accountId });
 
       expect(eleventh.status).toBe(422);
-      expect(eleventh.body.fields).toEqual([{ path: 'targetAccountId', code: 'GRANT_TARGETS_EXCEEDED', message: CODE_LIMITS.grantorDistinctTargetsPerYear.rule }]);
+      expect(eleventh.body.fields).toEqual([
+        { path: 'targetAccountId', code: 'GRANT_TARGETS_EXCEEDED', message: CODE_LIMITS.grantorDistinctTargetsPerYear.rule },
+      ]);
       expect(moreToTenth.status).toBe(201);
     },
     LIMIT_TIMEOUT,
@@ -104,9 +106,15 @@ describe('ICP备案服务码 granted to other accounts (seed 004)', () => {
 
     for (const { grantor, instanceId } of grantors.slice(0, 3)) await grantCodes(grantor, instanceId, receiver);
     const fourth = grantors[3]!;
-    const refused = await fourth.grantor.client.post('/api/codes/service/grants/verify', { instanceId: fourth.instanceId, count: 1, targetAccountId: receiver.accountId });
+    const refused = await fourth.grantor.client.post('/api/codes/service/grants/verify', {
+      instanceId: fourth.instanceId,
+      count: 1,
+      targetAccountId: receiver.accountId,
+    });
 
-    expect(refused.body.fields).toEqual([{ path: 'targetAccountId', code: 'GRANT_GRANTORS_EXCEEDED', message: CODE_LIMITS.receiverDistinctGrantorsPerYear.rule }]);
+    expect(refused.body.fields).toEqual([
+      { path: 'targetAccountId', code: 'GRANT_GRANTORS_EXCEEDED', message: CODE_LIMITS.receiverDistinctGrantorsPerYear.rule },
+    ]);
   });
 
   it('should count a new natural year (China time) afresh', async () => {

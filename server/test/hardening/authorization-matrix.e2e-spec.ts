@@ -168,10 +168,17 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       dedupeKey: `matrix:${randomUUID()}`,
     });
     // 企业认证 lets the owner generate a 备案授权码 on a simulated server.
-    await callers.owner.client.kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: '矩阵科技有限公司', certificateNumber: USCC });
+    await callers.owner.client.kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', {
+      type: 'enterprise',
+      name: '矩阵科技有限公司',
+      certificateNumber: USCC,
+    });
     const instance = await callers.owner.client.kit.ok<CodeInstanceView>('instance', 'POST', '/api/sim/code-instances', {});
     const { accountId } = await callers.owner.client.kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
-    const code = await callers.owner.client.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId: instance.instanceId, targetAccountId: accountId });
+    const code = await callers.owner.client.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', {
+      instanceId: instance.instanceId,
+      targetAccountId: accountId,
+    });
     objects = {
       codeId: code.codeId,
       instanceId: instance.instanceId,

@@ -62,7 +62,11 @@ export const CODE_LIMITS = {
   receiverDistinctGrantorsPerYear: { value: 3, rule: '一个账号每个自然年内最多接收来自3个不同账号的授权服务码(授权数量无限制)', source: 'seed 004 L49' },
   serviceCodesPerGrant: { value: 50, rule: '单次申请的服务码数量为1至50个', source: 'our own bound per request (seed 004: 服务码数量不限)' },
   authorizationCodesPerServer: { value: 5, rule: '每台服务器最多生成5个备案授权码（已撤销的不计）', source: 'DOMAIN §5 (provider practice, not in seeds)' },
-  authorizationEnterpriseOnly: { value: 'enterprise', rule: '只有完成企业认证的账号才可以生成备案授权码', source: 'DOMAIN §5 (provider practice, not in seeds)' },
+  authorizationEnterpriseOnly: {
+    value: 'enterprise',
+    rule: '只有完成企业认证的账号才可以生成备案授权码',
+    source: 'DOMAIN §5 (provider practice, not in seeds)',
+  },
   oneCodeOneService: { value: 1, rule: '一个备案授权码只能用于一个网站或APP，备案成功后即失效', source: 'DOMAIN §5; seed 004 L21 for 服务码' },
   validWhileServer: { value: 'server', rule: '服务器到期或退费后，其未使用的授权码失效', source: 'DOMAIN §5; seed 004 L95 (已失效)' },
 } as const satisfies Record<string, CodeLimit>;

@@ -44,7 +44,12 @@ export default function CodesAuthorizationPage() {
   }
 
   async function revoke(code: FilingCodeView) {
-    const { confirm } = await Taro.showModal({ title: '撤销授权码', content: `撤销后授权码 ${code.code} 将失效，无法再用于备案。`, confirmText: '确定', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '撤销授权码',
+      content: `撤销后授权码 ${code.code} 将失效，无法再用于备案。`,
+      confirmText: '确定',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     try {
       const revoked = await revokeAuthorizationCode(code.codeId);
@@ -85,7 +90,12 @@ export default function CodesAuthorizationPage() {
                     {errors[instance.instanceId]}
                   </Text>
                 )}
-                <Button className='btn-secondary' id={`generate-${instance.instanceId}`} {...busyButtonProps(busy === instance.instanceId)} onClick={() => void generate(instance.instanceId)}>
+                <Button
+                  className='btn-secondary'
+                  id={`generate-${instance.instanceId}`}
+                  {...busyButtonProps(busy === instance.instanceId)}
+                  onClick={() => void generate(instance.instanceId)}
+                >
                   生成授权码
                 </Button>
               </View>
