@@ -21,5 +21,4 @@ describe('code states in the seed’s words', () => {
     expect(own).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已退费']);
     expect(received).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已失效']);
   });
-
 });
