@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { CODE_LIMITS, type CodeInstanceView, type GrantCheck } from '@beian/shared';
+import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type CodeInstanceView, type GrantCheck } from '@beian/shared';
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
@@ -159,6 +159,17 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await expectText(receiver, '#service-codes-received', '可使用');
     await expectText(receiver, '#service-codes-received', '备注：官网备案');
     await shot(receiver, 'codes-07-service-codes-received');
+    const granted = (await receiver.locator('#service-codes-received .code-value').first().textContent())!.trim();
+
+    // The receiver's wizard offers 选择ICP备案服务码 with the granted codes and the seed's hint.
+    await receiver.goBack();
+    await receiver.locator('#start-filing').click();
+    await receiver.locator('#step-verify_type').waitFor();
+    await choose(receiver, 'websites-0-resource-type', 'service_code');
+    await receiver.locator(`#service-code-${granted}`).click();
+    await expectText(receiver, `#service-code-${granted}`, '◉');
+    await expectText(receiver, '#websites-0-resource-service-code', SERVICE_CODE_PICKER_HINT);
+    await shot(receiver, 'codes-07b-service-code-picker');
 
     // Two more accounts granted codes to the receiver this year (their own consoles, through the API).
     for (const other of ['第二授权方', '第三授权方']) {

@@ -72,14 +72,15 @@ export function ServiceCodePicker({ base }: { base: string }) {
       <Text className='field-label'>ICP备案服务码</Text>
       {codes && offered.length === 0 && <Text className='hint'>暂无可使用的服务码</Text>}
       {offered.map((code) => (
-        <Text
-          key={code.codeId}
-          className={`pick ${chosen === code.code ? 'link' : ''}`}
-          id={`service-code-${code.code}`}
-          onClick={() => useOrderStore.getState().setField(path, code.code)}
-        >
-          {chosen === code.code ? '◉' : '○'} {code.code}（{code.publicIp}，来自账号 {code.ownerAccountId}）
-        </Text>
+        <View key={code.codeId}>
+          <Text
+            className={`pick ${chosen === code.code ? 'link' : ''}`}
+            id={`service-code-${code.code}`}
+            onClick={() => useOrderStore.getState().setField(path, code.code)}
+          >
+            {chosen === code.code ? '◉' : '○'} {code.code}（{code.publicIp}，来自账号 {code.ownerAccountId}）
+          </Text>
+        </View>
       ))}
       <Text className='hint'>{SERVICE_CODE_PICKER_HINT}</Text>
       <FieldErrorText id={pathId(path)} path={path} />
