@@ -24,7 +24,7 @@ const TOP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'migrate.ts', '
 /** miniapp/src: the main package's folders and files, and the subpackages (app.config.ts subPackages). */
 const MINIAPP_MAIN = ['pages', 'components', 'services', 'stores', 'utils'];
 const MINIAPP_MAIN_FILES = ['app.ts', 'app.config.ts', 'app.scss', 'routes.ts', 'index.html'];
-const MINIAPP_SUBPACKAGES = ['filing', 'principal', 'manage', 'staff', 'sim', 'records', 'cancel'];
+const MINIAPP_SUBPACKAGES = ['filing', 'principal', 'manage', 'staff', 'sim', 'records', 'cancel', 'codes'];
 
 const any = (names) => `(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})`;
 const SERVER = '^server/src/';

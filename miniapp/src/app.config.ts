@@ -18,6 +18,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'cancel', pages: ['pages/actions/index', 'pages/flow/index'] },
+    { root: 'codes', pages: ['pages/authorization/index', 'pages/service/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -22,6 +22,8 @@ export const ROUTES = {
   'records-change': '/records/pages/change/index',
   'records-migrate': '/records/pages/migrate/index',
   'records-account': '/records/pages/account/index',
+  'codes-authorization': '/codes/pages/authorization/index',
+  'codes-service': '/codes/pages/service/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -65,6 +67,10 @@ export interface RouteParams {
   'records-migrate': { subjectId: string };
   /** 我的账号: the account ID (with 复制), the type and the 实名认证. */
   'records-account': Record<string, never>;
+  /** 备案授权码: generate from this account's servers, list, copy, revoke. */
+  'codes-authorization': Record<string, never>;
+  /** 服务码管理: tabs 本账号生成的 / 他人授权给我的, and 申请 a grant per server. */
+  'codes-service': Record<string, never>;
 }
 
 type ParamsArg<N extends RouteName> = Record<string, never> extends RouteParams[N] ? [params?: RouteParams[N]] : [params: RouteParams[N]];

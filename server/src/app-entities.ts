@@ -41,6 +41,9 @@ import { RejectionFactEntity } from './insights/rejection-fact.entity';
 import { PublicSecurityConsentEntity } from './public-security/public-security-consent.entity';
 import { PublicSecurityDataCodeEntity } from './public-security/public-security-data-code.entity';
 import { SimCloudResourceEntity } from './resources/sim-cloud-resource.entity';
+import { FilingCodeEntity } from './codes/filing-code.entity';
+import { CodeGrantEntity } from './codes/code-grant.entity';
+import { ServerInstanceEntity } from './codes/server-instance.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -88,4 +91,7 @@ export const APP_ENTITIES = [
   SimCloudResourceEntity,
   PublicSecurityConsentEntity,
   PublicSecurityDataCodeEntity,
+  FilingCodeEntity,
+  CodeGrantEntity,
+  ServerInstanceEntity,
 ];

@@ -14,6 +14,7 @@ import { FilingsModule } from './filings/filings.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AccountMigrationModule } from './account-migration/account-migration.module';
+import { CodesModule } from './codes/codes.module';
 import { MailModule } from './mail/mail.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule, type PlatformOverrides } from './platform/platform.module';
@@ -39,6 +40,7 @@ export class AppModule {
         CancellationsModule,
         AccountsModule,
         AccountMigrationModule,
+        CodesModule,
         MailModule,
         JobsModule,
         NotificationsModule,

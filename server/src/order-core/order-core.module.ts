@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FaceCheckRecordsPort } from './face-check-records.port';
+import { OrderStatusEffects } from './order-status-effects';
 import { OrderAccess } from './order-access';
 import { OrderOwnership } from './order-ownership';
 import { OrderApprovalPort } from './order-approval.port';
@@ -29,6 +30,7 @@ import { TransitionGuards } from './transition-guards';
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,
+    OrderStatusEffects,
     OrderOwnership,
   ],
   exports: [
@@ -41,6 +43,7 @@ import { TransitionGuards } from './transition-guards';
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,
+    OrderStatusEffects,
     OrderOwnership,
   ],
 })

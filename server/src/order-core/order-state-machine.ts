@@ -9,6 +9,7 @@ import { FilingOrderEntity } from './filing-order.entity';
 import { OrderHistoryEntity } from './order-history.entity';
 import { OrderApprovalPort } from './order-approval.port';
 import { OrderDraftStore } from './order-draft.store';
+import { OrderStatusEffects } from './order-status-effects';
 import { jobsOnEntering } from './order-jobs.policy';
 import { TransitionGuards, type GuardInput } from './transition-guards';
 
@@ -42,6 +43,7 @@ export class OrderStateMachine {
     private readonly guards: TransitionGuards,
     private readonly drafts: OrderDraftStore,
     private readonly approval: OrderApprovalPort,
+    private readonly statusEffects: OrderStatusEffects,
   ) {}
 
   async fire(tx: EntityManager, order: OrderRef, request: TransitionRequest, extra: Partial<FilingOrderEntity> = {}): Promise<TransitionResult> {
@@ -56,6 +58,7 @@ export class OrderStateMachine {
     );
     if (!updated.affected) throw new AppException('VERSION_CONFLICT');
     if (decision.to === 'approved') await this.applyApproval(tx, order.id, request.numbers ?? [], now);
+    await this.statusEffects.entered(tx, { order, from: order.status, to: decision.to, event: request.event });
     const history = await tx.insert(OrderHistoryEntity, {
       orderId: order.id,
       fromStatus: order.status,

@@ -113,26 +113,9 @@ export class SmsService {
       const { orderId, ...request } = await authorize(tx);
       const mobileIndex = this.cipher.blindIndex(request.mobile);
       const now = this.clock.now();
-      const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId }, order: { createdAt: 'DESC' } });
-      if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
-      // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
-      // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
-      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [
-        latest.id,
-        SMS_LIMITS.maxTries,
-      ]);
-      if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
-      const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [
-        { attempts: number },
-      ];
-      if (latest.codeHash !== this.hash(latest.id, code)) {
-        const left = SMS_LIMITS.maxTries - Number(attempts);
-        return left > 0
-          ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
-          : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
-      }
-      await tx.update(SmsCodeEntity, { id: latest.id }, { usedAt: now });
-      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId, mobileIndex });
+      const refusal = await this.useCode(tx, user.id, mobileIndex, request.code, now);
+      if (refusal) return refusal;
+      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId: order.id, mobileIndex });
       const row = {
         id: existing?.id ?? randomUUID(),
         orderId,
@@ -148,6 +131,33 @@ export class SmsService {
     });
     if (outcome instanceof AppException) throw outcome;
     return outcome;
+  }
+
+  /** A code sent to the caller's mobile for something other than an order (a 服务码 grant): used up, or refused after the try is counted. */
+  async confirmCode(user: SessionUser, mobile: string, code: string): Promise<void> {
+    const refusal = await this.db.transaction((tx) => this.useCode(tx, user.id, this.cipher.blindIndex(mobile), code, this.clock.now()));
+    if (refusal) throw refusal;
+  }
+
+  private async useCode(tx: EntityManager, accountId: string, mobileIndex: string, code: string, now: Date): Promise<AppException | null> {
+    const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId }, order: { createdAt: 'DESC' } });
+    if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
+    // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
+    // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
+    const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [
+      latest.id,
+      SMS_LIMITS.maxTries,
+    ]);
+    if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+    const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [{ attempts: number }];
+    if (latest.codeHash !== this.hash(latest.id, code)) {
+      const left = SMS_LIMITS.maxTries - Number(attempts);
+      return left > 0
+        ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
+        : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+    }
+    await tx.update(SmsCodeEntity, { id: latest.id }, { usedAt: now });
+    return null;
   }
 
   async verifications(user: SessionUser, orderId: string): Promise<SmsVerification[]> {

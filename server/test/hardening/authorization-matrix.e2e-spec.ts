@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BIOMETRIC_CONSENT_VERSION, type ContinueCode, type FilingSubjectDetail, type Invitation } from '@beian/shared';
-import { freshPersonId } from '@beian/shared/testing';
+import { BIOMETRIC_CONSENT_VERSION, type CodeInstanceView, type ContinueCode, type FilingCodeView, type FilingSubjectDetail, type Invitation } from '@beian/shared';
+import { freshPersonId, USCC } from '@beian/shared/testing';
 import { MessageCentreService } from '../../src/notifications/message-centre.service';
 import { fileHere } from '../support/filing-record.fixtures';
 import { freshMobile } from '../support/filing-flow';
@@ -46,6 +46,8 @@ interface Objects {
   continueScene: string;
   /** A photo the owner's invitee uploaded in the invitation. */
   inviteeFileId: string;
+  codeId: string;
+  instanceId: string;
 }
 
 /**
@@ -72,6 +74,8 @@ const OBJECTS: ObjectRef[] = [
   { param: 'faceCheckId', on: /^\/api\/review\//, holder: 'staff', value: () => randomUUID() },
   { param: 'token', on: /^\/api\/review\/access\//, holder: 'staff', value: () => 'x'.repeat(40) },
   { param: 'kind', on: /^\/api\/letter-templates\//, holder: 'staff', value: () => 'commitment' },
+  { param: 'codeId', on: /^\/api\/codes\/authorization\//, holder: 'owner', value: (o) => o.codeId },
+  { param: 'instanceId', on: /^\/api\/sim\/code-instances\//, holder: 'owner', value: (o) => o.instanceId },
 ];
 
 const refOf = (op: Operation, param: string) => OBJECTS.find((ref) => ref.param === param && ref.on.test(op.path));
@@ -87,7 +91,7 @@ const ON_SOMEONE_ELSES = (op: Operation) =>
   !STAFF_ONLY(op) && !PUBLIC.has(`${op.method} ${op.path}`) && params(op).some((p) => refOf(op, p)?.holder !== 'staff');
 /** The caller's own things, simulators and dev tools: any logged-in account, only its own data. */
 const OWN_OR_TOOL = (op: Operation) =>
-  /^\/api\/(auth|accounts|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|sim|dev|resources)(\/|$)/.test(
+  /^\/api\/(auth|accounts|codes|orders|sms|messages|notifications|uploads|filing-type|filings|invitations|continue-codes|regulator-sim|sim|dev|resources)(\/|$)/.test(
     op.path,
   ) && !ON_SOMEONE_ELSES(op);
 const holderOf = (op: Operation): Holder => (params(op).some((p) => refOf(op, p)?.holder === 'invitee') ? 'invitee' : 'owner');
@@ -184,7 +188,21 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       await photo(),
     );
     const continueCode = await callers.owner.client.get<ContinueCode>(`/api/orders/${mine.orderId}/continue-code?step=subject`);
+    // 企业认证 lets the owner generate a 备案授权码 on a simulated server.
+    await callers.owner.client.kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', {
+      type: 'enterprise',
+      name: '矩阵科技有限公司',
+      certificateNumber: USCC,
+    });
+    const instance = await callers.owner.client.kit.ok<CodeInstanceView>('instance', 'POST', '/api/sim/code-instances', {});
+    const { accountId } = await callers.owner.client.kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
+    const code = await callers.owner.client.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', {
+      instanceId: instance.instanceId,
+      targetAccountId: accountId,
+    });
     objects = {
+      codeId: code.codeId,
+      instanceId: instance.instanceId,
       orderId: mine.orderId,
       uploadId: pending.body.uploadId,
       fileId: confirmed.body.fileId,

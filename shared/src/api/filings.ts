@@ -38,9 +38,10 @@ export interface FilingAppPackage {
 
 /** A cloud resource the service is bound to (instance or 备案授权码). */
 export interface FilingResource {
-  type?: 'instance' | 'authorization_code';
+  type?: 'instance' | 'authorization_code' | 'service_code';
   instanceId?: string;
   authorizationCode?: string;
+  serviceCode?: string;
 }
 
 /** The principal (负责人) as approved, personal data masked. */

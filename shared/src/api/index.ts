@@ -109,6 +109,7 @@ export * from './my-filings';
 export * from './registry-lookup';
 export * from './cancellations';
 export * from './accounts';
+export * from './codes';
 export * from './account-migration';
 export * from './precheck-insights';
 export * from './resources';

@@ -28,3 +28,29 @@ export const submitRealNameRequestSchema = z.object({
 });
 /** 同意授权 / 暂不授权 of the 公安联网备案数据码 (PublicSecurityConsentRequest). */
 export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });
+
+const accountId = z.string().check(z.trim(), z.regex(/^\d{12}$/));
+const instanceId = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
+
+/** POST /api/sim/code-instances (RegisterInstanceRequest). */
+export const registerInstanceRequestSchema = z.object({ publicIp: z.optional(z.string().check(z.regex(/^\d{1,3}(\.\d{1,3}){3}$/))) });
+
+/** POST /api/codes/authorization (GenerateAuthorizationCodeRequest). */
+export const generateAuthorizationCodeRequestSchema = z.object({ instanceId, targetAccountId: accountId });
+
+/** POST /api/codes/check (CheckCodeRequest). */
+export const checkCodeRequestSchema = z.object({
+  kind: z.enum(['authorization', 'service']),
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  orderId: z.optional(z.string().check(z.minLength(1), z.maxLength(36))),
+});
+
+/** POST /api/codes/service/grants(/verify) (ServiceCodeGrantRequest). */
+export const serviceCodeGrantRequestSchema = z.object({
+  instanceId,
+  count: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
+  targetAccountId: accountId,
+  remark: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  mobile: z.optional(z.string().check(z.regex(/^1\d{10}$/))),
+  smsCode: z.optional(z.string().check(z.regex(/^\d{6}$/))),
+});

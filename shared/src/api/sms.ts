@@ -14,7 +14,7 @@ import { z } from 'zod/mini';
  *   enabled (embedded SMS default). The mobile travels in the body, not the URL (URLs are logged). The older
  *   `GET /api/dev/sms-outbox?mobile=` still answers for the browser tests; its query is redacted in the logs.
  */
-export const SMS_PURPOSES = ['principal_mobile'] as const;
+export const SMS_PURPOSES = ['principal_mobile', 'code_grant'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 export const SMS_LIMITS = {

@@ -69,6 +69,11 @@ export const API_ERRORS = {
   REAL_NAME_UNAVAILABLE: '实名认证服务暂时不可用，请稍后再试',
   PUBLIC_SECURITY_NOT_OFFERED: '该订单不支持公安联网备案数据码：仅首次备案和新增网站的网站支持，APP 请在开通后30日内自行办理公安联网备案',
   PUBLIC_SECURITY_CHOICE_CLOSED: '通信管理局审核已通过或订单已结束，不能再更改公安联网备案授权',
+  CODE_INSTANCE_NOT_FOUND: '服务器实例不存在或不属于当前账号',
+  CODE_NOT_FOUND: '授权码不存在或不属于当前账号',
+  CODE_NOT_REVOCABLE: '只有可使用的授权码可以撤销',
+  CODE_TARGET_NOT_FOUND: '目标账号ID不存在，请核对后重新输入',
+  CODE_UNAVAILABLE: '该授权码已被其他订单使用或已失效，请更换授权码',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -144,4 +149,9 @@ export const API_ERROR_STATUS = {
   REAL_NAME_UNAVAILABLE: 502,
   PUBLIC_SECURITY_NOT_OFFERED: 422,
   PUBLIC_SECURITY_CHOICE_CLOSED: 409,
+  CODE_INSTANCE_NOT_FOUND: 404,
+  CODE_NOT_FOUND: 404,
+  CODE_NOT_REVOCABLE: 409,
+  CODE_TARGET_NOT_FOUND: 422,
+  CODE_UNAVAILABLE: 409,
 } as const satisfies Record<ApiErrorCode, number>;

@@ -70,9 +70,10 @@ export const draftPreApprovalSchema = z.object({ type: text, approvalNumber: tex
 export const draftResourceSchema = z.object(
   {
     /** An eligible cloud resource of this account, or an authorization code from another account. */
-    type: z.optional(z.enum(['instance', 'authorization_code'], { error: typeError })),
+    type: z.optional(z.enum(['instance', 'authorization_code', 'service_code'], { error: typeError })),
     instanceId: text,
     authorizationCode: text,
+    serviceCode: text,
   },
   { error: typeError },
 );

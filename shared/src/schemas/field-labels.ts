@@ -51,6 +51,7 @@ const PART_LABELS: Readonly<Record<string, string>> = {
   fileId: '文件',
   instanceId: '实例ID',
   authorizationCode: '备案授权码',
+  serviceCode: 'ICP备案服务码',
   domain: '域名',
   holderName: '持有者名称',
   holderCertificateNumber: '持有者证件号码',

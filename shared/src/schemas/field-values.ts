@@ -33,6 +33,7 @@ const OPTIONS: Readonly<Record<string, Options>> = {
   'resource.type': [
     { key: 'instance', label: '云服务器实例' },
     { key: 'authorization_code', label: '备案授权码' },
+    { key: 'service_code', label: 'ICP备案服务码' },
   ],
   'preApprovals.type': PRE_APPROVAL_TYPES,
 };

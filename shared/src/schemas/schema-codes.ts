@@ -16,6 +16,7 @@ export const SCHEMA_MESSAGES = {
   HOME_URL_FORMAT: '请输入以 http:// 或 https:// 开头、使用本网站域名的首页地址',
   RESOURCE_ID_REQUIRED: '请选择用于备案的云资源',
   AUTHORIZATION_CODE_REQUIRED: '请输入备案授权码',
+  SERVICE_CODE_REQUIRED: '请选择ICP备案服务码',
   AGREEMENT_REQUIRED: '请阅读并勾选同意后再提交',
   MATERIAL_REQUIRED: '请上传所需的备案材料',
   DATE_FORMAT: '请选择有效的日期',

@@ -22,9 +22,10 @@ function resourceSchema() {
   return z
     .object(
       {
-        type: requiredChoice(['instance', 'authorization_code']),
+        type: requiredChoice(['instance', 'authorization_code', 'service_code']),
         instanceId: optionalText(),
         authorizationCode: optionalText(),
+        serviceCode: optionalText(),
       },
       { error: typeError },
     )
@@ -34,6 +35,7 @@ function resourceSchema() {
         if (resource.type === 'authorization_code' && !textAt(resource, 'authorizationCode')) {
           report('authorizationCode', 'AUTHORIZATION_CODE_REQUIRED');
         }
+        if (resource.type === 'service_code' && !textAt(resource, 'serviceCode')) report('serviceCode', 'SERVICE_CODE_REQUIRED');
       }),
     );
 }

@@ -19,6 +19,7 @@ import { serviceTypeOf } from '../utils/filing-steps.util';
 import { pickDocument } from '../../utils/media-picker.util';
 import { DraftChoice, DraftMultiChoice } from './choice-field';
 import { DraftField } from './draft-field';
+import { AuthorizationCodeField, ServiceCodePicker } from './filing-code-fields';
 import { PrincipalForm, SameAsBar } from './principal-form';
 import { UploadBox } from '../../components/upload-box';
 import { storeErrorProps } from './material-upload';
@@ -30,6 +31,7 @@ const PRE_APPROVAL_OPTIONS = PRE_APPROVAL_TYPES.map(({ key, label }) => ({ key, 
 const RESOURCE_OPTIONS = [
   { key: 'instance', label: '本账号的云服务器实例' },
   { key: 'authorization_code', label: '备案授权码（其他账号授权）' },
+  { key: 'service_code', label: '选择ICP备案服务码' },
 ];
 
 export interface ServiceFormProps {
@@ -152,9 +154,8 @@ export function ResourceFields({ base }: { base: string }) {
       <DraftChoice path={`${base}.resource.type`} label='云资源' options={RESOURCE_OPTIONS} />
       {type === 'instance' && <InstancePicker base={base} />}
       {type === 'instance' && <DraftField path={`${base}.resource.instanceId`} label='实例ID' placeholder='如 ins-abc12345' maxlength={64} />}
-      {type === 'authorization_code' && (
-        <DraftField path={`${base}.resource.authorizationCode`} label='备案授权码' placeholder='请输入其他账号生成的备案授权码' maxlength={64} />
-      )}
+      {type === 'authorization_code' && <AuthorizationCodeField base={base} />}
+      {type === 'service_code' && <ServiceCodePicker base={base} />}
     </View>
   );
 }

@@ -113,6 +113,16 @@ export default function HomePage() {
             我的账号（账号 ID、实名认证）
           </Button>
         )}
+        {token && (
+          <Button className='btn-secondary' id='open-authorization-codes' onClick={() => void navigate('codes-authorization')}>
+            备案授权码（授权其他账号使用本账号服务器）
+          </Button>
+        )}
+        {token && (
+          <Button className='btn-secondary' id='open-service-codes' onClick={() => void navigate('codes-service')}>
+            服务码管理
+          </Button>
+        )}
         {error && <Text className='error-text'>{error}</Text>}
         {token && orders?.length === 0 && <Text className='hint'>暂无备案订单，点击上方“开始备案”</Text>}
         {orders?.map((order) => (

@@ -33,6 +33,7 @@ import type { StepProps } from '../../steps/step-props';
 import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
 import { scrollToField } from '../../utils/scroll-to-field.util';
+import { refusalOfDraftCode } from '../../components/filing-code-fields';
 import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
@@ -174,6 +175,12 @@ export default function FilingWizardPage() {
       const missing = stepErrors('verify_type', store.draft, filingContext(kind, subjectType, store.draft));
       store.setFieldErrors(missing, (path) => stepOfPath(path) === 'verify_type');
       Taro.showToast({ title: '请先填写证件和域名等信息，完成备案类型验证', icon: 'none' }).catch(() => undefined);
+      return null;
+    }
+    // The 授权码 / 服务码 the service files with is checked with the type, before an order exists.
+    const codeRefusal = await refusalOfDraftCode(`${list}.0`, null);
+    if (codeRefusal) {
+      store.setFieldErrors([codeRefusal], (path) => path === codeRefusal.path);
       return null;
     }
     let decided: string;

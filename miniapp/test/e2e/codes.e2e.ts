@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type CodeInstanceView, type GrantCheck } from '@beian/shared';
+import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
+import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { acceptReview, choose, chooseRegion, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
+import { makeFixtures, type Fixtures } from './support/fixtures';
+import { confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { approveSubmittedOrder } from './support/regulator-approval';
+import { startServer, type ServerProcess } from './support/server-process';
+
+describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on %s, through the screen', (databaseName) => {
+  let database: E2eDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let files: Fixtures;
+
+  beforeAll(async () => {
+    database = await createE2eDatabase(databaseName);
+    [server, browser, files] = await Promise.all([
+      startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env }),
+      launchChromium(),
+      makeFixtures(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+
+  /** The server the owner bought (the cloud console, an outside system): registered in the simulated inventory. */
+  async function boughtServer(nickname: string): Promise<CodeInstanceView> {
+    const owner = await new ApiTestKit(server.url).devLogin(nickname);
+    return owner.ok('simulated server', 'POST', '/api/sim/code-instances', { publicIp: '81.70.12.34' });
+  }
+
+  /** 我的账号 on screen: 企业认证 when `enterprise` is given, and the account ID read off the page. */
+  async function accountOnScreen(page: Page, enterprise?: string): Promise<string> {
+    await page.locator('#open-account').click();
+    await expectText(page, '#account-type', '主账号');
+    if (enterprise) {
+      await page.locator('#real-name-enterprise').click();
+      await fill(page, 'real-name-name', enterprise);
+      await fill(page, 'real-name-certificate', USCC);
+      await page.locator('#submit-real-name').click();
+      await expectText(page, '#real-name-state', '已认证（企业认证）');
+    }
+    const accountId = (await page.locator('#account-id').textContent())!.trim();
+    await page.goBack();
+    await page.locator('#home').waitFor();
+    return accountId;
+  }
+
+  it('should let a second account file with a 授权码 the first generated: 使用中 while in review, 已使用 once approved', async () => {
+    const instance = await boughtServer('授权方');
+    const owner = await phonePage(browser);
+    await logInThroughTheUi(owner, server, '授权方');
+    await accountOnScreen(owner, '授权方科技有限公司');
+    const applicant = await phonePage(browser);
+    await logInThroughTheUi(applicant, server, '使用方');
+    const applicantId = await accountOnScreen(applicant);
+
+    await owner.locator('#open-authorization-codes').click();
+    await fill(owner, `target-${instance.instanceId}`, applicantId);
+    await owner.locator(`#generate-${instance.instanceId}`).click();
+    const item = owner.locator('#authorization-codes .code-item').first();
+    await item.waitFor();
+    const code = (await item.locator('.code-value').textContent())!.trim();
+    await expectText(owner, `#code-${code}-state`, '可使用');
+    await owner.locator(`#code-${code}-copy`).click();
+    await expectText(owner, `#code-${code}-copy`, '已复制');
+    await shot(owner, 'codes-01-authorization-generated');
+
+    // The applicant files a personal website with the code instead of an instance of their own.
+    const idNumber = freshPersonId();
+    const mobile = '13700137000';
+    const applicantApi = await new ApiTestKit(server.url).devLogin('使用方');
+    await applicant.locator('#start-filing').click();
+    await applicant.locator('#step-verify_type').waitFor();
+    await chooseRegion(applicant, '110105');
+    await choose(applicant, 'subject-nature', 'personal');
+    await fill(applicant, 'subject-certificate-number', idNumber);
+    await fill(applicant, 'subject-name', '李雷');
+    await fill(applicant, 'websites-0-domains-0', 'lilei-codes.com');
+    await choose(applicant, 'websites-0-resource-type', 'authorization_code');
+    await fill(applicant, 'websites-0-resource-authorization-code', code);
+    await applicant.locator('#websites-0-resource-authorization-code-check').click();
+    await expectText(applicant, '#websites-0-resource-authorization-code-ip', `授权码有效，指向服务器 IP：${instance.publicIp}`);
+    await shot(applicant, 'codes-02-code-in-verify-step');
+    await nextStep(applicant, 'subject');
+    await fill(applicant, 'subject-certificate-address', '北京市朝阳区某街道1号');
+    await fill(applicant, 'subject-communication-address', '北京市朝阳区某街道1号101室');
+    await nextStep(applicant, 'subject_principal');
+    await fillPrincipal(applicant, applicantApi, files.photo, { prefix: 'subject-principal', mobile, email: 'lilei@example.com' });
+    await nextStep(applicant, 'services');
+    await fill(applicant, 'websites-0-name', '李雷的小站');
+    await applicant.locator('#websites-0-service-content-option-other').click();
+    await choose(applicant, 'websites-0-principal-same-as', 'subjectPrincipal');
+    await expectText(applicant, '#websites-0-principal-sms-code-state', '已验证');
+    await applicant.locator('#service-done').click();
+    await nextStep(applicant, 'materials');
+    await uploadAndWait(applicant, 'websites-0-domain_real_name', files.photo);
+    await nextStep(applicant, 'face_check');
+    await applicant.locator('#face-principal-0-self').click();
+    await applicant.locator('#principal-face').waitFor();
+    await recordFaceCheck(applicant, files.video);
+    await applicant.locator('#back-to-filing').click();
+    await nextStep(applicant, 'review_submit');
+    await acceptReview(applicant);
+    await waitSaved(applicant);
+    await applicant.locator('#submit').click();
+    await applicant.locator('#progress').waitFor();
+    await expectText(applicant, '#order-status', '待初审');
+    const orderId = new URL(applicant.url().replace('#/', '')).searchParams.get('id')!;
+
+    await owner.reload();
+    await expectText(owner, `#code-${code}-state`, '使用中');
+    await shot(owner, 'codes-03-authorization-in-use');
+    await approveSubmittedOrder(server, '使用方', orderId, { mobile, certLastSix: PERSON_ID_LAST_SIX });
+    // Weeks went by in review: the owner's session ended, so they log in again.
+    await logInThroughTheUi(owner, server, '授权方');
+    await owner.locator('#open-authorization-codes').click();
+    await expectText(owner, `#code-${code}-state`, '已使用');
+    await shot(owner, 'codes-04-authorization-used');
+  });
+
+  it('should grant 服务码 to another account with the phone code on the first grant, and refuse a 4th grantor with the rule', async () => {
+    const instance = await boughtServer('服务码授权方');
+    const owner = await phonePage(browser);
+    await logInThroughTheUi(owner, server, '服务码授权方');
+    await accountOnScreen(owner, '服务码授权方科技有限公司');
+    const receiver = await phonePage(browser);
+    await logInThroughTheUi(receiver, server, '服务码接收方');
+    const receiverId = await accountOnScreen(receiver);
+
+    await owner.locator('#open-service-codes').click();
+    await owner.locator(`#apply-${instance.instanceId}`).click();
+    await fill(owner, 'grant-count', '2');
+    await fill(owner, 'grant-target', receiverId);
+    await fill(owner, 'grant-remark', '官网备案');
+    await owner.locator('#grant-verify').click();
+    await owner.locator('#grant-sms').waitFor();
+    const mobile = '13700137001';
+    await fill(owner, 'grant-mobile', mobile);
+    await owner.locator('#grant-send-code').click();
+    await fill(owner, 'grant-sms-code', await smsCode(await new ApiTestKit(server.url).devLogin('服务码授权方'), mobile));
+    await shot(owner, 'codes-05-grant-phone-code');
+    await owner.locator('#grant-submit').click();
+    await confirmDialog(owner);
+    await expectText(owner, '#service-codes-own', '可使用');
+    expect(await owner.locator('#service-codes-own .code-item').count()).toBe(2);
+    await shot(owner, 'codes-06-service-codes-own');
+
+    await receiver.locator('#open-service-codes').click();
+    await receiver.locator('#tab-received').click();
+    await expectText(receiver, '#service-codes-received', '可使用');
+    await expectText(receiver, '#service-codes-received', '备注：官网备案');
+    await shot(receiver, 'codes-07-service-codes-received');
+    const granted = (await receiver.locator('#service-codes-received .code-value').first().textContent())!.trim();
+
+    // The receiver's wizard offers 选择ICP备案服务码 with the granted codes and the seed's hint.
+    await receiver.goBack();
+    await receiver.locator('#start-filing').click();
+    await receiver.locator('#step-verify_type').waitFor();
+    await choose(receiver, 'websites-0-resource-type', 'service_code');
+    await receiver.locator(`#service-code-${granted}`).click();
+    await expectText(receiver, `#service-code-${granted}`, '◉');
+    await expectText(receiver, '#websites-0-resource-service-code', SERVICE_CODE_PICKER_HINT);
+    await shot(receiver, 'codes-07b-service-code-picker');
+
+    // Two more accounts granted codes to the receiver this year (their own consoles, through the API).
+    for (const other of ['第二授权方', '第三授权方']) {
+      const api = await new ApiTestKit(server.url).devLogin(other);
+      await api.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${other}有限公司`, certificateNumber: USCC });
+      const { instanceId } = await api.ok<CodeInstanceView>('server', 'POST', '/api/sim/code-instances', {});
+      const request = { instanceId, count: 1, targetAccountId: receiverId };
+      const check = await api.ok<GrantCheck>('验证', 'POST', '/api/codes/service/grants/verify', request);
+      const otherMobile = other === '第二授权方' ? '13700137002' : '13700137003';
+      await api.ok('phone code', 'POST', '/api/sms/codes', { mobile: otherMobile, purpose: 'code_grant' });
+      await api.ok('生成并授权', 'POST', '/api/codes/service/grants', { ...request, mobile: otherMobile, smsCode: await smsCode(api, otherMobile) });
+      expect(check.needsSmsCode).toBe(true);
+    }
+    const fourthServer = await boughtServer('第四授权方');
+    const fourth = await phonePage(browser);
+    await logInThroughTheUi(fourth, server, '第四授权方');
+    await accountOnScreen(fourth, '第四授权方科技有限公司');
+    await fourth.locator('#open-service-codes').click();
+    await fourth.locator(`#apply-${fourthServer.instanceId}`).click();
+    await fill(fourth, 'grant-target', receiverId);
+    await fourth.locator('#grant-verify').click();
+    await expectText(fourth, '#grant-target-error', CODE_LIMITS.receiverDistinctGrantorsPerYear.rule);
+    await shot(fourth, 'codes-08-fourth-grantor-refused');
+  });
+});

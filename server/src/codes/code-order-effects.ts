@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldError } from '@beian/shared';
+import type { EntityManager } from 'typeorm';
+import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
+import { ORDER_STATUS_EFFECTS, type OrderStatusChange, type OrderStatusEffect } from '../order-core/order-status-effects';
+import { SUBMISSION_CHECKS, type SubmissionCheck } from '../order-core/submission-checks';
+import { CodeUsage } from './code-usage';
+
+/** Submission check of the 授权码 / 服务码 a draft files with. */
+@Injectable()
+@SUBMISSION_CHECKS()
+export class FilingCodesCheck implements SubmissionCheck {
+  constructor(private readonly usage: CodeUsage) {}
+
+  findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {
+    return this.usage.findings(tx, orderId, draft);
+  }
+}
+
+/** An order's codes follow it: reserved by a submission, used by the approval, released when it is withdrawn or expires. */
+@Injectable()
+@ORDER_STATUS_EFFECTS()
+export class FilingCodesOnOrderStatus implements OrderStatusEffect {
+  constructor(
+    private readonly usage: CodeUsage,
+    private readonly drafts: OrderDraftStore,
+  ) {}
+
+  async entered(tx: EntityManager, change: OrderStatusChange): Promise<void> {
+    if (change.to === 'approved') await this.usage.consume(tx, change.order.id);
+    else if (change.to === 'withdrawn' || change.to === 'expired') await this.usage.release(tx, change.order.id);
+    else if (change.event === 'submit' || change.event === 'resubmit') await this.usage.reserve(tx, change.order, await this.drafts.load(tx, change.order.id));
+  }
+}

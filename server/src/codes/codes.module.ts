@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { OrderCoreModule } from '../order-core/order-core.module';
+import { SmsModule } from '../sms/sms.module';
+import { AuthorizationCodesService } from './authorization-codes.service';
+import { CodeGrantEntity } from './code-grant.entity';
+import { CodeInstancesService } from './code-instances.service';
+import { FilingCodesCheck, FilingCodesOnOrderStatus } from './code-order-effects';
+import { CodeUsage } from './code-usage';
+import { CodesController } from './codes.controller';
+import { FilingCodeEntity } from './filing-code.entity';
+import { FilingCodeViews } from './filing-codes';
+import { ServerInstanceEntity } from './server-instance.entity';
+import { ServerInventory } from './server-inventory.port';
+import { ServiceCodeGrantsService } from './service-code-grants.service';
+import { SimulatedServerInventory } from './simulated.server-inventory';
+
+/**
+ * 备案授权码 and ICP备案服务码 with grants: codes on a server of the ServerInventory, checked at submission and
+ * following their order (reserved, used on approval, released when it is withdrawn or expires).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([FilingCodeEntity, CodeGrantEntity, ServerInstanceEntity]), AccountsModule, OrderCoreModule, SmsModule],
+  controllers: [CodesController],
+  providers: [
+    // Embedded default: the simulated inventory; the resource module's inventory replaces it when it lands.
+    { provide: ServerInventory, useClass: SimulatedServerInventory },
+    CodeInstancesService,
+    AuthorizationCodesService,
+    ServiceCodeGrantsService,
+    CodeUsage,
+    FilingCodeViews,
+    FilingCodesCheck,
+    FilingCodesOnOrderStatus,
+  ],
+})
+export class CodesModule {}
