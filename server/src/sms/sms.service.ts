@@ -113,9 +113,9 @@ export class SmsService {
       const { orderId, ...request } = await authorize(tx);
       const mobileIndex = this.cipher.blindIndex(request.mobile);
       const now = this.clock.now();
-      const refusal = await this.useCode(tx, user.id, mobileIndex, request.code, now);
+      const refusal = await this.useCode(tx, accountId, mobileIndex, code, now);
       if (refusal) return refusal;
-      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId: order.id, mobileIndex });
+      const existing = await tx.findOneBy(MobileVerificationEntity, { orderId, mobileIndex });
       const row = {
         id: existing?.id ?? randomUUID(),
         orderId,
