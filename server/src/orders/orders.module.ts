@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
@@ -18,7 +19,7 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
 /** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule],
+  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule, AccountsModule],
   controllers: [OrdersController, FilingTypeController],
   providers: [
     OrdersService,

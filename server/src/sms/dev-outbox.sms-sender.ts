@@ -3,7 +3,7 @@ import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { DevSmsMessageEntity } from './dev-sms-message.entity';
-import { SmsSender, verificationCodeText, type VerificationCodeSms } from './sms-sender.port';
+import { SmsSender, verificationCodeText, type NoticeSms, type VerificationCodeSms } from './sms-sender.port';
 
 /** Embedded default: nothing leaves the machine; messages are shown by `GET /api/dev/sms-outbox` (simulators only). */
 @Injectable()
@@ -17,11 +17,20 @@ export class DevOutboxSmsSender extends SmsSender {
   }
 
   async sendVerificationCode(message: VerificationCodeSms): Promise<void> {
+    await this.keep(message.mobile, verificationCodeText(message), message.code);
+  }
+
+  async sendNotice(notice: NoticeSms): Promise<'sent'> {
+    await this.keep(notice.mobile, notice.text, null);
+    return 'sent';
+  }
+
+  private async keep(mobile: string, content: string, code: string | null): Promise<void> {
     await this.db.manager.insert(DevSmsMessageEntity, {
-      mobileIndex: this.cipher.blindIndex(message.mobile),
-      mobile: this.cipher.encrypt(message.mobile),
-      content: verificationCodeText(message),
-      code: message.code,
+      mobileIndex: this.cipher.blindIndex(mobile),
+      mobile: this.cipher.encrypt(mobile),
+      content,
+      code,
       sentAt: this.clock.now(),
     });
   }

@@ -90,30 +90,9 @@ export class SmsService {
   }
 
   async verify(user: SessionUser, request: VerifySmsCodeRequest): Promise<SmsVerification> {
-    // A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
-    const outcome = await this.db.transaction(async (tx): Promise<SmsVerification | AppException> => {
+    return this.proveMobile(user.id, request.mobile, request.code, async (tx, now) => {
       const order = await this.access.owned(tx, user, request.orderId);
       const mobileIndex = this.cipher.blindIndex(request.mobile);
-      const now = this.clock.now();
-      const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId: user.id }, order: { createdAt: 'DESC' } });
-      if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
-      // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
-      // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
-      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [
-        latest.id,
-        SMS_LIMITS.maxTries,
-      ]);
-      if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
-      const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [
-        { attempts: number },
-      ];
-      if (latest.codeHash !== this.hash(latest.id, request.code)) {
-        const left = SMS_LIMITS.maxTries - Number(attempts);
-        return left > 0
-          ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
-          : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
-      }
-      await tx.update(SmsCodeEntity, { id: latest.id }, { usedAt: now });
       const existing = await tx.findOneBy(MobileVerificationEntity, { orderId: order.id, mobileIndex });
       const row = {
         id: existing?.id ?? randomUUID(),
@@ -128,8 +107,39 @@ export class SmsService {
       else await tx.insert(MobileVerificationEntity, row);
       return this.view(row, request.mobile);
     });
+  }
+
+  /**
+   * Spends the latest code the account asked for this mobile and, when it matches, runs `proven` in the same
+   * transaction. A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
+   */
+  async proveMobile<T>(accountId: string, mobile: string, code: string, proven: (tx: EntityManager, now: Date) => Promise<T>): Promise<T> {
+    const outcome = await this.db.transaction(async (tx): Promise<{ value: T } | AppException> => {
+      const mobileIndex = this.cipher.blindIndex(mobile);
+      const now = this.clock.now();
+      const latest = await tx.findOne(SmsCodeEntity, { where: { mobileIndex, accountId }, order: { createdAt: 'DESC' } });
+      if (!latest || latest.usedAt || latest.expiresAt <= now) return codeError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码');
+      // Every try is counted by one conditional update before the code is compared: parallel tries queue on the
+      // row and the limit holds (a stale read of `attempts` cannot let extra tries through).
+      const counted = await this.db.execute(tx, 'UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND used_at IS NULL', [
+        latest.id,
+        SMS_LIMITS.maxTries,
+      ]);
+      if (!counted) return codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+      const [{ attempts }] = (await this.db.rows<{ attempts: number }>('SELECT attempts FROM sms_codes WHERE id = ?', [latest.id], tx)) as [
+        { attempts: number },
+      ];
+      if (latest.codeHash !== this.hash(latest.id, code)) {
+        const left = SMS_LIMITS.maxTries - Number(attempts);
+        return left > 0
+          ? codeError('SMS_CODE_WRONG', `验证码错误，请重新输入（还可尝试${left}次）`)
+          : codeError('SMS_CODE_EXHAUSTED', '验证码错误次数过多，请重新获取验证码');
+      }
+      await tx.update(SmsCodeEntity, { id: latest.id }, { usedAt: now });
+      return { value: await proven(tx, now) };
+    });
     if (outcome instanceof AppException) throw outcome;
-    return outcome;
+    return outcome.value;
   }
 
   async verifications(user: SessionUser, orderId: string): Promise<SmsVerification[]> {

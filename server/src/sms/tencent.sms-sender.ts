@@ -1,6 +1,6 @@
 import type { TencentSmsConfig } from '../platform/config/app-config';
 import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
-import { SmsSender, type VerificationCodeSms } from './sms-sender.port';
+import { SmsSender, type NoticeSms, type VerificationCodeSms } from './sms-sender.port';
 
 interface SendSmsResponse extends Record<string, unknown> {
   SendStatusSet: { PhoneNumber: string; Code: string; Message: string; SerialNo: string }[];
@@ -17,16 +17,26 @@ export class TencentSmsSender extends SmsSender {
   }
 
   async sendVerificationCode(message: VerificationCodeSms): Promise<void> {
+    await this.send(message.mobile, this.config.verificationTemplateId, [message.code, String(message.minutes)]);
+  }
+
+  async sendNotice(notice: NoticeSms): Promise<'sent' | 'no_template'> {
+    if (!this.config.noticeTemplateId) return 'no_template';
+    await this.send(notice.mobile, this.config.noticeTemplateId, [notice.title]);
+    return 'sent';
+  }
+
+  private async send(mobile: string, templateId: string, params: string[]): Promise<void> {
     const response = await this.client.call<SendSmsResponse>({
       service: 'sms',
       version: '2021-01-11',
       action: 'SendSms',
       payload: {
-        PhoneNumberSet: [`+86${message.mobile}`],
+        PhoneNumberSet: [`+86${mobile}`],
         SmsSdkAppId: this.config.sdkAppId,
         SignName: this.config.signName,
-        TemplateId: this.config.verificationTemplateId,
-        TemplateParamSet: [message.code, String(message.minutes)],
+        TemplateId: templateId,
+        TemplateParamSet: params,
       },
     });
     const status = response.SendStatusSet[0];

@@ -26,5 +26,12 @@ export const submitRealNameRequestSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
   certificateNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
 });
+/** POST /api/accounts/me/mobile (BindAccountMobileRequest). */
+export const bindAccountMobileRequestSchema = z.object({
+  mobile: z.string().check(z.regex(/^1\d{10}$/, '请填写正确的11位手机号码')),
+  code: z.string().check(z.regex(/^\d{6}$/, '请输入6位数字验证码')),
+});
+/** PUT /api/notifications/result-channels/:channel (ResultChannelSettingRequest). */
+export const resultChannelSettingRequestSchema = z.object({ enabled: z.boolean() });
 /** 同意授权 / 暂不授权 of the 公安联网备案数据码 (PublicSecurityConsentRequest). */
 export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });

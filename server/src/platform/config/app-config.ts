@@ -43,6 +43,8 @@ export interface TencentSmsConfig {
   signName: string;
   /** An approved template with two parameters: {1} the code, {2} the minutes. */
   verificationTemplateId: string;
+  /** An approved template for progress notices with one parameter: {1} the message title; absent: no notices by SMS. */
+  noticeTemplateId?: string;
 }
 
 export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);
@@ -193,7 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // crossFieldProblems has refused a chosen adapter with any of its keys missing.
     sms:
       e.SMS_PROVIDER === 'tencent'
-        ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID! }
+        ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!, noticeTemplateId: e.TENCENT_SMS_NOTICE_TEMPLATE_ID }
         : { provider: 'dev-outbox' },
     mail: e.MAIL_PROVIDER === 'smtp' ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM } : { provider: 'dev-mailbox', from: e.MAIL_FROM },
     ocr: { provider: e.OCR_PROVIDER },

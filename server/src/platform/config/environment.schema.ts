@@ -87,6 +87,8 @@ export const ENV_SCHEMA = z.object({
   TENCENT_SMS_SIGN_NAME: z.string().optional(),
   /** An approved template with two parameters: {1} the code, {2} the minutes. */
   TENCENT_SMS_TEMPLATE_ID: digits.optional(),
+  /** Template for progress notices by SMS, one parameter (the title); without it results are not sent by SMS. */
+  TENCENT_SMS_NOTICE_TEMPLATE_ID: digits.optional(),
   /** `smtp`: send e-mail (verification codes) through SMTP_URL; `dev-mailbox` keeps it in the dev mailbox. */
   MAIL_PROVIDER: z.enum(['dev-mailbox', 'smtp']).default('dev-mailbox'),
   /** `smtps://user:pass@host:465` or `smtp://host:587` (STARTTLS when the server offers it). */
