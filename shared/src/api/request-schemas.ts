@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { VALIDATION_MESSAGES } from '../validate/codes';
 import { filingTypeVerifyRequestSchema } from './filing-type';
 
 /** Bodies of the API's own requests (the filing data itself is validated by the step schemas). */
@@ -28,8 +29,8 @@ export const submitRealNameRequestSchema = z.object({
 });
 /** POST /api/accounts/me/mobile (BindAccountMobileRequest). */
 export const bindAccountMobileRequestSchema = z.object({
-  mobile: z.string().check(z.regex(/^1\d{10}$/, '请填写正确的11位手机号码')),
-  code: z.string().check(z.regex(/^\d{6}$/, '请输入6位数字验证码')),
+  mobile: z.string().check(z.refine((v) => /^1[3-9]\d{9}$/.test(v), { params: { code: 'MOBILE_FORMAT' }, message: VALIDATION_MESSAGES.MOBILE_FORMAT })),
+  code: z.string().check(z.refine((v) => /^\d{6}$/.test(v), { params: { code: 'INVALID_VALUE' }, message: '请输入6位数字验证码' })),
 });
 /** PUT /api/notifications/result-channels/:channel (ResultChannelSettingRequest). */
 export const resultChannelSettingRequestSchema = z.object({ enabled: z.boolean() });
