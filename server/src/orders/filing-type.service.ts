@@ -21,7 +21,6 @@ import { AppException } from '../platform/errors/app-exception';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;
 
-
 interface CheckedFacts {
   certificateIndex: string;
   certificateNumber: string;

@@ -1,7 +1,7 @@
-import { AccountsService } from '../accounts/accounts.service';
 import { Injectable } from '@nestjs/common';
 import { precheck, validateDraftForSubmit, type PrecheckContext, type PrecheckResponse, type TransitionGuard } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { draftPrincipals } from '../order-core/draft-principals';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
@@ -61,6 +61,14 @@ export class OrderPrecheck implements GuardChecker {
     // The account's bound phone, once bound, is what a personal filing's mobile must be (not just a warning).
     const boundPhone = personal ? await this.accounts.boundMobile(tx, order.ownerId) : null;
     const accountMobile = boundPhone ? { accountMobile: boundPhone, accountMobileFrom: 'bound_phone' as const } : {};
-    return { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now(), inFlightOrders, ...facts, ...accountMobile };
+    return {
+      kind: order.kind,
+      subjectType: order.subjectType,
+      serviceType: order.serviceType,
+      now: this.clock.now(),
+      inFlightOrders,
+      ...facts,
+      ...accountMobile,
+    };
   }
 }

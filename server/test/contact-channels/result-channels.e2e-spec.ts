@@ -53,7 +53,9 @@ describe('progress results by SMS and e-mail to the applicant’s contact', () =
       const mail = await mails(applicant, email);
 
       expect(message.body).toContain('原因：');
-      expect(sms).toContain(fillResultTemplate(RESULT_TEMPLATES.initial_review_rejected.sms, { order, body: message.body.replace(/\s*\n\s*/g, ' '), status: '' }));
+      expect(sms).toContain(
+        fillResultTemplate(RESULT_TEMPLATES.initial_review_rejected.sms, { order, body: message.body.replace(/\s*\n\s*/g, ' '), status: '' }),
+      );
       expect(sms.some((text) => text.startsWith(`【备案】您的备案申请（订单${order}）已提交`))).toBe(true);
       const rejection = mail.find((m) => m.subject === RESULT_TEMPLATES.initial_review_rejected.emailSubject);
       expect(rejection?.content).toContain(RESULT_TEMPLATES.initial_review_rejected.emailLead);

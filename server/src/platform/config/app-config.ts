@@ -195,7 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // crossFieldProblems has refused a chosen adapter with any of its keys missing.
     sms:
       e.SMS_PROVIDER === 'tencent'
-        ? { provider: 'tencent', sdkAppId: e.TENCENT_SMS_SDK_APP_ID!, signName: e.TENCENT_SMS_SIGN_NAME!, verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!, noticeTemplateId: e.TENCENT_SMS_NOTICE_TEMPLATE_ID }
+        ? {
+            provider: 'tencent',
+            sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+            signName: e.TENCENT_SMS_SIGN_NAME!,
+            verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!,
+            noticeTemplateId: e.TENCENT_SMS_NOTICE_TEMPLATE_ID,
+          }
         : { provider: 'dev-outbox' },
     mail: e.MAIL_PROVIDER === 'smtp' ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM } : { provider: 'dev-mailbox', from: e.MAIL_FROM },
     ocr: { provider: e.OCR_PROVIDER },
