@@ -35,6 +35,9 @@ const LIFECYCLE_NOTICES: { doc: number; seed: string; text: string }[] = [
   { doc: 127, seed: 'S000 39', text: '已完成授权，待通信管理局审核通过' },
   { doc: 127, seed: 'S000 42', text: '不授权，关闭此模块' },
   { doc: 129, seed: 'S000 121', text: '未获取到数据码' },
+  { doc: 143, seed: 'S003 4175', text: '单击主体信息和服务信息中的查看/变更可查看对应详情' },
+  { doc: 145, seed: 'S003 4233', text: '仅支持导出基础信息（备案号、负责人名称、备案域名、备案 APP 包名、服务名称等信息）' },
+  { doc: 135, seed: 'S001 86', text: '您已完成短信核验，但还需其他负责人完成核验。' },
 ];
 
 /**
@@ -47,10 +50,7 @@ const NOT_YET_SHOWN: { doc: number; seed: string; text: string }[] = [
   { doc: 44, seed: 'S003 2612', text: '不支持变更备案省份。' },
   { doc: 46, seed: 'S003 2745', text: '请就近选择地区并在备注中说明情况' },
   { doc: 116, seed: 'S004 35', text: '2024年02月01日起,只有认证类型为企业(不含个体、个体工商户)的账号,才可申请新的服务码并授权至其他账号' },
-  { doc: 135, seed: 'S001 86', text: '您已完成短信核验，但还需其他负责人完成核验。' },
   { doc: 135, seed: 'S001 89', text: '您的短信核验信息填写有误，或核验结果还未同步' },
-  { doc: 143, seed: 'S003 4175', text: '单击主体信息和服务信息中的查看/变更可查看对应详情' },
-  { doc: 145, seed: 'S003 4233', text: '仅支持导出基础信息（备案号、负责人名称、备案域名、备案 APP 包名、服务名称等信息）' },
 ];
 
 /** Punctuation and spacing differ between the seed's screenshots and a catalog (，/, ( /（): compare without them. */
