@@ -14,7 +14,7 @@ const FLOORS = [
   {
     floor: 5,
     name: 'use cases',
-    modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'public-security'],
+    modules: ['orders', 'principals', 'review', 'regulator', 'ocr', 'filings', 'cancellations', 'codes', 'public-security', 'contact-channels'],
   },
   { floor: 6, name: 'flows across use cases', modules: ['account-migration'] }, // 迁移备案账号: the accounts plus cancellations' verification code
 ];

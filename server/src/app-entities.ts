@@ -37,6 +37,7 @@ import { FilingServiceEntity, FilingServiceKeyEntity } from './filing-record/fil
 import { FilingSubjectEntity } from './filing-record/filing-subject.entity';
 import { FilingVersionEntity } from './filing-record/filing-version.entity';
 import { AccountEntity } from './accounts/account.entity';
+import { ResultChannelOptoutEntity } from './contact-channels/result-channel-optout.entity';
 import { RejectionFactEntity } from './insights/rejection-fact.entity';
 import { PublicSecurityConsentEntity } from './public-security/public-security-consent.entity';
 import { PublicSecurityDataCodeEntity } from './public-security/public-security-data-code.entity';
@@ -87,6 +88,7 @@ export const APP_ENTITIES = [
   FilingAccessRecordEntity,
   FilingVersionEntity,
   AccountEntity,
+  ResultChannelOptoutEntity,
   RejectionFactEntity,
   SimCloudResourceEntity,
   PublicSecurityConsentEntity,

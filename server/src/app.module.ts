@@ -25,6 +25,7 @@ import { ReviewModule } from './review/review.module';
 import { DeadLettersModule } from './outbox/dead-letters.module';
 import { PublicSecurityModule } from './public-security/public-security.module';
 import { ResourcesModule } from './resources/resources.module';
+import { ContactChannelsModule } from './contact-channels/contact-channels.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         ResourcesModule,
         PublicSecurityModule,
         DeadLettersModule,
+        ContactChannelsModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import type { MessagePage, MessageView, UnreadCount } from '@beian/shared';
+import type { MessagePage, MessageView, ResultChannelSetting, UnreadCount } from '@beian/shared';
 import { request } from './request';
 
 export function listMessages(before?: number): Promise<MessagePage> {
@@ -11,4 +11,13 @@ export async function unreadCount(): Promise<number> {
 
 export function markRead(id: number): Promise<MessageView> {
   return request<MessageView>(`/api/messages/${id}/read`, { method: 'POST' });
+}
+
+/** 通知方式: whether progress messages also go out by SMS and e-mail. */
+export function getResultChannels(): Promise<ResultChannelSetting[]> {
+  return request<ResultChannelSetting[]>('/api/notifications/result-channels');
+}
+
+export function setResultChannel(channel: ResultChannelSetting['channel'], enabled: boolean): Promise<ResultChannelSetting[]> {
+  return request<ResultChannelSetting[]>(`/api/notifications/result-channels/${channel}`, { method: 'PUT', data: { enabled } });
 }

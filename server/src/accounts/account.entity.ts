@@ -5,6 +5,7 @@ import { IdColumn, TimeColumn } from '../platform/database/columns';
 /** A cloud account: the user behind it, the ID it shows, its type and its 实名认证 (personal values encrypted). */
 @Entity('accounts')
 @Index(['realNameIndex'])
+@Index(['mobileIndex'])
 export class AccountEntity {
   /** The user (auth) the account belongs to; a simulated 子账号 has no user of its own. */
   @PrimaryColumn({ name: 'user_id', ...IdColumn })
@@ -38,6 +39,14 @@ export class AccountEntity {
 
   @TimeColumn({ name: 'real_name_verified_at', nullable: true })
   realNameVerifiedAt: Date | null;
+
+  /** FieldCipher ciphertext of the bound mobile (绑定手机), proven by SMS code. */
+  @Column({ name: 'mobile', type: 'varchar', length: 255, nullable: true })
+  mobile: string | null;
+
+  /** FieldCipher.blindIndex of the bound mobile. */
+  @Column({ name: 'mobile_index', type: 'varchar', length: 64, nullable: true })
+  mobileIndex: string | null;
 
   @TimeColumn({ name: 'created_at' })
   createdAt: Date;

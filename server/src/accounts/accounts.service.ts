@@ -50,6 +50,18 @@ export class AccountsService {
     return this.view({ ...account, ...changes });
   }
 
+  /** Binds (or replaces) the account's mobile, proven by SMS code by the caller; `ensure` made the row before. */
+  async bindMobile(tx: EntityManager, userId: string, mobile: string): Promise<AccountView> {
+    await tx.update(AccountEntity, { userId }, { mobile: this.cipher.encrypt(mobile), mobileIndex: this.cipher.blindIndex(mobile) });
+    return this.view(await tx.findOneByOrFail(AccountEntity, { userId }));
+  }
+
+  /** The account's bound mobile in clear (for a comparison or a send only), null when none is bound. */
+  async boundMobile(tx: EntityManager, userId: string): Promise<string | null> {
+    const account = await tx.findOne(AccountEntity, { select: { userId: true, mobile: true }, where: { userId } });
+    return account?.mobile ? this.cipher.decrypt(account.mobile) : null;
+  }
+
   /** Simulators: a 子账号 under the caller's main account, with an account ID of its own and no login. */
   async createSubAccount(user: SessionUser): Promise<AccountView> {
     const parent = await this.ensure(user.id);
@@ -81,6 +93,8 @@ export class AccountsService {
         realNameCertificate: null,
         realNameIndex: null,
         realNameVerifiedAt: null,
+        mobile: null,
+        mobileIndex: null,
         createdAt: this.clock.now(),
       });
       try {
@@ -106,7 +120,13 @@ export class AccountsService {
             verifiedAt: account.realNameVerifiedAt.toISOString(),
           }
         : null;
-    return { accountId: account.accountNumber, accountType: account.accountType, accountTypeLabel: ACCOUNT_TYPES[account.accountType], realName };
+    return {
+      accountId: account.accountNumber,
+      accountType: account.accountType,
+      accountTypeLabel: ACCOUNT_TYPES[account.accountType],
+      realName,
+      mobileMasked: account.mobile ? maskPersonalValue('mobile', this.cipher.decrypt(account.mobile)) : null,
+    };
   }
 
   private maskedName(type: AccountEntity['realNameType'], name: string): string {

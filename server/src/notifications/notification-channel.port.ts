@@ -1,3 +1,4 @@
+import { DiscoveryService } from '@nestjs/core';
 import type { MessageEntity } from './message.entity';
 
 /** `skipped`: the channel does not apply to this user now (no grant, no openid); nothing was sent. */
@@ -15,3 +16,9 @@ export interface NotificationChannel {
 }
 
 export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');
+
+/**
+ * `@NOTIFICATION_CHANNEL()` on a provider of a higher module (SMS and e-mail results) adds it to NOTIFICATION_CHANNELS:
+ * a multi-provider port discovered at boot, as Nest has no multi-providers across modules.
+ */
+export const NOTIFICATION_CHANNEL = DiscoveryService.createDecorator();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { UserEntity } from '../auth/user.entity';
 import { WechatApiClient } from '../auth/wechat-api.client';
@@ -7,6 +8,7 @@ import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
 import { DeliveryLedger } from './delivery-ledger';
+import { DiscoveredChannels } from './discovered-channels';
 import { HttpWechatMessaging } from './http-wechat-messaging';
 import { MessageCentreService } from './message-centre.service';
 import { MessageRequests } from './message-requests';
@@ -19,11 +21,12 @@ import { WechatMessaging } from './wechat-messaging.port';
 import { WechatSubscribeChannel } from './wechat-subscribe.channel';
 
 /**
- * Progress messages: the message centre (always), WeChat subscribe messages when an AppID is configured.
- * Embedded default (no AppID): the message centre only.
+ * Progress messages: the message centre (always), WeChat subscribe messages when an AppID is configured, and the
+ * channels higher modules register with `@NOTIFICATION_CHANNEL()` (SMS and e-mail results).
+ * Embedded default (no AppID): the message centre and the registered channels.
  */
 @Module({
-  imports: [OutboxModule, AuthModule],
+  imports: [OutboxModule, AuthModule, DiscoveryModule],
   controllers: [MessagesController, NotificationsController],
   providers: [
     MessageCentreService,
@@ -31,6 +34,7 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
     DeliveryLedger,
     ProgressNotifier,
     MessageRequests,
+    DiscoveredChannels,
     {
       provide: WechatMessaging,
       inject: [APP_CONFIG, WechatApiClient],
@@ -41,6 +45,7 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
       provide: NOTIFICATION_CHANNELS,
       inject: [APP_CONFIG, WechatMessaging, SubscribeGrantsService, DatabaseService],
       useFactory: (config: AppConfig, messaging: WechatMessaging | null, grants: SubscribeGrantsService, db: DatabaseService): NotificationChannel[] => {
+        // DiscoveredChannels adds the registered channels to this same list at boot.
         if (!messaging) return [];
         const openidOf = async (userId: string) =>
           (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FILED_BY_OTHER_MESSAGE,
   ORDER_KINDS,
   validateCertificateNumber,
   validateDomain,
@@ -19,10 +20,6 @@ import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 
 const SERVICE_LABEL = { website: '网站', app: 'APP' } as const;
-
-/** S003 4201–4203: a service someone else filed is not 接入; its holder cancels it first. */
-const FILED_BY_OTHER =
-  '已存在他人的备案信息，该备案非您本人提交，您可以先线下注销原备案后再提交备案：请原备案主体向备案所在地的通信管理局申请注销；如您的信息被他人冒用，请联系当地通信管理局。';
 
 interface CheckedFacts {
   certificateIndex: string;
@@ -92,7 +89,7 @@ export class FilingTypeService {
     const here = await this.activeServiceHere(facts);
     if (here) {
       const { service, subject } = here;
-      if (subject.certificateIndex !== facts.certificateIndex) return { outcome: 'filed_by_other', reason: `该${label}${FILED_BY_OTHER}` };
+      if (subject.certificateIndex !== facts.certificateIndex) return { outcome: 'filed_by_other', reason: `该${label}${FILED_BY_OTHER_MESSAGE}` };
       const numbers = `${label}备案号 ${service.serviceIcpNumber}，主体备案号 ${subject.subjectIcpNumber}`;
       const common = { outcome: 'already_filed', subjectIcpNumber: subject.subjectIcpNumber, serviceIcpNumber: service.serviceIcpNumber } as const;
       return subject.ownerId === user.id
@@ -101,7 +98,7 @@ export class FilingTypeService {
     }
     const filed = await this.registry.findService(facts.serviceType, facts.service);
     if (!filed) return null;
-    if (filed.certificateIndex !== facts.certificateIndex) return { outcome: 'filed_by_other', reason: `该${label}${FILED_BY_OTHER}` };
+    if (filed.certificateIndex !== facts.certificateIndex) return { outcome: 'filed_by_other', reason: `该${label}${FILED_BY_OTHER_MESSAGE}` };
     return {
       outcome: 'new_order',
       kind: 'access_filing',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { precheck, validateDraftForSubmit, type PrecheckContext, type PrecheckResponse, type TransitionGuard } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { draftPrincipals } from '../order-core/draft-principals';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
@@ -29,6 +30,7 @@ export class OrderPrecheck implements GuardChecker {
     private readonly submissionChecks: SubmissionChecks,
     private readonly inFlight: InFlightOrdersCheck,
     private readonly mobiles: PrincipalMobilesQuery,
+    private readonly accounts: AccountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -54,7 +56,19 @@ export class OrderPrecheck implements GuardChecker {
   private async context(tx: EntityManager, order: CheckedOrder, draft: DraftTree): Promise<PrecheckContext> {
     const mobiles = [...new Set(draftPrincipals(draft).flatMap((principal) => (principal.mobile ? [principal.mobile] : [])))];
     const inFlightOrders = await this.inFlight.countsFor(tx, order.id);
-    const facts = await this.mobiles.facts(tx, { orderId: order.id, ownerId: order.ownerId, personal: order.subjectType === 'personal' }, mobiles);
-    return { kind: order.kind, subjectType: order.subjectType, serviceType: order.serviceType, now: this.clock.now(), inFlightOrders, ...facts };
+    const personal = order.subjectType === 'personal';
+    const facts = await this.mobiles.facts(tx, { orderId: order.id, ownerId: order.ownerId, personal }, mobiles);
+    // The account's bound phone, once bound, is what a personal filing's mobile must be (not just a warning).
+    const boundPhone = personal ? await this.accounts.boundMobile(tx, order.ownerId) : null;
+    const accountMobile = boundPhone ? { accountMobile: boundPhone, accountMobileFrom: 'bound_phone' as const } : {};
+    return {
+      kind: order.kind,
+      subjectType: order.subjectType,
+      serviceType: order.serviceType,
+      now: this.clock.now(),
+      inFlightOrders,
+      ...facts,
+      ...accountMobile,
+    };
   }
 }

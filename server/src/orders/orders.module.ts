@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ContinueCodes, ContinueCodesController } from './continue-codes';
+import { AccountsModule } from '../accounts/accounts.module';
 import { FilingRecordModule } from '../filing-record/filing-record.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
@@ -20,7 +21,7 @@ import { SimulatedRegistryNumbers } from './simulated-registry-numbers';
 
 /** The applicant's use cases on an order: create, edit, check, submit, follow; the filing type; the order's time-driven jobs; 扫码继续. */
 @Module({
-  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule, AuthModule],
+  imports: [OrderCoreModule, NotificationsModule, FilingRecordModule, SmsModule, AuthModule, AccountsModule],
   controllers: [OrdersController, FilingTypeController, ContinueCodesController],
   providers: [
     OrdersService,

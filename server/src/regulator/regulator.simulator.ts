@@ -23,7 +23,7 @@ const MAX_WRONG = WORKFLOW_TIMINGS.SMS_MAX_WRONG_ATTEMPTS.value;
 
 type ResultPayload = SubmissionRef & { outcome: 'verified' | 'failed' | 'timeout' };
 
-type VerifyOutcome = { ok: true } | { ok: false; error: AppException };
+type VerifyOutcome = { ok: true; othersPending: boolean } | { ok: false; error: AppException };
 
 /**
  * The embedded MIIT/管局: MIIT SMS verification (24 h codes, one re-send at noon China time, five wrong codes
@@ -93,7 +93,7 @@ export class RegulatorSimulator extends RegulatorGateway {
   async verify(request: SmsVerifyRequest): Promise<SmsVerifyResponse> {
     const outcome = await this.db.retryingTransaction((tx) => this.checkCode(tx, request));
     if (!outcome.ok) throw outcome.error;
-    return { verified: true };
+    return { verified: true, othersPending: outcome.othersPending };
   }
 
   private async checkCode(tx: EntityManager, request: SmsVerifyRequest): Promise<VerifyOutcome> {
@@ -116,8 +116,9 @@ export class RegulatorSimulator extends RegulatorGateway {
     if (right) {
       await tx.update(SmsVerificationEntity, { id: row.id }, { status: 'verified', verifiedAt: now, updatedAt: now });
       const others = await tx.find(SmsVerificationEntity, { select: { id: true, status: true }, where: ref });
-      if (others.every((r) => r.id === row.id || r.status === 'verified')) await this.scheduleResult(tx, { ...ref, outcome: 'verified' });
-      return { ok: true };
+      const othersPending = !others.every((r) => r.id === row.id || r.status === 'verified');
+      if (!othersPending) await this.scheduleResult(tx, { ...ref, outcome: 'verified' });
+      return { ok: true, othersPending };
     }
     const wrong = row.wrongAttempts + 1;
     const failed = wrong > MAX_WRONG;

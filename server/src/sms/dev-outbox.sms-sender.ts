@@ -3,7 +3,7 @@ import { Clock } from '../platform/clock/clock';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { DevSmsMessageEntity } from './dev-sms-message.entity';
-import { invitationText, SmsSender, verificationCodeText, type InvitationSms, type VerificationCodeSms } from './sms-sender.port';
+import { invitationText, SmsSender, verificationCodeText, type InvitationSms, type NoticeSms, type VerificationCodeSms } from './sms-sender.port';
 
 /** Embedded default: nothing leaves the machine; messages are shown by `GET /api/dev/sms-outbox` (simulators only). */
 @Injectable()
@@ -22,6 +22,11 @@ export class DevOutboxSmsSender extends SmsSender {
 
   async sendInvitation(message: InvitationSms): Promise<void> {
     await this.keep(message.mobile, invitationText(message), null);
+  }
+
+  async sendNotice(notice: NoticeSms): Promise<'sent'> {
+    await this.keep(notice.mobile, notice.text, null);
+    return 'sent';
   }
 
   private async keep(mobile: string, content: string, code: string | null): Promise<void> {

@@ -23,8 +23,8 @@ export interface MobileFactsScope {
 
 /**
  * What the pre-check needs to know of mobiles beyond the draft, found through blind indexes in one round trip (no
- * decryption but the one phone answered). The account's phone is the best the SMS records know until accounts
- * have a bound phone of their own.
+ * decryption but the one phone answered). The account's phone here is what the SMS records know; an account's
+ * bound phone (accounts/) takes its place in the pre-check when there is one.
  */
 @Injectable()
 export class PrincipalMobilesQuery {

@@ -1,4 +1,4 @@
-/** The SMS port: verification codes, and the invitation a principal opens to finish their own part. */
+/** The SMS port: verification codes, the invitation a principal opens to finish their own part, and progress notices. */
 export interface VerificationCodeSms {
   mobile: string;
   code: string;
@@ -15,11 +15,21 @@ export interface InvitationSms {
   hours: number;
 }
 
+/** A progress notice: `text` is the whole message; a provider that sends by approved template passes `title` only. */
+export interface NoticeSms {
+  mobile: string;
+  title: string;
+  text: string;
+}
+
 export abstract class SmsSender {
   /** Throws when the message could not be handed over (the caller tells the user to try later). */
   abstract sendVerificationCode(message: VerificationCodeSms): Promise<void>;
   /** Throws when the message could not be handed over: the invitation is then not reported as sent. */
   abstract sendInvitation(message: InvitationSms): Promise<void>;
+
+  /** Throws when the notice could not be handed over; `no_template` when the provider has no template for notices. */
+  abstract sendNotice(notice: NoticeSms): Promise<'sent' | 'no_template'>;
 }
 
 export function verificationCodeText(message: VerificationCodeSms): string {

@@ -129,14 +129,25 @@ export class SmsService {
       else await tx.insert(MobileVerificationEntity, row);
       return this.view(row, request.mobile);
     });
+  }
+
+  /**
+   * Spends the latest code the account asked for this mobile and, when it matches, runs `proven` in the same
+   * transaction. A wrong try is counted in a committed transaction, so the refusal is thrown only after it.
+   */
+  async proveMobile<T>(accountId: string, mobile: string, code: string, proven: (tx: EntityManager, now: Date) => Promise<T>): Promise<T> {
+    const outcome = await this.db.transaction(async (tx): Promise<{ value: T } | AppException> => {
+      const now = this.clock.now();
+      const refusal = await this.useCode(tx, accountId, this.cipher.blindIndex(mobile), code, now);
+      return refusal ?? { value: await proven(tx, now) };
+    });
     if (outcome instanceof AppException) throw outcome;
-    return outcome;
+    return outcome.value;
   }
 
   /** A code sent to the caller's mobile for something other than an order (a 服务码 grant): used up, or refused after the try is counted. */
   async confirmCode(user: SessionUser, mobile: string, code: string): Promise<void> {
-    const refusal = await this.db.transaction((tx) => this.useCode(tx, user.id, this.cipher.blindIndex(mobile), code, this.clock.now()));
-    if (refusal) throw refusal;
+    await this.proveMobile(user.id, mobile, code, async () => undefined);
   }
 
   private async useCode(tx: EntityManager, accountId: string, mobileIndex: string, code: string, now: Date): Promise<AppException | null> {

@@ -1,6 +1,6 @@
 import type { TencentSmsConfig } from '../platform/config/app-config';
 import { TencentCloudApiClient, TencentCloudError } from '../platform/tencent-cloud/tencent-cloud-api.client';
-import { SmsSender, type InvitationSms, type VerificationCodeSms } from './sms-sender.port';
+import { SmsSender, type InvitationSms, type NoticeSms, type VerificationCodeSms } from './sms-sender.port';
 
 interface SendSmsResponse extends Record<string, unknown> {
   SendStatusSet: { PhoneNumber: string; Code: string; Message: string; SerialNo: string }[];
@@ -22,6 +22,12 @@ export class TencentSmsSender extends SmsSender {
 
   sendInvitation(message: InvitationSms): Promise<void> {
     return this.send(message.mobile, this.config.invitationTemplateId, [message.subjectName, message.roleLabel, String(message.hours), message.link]);
+  }
+
+  async sendNotice(notice: NoticeSms): Promise<'sent' | 'no_template'> {
+    if (!this.config.noticeTemplateId) return 'no_template';
+    await this.send(notice.mobile, this.config.noticeTemplateId, [notice.title]);
+    return 'sent';
   }
 
   private async send(mobile: string, templateId: string, params: string[]): Promise<void> {

@@ -23,7 +23,13 @@ describe('accounts: the visible account ID, 主账号 / 子账号 and 实名认�
     const again = await first.client.get<AccountView>('/api/accounts/me');
     const other = await second.client.get<AccountView>('/api/accounts/me');
 
-    expect(a1.body).toEqual({ accountId: expect.stringMatching(ACCOUNT_ID_PATTERN), accountType: 'main', accountTypeLabel: '主账号', realName: null });
+    expect(a1.body).toEqual({
+      accountId: expect.stringMatching(ACCOUNT_ID_PATTERN),
+      accountType: 'main',
+      accountTypeLabel: '主账号',
+      realName: null,
+      mobileMasked: null,
+    });
     expect(a2.body.accountId).toBe(a1.body.accountId);
     expect(again.body.accountId).toBe(a1.body.accountId);
     expect(other.body.accountId).not.toBe(a1.body.accountId);

@@ -63,6 +63,7 @@ describe('platform', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths).sort()).toEqual([
       '/api/accounts/me',
+      '/api/accounts/me/mobile',
       '/api/accounts/me/real-name',
       '/api/admin/accounts/{accountId}/resources',
       '/api/admin/accounts/{accountId}/resources/{instanceId}',
@@ -116,6 +117,8 @@ describe('platform', () => {
       '/api/messages/unread-count',
       '/api/messages/{id}/read',
       '/api/notifications/grants',
+      '/api/notifications/result-channels',
+      '/api/notifications/result-channels/{channel}',
       '/api/orders',
       '/api/orders/{id}',
       '/api/orders/{id}/cancellation',

@@ -76,6 +76,8 @@ const OBJECTS: ObjectRef[] = [
   { param: 'kind', on: /^\/api\/letter-templates\//, holder: 'staff', value: () => 'commitment' },
   { param: 'codeId', on: /^\/api\/codes\/authorization\//, holder: 'owner', value: (o) => o.codeId },
   { param: 'instanceId', on: /^\/api\/sim\/code-instances\//, holder: 'owner', value: (o) => o.instanceId },
+  // 通知方式: the name of a setting of the caller's own (keyed by the session), nobody's object.
+  { param: 'channel', on: /^\/api\/notifications\/result-channels\//, holder: 'staff', value: () => 'email' },
 ];
 
 const refOf = (op: Operation, param: string) => OBJECTS.find((ref) => ref.param === param && ref.on.test(op.path));
@@ -110,6 +112,7 @@ const VALID_REQUESTS: Record<string, { body?: unknown | ((o: Objects) => unknown
   'POST /api/orders/{id}/cancellation/codes': { body: { channel: 'sms' } },
   'POST /api/orders/{id}/cancellation/verify': { body: { channel: 'sms', code: '123456' } },
   'PUT /api/orders/{id}/public-security/consent': { body: { choice: 'granted' } },
+  'PUT /api/notifications/result-channels/{channel}': { body: { enabled: true } },
   'POST /api/orders/{id}/migration/codes': { body: { principalName: '李四', mobile: '13800138000' } },
   'POST /api/orders/{id}/migration/confirm': { body: { principalName: '李四', mobile: '13800138000', code: '123456', targetAccountId: '100000000001' } },
   'POST /api/orders/{id}/uploads': { body: { kind: 'certificate_back', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 } },

@@ -105,7 +105,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 
     expect(await messagesOf(userId)).toHaveLength(1);
     expect(sendsTo(openid)).toHaveLength(0);
-    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: (await messagesOf(userId))[0]!.id })).toMatchObject({
+    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: (await messagesOf(userId))[0]!.id, channel: 'wechat' })).toMatchObject({
       status: 'skipped',
       detail: 'no grant',
     });
@@ -173,7 +173,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
     expect(sendsTo(openid)).toHaveLength(0);
     expect(await outboxOf(orderId)).toMatchObject({ status: 'sent', attempts: 1 });
     const [message] = await messagesOf(userId);
-    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id })).toMatchObject({
+    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id, channel: 'wechat' })).toMatchObject({
       status: 'refused',
       detail: expect.stringContaining('43101'),
     });
@@ -235,13 +235,13 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
     const orderId = await submitOrder(client);
     await worker.drain();
     const [message] = await messagesOf(userId);
-    await t.db.manager.update(MessageDeliveryEntity, { messageId: message!.id }, { status: 'sending' });
+    await t.db.manager.update(MessageDeliveryEntity, { messageId: message!.id, channel: 'wechat' }, { status: 'sending' });
     await t.db.manager.update(OutboxMessageEntity, { aggregateId: orderId }, { status: 'pending' });
 
     await worker.drain();
 
     expect(sendsTo(openid)).toHaveLength(1);
-    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id })).toMatchObject({ status: 'unknown' });
+    expect(await t.db.manager.findOneBy(MessageDeliveryEntity, { messageId: message!.id, channel: 'wechat' })).toMatchObject({ status: 'unknown' });
     expect(await outboxOf(orderId)).toMatchObject({ status: 'sent' });
   });
 
@@ -341,7 +341,7 @@ describe('progress messages: embedded default without a WeChat AppID', () => {
   });
   afterAll(() => t.close());
 
-  it('should record a submitted order in the message centre only', async () => {
+  it('should record a submitted order in the message centre and send it by SMS and e-mail, with no WeChat delivery', async () => {
     const { client, user } = await devLogin(t.url, 'local');
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;
     await client.kit.makeSubmittable(order.id, withFreshPerson(personalDraft()), await submittableMedia());
@@ -350,7 +350,11 @@ describe('progress messages: embedded default without a WeChat AppID', () => {
     await t.app.get(OutboxWorker).drain();
 
     expect((await client.get('/api/messages')).body.items).toEqual([expect.objectContaining({ type: 'submitted', orderId: order.id })]);
-    expect(await t.db.manager.countBy(MessageDeliveryEntity, {})).toBe(0);
+    const [message] = await t.db.manager.findBy(MessageEntity, { userId: user.id });
+    expect((await t.db.manager.findBy(MessageDeliveryEntity, { messageId: message!.id })).map((d) => `${d.channel}:${d.status}`).sort()).toEqual([
+      'email:sent',
+      'sms:sent',
+    ]);
     expect(await t.db.manager.countBy(MessageEntity, { userId: user.id })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { ORDER_JOB } from '../../src/order-core/order-jobs.policy';
 import { SmsVerificationEntity } from '../../src/regulator/sms-verification.entity';
 import { smsRecipientsOf } from '../../src/regulator/sms-recipients.policy';
+import { freshMobile } from '../support/filing-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, HOUR, MINUTE, workflow, type Client } from './workflow.support';
 
@@ -89,7 +90,18 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
 
     expect(await w.verify(mobile, await w.lastCode(mobile), '123456')).toMatchObject({ body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
     expect(await w.verify('13000000000', '123456')).toMatchObject({ status: 404, body: { code: 'SMS_VERIFICATION_NOT_FOUND' } });
-    expect(await w.verify(mobile, await w.lastCode(mobile), CERT_LAST_SIX)).toEqual({ status: 200, body: { verified: true } });
+    expect(await w.verify(mobile, await w.lastCode(mobile), CERT_LAST_SIX)).toEqual({ status: 200, body: { verified: true, othersPending: false } });
+  });
+
+  it('should tell the first of two principals that the other still has to verify, and the last one nothing more', async () => {
+    const websiteMobile = freshMobile();
+    const { mobile } = await w.inSmsVerification(reviewer, freshMobile(), websiteMobile);
+
+    const first = await w.verify(mobile, await w.lastCode(mobile));
+    const last = await w.verify(websiteMobile, await w.lastCode(websiteMobile));
+
+    expect(first).toEqual({ status: 200, body: { verified: true, othersPending: true } });
+    expect(last).toEqual({ status: 200, body: { verified: true, othersPending: false } });
   });
 
   it('should pass on the 管局 rejection with its reasons and let the applicant resubmit', async () => {

@@ -38,15 +38,15 @@ export function workflow(t: TestApp) {
   }
 
   /**
-   * A personal first filing whose principal mobiles are `mobile`, submitted by a new applicant; its face video
-   * confirmed by a reviewer unless `faceVideoConfirmed` is false.
+   * A personal first filing whose principal mobiles are `mobile` (the website's `websiteMobile` when given), submitted
+   * by a new applicant; its face video confirmed by a reviewer unless `faceVideoConfirmed` is false.
    */
-  async function submitted(mobile = freshMobile(), faceVideoConfirmed = true) {
+  async function submitted(mobile = freshMobile(), faceVideoConfirmed = true, websiteMobile = mobile) {
     const applicant = await devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
     const draft = asNewPerson(
       personalDraft({
         subjectPrincipal: { validFrom: '2020-01-01', validTo: '2040-01-01', mobile, email: 'zhangsan@example.com' },
-        websites: [website({ principal: principal({ mobile }) })],
+        websites: [website({ principal: principal({ mobile: websiteMobile }) })],
       }),
     );
     const order = (await applicant.client.post('/api/orders', PERSONAL_WEBSITE)).body;
@@ -59,8 +59,8 @@ export function workflow(t: TestApp) {
   }
 
   /** The order after 初审 approval, once the system handed it to the 管局 (SMS sent). */
-  async function inSmsVerification(reviewer: Client, mobile = freshMobile()) {
-    const order = await submitted(mobile);
+  async function inSmsVerification(reviewer: Client, mobile = freshMobile(), websiteMobile = mobile) {
+    const order = await submitted(mobile, true, websiteMobile);
     const approved = await reviewer.post(`/api/review/orders/${order.orderId}/approve`);
     if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
     await drain();

@@ -94,7 +94,7 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     const wrong = await w.verify(mobile, code === '000000' ? '111111' : '000000');
     expect(wrong).toMatchObject({ status: 422, body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
     expect((await client.get(`/api/orders/${orderId}/progress`)).body.sms[0].triesLeft).toBe(4);
-    expect(await w.verify(mobile, code, CERT_LAST_SIX.toLowerCase())).toEqual({ status: 200, body: { verified: true } });
+    expect(await w.verify(mobile, code, CERT_LAST_SIX.toLowerCase())).toEqual({ status: 200, body: { verified: true, othersPending: false } });
 
     await w.advance(29 * MINUTE);
     expect((await client.get(`/api/orders/${orderId}/progress`)).body.status).toBe('sms_verification');

@@ -75,5 +75,27 @@ describe('Tencent Cloud API signing and SMS SendSms against a local fake', () =>
         code: 'LimitExceeded.PhoneNumberDailyLimit',
       });
     });
+
+    it('should send a progress notice through the notice template with the title as its parameter', async () => {
+      fake.on('SendSms', (p) => ({ SendStatusSet: [{ PhoneNumber: p.PhoneNumberSet[0], Code: 'Ok', Message: 'send success', SerialNo: 's2' }] }));
+      const withNotices = new TencentSmsSender(client, {
+        sdkAppId: '1400000000',
+        signName: '备案助手',
+        verificationTemplateId: '123456',
+        noticeTemplateId: '654321',
+      });
+
+      const sent = await withNotices.sendNotice({ mobile: '13800138000', title: '管局审核已通过', text: '【备案】恭喜……' });
+
+      expect(sent).toBe('sent');
+      expect(fake.calls.at(-1)?.payload).toMatchObject({ TemplateId: '654321', TemplateParamSet: ['管局审核已通过'] });
+    });
+
+    it('should send no notice and say so when no notice template is configured', async () => {
+      const sent = await sender().sendNotice({ mobile: '13800138000', title: '管局审核已通过', text: '【备案】恭喜……' });
+
+      expect(sent).toBe('no_template');
+      expect(fake.calls).toEqual([]);
+    });
   });
 });

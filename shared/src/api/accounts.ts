@@ -3,6 +3,8 @@
  * `GET accounts/me` → {@link AccountView} (the account and its ID are made on first read);
  * `POST accounts/me/real-name` {@link SubmitRealNameRequest} → {@link AccountView} (verified by the real-name service;
  *   a refusal answers 422 on the field);
+ * `POST accounts/me/mobile` {@link BindAccountMobileRequest} → {@link AccountView}: binds (or replaces) the account's
+ *   mobile with a code sent by `POST sms/codes` (purpose `account_mobile`); a wrong code answers 422 on `code`.
  * `POST sim/accounts/sub-accounts` → 201 {@link AccountView} — simulators only: a 子账号 under the caller.
  * ID numbers and credit codes are encrypted at rest and masked in every answer. The request schema is in
  * request-schemas.ts: this module stays free of zod for the mini-program pages that read its labels.
@@ -32,6 +34,13 @@ export interface AccountView {
   accountTypeLabel: string;
   /** Null until the account passed 实名认证. */
   realName: RealNameView | null;
+  /** The bound mobile (绑定手机), masked; null until bound by SMS code. */
+  mobileMasked: string | null;
+}
+
+export interface BindAccountMobileRequest {
+  mobile: string;
+  code: string;
 }
 
 export interface SubmitRealNameRequest {

@@ -42,6 +42,8 @@ export const CANCELLATION_NOTICES = {
   noProvider: '若您的服务在办理取消接入后没有对应的接入商，管局可能会注销您的备案号，导致您的域名无法继续访问。',
   allAccessCancelled: '若您批量取消接入全部服务，取消接入后，您的主体同时在本平台注销。',
   notFiledHere: '说明您的备案未在本平台，请您联系对应服务商或管局注销主体',
+  /** S003 3773, 3861, 3943, 4010. */
+  verifyByPhoneOrMail: '您可选择手机或邮件进行验证',
 } as const;
 
 export interface CancellationAction {

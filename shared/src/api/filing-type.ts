@@ -32,6 +32,10 @@ export type FilingTypeVerifyRequest = z.infer<typeof filingTypeVerifyRequestSche
  * (它在「我的备案」), `filed_by_other` (another subject holds it: "该备案非您本人提交", S003 4201–4203), or the
  * subject is filed with us under `other_account`.
  */
+/** S003 4201–4203: a service someone else filed is not 接入; its holder cancels it first. */
+export const FILED_BY_OTHER_MESSAGE =
+  '已存在他人的备案信息，该备案非您本人提交，您可以先线下注销原备案后再提交备案：请原备案主体向备案所在地的通信管理局申请注销；如您的信息被他人冒用，请联系当地通信管理局。';
+
 export const FILING_TYPE_OUTCOMES = ['new_order', 'already_filed', 'filed_by_other', 'other_account'] as const;
 export type FilingTypeOutcome = (typeof FILING_TYPE_OUTCOMES)[number];
 

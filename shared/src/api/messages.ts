@@ -21,3 +21,15 @@ export interface MessagePage {
 export interface UnreadCount {
   count: number;
 }
+
+/** GET /api/notifications/result-channels: whether progress messages also go out by SMS and e-mail (on by default). */
+export interface ResultChannelSetting {
+  channel: 'sms' | 'email';
+  label: string;
+  enabled: boolean;
+}
+
+/** PUT /api/notifications/result-channels/:channel */
+export interface ResultChannelSettingRequest {
+  enabled: boolean;
+}

@@ -14,6 +14,13 @@ export interface MyFilingServiceDetail extends FilingServiceDetail {
   footerSnippet: string | null;
 }
 
+/** What 我的备案 tells the user (S003 4175, 4233). */
+export const MY_FILINGS_TEXTS = {
+  detailsHint: '单击主体信息和服务信息中的查看/变更可查看对应详情。',
+  exportNotice:
+    '仅支持导出基础信息（备案号、负责人名称、备案域名、备案 APP 包名、服务名称等信息）：仅导出已通过管局审核、在本平台备案的信息，不含证件号码和手机号码。',
+} as const;
+
 /** 导出基础信息: spreadsheet (XLSX, CSV) or the printable 备案信息 sheet (PDF, one per subject). */
 export const EXPORT_FORMATS = {
   xlsx: { label: 'Excel', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },

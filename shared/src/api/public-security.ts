@@ -15,6 +15,7 @@ export const PUBLIC_SECURITY_CONSENT_TEXT =
 export const PUBLIC_SECURITY_TEXTS = {
   title: '公安联网备案',
   granted: '已完成授权，待通信管理局审核通过', // S000 39
+  declineButton: '不授权，关闭此模块', // S000 42
   declined: '您暂未授权。通信管理局审核通过前，您可再次选择是否授权；若一直未授权，审核通过后此模块将不再显示。', // S000 42–44
   appsNotice:
     '目前仅支持网站使用数据码进行公安联网备案，授权后仅会同步订单中的网站信息，不会同步APP信息；请在APP开通后30日内自行前往全国互联网安全管理服务平台进行公安联网备案。', // S000 118

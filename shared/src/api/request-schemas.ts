@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { VALIDATION_MESSAGES } from '../validate/codes';
 import { filingTypeVerifyRequestSchema } from './filing-type';
 
 /** Bodies of the API's own requests (the filing data itself is validated by the step schemas). */
@@ -26,6 +27,13 @@ export const submitRealNameRequestSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
   certificateNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
 });
+/** POST /api/accounts/me/mobile (BindAccountMobileRequest). */
+export const bindAccountMobileRequestSchema = z.object({
+  mobile: z.string().check(z.refine((v) => /^1[3-9]\d{9}$/.test(v), { params: { code: 'MOBILE_FORMAT' }, message: VALIDATION_MESSAGES.MOBILE_FORMAT })),
+  code: z.string().check(z.refine((v) => /^\d{6}$/.test(v), { params: { code: 'INVALID_VALUE' }, message: '请输入6位数字验证码' })),
+});
+/** PUT /api/notifications/result-channels/:channel (ResultChannelSettingRequest). */
+export const resultChannelSettingRequestSchema = z.object({ enabled: z.boolean() });
 /** 同意授权 / 暂不授权 of the 公安联网备案数据码 (PublicSecurityConsentRequest). */
 export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['granted', 'declined']) });
 

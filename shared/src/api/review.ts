@@ -181,6 +181,8 @@ export type SmsVerifyRequest = z.infer<typeof smsVerifyRequestSchema>;
 
 export interface SmsVerifyResponse {
   verified: true;
+  /** Another principal of the same submission has not verified yet: the form says so (SMS_VERIFY_TEXTS.othersPending). */
+  othersPending: boolean;
 }
 
 /** POST /api/regulator-sim/sms/search: the verification SMS the simulated MIIT sent to a mobile, newest last. */
@@ -189,6 +191,10 @@ export interface SimulatedMiitSms {
   text: string;
   sentAt: string;
 }
+/** What MIIT's verification form answers (S001 86). */
+export const SMS_VERIFY_TEXTS = {
+  othersPending: '您已完成短信核验，但还需其他负责人完成核验。',
+} as const;
 
 /** POST /api/regulator-sim/orders/:id/script: the 管局's decision for this order (simulator only). */
 export const regulatorScriptRequestSchema = z.object({

@@ -14,7 +14,8 @@ import { z } from 'zod/mini';
  *   enabled (embedded SMS default). The mobile travels in the body, not the URL (URLs are logged). The older
  *   `GET /api/dev/sms-outbox?mobile=` still answers for the browser tests; its query is redacted in the logs.
  */
-export const SMS_PURPOSES = ['principal_mobile', 'code_grant'] as const;
+/** `principal_mobile`: a principal's mobile in a draft; `code_grant`: the first 服务码 grant to an account; `account_mobile`: the account's bound mobile (我的账号). */
+export const SMS_PURPOSES = ['principal_mobile', 'code_grant', 'account_mobile'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 export const SMS_LIMITS = {

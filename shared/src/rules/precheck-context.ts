@@ -14,9 +14,9 @@ export interface PrecheckContext extends FilingContext {
   /** The account's bound phone: a personal filer's mobile must be this one. */
   accountMobile?: string;
   /**
-   * Where `accountMobile` comes from: the account's bound phone (a mismatch is an error), or, until accounts have
-   * one, the mobile the account last proved as a personal filer (a mismatch is a warning: the filer may have
-   * changed phone).
+   * Where `accountMobile` comes from: the account's bound phone (我的账号 → 绑定手机; a mismatch is an error), or, for
+   * an account that bound none, the mobile it last proved as a personal filer (a mismatch is a warning: the filer may
+   * have changed phone).
    */
   accountMobileFrom?: 'bound_phone' | 'sms_verification';
   /** Other open orders of the account and of the subject, counted by the server. */

@@ -8,3 +8,4 @@ export * from './workflow-table.validator';
 export * from './workflow-timings.constants';
 export * from './progress-messages.table';
 export * from './offline-cancellation.table';
+export * from './result-channel-templates.table';

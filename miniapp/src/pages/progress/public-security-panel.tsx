@@ -81,7 +81,7 @@ export function PublicSecurityPanel({ orderId, status }: { orderId: string; stat
       )}
       {view.changeable && view.choice !== 'declined' && (
         <Button className='btn-secondary' id='public-security-decline' {...busyButtonProps(busy)} onClick={() => void choose('declined')}>
-          不授权，关闭此模块
+          {PUBLIC_SECURITY_TEXTS.declineButton}
         </Button>
       )}
       {!view.changeable && <DataCode view={view} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { EXPORT_FORMATS, type ExportFormat } from '@beian/shared';
+import { EXPORT_FORMATS, MY_FILINGS_TEXTS, type ExportFormat } from '@beian/shared';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { downloadFilingExport } from '../../services/filings.api';
 import { ApiError } from '../../services/request';
@@ -29,7 +29,7 @@ export function ExportButtons({ subjectId, fileLabel }: { subjectId?: string; fi
 
   return (
     <View className='export-box' id='export-box'>
-      <Text className='hint'>仅导出已通过管局审核、在本平台备案的基础信息（备案号、负责人名称、备案域名、APP 包名、服务名称），不含证件号码和手机号码。</Text>
+      <Text className='hint'>{MY_FILINGS_TEXTS.exportNotice}</Text>
       <View className='export-buttons'>
         {FORMATS.map((format) => (
           <Button

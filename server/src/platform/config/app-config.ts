@@ -45,6 +45,8 @@ export interface TencentSmsConfig {
   verificationTemplateId: string;
   /** An approved template with four parameters: {1} the subject, {2} the principal's role, {3} the hours, {4} the link. */
   invitationTemplateId: string;
+  /** An approved template for progress notices with one parameter: {1} the message title; absent: no notices by SMS. */
+  noticeTemplateId?: string;
 }
 
 export type SmsConfig = { provider: 'dev-outbox' } | ({ provider: 'tencent' } & TencentSmsConfig);
@@ -201,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             signName: e.TENCENT_SMS_SIGN_NAME!,
             verificationTemplateId: e.TENCENT_SMS_TEMPLATE_ID!,
             invitationTemplateId: e.TENCENT_SMS_INVITATION_TEMPLATE_ID!,
+            noticeTemplateId: e.TENCENT_SMS_NOTICE_TEMPLATE_ID,
           }
         : { provider: 'dev-outbox' },
     mail: e.MAIL_PROVIDER === 'smtp' ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM } : { provider: 'dev-mailbox', from: e.MAIL_FROM },

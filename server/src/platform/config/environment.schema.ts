@@ -89,6 +89,8 @@ export const ENV_SCHEMA = z.object({
   TENCENT_SMS_TEMPLATE_ID: digits.optional(),
   /** An approved template with four parameters: {1} the subject, {2} the principal's role, {3} the hours, {4} the link. */
   TENCENT_SMS_INVITATION_TEMPLATE_ID: digits.optional(),
+  /** Template for progress notices by SMS, one parameter (the title); without it results are not sent by SMS. */
+  TENCENT_SMS_NOTICE_TEMPLATE_ID: digits.optional(),
   /** `smtp`: send e-mail (verification codes) through SMTP_URL; `dev-mailbox` keeps it in the dev mailbox. */
   MAIL_PROVIDER: z.enum(['dev-mailbox', 'smtp']).default('dev-mailbox'),
   /** `smtps://user:pass@host:465` or `smtp://host:587` (STARTTLS when the server offers it). */

@@ -196,7 +196,7 @@ export default function CancelFlowPage() {
                 {fieldErrors.declaration && <Text className='error-text'>{fieldErrors.declaration}</Text>}
               </View>
             )}
-            <Text className='hint'>您可选择手机或邮件进行验证</Text>
+            <Text className='hint'>{CANCELLATION_NOTICES.verifyByPhoneOrMail}</Text>
             {view.recipients.map((r) => (
               <View
                 key={r.channel}

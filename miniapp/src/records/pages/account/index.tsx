@@ -5,12 +5,14 @@ import { REAL_NAME_TYPES, formatChinaTime, type AccountView, type RealNameType }
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { getMyAccount, submitRealName } from '../../../services/accounts.api';
 import { ApiError } from '../../../services/request';
+import { BoundMobileCard } from '../../components/bound-mobile-card';
 import { Fact } from '../../components/fact';
+import { ResultChannelsCard } from '../../components/result-channels-card';
 import './index.scss';
 
 const message = (failure: unknown, fallback: string) => (failure instanceof ApiError ? failure.message : fallback);
 
-/** 我的账号: the account ID to give when a filing is migrated here (with 复制), the type and the 实名认证. */
+/** 我的账号: the account ID to give when a filing is migrated here (with 复制), the type, the 实名认证, the bound mobile and 通知方式. */
 export default function RecordsAccountPage() {
   const [account, setAccount] = useState<AccountView | null>(null);
   const [type, setType] = useState<RealNameType>('personal');
@@ -114,6 +116,8 @@ export default function RecordsAccountPage() {
           </Button>
         </View>
       )}
+      <BoundMobileCard account={account} onBound={setAccount} />
+      <ResultChannelsCard />
       {error && <Text className='error-text'>{error}</Text>}
     </View>
   );

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { formatChinaTime, subjectNatureByKey, type FilingServiceSummary, type FilingServiceType, type FilingSubjectDetail } from '@beian/shared';
+import {
+  MY_FILINGS_TEXTS,
+  formatChinaTime,
+  subjectNatureByKey,
+  type FilingServiceSummary,
+  type FilingServiceType,
+  type FilingSubjectDetail,
+} from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { navigate } from '../../../routes';
 import { getFilingSubject } from '../../../services/filings.api';
@@ -79,6 +86,7 @@ export default function RecordsSubjectPage() {
           <Fact label='审核通过时间' value={formatChinaTime(subject.approvedAt)} />
           <Fact label='状态' value={subject.stateLabel} id='subject-state' />
         </View>
+        <Text className='hint'>{MY_FILINGS_TEXTS.detailsHint}</Text>
         {subject.state === 'active' ? (
           <Text className='link' id='change-subject' onClick={() => void navigate('records-change', { subjectId: subject.id, kind: 'change_filing' })}>
             查看/变更

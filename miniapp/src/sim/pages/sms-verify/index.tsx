@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { SimulatedMiitSms } from '@beian/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { SMS_VERIFY_TEXTS } from '@beian/shared';
 import { busyButtonProps } from '../../../components/busy-button.props';
 import { simulatedMiitSms, verifyRegulatorSms } from '../../../services/regulator-sim.api';
 import { ApiError } from '../../../services/request';
 import { useSessionStore } from '../../../services/session.store';
 import './index.scss';
 
-type Outcome = { kind: 'verified' } | { kind: 'failed'; message: string; triesLeft: number | null };
+type Outcome = { kind: 'verified'; othersPending: boolean } | { kind: 'failed'; message: string; triesLeft: number | null };
 
 function triesLeftOf(error: ApiError): number | null {
   const value = error.details?.triesLeft;
@@ -51,8 +52,8 @@ export default function SimSmsVerifyPage() {
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
     try {
-      await verifyRegulatorSms({ mobile: mobile.trim(), code: code.trim(), certLastSix: certLastSix.trim() });
-      setOutcome({ kind: 'verified' });
+      const answer = await verifyRegulatorSms({ mobile: mobile.trim(), code: code.trim(), certLastSix: certLastSix.trim() });
+      setOutcome({ kind: 'verified', othersPending: answer.othersPending });
     } catch (error) {
       if (error instanceof ApiError) {
         setFieldErrors(error.fieldMessages());
@@ -133,6 +134,11 @@ export default function SimSmsVerifyPage() {
       {outcome?.kind === 'verified' && (
         <View className='card sim-result sim-ok' id='sim-result'>
           <Text className='card-title'>核验成功</Text>
+          {outcome.othersPending && (
+            <Text className='hint' id='sim-others-pending'>
+              {SMS_VERIFY_TEXTS.othersPending}
+            </Text>
+          )}
           <Text className='hint'>核验结果将在 30–60 分钟内同步给接入商，请在备案进度中查看。</Text>
         </View>
       )}
