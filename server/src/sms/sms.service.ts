@@ -129,6 +129,8 @@ export class SmsService {
       else await tx.insert(MobileVerificationEntity, row);
       return this.view(row, request.mobile);
     });
+    if (outcome instanceof AppException) throw outcome;
+    return outcome;
   }
 
   /**

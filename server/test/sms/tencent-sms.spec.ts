@@ -82,6 +82,7 @@ describe('Tencent Cloud API signing and SMS SendSms against a local fake', () =>
         sdkAppId: '1400000000',
         signName: '备案助手',
         verificationTemplateId: '123456',
+        invitationTemplateId: '223344',
         noticeTemplateId: '654321',
       });
 
