@@ -108,7 +108,8 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   async runDue(): Promise<number> {
     if (this.stopping) return 0;
     const rows = await this.claim();
-    await Promise.all(rows.map((row) => this.run(row)));
+    const handled = await Promise.all(rows.map((row) => this.run(row)));
+    await this.finishHandled(rows.filter((_, i) => handled[i]));
     return rows.length;
   }
 
@@ -168,18 +169,35 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     });
   }
 
-  /** A deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure. */
-  private async run(row: R): Promise<void> {
+  /**
+   * True when the handler returned; a failure is recorded at once (retry or dead), a success with its batch. A
+   * deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure.
+   */
+  private async run(row: R): Promise<boolean> {
     const handler = this.handlers.get(row.type);
     try {
       if (!handler) throw new Error(`no handler registered for ${row.type}`);
       // Under the id of the request that caused the row: what the handler writes carries it on.
       await retryOnContention(() => RequestContext.run(row.requestId, () => handler(row)), { attempts: DEADLOCK_RERUNS + 1 });
+      return true;
     } catch (error) {
       await this.fail(row, error);
-      return;
+      return false;
     }
-    await this.finish(row, { status: this.doneStatus, attempts: row.attempts + 1, lastError: null });
+  }
+
+  /** The batch's handled rows in one statement; as in finish, only those this process still holds. */
+  private async finishHandled(rows: R[]): Promise<void> {
+    if (!rows.length) return;
+    const done = { status: this.doneStatus, attempts: () => 'attempts + 1', lastError: null, lockedBy: null, lockedUntil: null, ...this.finishedColumns(true) };
+    await this.db.statement((db) =>
+      db
+        .createQueryBuilder()
+        .update(this.entity)
+        .set(done as object)
+        .where({ id: In(rows.map((r) => r.id)), lockedBy: this.workerId } as FindOptionsWhere<R>)
+        .execute(),
+    );
   }
 
   private async fail(row: R, error: unknown): Promise<void> {
@@ -195,8 +213,8 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** Only the lease holder records the outcome; a runner whose lease ran out leaves the row to its new owner. */
   private async finish(row: R, change: Record<string, unknown>): Promise<void> {
-    await this.db.transaction((tx) =>
-      tx.update(
+    await this.db.statement((db) =>
+      db.update(
         this.entity,
         { id: row.id, lockedBy: this.workerId } as FindOptionsWhere<R>,
         {
