@@ -28,6 +28,8 @@ export type RowHandler<R> = (row: R) => Promise<void>;
 
 const MAX_ERROR_LENGTH = 2000;
 const DEADLOCK_RERUNS = 3;
+/** Batches running at once in a drain: the next one is claimed while the previous one runs. */
+const OVERLAPPING_BATCHES = 2;
 
 /** Delay before the n-th retry (n ≥ 1): doubles each time, capped. */
 export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
@@ -106,21 +108,36 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** Claims one batch of due rows and runs them; returns how many were claimed (none once the process drains). */
   async runDue(): Promise<number> {
-    if (this.stopping) return 0;
-    const rows = await this.claim();
-    const handled = await Promise.all(rows.map((row) => this.run(row)));
-    await this.finishHandled(rows.filter((_, i) => handled[i]));
+    const rows = this.stopping ? [] : await this.claim();
+    await this.runBatch(rows);
     return rows.length;
   }
 
-  /** Runs batches until nothing is due (retries whose backoff has not passed are not due). */
+  /**
+   * Runs batches until nothing is due (retries whose backoff has not passed are not due). The next batch is claimed
+   * while the previous one runs (OVERLAPPING_BATCHES at most): running rows are leased, so no claim takes them again,
+   * and a later row of their key is held back until they are done, then claimed by the next round.
+   */
   async drain(maxBatches = 10_000): Promise<number> {
+    const running = new Set<Promise<void>>();
     let total = 0;
-    for (let batch = 0; batch < maxBatches; batch++) {
-      const claimed = await this.runDue();
-      if (!claimed) return total;
-      total += claimed;
+    try {
+      for (let batch = 0; batch < maxBatches;) {
+        const rows = this.stopping ? [] : await this.claim();
+        if (rows.length) {
+          batch++;
+          total += rows.length;
+          const run: Promise<void> = this.runBatch(rows).finally(() => running.delete(run));
+          running.add(run);
+          if (running.size < OVERLAPPING_BATCHES) continue;
+        } else if (!running.size) return total;
+        await Promise.race(running);
+      }
+    } catch (error) {
+      await Promise.allSettled(running);
+      throw error;
     }
+    await Promise.all(running);
     throw new Error(`${this.constructor.name}: still busy after ${maxBatches} batches`);
   }
 
@@ -167,6 +184,11 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
       await tx.update(this.entity, { id: In(rows.map((r) => r.id)) } as FindOptionsWhere<R>, { lockedBy: this.workerId, lockedUntil } as object);
       return rows.map((r) => ({ ...r, lockedBy: this.workerId, lockedUntil }));
     });
+  }
+
+  private async runBatch(rows: R[]): Promise<void> {
+    const handled = await Promise.all(rows.map((row) => this.run(row)));
+    await this.finishHandled(rows.filter((_, i) => handled[i]));
   }
 
   /**
