@@ -121,16 +121,25 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   async drain(maxBatches = 10_000): Promise<number> {
     const running = new Set<Promise<void>>();
     let total = 0;
+    let finished = 0;
     try {
-      for (let batch = 0; batch < maxBatches;) {
+      for (let batch = 0; batch < maxBatches; ) {
+        const finishedBefore = finished;
         const rows = this.stopping ? [] : await this.claim();
         if (rows.length) {
           batch++;
           total += rows.length;
-          const run: Promise<void> = this.runBatch(rows).finally(() => running.delete(run));
+          const run: Promise<void> = this.runBatch(rows).finally(() => {
+            running.delete(run);
+            finished++;
+          });
           running.add(run);
           if (running.size < OVERLAPPING_BATCHES) continue;
-        } else if (!running.size) return total;
+        } else if (!running.size) {
+          // A batch that ended during the claim may have freed the next row of its key: only a claim after it tells.
+          if (finished === finishedBefore) return total;
+          continue;
+        }
         await Promise.race(running);
       }
     } catch (error) {
