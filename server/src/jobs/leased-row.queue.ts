@@ -123,7 +123,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     let total = 0;
     let finished = 0;
     try {
-      for (let batch = 0; batch < maxBatches; ) {
+      for (let batch = 0; batch < maxBatches;) {
         const finishedBefore = finished;
         const rows = this.stopping ? [] : await this.claim();
         if (rows.length) {
