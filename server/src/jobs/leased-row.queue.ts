@@ -28,6 +28,8 @@ export type RowHandler<R> = (row: R) => Promise<void>;
 
 const MAX_ERROR_LENGTH = 2000;
 const DEADLOCK_RERUNS = 3;
+/** Batches running at once in a drain: the next one is claimed while the previous one runs. */
+const OVERLAPPING_BATCHES = 2;
 
 /** Delay before the n-th retry (n ≥ 1): doubles each time, capped. */
 export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
@@ -106,20 +108,45 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** Claims one batch of due rows and runs them; returns how many were claimed (none once the process drains). */
   async runDue(): Promise<number> {
-    if (this.stopping) return 0;
-    const rows = await this.claim();
-    await Promise.all(rows.map((row) => this.run(row)));
+    const rows = this.stopping ? [] : await this.claim();
+    await this.runBatch(rows);
     return rows.length;
   }
 
-  /** Runs batches until nothing is due (retries whose backoff has not passed are not due). */
+  /**
+   * Runs batches until nothing is due (retries whose backoff has not passed are not due). The next batch is claimed
+   * while the previous one runs (OVERLAPPING_BATCHES at most): running rows are leased, so no claim takes them again,
+   * and a later row of their key is held back until they are done, then claimed by the next round.
+   */
   async drain(maxBatches = 10_000): Promise<number> {
+    const running = new Set<Promise<void>>();
     let total = 0;
-    for (let batch = 0; batch < maxBatches; batch++) {
-      const claimed = await this.runDue();
-      if (!claimed) return total;
-      total += claimed;
+    let finished = 0;
+    try {
+      for (let batch = 0; batch < maxBatches;) {
+        const finishedBefore = finished;
+        const rows = this.stopping ? [] : await this.claim();
+        if (rows.length) {
+          batch++;
+          total += rows.length;
+          const run: Promise<void> = this.runBatch(rows).finally(() => {
+            running.delete(run);
+            finished++;
+          });
+          running.add(run);
+          if (running.size < OVERLAPPING_BATCHES) continue;
+        } else if (!running.size) {
+          // A batch that ended during the claim may have freed the next row of its key: only a claim after it tells.
+          if (finished === finishedBefore) return total;
+          continue;
+        }
+        await Promise.race(running);
+      }
+    } catch (error) {
+      await Promise.allSettled(running);
+      throw error;
     }
+    await Promise.all(running);
     throw new Error(`${this.constructor.name}: still busy after ${maxBatches} batches`);
   }
 
@@ -168,18 +195,40 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     });
   }
 
-  /** A deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure. */
-  private async run(row: R): Promise<void> {
+  private async runBatch(rows: R[]): Promise<void> {
+    const handled = await Promise.all(rows.map((row) => this.run(row)));
+    await this.finishHandled(rows.filter((_, i) => handled[i]));
+  }
+
+  /**
+   * True when the handler returned; a failure is recorded at once (retry or dead), a success with its batch. A
+   * deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure.
+   */
+  private async run(row: R): Promise<boolean> {
     const handler = this.handlers.get(row.type);
     try {
       if (!handler) throw new Error(`no handler registered for ${row.type}`);
       // Under the id of the request that caused the row: what the handler writes carries it on.
       await retryOnContention(() => RequestContext.run(row.requestId, () => handler(row)), { attempts: DEADLOCK_RERUNS + 1 });
+      return true;
     } catch (error) {
       await this.fail(row, error);
-      return;
+      return false;
     }
-    await this.finish(row, { status: this.doneStatus, attempts: row.attempts + 1, lastError: null });
+  }
+
+  /** The batch's handled rows in one statement; as in finish, only those this process still holds. */
+  private async finishHandled(rows: R[]): Promise<void> {
+    if (!rows.length) return;
+    const done = { status: this.doneStatus, attempts: () => 'attempts + 1', lastError: null, lockedBy: null, lockedUntil: null, ...this.finishedColumns(true) };
+    await this.db.statement((db) =>
+      db
+        .createQueryBuilder()
+        .update(this.entity)
+        .set(done as object)
+        .where({ id: In(rows.map((r) => r.id)), lockedBy: this.workerId } as FindOptionsWhere<R>)
+        .execute(),
+    );
   }
 
   private async fail(row: R, error: unknown): Promise<void> {
@@ -195,8 +244,8 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** Only the lease holder records the outcome; a runner whose lease ran out leaves the row to its new owner. */
   private async finish(row: R, change: Record<string, unknown>): Promise<void> {
-    await this.db.transaction((tx) =>
-      tx.update(
+    await this.db.statement((db) =>
+      db.update(
         this.entity,
         { id: row.id, lockedBy: this.workerId } as FindOptionsWhere<R>,
         {

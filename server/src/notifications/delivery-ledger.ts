@@ -33,7 +33,7 @@ export class DeliveryLedger {
   private async begin(messageId: number, channel: string): Promise<boolean> {
     const now = this.clock.now();
     try {
-      await this.db.transaction((tx) => tx.insert(MessageDeliveryEntity, { messageId, channel, status: 'sending', attempts: 1, detail: null, updatedAt: now }));
+      await this.db.statement((db) => db.insert(MessageDeliveryEntity, { messageId, channel, status: 'sending', attempts: 1, detail: null, updatedAt: now }));
       return true;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -54,8 +54,8 @@ export class DeliveryLedger {
   }
 
   private async settle(messageId: number, channel: string, status: DeliveryStatus, detail: string | null): Promise<void> {
-    await this.db.transaction((tx) =>
-      tx.update(MessageDeliveryEntity, { messageId, channel }, { status, detail: detail?.slice(0, 255) ?? null, updatedAt: this.clock.now() }),
+    await this.db.statement((db) =>
+      db.update(MessageDeliveryEntity, { messageId, channel }, { status, detail: detail?.slice(0, 255) ?? null, updatedAt: this.clock.now() }),
     );
   }
 }

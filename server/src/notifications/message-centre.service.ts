@@ -35,8 +35,10 @@ export class MessageCentreService {
 
   /** Adds a message once per dedupe key and returns it (the existing one when it was already recorded). */
   async record(message: NewMessage): Promise<MessageEntity> {
+    const row = { ...message, readAt: null, createdAt: this.clock.now() };
     try {
-      await this.db.transaction((tx) => tx.insert(MessageEntity, { ...message, readAt: null, createdAt: this.clock.now() }));
+      const inserted = await this.db.statement((db) => db.insert(MessageEntity, row));
+      return Object.assign(new MessageEntity(), row, { id: Number(inserted.identifiers[0]!.id) });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

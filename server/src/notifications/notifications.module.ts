@@ -15,6 +15,7 @@ import { MessageRequests } from './message-requests';
 import { MessagesController } from './messages.controller';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel.port';
 import { NotificationsController } from './notifications.controller';
+import { cachedOpenids } from './openid-cache';
 import { ProgressNotifier } from './progress-notifier';
 import { SubscribeGrantsService } from './subscribe-grants.service';
 import { WechatMessaging } from './wechat-messaging.port';
@@ -47,8 +48,9 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
       useFactory: (config: AppConfig, messaging: WechatMessaging | null, grants: SubscribeGrantsService, db: DatabaseService): NotificationChannel[] => {
         // DiscoveredChannels adds the registered channels to this same list at boot.
         if (!messaging) return [];
-        const openidOf = async (userId: string) =>
-          (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null;
+        const openidOf = cachedOpenids(
+          async (userId) => (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null,
+        );
         return [new WechatSubscribeChannel(messaging, grants, config.wechatTemplates, openidOf)];
       },
     },

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { SubscribeGrantEntity, type SubscribeResult } from './subscribe-grant.entity';
@@ -28,28 +27,21 @@ export class SubscribeGrantsService {
     return { accepted: rows.filter((r) => r.result === 'accept').length };
   }
 
-  /** Spends the oldest unused accepted grant for the template; false when there is none. */
-  consume(userId: string, templateId: string, messageId: number): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const grant = await this.lockUnused(tx, userId, templateId);
-      if (!grant) return false;
-      await tx.update(SubscribeGrantEntity, { id: grant.id }, { usedAt: this.clock.now(), usedByMessageId: messageId });
-      return true;
-    });
+  /**
+   * Spends the oldest unused accepted grant for the template in one statement; false when there is none. On
+   * MySQL/MariaDB a parallel spender waits for the row lock, then moves on to the next unused grant.
+   */
+  async consume(userId: string, templateId: string, messageId: number): Promise<boolean> {
+    const unused = "user_id = ? AND template_id = ? AND result = 'accept' AND used_at IS NULL";
+    const sql = this.db.isSqlite
+      ? `UPDATE subscribe_grants SET used_at = ?, used_by_message_id = ? WHERE id = (SELECT id FROM subscribe_grants WHERE ${unused} ORDER BY id LIMIT 1)`
+      : `UPDATE subscribe_grants SET used_at = ?, used_by_message_id = ? WHERE ${unused} ORDER BY id LIMIT 1`;
+    const params = [this.db.timeParam(this.clock.now()), messageId, userId, templateId];
+    return (await this.db.statement((db) => this.db.execute(db, sql, params))) > 0;
   }
 
   /** Gives back the grant a message spent when its send failed before WeChat took it. */
   async release(messageId: number): Promise<void> {
     await this.db.transaction((tx) => tx.update(SubscribeGrantEntity, { usedByMessageId: messageId }, { usedAt: null, usedByMessageId: null }));
-  }
-
-  private lockUnused(tx: EntityManager, userId: string, templateId: string): Promise<SubscribeGrantEntity | null> {
-    const query = tx
-      .createQueryBuilder(SubscribeGrantEntity, 'g')
-      .where({ userId, templateId, result: 'accept', usedAt: IsNull() })
-      .orderBy('g.id', 'ASC')
-      .limit(1);
-    if (!this.db.isSqlite) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    return query.getOne();
   }
 }
