@@ -4,9 +4,8 @@ import { TimeColumn } from '../database/columns';
 /**
  * The count of one rate-limit bucket in its current window, shared by every server process through the database.
  * The bucket is a hash (of the policy and the caller's address or session), so no address or token is stored.
- * On MySQL/MariaDB a MEMORY table (see the RateLimitsInMemory migration): counting costs no durable commit.
  */
-@Entity('rate_limit_windows', { engine: 'MEMORY' })
+@Entity('rate_limit_windows')
 @Index('IDX_rate_limit_windows_expires_at', ['expiresAt'])
 export class RateLimitWindowEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
