@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { BIOMETRIC_CONSENT_VERSION, type CodeInstanceView, type ContinueCode, type FilingCodeView, type FilingSubjectDetail, type Invitation } from '@beian/shared';
+import {
+  BIOMETRIC_CONSENT_VERSION,
+  type CodeInstanceView,
+  type ContinueCode,
+  type FilingCodeView,
+  type FilingSubjectDetail,
+  type Invitation,
+} from '@beian/shared';
 import { freshPersonId, USCC } from '@beian/shared/testing';
 import { MessageCentreService } from '../../src/notifications/message-centre.service';
 import { fileHere } from '../support/filing-record.fixtures';

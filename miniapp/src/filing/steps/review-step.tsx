@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { PUBLIC_SECURITY_CONSENT_TEXT, fieldLabel, fieldValueText, offersPublicSecurityDataCode, type Finding, type OrderStepKey, type RejectionHint } from '@beian/shared';
+import {
+  PUBLIC_SECURITY_CONSENT_TEXT,
+  fieldLabel,
+  fieldValueText,
+  offersPublicSecurityDataCode,
+  type Finding,
+  type OrderStepKey,
+  type RejectionHint,
+} from '@beian/shared';
 import { regionPath } from '@beian/shared/regions';
 import { busyButtonProps } from '../../components/busy-button.props';
 import { redirect } from '../../routes';
