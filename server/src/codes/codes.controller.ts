@@ -79,5 +79,4 @@ export class CodesController {
   grant(@CurrentUser() user: SessionUser, @ZodBody(serviceCodeGrantRequestSchema) body: ServiceCodeGrantRequest): Promise<FilingCodeView[]> {
     return this.grants.grant(user, body);
   }
-
 }
