@@ -6,7 +6,7 @@ import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
 import { acceptReview, choose, chooseRegion, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
-import { confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -124,6 +124,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await acceptReview(applicant);
     await waitSaved(applicant);
     await applicant.locator('#submit').click();
+    await answerPublicSecurityDialog(applicant, false);
     await applicant.locator('#progress').waitFor();
     await expectText(applicant, '#order-status', '待初审');
     const orderId = new URL(applicant.url().replace('#/', '')).searchParams.get('id')!;
