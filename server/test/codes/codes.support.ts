@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FilingCodeView, GrantCheck, ResourceChoice } from '@beian/shared';
+import type { FilingCodeView, GrantCheck, RegisterResourceRequest, ResourceChoice } from '@beian/shared';
 import { USCC } from '@beian/shared/testing';
 import { chinaNoonIn, cvm } from '../resources/resource.support';
 import { freshMobile } from '../support/filing-flow';
@@ -17,9 +17,9 @@ export async function codesAccount(t: TestApp, nickname: string, enterprise = tr
   return { ...login, kit, accountId, app: t };
 }
 
-/** An eligible CVM of the account in the simulated cloud inventory (3 years left: tests move the clock). */
-export function registerInstance(account: Account): Promise<ResourceChoice> {
-  const body = cvm(account.app, { expiresAt: chinaNoonIn(account.app, 36) });
+/** A CVM of the account in the simulated cloud inventory, eligible unless `over` says otherwise (3 years left: tests move the clock). */
+export function registerInstance(account: Account, over: Partial<RegisterResourceRequest> = {}): Promise<ResourceChoice> {
+  const body = cvm(account.app, { expiresAt: chinaNoonIn(account.app, 36), ...over });
   return account.kit.ok('simulated instance', 'PUT', `/api/sim/resources/ins-${randomUUID().slice(0, 8)}`, body);
 }
 
