@@ -44,7 +44,6 @@ import { PublicSecurityDataCodeEntity } from './public-security/public-security-
 import { SimCloudResourceEntity } from './resources/sim-cloud-resource.entity';
 import { FilingCodeEntity } from './codes/filing-code.entity';
 import { CodeGrantEntity } from './codes/code-grant.entity';
-import { ServerInstanceEntity } from './codes/server-instance.entity';
 
 /** Every entity of the app, for the data source and the migration generator (scripts/generate-migration.js). */
 export const APP_ENTITIES = [
@@ -95,5 +94,4 @@ export const APP_ENTITIES = [
   PublicSecurityDataCodeEntity,
   FilingCodeEntity,
   CodeGrantEntity,
-  ServerInstanceEntity,
 ];

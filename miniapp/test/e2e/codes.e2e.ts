@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type CodeInstanceView, type GrantCheck } from '@beian/shared';
+import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type GrantCheck, type RegisterResourceRequest, type ResourceChoice } from '@beian/shared';
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
@@ -31,10 +32,21 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
 
   const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
 
-  /** The server the owner bought (the cloud console, an outside system): registered in the simulated inventory. */
-  async function boughtServer(nickname: string): Promise<CodeInstanceView> {
-    const owner = await new ApiTestKit(server.url).devLogin(nickname);
-    return owner.ok('simulated server', 'POST', '/api/sim/code-instances', { publicIp: '81.70.12.34' });
+  /** A CVM the account bought (the cloud console, an outside system): registered in the simulated cloud inventory. */
+  function registerServer(account: ApiTestKit): Promise<ResourceChoice> {
+    const cvm: RegisterResourceRequest = {
+      type: 'cvm',
+      region: 'ap-guangzhou',
+      publicIp: '81.70.12.34',
+      billingMode: 'prepaid',
+      termMonths: 36,
+      expiresAt: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
+    };
+    return account.ok('simulated server', 'PUT', `/api/sim/resources/ins-${randomUUID().slice(0, 8)}`, cvm);
+  }
+
+  async function boughtServer(nickname: string): Promise<ResourceChoice> {
+    return registerServer(await new ApiTestKit(server.url).devLogin(nickname));
   }
 
   /** 我的账号 on screen: 企业认证 when `enterprise` is given, and the account ID read off the page. */
@@ -176,7 +188,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     for (const other of ['第二授权方', '第三授权方']) {
       const api = await new ApiTestKit(server.url).devLogin(other);
       await api.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${other}有限公司`, certificateNumber: USCC });
-      const { instanceId } = await api.ok<CodeInstanceView>('server', 'POST', '/api/sim/code-instances', {});
+      const { instanceId } = await registerServer(api);
       const request = { instanceId, count: 1, targetAccountId: receiverId };
       const check = await api.ok<GrantCheck>('验证', 'POST', '/api/codes/service/grants/verify', request);
       const otherMobile = other === '第二授权方' ? '13700137002' : '13700137003';

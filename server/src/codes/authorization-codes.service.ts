@@ -91,8 +91,8 @@ export class AuthorizationCodesService {
 
   /** The caller's instance that can back a filing, or the refusal in words. */
   async eligibleInstance(tx: EntityManager, ownerUserId: string, instanceId: string): Promise<ServerInstance> {
-    const instance = await this.inventory.find(tx, instanceId);
-    if (!instance || instance.ownerUserId !== ownerUserId) throw refuse('instanceId', 'CODE_INSTANCE_NOT_FOUND', '服务器实例不存在或不属于当前账号');
+    const instance = await this.inventory.find(tx, ownerUserId, instanceId);
+    if (!instance) throw refuse('instanceId', 'CODE_INSTANCE_NOT_FOUND', '服务器实例不存在或不属于当前账号');
     if (instance.ineligibleReason) throw refuse('instanceId', 'CODE_INSTANCE_INELIGIBLE', `该服务器不能用于备案：${instance.ineligibleReason}`);
     return instance;
   }

@@ -55,7 +55,7 @@ export class CodeUsage {
     if (row.state === 'used') return unavailable(wanted.path, `${name}已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
     if (row.state === 'reserved' && !reservedHere) return unavailable(wanted.path, `${name}正在被其他备案订单使用，请更换`);
     if (row.state !== 'available' && !reservedHere) return unavailable(wanted.path, `${name}已失效，请到服务码管理页面查看或联系授权账号重新生成`);
-    const instance = row.instanceId ? await this.inventory.find(tx, row.instanceId) : null;
+    const instance = row.instanceId ? await this.inventory.find(tx, row.ownerUserId, row.instanceId) : null;
     if (!instance || instance.refunded) return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
     return null;
   }

@@ -1,22 +1,18 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   checkCodeRequestSchema,
   generateAuthorizationCodeRequestSchema,
-  registerInstanceRequestSchema,
   serviceCodeGrantRequestSchema,
   type CheckCodeRequest,
   type CodeInstanceView,
   type FilingCodeView,
   type GenerateAuthorizationCodeRequest,
   type GrantCheck,
-  type RegisterInstanceRequest,
   type ServiceCodeGrantRequest,
   type SessionUser,
 } from '@beian/shared';
 import { CurrentUser } from '../auth/auth.guard';
-import type { AppConfig } from '../platform/config/app-config';
-import { APP_CONFIG } from '../platform/config/config.module';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { AuthorizationCodesService } from './authorization-codes.service';
@@ -24,7 +20,6 @@ import { CodeInstancesService } from './code-instances.service';
 import { ServiceCodeGrantsService } from './service-code-grants.service';
 
 const CODE_ID = new ParseUUIDPipe({ exceptionFactory: () => new AppException('CODE_NOT_FOUND') });
-const INSTANCE_ID = /^ins-[a-z0-9]{1,20}$/;
 
 /** 备案授权码 and 服务码管理 of the caller's account; each code is read and changed only by its owner or holder. */
 @ApiTags('codes')
@@ -35,29 +30,11 @@ export class CodesController {
     private readonly instances: CodeInstancesService,
     private readonly authorizationCodes: AuthorizationCodesService,
     private readonly grants: ServiceCodeGrantsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('codes/instances')
   listInstances(@CurrentUser() user: SessionUser): Promise<CodeInstanceView[]> {
     return this.instances.list(user);
-  }
-
-  /** Simulators only: a server bought by the caller. */
-  @Post('sim/code-instances')
-  @ApiZodBody(registerInstanceRequestSchema)
-  registerInstance(@CurrentUser() user: SessionUser, @ZodBody(registerInstanceRequestSchema) body: RegisterInstanceRequest): Promise<CodeInstanceView> {
-    this.simulatorsOnly();
-    return this.instances.register(user, body);
-  }
-
-  /** Simulators only: the caller's server refunded (its unused codes die). */
-  @Post('sim/code-instances/:instanceId/refund')
-  @HttpCode(200)
-  refundInstance(@CurrentUser() user: SessionUser, @Param('instanceId') instanceId: string): Promise<CodeInstanceView> {
-    this.simulatorsOnly();
-    if (!INSTANCE_ID.test(instanceId)) throw new AppException('CODE_INSTANCE_NOT_FOUND');
-    return this.instances.refund(user, instanceId);
   }
 
   @Get('codes/authorization')
@@ -101,9 +78,5 @@ export class CodesController {
   @ApiZodBody(serviceCodeGrantRequestSchema)
   grant(@CurrentUser() user: SessionUser, @ZodBody(serviceCodeGrantRequestSchema) body: ServiceCodeGrantRequest): Promise<FilingCodeView[]> {
     return this.grants.grant(user, body);
-  }
-
-  private simulatorsOnly(): void {
-    if (!this.config.simulatorsEnabled) throw new AppException('SIMULATOR_ONLY');
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrderCoreModule } from '../order-core/order-core.module';
+import { ResourcesModule } from '../resources/resources.module';
 import { SmsModule } from '../sms/sms.module';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import { CodeGrantEntity } from './code-grant.entity';
@@ -11,21 +12,19 @@ import { CodeUsage } from './code-usage';
 import { CodesController } from './codes.controller';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews } from './filing-codes';
-import { ServerInstanceEntity } from './server-instance.entity';
+import { ResourcesServerInventory } from './resources.server-inventory';
 import { ServerInventory } from './server-inventory.port';
 import { ServiceCodeGrantsService } from './service-code-grants.service';
-import { SimulatedServerInventory } from './simulated.server-inventory';
 
 /**
- * 备案授权码 and ICP备案服务码 with grants: codes on a server of the ServerInventory, checked at submission and
+ * 备案授权码 and ICP备案服务码 with grants: codes on a server of the account's cloud inventory, checked at submission and
  * following their order (reserved, used on approval, released when it is withdrawn or expires).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([FilingCodeEntity, CodeGrantEntity, ServerInstanceEntity]), AccountsModule, OrderCoreModule, SmsModule],
+  imports: [TypeOrmModule.forFeature([FilingCodeEntity, CodeGrantEntity]), AccountsModule, OrderCoreModule, ResourcesModule, SmsModule],
   controllers: [CodesController],
   providers: [
-    // Embedded default: the simulated inventory; the resource module's inventory replaces it when it lands.
-    { provide: ServerInventory, useClass: SimulatedServerInventory },
+    { provide: ServerInventory, useClass: ResourcesServerInventory },
     CodeInstancesService,
     AuthorizationCodesService,
     ServiceCodeGrantsService,

@@ -12,11 +12,11 @@ export interface ServerInstance {
 }
 
 /**
- * The cloud resource inventory codes are made from. The embedded default is a simulated inventory
- * (SimulatedServerInventory); the resource module's inventory (instances with their eligibility) implements this
- * port when it lands, and a real adapter would read the provider's instance API. Reads use the caller's `tx`.
+ * The servers codes are made from, read from the account's one cloud inventory (`ResourceInventory` of `resources/`,
+ * adapter ResourcesServerInventory). An instance ID is unique within its owner's account only, so a lookup names
+ * the owner (a code row stores it). Reads use the caller's `tx`.
  */
 export abstract class ServerInventory {
   abstract ofOwner(tx: EntityManager, ownerUserId: string): Promise<ServerInstance[]>;
-  abstract find(tx: EntityManager, instanceId: string): Promise<ServerInstance | null>;
+  abstract find(tx: EntityManager, ownerUserId: string, instanceId: string): Promise<ServerInstance | null>;
 }

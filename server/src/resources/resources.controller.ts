@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { registerResourceRequestSchema, resourceInstanceIdSchema, type RegisterResourceRequest, type ResourceChoice, type SessionUser } from '@beian/shared';
+import { registerResourceRequestSchema, type RegisterResourceRequest, type ResourceChoice, type SessionUser } from '@beian/shared';
 import { CurrentUser } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.guard';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { ResourceEligibility } from './resource-eligibility.service';
-import { ResourceInventory } from './resource-inventory.port';
-import { SimulatedResourceInventory } from './simulated.resource-inventory';
+import { ResourceSimulator } from './resource-simulator.service';
 
 const ACCOUNT_ID = new ParseUUIDPipe({ exceptionFactory: () => new AppException('NOT_FOUND') });
 
@@ -36,7 +37,7 @@ export class ResourcesController {
 export class ResourcesAdminController {
   constructor(
     private readonly eligibility: ResourceEligibility,
-    private readonly inventory: ResourceInventory,
+    private readonly simulator: ResourceSimulator,
     private readonly db: DatabaseService,
   ) {}
 
@@ -47,38 +48,50 @@ export class ResourcesAdminController {
 
   @Put(':instanceId')
   @ApiZodBody(registerResourceRequestSchema)
-  async register(
+  register(
     @Param('accountId', ACCOUNT_ID) accountId: string,
     @Param('instanceId') instanceId: string,
     @ZodBody(registerResourceRequestSchema) body: RegisterResourceRequest,
   ): Promise<ResourceChoice> {
-    const id = this.instanceIdOf(instanceId);
-    await this.db.transaction((tx) => this.simulated().register(tx, accountId, id, body));
-    return this.one(accountId, id);
+    return this.simulator.register(accountId, instanceId, body);
   }
 
   @Post(':instanceId/refund')
   @HttpCode(200)
-  async refund(@Param('accountId', ACCOUNT_ID) accountId: string, @Param('instanceId') instanceId: string): Promise<ResourceChoice> {
-    const id = this.instanceIdOf(instanceId);
-    if (!(await this.db.transaction((tx) => this.simulated().refund(tx, accountId, id)))) throw new AppException('NOT_FOUND');
-    return this.one(accountId, id);
+  refund(@Param('accountId', ACCOUNT_ID) accountId: string, @Param('instanceId') instanceId: string): Promise<ResourceChoice> {
+    return this.simulator.refund(accountId, instanceId);
+  }
+}
+
+/** Simulators only: the caller registers and refunds their own instances (tests and demos of 授权码 / 服务码). */
+@ApiTags('resources')
+@ApiBearerAuth()
+@Controller('sim/resources')
+export class ResourcesSimController {
+  constructor(
+    private readonly simulator: ResourceSimulator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Put(':instanceId')
+  @ApiZodBody(registerResourceRequestSchema)
+  register(
+    @CurrentUser() user: SessionUser,
+    @Param('instanceId') instanceId: string,
+    @ZodBody(registerResourceRequestSchema) body: RegisterResourceRequest,
+  ): Promise<ResourceChoice> {
+    this.simulatorsOnly();
+    return this.simulator.register(user.id, instanceId, body);
   }
 
-  private simulated(): SimulatedResourceInventory {
-    if (!(this.inventory instanceof SimulatedResourceInventory)) throw new AppException('SIMULATOR_ONLY');
-    return this.inventory;
+  @Post(':instanceId/refund')
+  @HttpCode(200)
+  refund(@CurrentUser() user: SessionUser, @Param('instanceId') instanceId: string): Promise<ResourceChoice> {
+    this.simulatorsOnly();
+    return this.simulator.refund(user.id, instanceId);
   }
 
-  private instanceIdOf(raw: string): string {
-    const parsed = resourceInstanceIdSchema.safeParse(raw);
-    if (!parsed.success) throw new AppException('NOT_FOUND');
-    return parsed.data;
-  }
-
-  private async one(accountId: string, instanceId: string): Promise<ResourceChoice> {
-    const found = (await this.eligibility.choices(this.db.manager, accountId)).find((choice) => choice.instanceId === instanceId);
-    if (!found) throw new AppException('NOT_FOUND');
-    return found;
+  private simulatorsOnly(): void {
+    if (!this.config.simulatorsEnabled) throw new AppException('SIMULATOR_ONLY');
   }
 }

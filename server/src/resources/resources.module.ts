@@ -6,21 +6,26 @@ import { ResourceChecks } from './resource-checks';
 import { ResourceEligibility } from './resource-eligibility.service';
 import { ResourceInventory } from './resource-inventory.port';
 import { ResourceLapse } from './resource-lapse.service';
-import { ResourcesAdminController, ResourcesController } from './resources.controller';
+import { ResourceRefundEffects } from './resource-refund-effects';
+import { ResourceSimulator } from './resource-simulator.service';
+import { ResourcesAdminController, ResourcesController, ResourcesSimController } from './resources.controller';
 import { SimulatedResourceInventory } from './simulated.resource-inventory';
 
 /**
  * The account's cloud resources a filing stands on: the inventory port, eligibility, the submit and pre-管局 checks.
- * A 备案授权码 / 服务码 module plugs in with a `@RESOURCE_CHECKS()` provider (and reads instances through `ResourceInventory`).
+ * A 备案授权码 / 服务码 module plugs in with a `@RESOURCE_CHECKS()` provider, reads instances through `ResourceInventory`
+ * and follows a 退费 with a `@RESOURCE_REFUND_EFFECTS()` provider.
  */
 @Module({
   imports: [OrderCoreModule, DiscoveryModule],
-  controllers: [ResourcesController, ResourcesAdminController],
+  controllers: [ResourcesController, ResourcesAdminController, ResourcesSimController],
   providers: [
     ResourceEligibility,
     ResourceChecks,
     EligibleResourcesCheck,
     ResourceLapse,
+    ResourceRefundEffects,
+    ResourceSimulator,
     SimulatedResourceInventory,
     // Only the simulated inventory exists so far; a provider adapter is picked here from AppConfig.
     { provide: ResourceInventory, useExisting: SimulatedResourceInventory },

@@ -1,5 +1,7 @@
-import type { CodeInstanceView, FilingCodeView, GrantCheck } from '@beian/shared';
+import { randomUUID } from 'node:crypto';
+import type { FilingCodeView, GrantCheck, RegisterResourceRequest, ResourceChoice } from '@beian/shared';
 import { USCC } from '@beian/shared/testing';
+import { chinaNoonIn, cvm } from '../resources/resource.support';
 import { freshMobile } from '../support/filing-flow';
 import { devLogin, type TestApp } from '../support/test-app';
 
@@ -12,11 +14,18 @@ export async function codesAccount(t: TestApp, nickname: string, enterprise = tr
   if (enterprise)
     await kit.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${nickname}科技有限公司`, certificateNumber: USCC });
   const { accountId } = await kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
-  return { ...login, kit, accountId };
+  return { ...login, kit, accountId, app: t };
 }
 
-export function registerInstance(account: Account): Promise<CodeInstanceView> {
-  return account.kit.ok('simulated instance', 'POST', '/api/sim/code-instances', {});
+/** A CVM of the account in the simulated cloud inventory, eligible unless `over` says otherwise (3 years left: tests move the clock). */
+export function registerInstance(account: Account, over: Partial<RegisterResourceRequest> = {}): Promise<ResourceChoice> {
+  const body = cvm(account.app, { expiresAt: chinaNoonIn(account.app, 36), ...over });
+  return account.kit.ok('simulated instance', 'PUT', `/api/sim/resources/ins-${randomUUID().slice(0, 8)}`, body);
+}
+
+/** 退费 of the account's instance in the simulated cloud inventory. */
+export function refundInstance(account: Account, instanceId: string): Promise<ResourceChoice> {
+  return account.kit.ok('refund', 'POST', `/api/sim/resources/${instanceId}/refund`, {});
 }
 
 /**

@@ -3,7 +3,7 @@ import { personalDraft } from '@beian/shared/testing';
 import { DAY, workflow } from '../regulator/workflow.support';
 import { submitFiling, withFreshPerson } from '../support/filing-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { codesAccount, grantCodes, grantSmsCode, registerInstance, stateOf } from './codes.support';
+import { codesAccount, grantCodes, grantSmsCode, refundInstance, registerInstance, stateOf } from './codes.support';
 
 const LIMIT_TIMEOUT = 60_000;
 
@@ -53,7 +53,7 @@ describe('ICP备案服务码 granted to other accounts (seed 004)', () => {
     const whileFiling = await stateOf(receiver, '/api/codes/service?tab=received', code!.code);
     await receiver.client.post(`/api/orders/${filing.orderId}/withdraw`, {});
     const afterWithdrawal = await stateOf(receiver, '/api/codes/service?tab=received', code!.code);
-    await grantor.client.post(`/api/sim/code-instances/${instanceId}/refund`, {});
+    await refundInstance(grantor, instanceId);
 
     expect(whileFiling).toBe('备案中');
     expect(afterWithdrawal).toBe('可使用');

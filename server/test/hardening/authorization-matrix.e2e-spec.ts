@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   BIOMETRIC_CONSENT_VERSION,
-  type CodeInstanceView,
   type ContinueCode,
   type FilingCodeView,
   type FilingSubjectDetail,
   type Invitation,
+  type ResourceChoice,
 } from '@beian/shared';
 import { freshPersonId, USCC } from '@beian/shared/testing';
 import { MessageCentreService } from '../../src/notifications/message-centre.service';
@@ -82,7 +82,9 @@ const OBJECTS: ObjectRef[] = [
   { param: 'token', on: /^\/api\/review\/access\//, holder: 'staff', value: () => 'x'.repeat(40) },
   { param: 'kind', on: /^\/api\/letter-templates\//, holder: 'staff', value: () => 'commitment' },
   { param: 'codeId', on: /^\/api\/codes\/authorization\//, holder: 'owner', value: (o) => o.codeId },
-  { param: 'instanceId', on: /^\/api\/sim\/code-instances\//, holder: 'owner', value: (o) => o.instanceId },
+  // Registering names an instance of the caller's own account (keyed by the session): nobody else's object.
+  { param: 'instanceId', on: /^\/api\/sim\/resources\/\{instanceId\}$/, holder: 'staff', value: (o) => o.instanceId },
+  { param: 'instanceId', on: /^\/api\/sim\/resources\//, holder: 'owner', value: (o) => o.instanceId },
   // 通知方式: the name of a setting of the caller's own (keyed by the session), nobody's object.
   { param: 'channel', on: /^\/api\/notifications\/result-channels\//, holder: 'staff', value: () => 'email' },
 ];
@@ -105,6 +107,16 @@ const OWN_OR_TOOL = (op: Operation) =>
   ) && !ON_SOMEONE_ELSES(op);
 const holderOf = (op: Operation): Holder => (params(op).some((p) => refOf(op, p)?.holder === 'invitee') ? 'invitee' : 'owner');
 
+/** An eligible CVM of the caller's own account in the simulated cloud inventory. */
+const SERVER_INSTANCE = {
+  type: 'cvm',
+  region: 'ap-guangzhou',
+  publicIp: '203.0.113.20',
+  billingMode: 'prepaid',
+  termMonths: 12,
+  expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+};
+
 /**
  * A valid request for each operation whose body or query is checked before the caller is: without it the refusal
  * would be the 422 of an empty body, not the object's. Every other operation is called with `{}`.
@@ -120,6 +132,7 @@ const VALID_REQUESTS: Record<string, { body?: unknown | ((o: Objects) => unknown
   'POST /api/orders/{id}/cancellation/verify': { body: { channel: 'sms', code: '123456' } },
   'PUT /api/orders/{id}/public-security/consent': { body: { choice: 'granted' } },
   'PUT /api/notifications/result-channels/{channel}': { body: { enabled: true } },
+  'PUT /api/sim/resources/{instanceId}': { body: SERVER_INSTANCE },
   'POST /api/orders/{id}/migration/codes': { body: { principalName: '李四', mobile: '13800138000' } },
   'POST /api/orders/{id}/migration/confirm': { body: { principalName: '李四', mobile: '13800138000', code: '123456', targetAccountId: '100000000001' } },
   'POST /api/orders/{id}/uploads': { body: { kind: 'certificate_back', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 } },
@@ -204,7 +217,7 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       name: '矩阵科技有限公司',
       certificateNumber: USCC,
     });
-    const instance = await callers.owner.client.kit.ok<CodeInstanceView>('instance', 'POST', '/api/sim/code-instances', {});
+    const instance = await callers.owner.client.kit.ok<ResourceChoice>('instance', 'PUT', '/api/sim/resources/ins-matrix', SERVER_INSTANCE);
     const { accountId } = await callers.owner.client.kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
     const code = await callers.owner.client.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', {
       instanceId: instance.instanceId,

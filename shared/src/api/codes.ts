@@ -1,9 +1,8 @@
 /**
  * 备案授权码 (Tencent style) and ICP备案服务码 with grants (Aliyun style, seed 004): one model, a code on a server
  * instance. Prefix `/api`:
- * `GET codes/instances` → {@link CodeInstanceView}[] — the caller's servers a code can be made from;
- * `POST sim/code-instances` {@link RegisterInstanceRequest} → 201 {@link CodeInstanceView} — simulators only;
- * `POST sim/code-instances/:instanceId/refund` → {@link CodeInstanceView} — simulators only (退费: its unused codes die);
+ * `GET codes/instances` → {@link CodeInstanceView}[] — the caller's servers (CVM / Lighthouse of the account's cloud
+ *   resources, see `resources.ts`) a code can be made from; a server's 退费 kills its unused codes;
  * `GET codes/authorization` → {@link FilingCodeView}[] — the 授权码 this account generated;
  * `POST codes/authorization` {@link GenerateAuthorizationCodeRequest} → 201 {@link FilingCodeView};
  * `POST codes/authorization/:codeId/revoke` → {@link FilingCodeView} (only while 可使用);
@@ -82,10 +81,6 @@ export interface CodeInstanceView {
   /** Null when a code can be made from it, otherwise why not. */
   ineligibleReason: string | null;
   refunded: boolean;
-}
-
-export interface RegisterInstanceRequest {
-  publicIp?: string;
 }
 
 export interface FilingCodeView {

@@ -40,9 +40,6 @@ export const publicSecurityConsentRequestSchema = z.object({ choice: z.enum(['gr
 const accountId = z.string().check(z.trim(), z.regex(/^\d{12}$/));
 const instanceId = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 
-/** POST /api/sim/code-instances (RegisterInstanceRequest). */
-export const registerInstanceRequestSchema = z.object({ publicIp: z.optional(z.string().check(z.regex(/^\d{1,3}(\.\d{1,3}){3}$/))) });
-
 /** POST /api/codes/authorization (GenerateAuthorizationCodeRequest). */
 export const generateAuthorizationCodeRequestSchema = z.object({ instanceId, targetAccountId: accountId });
 

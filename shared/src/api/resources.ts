@@ -9,7 +9,11 @@ import { RESOURCE_REGIONS, RESOURCE_TYPES, type CloudResource, type ResourceRule
  * `GET /api/admin/accounts/:accountId/resources` (admin) → {@link ResourceChoice}[] of that account.
  * `PUT /api/admin/accounts/:accountId/resources/:instanceId` (admin) {@link RegisterResourceRequest} → {@link ResourceChoice}:
  *   registers or replaces an instance in the simulated inventory (a real adapter reads the provider's API and refuses).
- * `POST /api/admin/accounts/:accountId/resources/:instanceId/refund` (admin) → {@link ResourceChoice}: the instance is refunded.
+ * `POST /api/admin/accounts/:accountId/resources/:instanceId/refund` (admin) → {@link ResourceChoice}: the instance is refunded
+ *   (退费: its unused 授权码 / 服务码 die).
+ * `PUT /api/sim/resources/:instanceId`, `POST /api/sim/resources/:instanceId/refund`: the same for the caller's own
+ *   account, simulators only (tests and demos of 授权码 / 服务码).
+ * `accountId` is the account's user id (the 12-digit account ID of `accounts` is for display and 授权码 targets).
  */
 export interface ResourceChoice extends CloudResource {
   typeLabel: string;
