@@ -130,7 +130,7 @@ export async function checkWechatSends(ds: DataSource, wechat: FakeWechatServer,
   const sentIds = wechat.subscribeSends.filter((s) => openids.has(s.touser)).map((s) => Number(new URL(s.page, 'http://x').searchParams.get('messageId')));
   if (new Set(sentIds).size !== sentIds.length) problems.push('a message was sent to WeChat twice');
   const templated = await ds.manager.findBy(MessageEntity, { userId: In(orders.map((o) => o.userId)), type: In(Object.keys(TEMPLATE_OF)) });
-  const deliveries = await ds.manager.findBy(MessageDeliveryEntity, { messageId: In(templated.map((m) => m.id)) });
+  const deliveries = await ds.manager.findBy(MessageDeliveryEntity, { messageId: In(templated.map((m) => m.id)), channel: 'wechat' });
   if (deliveries.length !== templated.length) problems.push(`${deliveries.length} deliveries for ${templated.length} templated messages`);
   const status = new Map(deliveries.map((d) => [d.messageId, d.status]));
   for (const d of deliveries) {
