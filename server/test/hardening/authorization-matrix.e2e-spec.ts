@@ -55,6 +55,7 @@ interface Objects {
   inviteeFileId: string;
   codeId: string;
   instanceId: string;
+  ownerUserId: string;
 }
 
 /**
@@ -66,8 +67,9 @@ const OBJECTS: ObjectRef[] = [
   { param: 'id', on: /^\/api\/filings\/services\//, holder: 'owner', value: (o) => o.serviceId },
   { param: 'id', on: /^\/api\/messages\//, holder: 'owner', value: (o) => String(o.messageId) },
   { param: 'id', on: /^\/api\/admin\//, holder: 'staff', value: () => randomUUID() },
-  { param: 'accountId', on: /^\/api\/admin\//, holder: 'staff', value: () => '100000000001' },
-  { param: 'instanceId', on: /^\/api\/admin\//, holder: 'staff', value: () => 'ins-matrix' },
+  // The resources the staff register are keyed by the account's user id: the owner's real instance.
+  { param: 'accountId', on: /^\/api\/admin\//, holder: 'staff', value: (o) => o.ownerUserId },
+  { param: 'instanceId', on: /^\/api\/admin\//, holder: 'staff', value: (o) => o.instanceId },
   { param: 'id', on: /^\/api\/(orders|review\/orders|regulator-sim\/orders)\//, holder: 'owner', value: (o) => o.orderId },
   { param: 'uploadId', on: /^\/api\/uploads\//, holder: 'owner', value: (o) => o.uploadId },
   { param: 'fileId', on: /\/materials\//, holder: 'owner', value: (o) => o.fileId },
@@ -226,6 +228,7 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
     objects = {
       codeId: code.codeId,
       instanceId: instance.instanceId,
+      ownerUserId: callers.owner.user.id,
       orderId: mine.orderId,
       uploadId: pending.body.uploadId,
       fileId: confirmed.body.fileId,
