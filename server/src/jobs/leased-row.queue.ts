@@ -168,7 +168,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   private async claim(): Promise<R[]> {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + this.config.leaseMs);
-    return this.db.transaction(async (tx) => {
+    return this.db.retryingTransaction(async (tx) => {
       const query = tx
         .createQueryBuilder(this.entity, 'r')
         .where('r.status = :pending', { pending: 'pending' })

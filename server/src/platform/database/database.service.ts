@@ -101,9 +101,10 @@ export class DatabaseService {
   /**
    * One write statement on its own, for hot paths: on MySQL/MariaDB it commits by itself (one round trip instead
    * of BEGIN, statement, COMMIT); on SQLite it queues like a transaction, so it never lands inside another one's.
+   * A deadlock victim was rolled back, so it runs again (retryOnContention).
    */
   statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.isSqlite ? this.transaction(work) : work(this.manager);
+    return retryOnContention(() => (this.isSqlite ? this.transaction(work) : work(this.manager)));
   }
 
   /**
