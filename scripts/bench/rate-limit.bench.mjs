@@ -7,8 +7,9 @@
 //   many addresses  USERS connections, each its own X-Forwarded-For (TRUST_PROXY): a bucket row per caller, saturated
 //   one address     USERS connections from one address: every request upserts the same row (the worst case)
 // Server CPU per request is read from /proc. Then, on MariaDB, the limiter's statements alone on one connection
-// (a transaction: upsert + read back), the counters table in InnoDB (a durable commit each) and in MEMORY (what the
-// server uses). The machine may be shared: figures move with its load.
+// (a transaction: upsert + read back), the counters table in InnoDB (what the server uses: a durable commit each) and
+// in MEMORY (no durable commit, but no transaction either: parallel upserts and read-backs interleave, so the server
+// cannot count exactly with it). The machine may be shared: figures move with its load.
 import {
   cpuSeconds,
   serverRequire,
