@@ -1,56 +1,42 @@
-import type { Browser, Page } from 'playwright-core';
 import { MIGRATION_NOTICES, MIGRATION_REFUSALS, type AccountView, type FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSONAL_WEBSITE, asNewPerson, freshPersonId, personalDraft } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { e2eDatabases } from './support/database';
 import { eventually } from './support/eventually';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
 
-  beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
 
   /** The past, through the API: the applicant's personal website filed and approved; the subject in 我的备案. */
   async function approvedSubject(applicant: string) {
     const draft = asNewPerson(personalDraft());
     const sms = { mobile: draft.subjectPrincipal!.mobile!, certLastSix: draft.subject!.certificateNumber!.slice(-6) };
-    const api = await new ApiTestKit(server.url).devLogin(applicant);
+    const api = await new ApiTestKit(stage.server.url).devLogin(applicant);
     const orderId = (await api.createOrder(PERSONAL_WEBSITE)).id;
     await api.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
     await api.ok('submit', 'POST', `/api/orders/${orderId}/submit`);
     const [subject] = await (
-      await approveSubmittedOrder(server, applicant, orderId, sms)
+      await approveSubmittedOrder(stage.server, applicant, orderId, sms)
     ).ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
     return { subject: subject!, draft, mobile: sms.mobile };
   }
 
   /** Another person's main account, verified as someone else: the wrong target. */
   async function strangerAccountId(): Promise<string> {
-    const stranger = await new ApiTestKit(server.url).devLogin('另一个人');
+    const stranger = await new ApiTestKit(stage.server.url).devLogin('另一个人');
     await stranger.ok('实名认证', 'POST', '/api/accounts/me/real-name', { type: 'personal', name: '李四', certificateNumber: freshPersonId() });
     return (await stranger.ok<AccountView>('我的账号', 'GET', '/api/accounts/me')).accountId;
   }
 
   /** The code the applicant reads on the subject principal's phone (the dev SMS outbox). */
   async function codeOnPhone(mobile: string): Promise<string> {
-    const outbox = await new ApiTestKit(server.url).devLogin('审核员1');
+    const outbox = await new ApiTestKit(stage.server.url).devLogin('审核员1');
     return eventually('the code SMS', async () => {
       const [latest] = await outbox.devSmsOutbox(mobile);
       return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
@@ -62,8 +48,8 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     const strangerId = await strangerAccountId();
 
     // The target account's owner, on their own phone: 我的账号 shows the ID to hand over, and 实名认证 as the subject's person.
-    const target = await phonePage(browser);
-    await logInThroughTheUi(target, server, '迁入者');
+    const target = await phonePage(stage.browser);
+    await logInThroughTheUi(target, stage.server, '迁入者');
     await target.locator('#open-account').click();
     await expectText(target, '#account-type', '主账号');
     const targetId = (await target.locator('#account-id').textContent())!.trim();
@@ -77,8 +63,8 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     await shot(target, 'migration-01-target-account');
 
     // The subject's owner: 我的备案 → the subject → 迁移备案账号.
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '迁出者');
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, '迁出者');
     await page.locator('#open-records').click();
     await page.locator(`#subject-${subject.id}`).click();
     await page.locator('#subject-migrate').click();
@@ -104,7 +90,7 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     expect(await page.locator(`#subject-${subject.id}`).count()).toBe(0);
 
     // The target account sees the subject in its 我的备案 and can open it.
-    await target.goto(`${server.url}/#/pages/index/index`);
+    await target.goto(`${stage.server.url}/#/pages/index/index`);
     await target.locator('#open-records').click();
     await target.locator(`#subject-${subject.id}`).click();
     await expectText(target, '#subject-number', subject.subjectIcpNumber);

@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { OrderProgress, UnreadCount } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { expectReadable } from './support/what-a-person-sees';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
-import { startServer, type ServerProcess } from './support/server-process';
+import { e2eDatabases } from './support/database';
+import { onStage } from './support/stage';
 
 const APPLICANT = '张三';
 const REVIEWER = '审核员1';
@@ -30,38 +30,28 @@ const REJECTED = {
 } as const;
 
 describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verification, 管局 approval and the ICP numbers', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
   let applicantApi: ApiTestKit;
   let reviewerApi: ApiTestKit;
   let orderId: string;
 
   beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    browser = await launchChromium();
-    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
-    reviewerApi = await new ApiTestKit(server.url).devLogin(REVIEWER);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
+    reviewerApi = await new ApiTestKit(stage.server.url).devLogin(REVIEWER);
   });
 
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
   const advanceClock = async (ms: number) => expect((await reviewerApi.call('POST', '/api/dev/clock/advance', { ms })).status).toBe(200);
   const progress = async () => (await applicantApi.call<OrderProgress>('GET', `/api/orders/${orderId}/progress`)).body;
   const statusBecomes = (status: string) => eventually(`order status ${status}`, async () => ((await progress()).status === status ? true : undefined), 30_000);
 
   async function desktopPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await stage.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     return context.newPage();
   }
 
   async function openReviewOrder(page: Page) {
-    await page.goto(`${server.url}/#/staff/pages/queue/index`);
+    await page.goto(`${stage.server.url}/#/staff/pages/queue/index`);
     await page.locator(`#queue-${orderId}`).click();
     await page.locator('#review-order').waitFor();
     await expectText(page, '#review-status', '待初审');
@@ -73,9 +63,9 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicantApi.makeSubmittable(orderId, personalDraft(), submittableMedia(await makeFixtures()));
 
     // Applicant submits on the confirmation page.
-    const applicant = await phonePage(browser);
-    await logInThroughTheUi(applicant, server, APPLICANT);
-    await applicant.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
+    const applicant = await phonePage(stage.browser);
+    await logInThroughTheUi(applicant, stage.server, APPLICANT);
+    await applicant.goto(`${stage.server.url}/#/filing/pages/start/index?id=${orderId}&step=review_submit`);
     await expectText(applicant, '#precheck', '未发现问题');
     await expectReadable(applicant, TYPED);
     await applicant.locator('#submit').click();
@@ -87,7 +77,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
 
     // Reviewer, in a second browser context: opens one masked value through an audited link, then rejects two fields.
     const reviewer = await desktopPage();
-    await logInThroughTheUi(reviewer, server, REVIEWER);
+    await logInThroughTheUi(reviewer, stage.server, REVIEWER);
     await reviewer.locator('#staff-entry').click();
     await reviewer.locator(`#queue-${orderId}`).click();
     await expectText(reviewer, '#review-status', '待初审');
@@ -180,9 +170,9 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-05-progress-sms-verification');
 
     // The principal opens the (simulated) MIIT form, reads the text on the simulated phone: one wrong code, then the right one.
-    const phone = await phonePage(browser);
-    await logInThroughTheUi(phone, server, APPLICANT);
-    await phone.goto(`${server.url}/#/sim/pages/sms-verify/index?mobile=${MOBILE}`);
+    const phone = await phonePage(stage.browser);
+    await logInThroughTheUi(phone, stage.server, APPLICANT);
+    await phone.goto(`${stage.server.url}/#/sim/pages/sms-verify/index?mobile=${MOBILE}`);
     await expectText(phone, '#sim-notice', '模拟');
     await phone.locator('#sim-show-sms').click();
     await expectText(phone, '#sim-inbox', code!);
@@ -205,7 +195,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-08-progress-regulator-review');
     await advanceClock(15 * DAY);
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
-    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
     await statusBecomes('approved');
     // Coming back with an expired session: after logging in, the same progress page opens again.
     await applicant.reload();
@@ -222,7 +212,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await shot(applicant, 'after-09-progress-approved-numbers');
 
     // Every progress message landed in the message centre.
-    await applicant.goto(`${server.url}/#/pages/index/index`);
+    await applicant.goto(`${stage.server.url}/#/pages/index/index`);
     await applicant.locator('#unread-badge').waitFor();
     await applicant.locator('#messages-link').click();
     await applicant.locator('#messages [id^="message-"]').first().waitFor();
@@ -235,7 +225,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     expect(unread).toBe(count - 1);
 
     // 退出登录 from home.
-    await applicant.goto(`${server.url}/#/pages/index/index`);
+    await applicant.goto(`${stage.server.url}/#/pages/index/index`);
     await applicant.locator('#logout').click();
     await applicant.locator('#go-login').waitFor();
     await expectReadable(applicant);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   CANCELLATION_NOTICES,
   SHELL_CANCELLATION_TEXT,
@@ -10,39 +10,26 @@ import {
 } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { e2eDatabases } from './support/database';
 import { eventually } from './support/eventually';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
 
-  beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
 
   /** Another actor's part, through the API: a first filing and one 新增服务, both approved; the subject with its services. */
   async function subjectWithTwoWebsites(applicant: string, draft: Draft, domains: [string, string]) {
     const media = submittableMedia(await makeFixtures());
     const sms = { mobile: draft.subjectPrincipal!.mobile!, certLastSix: draft.subject!.certificateNumber!.slice(-6) };
-    let api: ApiTestKit = await new ApiTestKit(server.url).devLogin(applicant);
+    let api: ApiTestKit = await new ApiTestKit(stage.server.url).devLogin(applicant);
     const first = (await api.createOrder(PERSONAL_WEBSITE)).id;
     await api.makeSubmittable(
       first,
@@ -50,7 +37,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
       media,
     );
     await api.ok('submit', 'POST', `/api/orders/${first}/submit`);
-    api = await approveSubmittedOrder(server, applicant, first, sms);
+    api = await approveSubmittedOrder(stage.server, applicant, first, sms);
     const [subject] = await api.ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
     const added = (await api.createOrder({ ...PERSONAL_WEBSITE, kind: 'add_service_local', subjectId: subject!.id })).id;
     const { subject: _, ...rest } = draft;
@@ -60,14 +47,14 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
       media,
     );
     await api.ok('submit', 'POST', `/api/orders/${added}/submit`);
-    await approveSubmittedOrder(server, applicant, added, sms);
+    await approveSubmittedOrder(stage.server, applicant, added, sms);
     return { subject: subject!, sms };
   }
 
   /** The 管局's part: the order the applicant just submitted, its MIIT SMS answered (注销 only), approved. */
   async function regulatorApproves(applicant: string, sms: { mobile: string; certLastSix: string }, texted: boolean) {
-    const reviewer = await new ApiTestKit(server.url).devLogin('审核员1');
-    let api: ApiTestKit = await new ApiTestKit(server.url).devLogin(applicant);
+    const reviewer = await new ApiTestKit(stage.server.url).devLogin('审核员1');
+    let api: ApiTestKit = await new ApiTestKit(stage.server.url).devLogin(applicant);
     const [order] = await api.ok<OrderSummary[]>('orders', 'GET', '/api/orders');
     const status = async () => (await api.call<OrderProgress>('GET', `/api/orders/${order!.id}/progress`)).body.status;
     const becomes = (expected: string) => eventually(`order ${expected}`, async () => ((await status()) === expected ? true : undefined), 30_000);
@@ -80,19 +67,19 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
         const sent = (await api.call<{ text: string }[]>('GET', `/api/regulator-sim/sms?mobile=${sms.mobile}`)).body;
         return /(\d{6})/.exec(sent.at(-1)?.text ?? '')?.[1];
       });
-      await new ApiTestKit(server.url).ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { ...sms, code });
+      await new ApiTestKit(stage.server.url).ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { ...sms, code });
       await advance(61 * MINUTE);
     }
     await becomes('regulator_review');
     await advance(15 * DAY);
     // Sessions expire over the weeks.
-    api = await new ApiTestKit(server.url).devLogin(applicant);
+    api = await new ApiTestKit(stage.server.url).devLogin(applicant);
     await becomes('approved');
   }
 
   /** The code the applicant reads on the principal's phone (the dev SMS outbox). */
   async function codeOnPhone(mobile: string): Promise<string> {
-    const outbox = await new ApiTestKit(server.url).devLogin('审核员1');
+    const outbox = await new ApiTestKit(stage.server.url).devLogin('审核员1');
     return eventually('the code SMS', async () => {
       const [latest] = await outbox.devSmsOutbox(mobile);
       return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
@@ -101,7 +88,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
 
   /** Back on the phone after the 管局's weeks (the session has expired): logged in again, 我的备案 → the subject. */
   async function reopenSubject(page: Page, applicant: string, subjectId: string) {
-    await logInThroughTheUi(page, server, applicant);
+    await logInThroughTheUi(page, stage.server, applicant);
     await page.locator('#open-records').click();
     await page.locator(`#subject-${subjectId}`).click();
   }
@@ -125,8 +112,8 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     const { subject, sms } = await subjectWithTwoWebsites(applicant, personalDraft(), ['cancel-one.cn', 'cancel-two.cn']);
     expect(sms.certLastSix).toBe(PERSON_ID.slice(-6));
 
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, applicant);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, applicant);
     await page.locator('#open-records').click();
     await page.locator(`#subject-${subject.id}`).click();
     await page.locator('#service-1').click();
@@ -170,11 +157,11 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
       websites: base.websites!.map((w) => ({ ...w, principal: { ...w.principal!, mobile } })),
     };
     const { subject, sms } = await subjectWithTwoWebsites(applicant, draft, ['access-one.cn', 'access-two.cn']);
-    const api = await new ApiTestKit(server.url).devLogin(applicant);
+    const api = await new ApiTestKit(stage.server.url).devLogin(applicant);
     const services = (await api.ok<FilingSubjectDetail>('subject', 'GET', `/api/filings/subjects/${subject.id}`)).services;
 
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, applicant);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, applicant);
     await page.locator('#open-records').click();
     await expectText(page, '#records-list', subject.subjectIcpNumber);
     await page.locator(`#subject-${subject.id}`).click();
@@ -193,7 +180,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await expectText(page, '#cancel-done', '等待管局审核');
     await regulatorApproves(applicant, sms, false);
 
-    await logInThroughTheUi(page, server, applicant);
+    await logInThroughTheUi(page, stage.server, applicant);
     await page.locator('#open-records').click();
     await expectText(page, '#records-empty', '暂无已通过审核的备案');
     expect(await page.locator(`#subject-${subject.id}`).count()).toBe(0);

@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, freshPersonId, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { fill, phonePage } from './support/browser';
+import { e2eDatabases } from './support/database';
 import { acceptReview, fillPrincipal, nextStep, recordVideo, uploadAndWait, uploadOwnIdPhotos, verifyOwnMobile, waitSaved } from './support/filing';
 import { eventually } from './support/eventually';
 import { makeFixtures, submittableMedia, type Fixtures } from './support/fixtures';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 const APPLICANT = '张三';
 const REVIEWER = '审核员1';
@@ -16,23 +16,14 @@ const SUBJECT_MOBILE = '13800138000';
 const NEWCOMER = { name: '李四', idNumber: freshPersonId(), mobile: '13900139000', email: 'lisi@example.com' };
 
 describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from 我的备案 to a new version', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
   let files: Fixtures;
 
   beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    [browser, files] = await Promise.all([launchChromium(), makeFixtures()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    files = await makeFixtures();
   });
 
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
   const smsTo = async (api: ApiTestKit, mobile: string) => (await api.call<{ text: string }[]>('GET', `/api/regulator-sim/sms?mobile=${mobile}`)).body;
 
   /** Proves a mobile that got codes before (the first filing's): the newest code of the dev outbox (newest first), once it arrived. */
@@ -50,7 +41,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
 
   it('should show 初审 the changed principal, text only that principal and keep the numbers when the 管局 approves', async () => {
     // Before: the applicant's first filing, approved through the other actors (API).
-    let applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    let applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
     const firstId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
     await applicantApi.makeSubmittable(
       firstId,
@@ -58,14 +49,14 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
       submittableMedia(files),
     );
     await applicantApi.ok('submit', 'POST', `/api/orders/${firstId}/submit`);
-    applicantApi = await approveSubmittedOrder(server, APPLICANT, firstId, { mobile: SUBJECT_MOBILE, certLastSix: PERSON_ID.slice(-6) });
+    applicantApi = await approveSubmittedOrder(stage.server, APPLICANT, firstId, { mobile: SUBJECT_MOBILE, certLastSix: PERSON_ID.slice(-6) });
     const [subject] = await applicantApi.ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
     const number = subject!.subjectIcpNumber;
     const textedBefore = await smsTo(applicantApi, SUBJECT_MOBILE);
 
     // The applicant: 我的备案 → subject → 查看/变更 → 注意事项 → 选择需要变更的服务 → the wizard copied from the record.
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, APPLICANT);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
     await page.locator('#open-records').click();
     await page.locator(`#subject-${subject!.id}`).click();
     await page.locator('#change-subject').click();
@@ -107,7 +98,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await shot(page, 'changes-05a-face-only-new-person');
     await page.locator(`#face-principal-${newcomer}-invite`).click();
     const link = (await page.locator(`#face-principal-${newcomer}-link`).textContent())?.trim() ?? '';
-    const invitee = await phonePage(browser);
+    const invitee = await phonePage(stage.browser);
     await invitee.goto(link);
     await invitee.locator('#dev-login-notice').waitFor();
     await fill(invitee, 'dev-nickname', NEWCOMER.name);
@@ -127,9 +118,9 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     const changeId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
 
     // The reviewer sees the record → order diff: the website principal only.
-    const reviewer = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-    await logInThroughTheUi(reviewer, server, REVIEWER);
-    await reviewer.goto(`${server.url}/#/staff/pages/queue/index`);
+    const reviewer = await (await stage.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    await logInThroughTheUi(reviewer, stage.server, REVIEWER);
+    await reviewer.goto(`${stage.server.url}/#/staff/pages/queue/index`);
     await reviewer.locator(`#queue-${changeId}`).click();
     await expectText(reviewer, '#record-diff', '李四');
     await expectText(reviewer, '#record-diff-websites-0-principal-name', /张三[\s\S]*→[\s\S]*李四/);
@@ -137,12 +128,12 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await shot(reviewer, 'changes-05-reviewer-diff');
 
     // 初审, MIIT SMS and the 管局 (other actors): the SMS goes to the new principal only.
-    applicantApi = await approveSubmittedOrder(server, APPLICANT, changeId, { mobile: NEWCOMER.mobile, certLastSix: NEWCOMER.idNumber.slice(-6) });
+    applicantApi = await approveSubmittedOrder(stage.server, APPLICANT, changeId, { mobile: NEWCOMER.mobile, certLastSix: NEWCOMER.idNumber.slice(-6) });
     expect(await smsTo(applicantApi, SUBJECT_MOBILE)).toEqual(textedBefore);
     expect(await smsTo(applicantApi, NEWCOMER.mobile)).toHaveLength(1);
 
     // 我的备案 shows the new principal under the same numbers (logged in again: the weeks of simulated time ended the session).
-    await logInThroughTheUi(page, server, APPLICANT);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
     await page.locator('#open-records').click();
     await page.locator(`#subject-${subject!.id}`).click();
     await expectText(page, '#subject-number', number);

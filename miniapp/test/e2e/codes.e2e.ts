@@ -1,36 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type GrantCheck, type RegisterResourceRequest, type ResourceChoice } from '@beian/shared';
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { fill, phonePage } from './support/browser';
+import { e2eDatabases } from './support/database';
 import { acceptReview, choose, chooseRegion, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on %s, through the screen', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
   let files: Fixtures;
 
   beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    [server, browser, files] = await Promise.all([
-      startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env }),
-      launchChromium(),
-      makeFixtures(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    files = await makeFixtures();
   });
 
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
 
   /** A CVM the account bought (the cloud console, an outside system): registered in the simulated cloud inventory. */
   function registerServer(account: ApiTestKit): Promise<ResourceChoice> {
@@ -46,7 +34,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
   }
 
   async function boughtServer(nickname: string): Promise<ResourceChoice> {
-    return registerServer(await new ApiTestKit(server.url).devLogin(nickname));
+    return registerServer(await new ApiTestKit(stage.server.url).devLogin(nickname));
   }
 
   /** 我的账号 on screen: 企业认证 when `enterprise` is given, and the account ID read off the page. */
@@ -68,11 +56,11 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
 
   it('should let a second account file with a 授权码 the first generated: 使用中 while in review, 已使用 once approved', async () => {
     const instance = await boughtServer('授权方');
-    const owner = await phonePage(browser);
-    await logInThroughTheUi(owner, server, '授权方');
+    const owner = await phonePage(stage.browser);
+    await logInThroughTheUi(owner, stage.server, '授权方');
     await accountOnScreen(owner, '授权方科技有限公司');
-    const applicant = await phonePage(browser);
-    await logInThroughTheUi(applicant, server, '使用方');
+    const applicant = await phonePage(stage.browser);
+    await logInThroughTheUi(applicant, stage.server, '使用方');
     const applicantId = await accountOnScreen(applicant);
 
     await owner.locator('#open-authorization-codes').click();
@@ -89,7 +77,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     // The applicant files a personal website with the code instead of an instance of their own.
     const idNumber = freshPersonId();
     const mobile = '13700137000';
-    const applicantApi = await new ApiTestKit(server.url).devLogin('使用方');
+    const applicantApi = await new ApiTestKit(stage.server.url).devLogin('使用方');
     await applicant.locator('#start-filing').click();
     await applicant.locator('#step-verify_type').waitFor();
     await chooseRegion(applicant, '110105');
@@ -132,9 +120,9 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await owner.reload();
     await expectText(owner, `#code-${code}-state`, '使用中');
     await shot(owner, 'codes-03-authorization-in-use');
-    await approveSubmittedOrder(server, '使用方', orderId, { mobile, certLastSix: PERSON_ID_LAST_SIX });
+    await approveSubmittedOrder(stage.server, '使用方', orderId, { mobile, certLastSix: PERSON_ID_LAST_SIX });
     // Weeks went by in review: the owner's session ended, so they log in again.
-    await logInThroughTheUi(owner, server, '授权方');
+    await logInThroughTheUi(owner, stage.server, '授权方');
     await owner.locator('#open-authorization-codes').click();
     await expectText(owner, `#code-${code}-state`, '已使用');
     await shot(owner, 'codes-04-authorization-used');
@@ -142,11 +130,11 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
 
   it('should grant 服务码 to another account with the phone code on the first grant, and refuse a 4th grantor with the rule', async () => {
     const instance = await boughtServer('服务码授权方');
-    const owner = await phonePage(browser);
-    await logInThroughTheUi(owner, server, '服务码授权方');
+    const owner = await phonePage(stage.browser);
+    await logInThroughTheUi(owner, stage.server, '服务码授权方');
     await accountOnScreen(owner, '服务码授权方科技有限公司');
-    const receiver = await phonePage(browser);
-    await logInThroughTheUi(receiver, server, '服务码接收方');
+    const receiver = await phonePage(stage.browser);
+    await logInThroughTheUi(receiver, stage.server, '服务码接收方');
     const receiverId = await accountOnScreen(receiver);
 
     await owner.locator('#open-service-codes').click();
@@ -159,7 +147,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     const mobile = '13700137001';
     await fill(owner, 'grant-mobile', mobile);
     await owner.locator('#grant-send-code').click();
-    await fill(owner, 'grant-sms-code', await smsCode(await new ApiTestKit(server.url).devLogin('服务码授权方'), mobile));
+    await fill(owner, 'grant-sms-code', await smsCode(await new ApiTestKit(stage.server.url).devLogin('服务码授权方'), mobile));
     await shot(owner, 'codes-05-grant-phone-code');
     await owner.locator('#grant-submit').click();
     await confirmDialog(owner);
@@ -186,7 +174,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
 
     // Two more accounts granted codes to the receiver this year (their own consoles, through the API).
     for (const other of ['第二授权方', '第三授权方']) {
-      const api = await new ApiTestKit(server.url).devLogin(other);
+      const api = await new ApiTestKit(stage.server.url).devLogin(other);
       await api.ok('企业认证', 'POST', '/api/accounts/me/real-name', { type: 'enterprise', name: `${other}有限公司`, certificateNumber: USCC });
       const { instanceId } = await registerServer(api);
       const request = { instanceId, count: 1, targetAccountId: receiverId };
@@ -197,8 +185,8 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
       expect(check.needsSmsCode).toBe(true);
     }
     const fourthServer = await boughtServer('第四授权方');
-    const fourth = await phonePage(browser);
-    await logInThroughTheUi(fourth, server, '第四授权方');
+    const fourth = await phonePage(stage.browser);
+    await logInThroughTheUi(fourth, stage.server, '第四授权方');
     await accountOnScreen(fourth, '第四授权方科技有限公司');
     await fourth.locator('#open-service-codes').click();
     await fourth.locator(`#apply-${fourthServer.instanceId}`).click();

@@ -1,33 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
 import type { ResultChannelSetting } from '@beian/shared';
 import { ApiTestKit } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { e2eDatabases } from './support/database';
 import { eventually } from './support/eventually';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 describe.each(e2eDatabases())('我的账号: bound mobile and 通知方式 on %s, through the screen', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName, { SIMULATORS_ENABLED: 'true' });
 
-  beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ SIMULATORS_ENABLED: 'true', ...database.env });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
 
   /** The code the person reads on their phone (the dev SMS outbox). */
   async function codeOnPhone(mobile: string): Promise<string> {
-    const phone = await new ApiTestKit(server.url).devLogin('手机');
+    const phone = await new ApiTestKit(stage.server.url).devLogin('手机');
     return eventually('the code SMS', async () => {
       const [latest] = await phone.devSmsOutbox(mobile);
       return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
@@ -36,8 +22,8 @@ describe.each(e2eDatabases())('我的账号: bound mobile and 通知方式 on %s
 
   it('should bind a mobile by SMS code, show it masked, and keep SMS results off once turned off', async () => {
     const mobile = `137${String(Date.now()).slice(-8)}`;
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '绑定手机的人');
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, '绑定手机的人');
     await page.locator('#open-account').click();
     await expectText(page, '#bound-mobile-value', '未绑定');
     await expectText(page, '#result-channel-sms', '已开启 · 关闭');
@@ -57,7 +43,7 @@ describe.each(e2eDatabases())('我的账号: bound mobile and 通知方式 on %s
     await expectText(page, '#bound-mobile-value', `${mobile.slice(0, 3)}****${mobile.slice(7)}`);
     await expectText(page, '#result-channel-sms', '已关闭 · 开启');
     await expectText(page, '#result-channel-email', '已开启 · 关闭');
-    const mine = await new ApiTestKit(server.url).devLogin('绑定手机的人');
+    const mine = await new ApiTestKit(stage.server.url).devLogin('绑定手机的人');
     expect(await mine.ok<ResultChannelSetting[]>('通知方式', 'GET', '/api/notifications/result-channels')).toEqual([
       { channel: 'sms', label: '短信通知', enabled: false },
       { channel: 'email', label: '邮件通知', enabled: true },

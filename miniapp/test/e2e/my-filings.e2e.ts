@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
-import { fill, launchChromium, phonePage, SCREENSHOT_DIR, screenshot } from './support/browser';
+import { fill, phonePage, SCREENSHOT_DIR } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { e2eDatabases } from './support/database';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 /** exceljs comes from the server package, as the server writes the export with it. */
 const ExcelJS = createRequire(resolve(__dirname, '../../../server/package.json'))('exceljs') as typeof import('exceljs');
@@ -19,22 +19,9 @@ const APPLICANT = '张三';
 const SMS = { mobile: '13800138000', certLastSix: PERSON_ID.slice(-6) };
 
 describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
 
-  beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
-
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
 
   /** Clicks an export button and answers the downloaded file's path. */
   async function download(page: Page, button: string, name: string): Promise<string> {
@@ -49,19 +36,19 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
   it('should show the first approved filing in 我的备案, add a service from it, export it and find it in 备案查询 when the 管局 approved them', async () => {
     // Another actor's part, through the API: the applicant's first filing, submitted and approved by 初审 and the 管局.
     const media = submittableMedia(await makeFixtures());
-    let applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    let applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
     const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
     const draft = personalDraft({ websites: [website({ name: '李雷的读书笔记', domains: ['lilei-reading.cn'] })] });
     await applicantApi.makeSubmittable(orderId, draft, media);
     await applicantApi.ok('submit', 'POST', `/api/orders/${orderId}/submit`);
-    applicantApi = await approveSubmittedOrder(server, APPLICANT, orderId, SMS);
+    applicantApi = await approveSubmittedOrder(stage.server, APPLICANT, orderId, SMS);
     const [subject] = await applicantApi.ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
     expect(subject?.subjectIcpNumber).toMatch(/^京ICP备\d{10}号$/);
     const number = subject!.subjectIcpNumber;
 
     // The applicant, on the phone: home → 我的备案 → the subject → its website.
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, APPLICANT);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
     await page.locator('#open-records').click();
     await expectText(page, '#records-list', number);
     await expectText(page, `#subject-${subject!.id}`, '正常');
@@ -118,8 +105,8 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     const { subject: _fromTheRecord, ...facts } = draft;
     await applicantApi.makeSubmittable(addOrderId!, { ...facts, websites: [website({ name: '李雷的旅行笔记', domains: ['lilei-travel.cn'] })] }, media);
     await applicantApi.ok('submit 新增服务', 'POST', `/api/orders/${addOrderId}/submit`);
-    applicantApi = await approveSubmittedOrder(server, APPLICANT, addOrderId!, SMS);
-    await logInThroughTheUi(page, server, APPLICANT);
+    applicantApi = await approveSubmittedOrder(stage.server, APPLICANT, addOrderId!, SMS);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
     await page.locator('#open-records').click();
     await page.locator(`#records-list #subject-${subject!.id}`).click();
     await expectText(page, '#records-subject #tab-website', '网站（2）');
@@ -128,7 +115,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     await shot(page, 'records-06-subject-after-add-service');
 
     // 备案查询 finds both websites by the subject's number, as MIIT shows them.
-    await page.goto(`${server.url}/#/records/pages/lookup/index`);
+    await page.goto(`${stage.server.url}/#/records/pages/lookup/index`);
     await fill(page, 'lookup-query', `${number}-1`);
     await page.locator('#lookup-submit').click();
     await expectText(page, `[id="lookup-service-${number}-1"]`, '李雷的读书笔记');

@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website, withFreshPerson } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { createE2eDatabase, e2eDatabases, type E2eDatabase } from './support/database';
+import { fill, phonePage } from './support/browser';
+import { e2eDatabases } from './support/database';
 import { inputValue, nextStep, waitSaved } from './support/filing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
 
 const APPLICANT = '孙十';
 const MOBILE = '13800138000';
@@ -16,30 +16,20 @@ const DAY = 24 * 60 * 60_000;
 const PICKER = 'websites-0-resource-instance-id';
 
 describe.each(e2eDatabases())('on %s: the services step’s resource picker and the 公安联网备案数据码', (databaseName) => {
-  let database: E2eDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  const stage = onStage(databaseName);
   let applicantApi: ApiTestKit & { login: { user: { id: string } } };
   let adminApi: ApiTestKit;
 
   beforeAll(async () => {
-    database = await createE2eDatabase(databaseName);
-    server = await startServer({ CLOCK: 'controllable', SIMULATORS_ENABLED: 'true', WORKER_POLL_MS: '200', ...database.env });
-    browser = await launchChromium();
-    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
-    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
   });
 
-  const shot = (page: Page, name: string) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`);
+  const { shot } = stage;
   /** Weeks of simulated time end the session: the applicant logs in again and opens the order's progress. */
   async function reopenProgress(page: Page, orderId: string): Promise<void> {
-    await logInThroughTheUi(page, server, APPLICANT);
-    await page.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
+    await page.goto(`${stage.server.url}/#/pages/progress/index?id=${orderId}`);
   }
 
   /**
@@ -59,9 +49,9 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
       expiresAt: new Date(`${expiresOn}T12:00:00+08:00`).toISOString(),
     } satisfies RegisterResourceRequest);
 
-    const staff = await phonePage(browser);
-    await logInThroughTheUi(staff, server, '管理员1');
-    await staff.goto(`${server.url}/#/sim/pages/resources/index?accountId=${accountId}`);
+    const staff = await phonePage(stage.browser);
+    await logInThroughTheUi(staff, stage.server, '管理员1');
+    await staff.goto(`${stage.server.url}/#/sim/pages/resources/index?accountId=${accountId}`);
     await fill(staff, 'sim-instance-id', 'ins-gz-01');
     await staff.locator('#sim-region-ap-guangzhou').click();
     await fill(staff, 'sim-public-ip', '203.0.113.20');
@@ -79,9 +69,9 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     const draft = personalDraft({ websites: [website({ resource: { type: 'instance' } })] });
     await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
 
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, APPLICANT);
-    await page.goto(`${server.url}/#/filing/pages/start/index?id=${orderId}&step=services`);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
+    await page.goto(`${stage.server.url}/#/filing/pages/start/index?id=${orderId}&step=services`);
     await page.locator('#service-websites-0-edit').click();
     await expectText(page, `#${PICKER}-choice-ins-hk-01`, '不可用于备案：非中国大陆地区的资源不能用于备案');
     await page.locator(`#${PICKER}-choice-ins-hk-01`).click();
@@ -109,7 +99,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, '#public-security-state', '已完成授权');
     await shot(page, 'resources-03-progress-authorised');
 
-    await approveSubmittedOrder(server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
+    await approveSubmittedOrder(stage.server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
     await reopenProgress(page, orderId);
     await expectText(page, '#order-status', '备案成功');
     await expectText(page, '#public-security-code-value', /^GA[0-9A-F]{18}$/);
@@ -117,7 +107,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await page.locator('#public-security-code-copy').click();
     await shot(page, 'resources-04-data-code');
 
-    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
     await adminApi.ok('31 days later', 'POST', '/api/dev/clock/advance', { ms: 31 * DAY });
     await reopenProgress(page, orderId);
     await expectText(page, '#public-security-code-expiry', '数据码已过有效期');
@@ -125,8 +115,8 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
 
   it('should put the order back in front of the applicant with the reason when its instance falls under one month left during 初审, and take a new pick', async () => {
     // The journey before moved simulated time by weeks: both sessions are new.
-    applicantApi = await new ApiTestKit(server.url).devLogin(APPLICANT);
-    adminApi = await new ApiTestKit(server.url).devLogin('管理员1');
+    applicantApi = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
+    adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
     const accountId = applicantApi.login.user.id;
     const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
     const soon = new Date(new Date(`${addMonths(chinaDate(new Date(now)), 1)}T12:00:00+08:00`).getTime() + 2 * DAY).toISOString();
@@ -147,7 +137,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await adminApi.ok('three days later', 'POST', '/api/dev/clock/advance', { ms: 3 * DAY });
     await adminApi.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`);
 
-    const page = await phonePage(browser);
+    const page = await phonePage(stage.browser);
     await reopenProgress(page, orderId);
     await expectText(page, '#order-status', '初审驳回');
     await expectText(page, '#rejection-websites-0-resource', '剩余有效期不足 1 个月');
