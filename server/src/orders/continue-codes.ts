@@ -10,6 +10,7 @@ import { ORDER_ID } from '../order-core/order-id.pipe';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
+import { PublicOrigin } from '../platform/http/public-origin';
 
 /** The wizard's page in the mini-program and the H5 build (the wxacode `page`, without a leading `/`). */
 const WIZARD_PAGE = 'filing/pages/start/index';
@@ -74,7 +75,10 @@ export class ContinueCodes {
 @ApiBearerAuth()
 @Controller()
 export class ContinueCodesController {
-  constructor(private readonly continueCodes: ContinueCodes) {}
+  constructor(
+    private readonly continueCodes: ContinueCodes,
+    private readonly origin: PublicOrigin,
+  ) {}
 
   @Get('orders/:id/continue-code')
   @ApiQuery({ name: 'step', required: true })
@@ -92,7 +96,7 @@ export class ContinueCodesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('step') step?: string,
   ): Promise<Buffer> {
-    const png = await this.continueCodes.image(user, id, stepOf(step), `${request.protocol}://${request.host}`);
+    const png = await this.continueCodes.image(user, id, stepOf(step), this.origin.of(request));
     void reply.header('content-type', 'image/png').header('cache-control', 'private, no-store');
     return png;
   }

@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { AppLifecycle } from './lifecycle/app-lifecycle';
 import { MetricsService } from './metrics/metrics.service';
 import { IdempotencyService } from './http/idempotency.service';
+import { PublicOrigin } from './http/public-origin';
 import { RateLimiter } from './http/rate-limiter';
 import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
@@ -32,12 +33,13 @@ export class PlatformModule {
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys, config.fieldIndexKey) },
         IdempotencyService,
         RateLimiter,
+        PublicOrigin,
         AppLifecycle,
         MetricsService,
         // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
         { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, AppLifecycle, MetricsService, TencentCloudApiClient],
+      exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, PublicOrigin, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
 }

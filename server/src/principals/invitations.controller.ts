@@ -23,6 +23,7 @@ import type { PipeTransform } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
+import { PublicOrigin } from '../platform/http/public-origin';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { InviteeOwnPartService } from './invitee-own-part.service';
 import { PrincipalInvitationsService } from './principal-invitations.service';
@@ -44,6 +45,7 @@ export class InvitationsController {
   constructor(
     private readonly invitations: PrincipalInvitationsService,
     private readonly ownPart: InviteeOwnPartService,
+    private readonly origin: PublicOrigin,
   ) {}
 
   @Get()
@@ -63,7 +65,7 @@ export class InvitationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const png = await this.invitations.invitationCode(user, id, `${request.protocol}://${request.host}`);
+    const png = await this.invitations.invitationCode(user, id, this.origin.of(request));
     void reply.header('content-type', 'image/png').header('cache-control', 'private, no-store');
     return png;
   }

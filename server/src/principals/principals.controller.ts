@@ -17,6 +17,7 @@ import type { PipeTransform } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../platform/errors/app-exception';
+import { PublicOrigin } from '../platform/http/public-origin';
 import { ApiZodBody, ZodBody } from '../platform/http/zod-body';
 import { FaceChecksService } from './face-checks.service';
 import { PrincipalInvitationsService } from './principal-invitations.service';
@@ -40,6 +41,7 @@ export class PrincipalsController {
   constructor(
     private readonly invitations: PrincipalInvitationsService,
     private readonly faceChecks: FaceChecksService,
+    private readonly origin: PublicOrigin,
   ) {}
 
   @Get()
@@ -47,7 +49,7 @@ export class PrincipalsController {
     return this.invitations.list(user, id);
   }
 
-  /** The invitation SMS carries the H5 link on this server's address. */
+  /** The invitation SMS carries the H5 link on the public address. */
   @Post(':path/invitations')
   invite(
     @CurrentUser() user: SessionUser,
@@ -55,7 +57,7 @@ export class PrincipalsController {
     @Param('path', principalPath) path: string,
     @Req() request: FastifyRequest,
   ): Promise<Invitation> {
-    return this.invitations.invite(user, id, path, `${request.protocol}://${request.host}`);
+    return this.invitations.invite(user, id, path, this.origin.of(request));
   }
 
   @Delete('invitations/:invitationId')

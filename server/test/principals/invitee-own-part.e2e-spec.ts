@@ -184,3 +184,27 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
     ]);
   });
 });
+
+describe('principals: the invitation link points at the public address', () => {
+  let t: TestApp;
+  let owner: Login;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_ORIGIN: 'https://beian.example.com' });
+    owner = await devLogin(t.url, 'public-origin-owner');
+  });
+  afterAll(() => t.close());
+
+  it('should text the configured address whatever Host header the caller sends', async () => {
+    const orderId = await createOrder(owner.client);
+    const sent = await owner.client.post<Invitation>(
+      `/api/orders/${orderId}/principals/websites.0.principal/invitations`,
+      {},
+      { 'x-forwarded-host': 'phishing.example' },
+    );
+    expect(sent.status).toBe(201);
+    const [sms] = await owner.client.kit.devSmsOutbox(LISI.mobile);
+    expect(sms!.content).toContain(`https://beian.example.com/#${sent.body.link}`);
+    expect(sms!.content).not.toContain('phishing.example');
+  });
+});

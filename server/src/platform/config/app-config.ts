@@ -93,6 +93,8 @@ export interface AppConfig {
   shutdown: { delayMs: number; graceMs: number };
   metricsEnabled: boolean;
   trustProxy: boolean;
+  /** PUBLIC_ORIGIN: the address in links we send; null takes the request's own. */
+  publicOrigin: string | null;
   /** null: no rate limits (the default under NODE_ENV=test). */
   rateLimits: RateLimitsConfig | null;
   devLoginEnabled: boolean;
@@ -169,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     metricsEnabled: e.METRICS_ENABLED,
     trustProxy: e.TRUST_PROXY,
+    publicOrigin: e.PUBLIC_ORIGIN ?? null,
     rateLimits:
       (e.RATE_LIMITS_ENABLED ?? e.NODE_ENV !== 'test')
         ? {

@@ -122,6 +122,12 @@ export const ENV_SCHEMA = z.object({
   METRICS_ENABLED: booleanFlag.default(true),
   /** Behind a balancer: take the caller's address from `X-Forwarded-For` (rate limits per address need it). */
   TRUST_PROXY: booleanFlag.default(false),
+  /** The address people open (`https://beian.example.com`): links in invitation SMS and in codes. Default: the request's own address. */
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\/[^/]+$/.test(url), 'scheme and host only, no path or trailing slash')
+    .optional(),
   /** Rate limits, counted in the database so every server process shares them. Default: on, off under NODE_ENV=test. */
   RATE_LIMITS_ENABLED: booleanFlag.optional(),
   /** Every API request, per caller address. */
