@@ -5,11 +5,17 @@ import { Clock, OffsetClock, SystemClock } from './clock/clock';
 import { FieldCipher } from './crypto/field-cipher';
 import type { EntityList } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import { DatabaseService } from './database/database.service';
 import { HealthController } from './health/health.controller';
 import { AppLifecycle } from './lifecycle/app-lifecycle';
 import { MetricsService } from './metrics/metrics.service';
 import { IdempotencyService } from './http/idempotency.service';
+import { DatabaseRateLimitCounters } from './http/database.rate-limit-counters';
+import { MemoryRateLimitCounters } from './http/memory.rate-limit-counters';
+import { RateLimitCounters } from './http/rate-limit-counters.port';
 import { RateLimiter } from './http/rate-limiter';
+import { RedisRateLimitCounters } from './http/redis.rate-limit-counters';
+import { RedisConnection } from './redis/redis.connection';
 import { TencentCloudApiClient } from './tencent-cloud/tencent-cloud-api.client';
 
 export interface PlatformOverrides {
@@ -29,6 +35,12 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
+        { provide: RedisConnection, useFactory: () => (config.redis ? RedisConnection.open(config.redis.url) : null) },
+        {
+          provide: RateLimitCounters,
+          useFactory: (db: DatabaseService, redis: RedisConnection | null) => rateLimitCounters(config, db, redis),
+          inject: [DatabaseService, RedisConnection],
+        },
         { provide: FieldCipher, useValue: new FieldCipher(config.fieldEncryptionKeys, config.fieldIndexKey) },
         IdempotencyService,
         RateLimiter,
@@ -40,4 +52,9 @@ export class PlatformModule {
       exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
+}
+
+function rateLimitCounters(config: AppConfig, db: DatabaseService, redis: RedisConnection | null): RateLimitCounters {
+  if (config.rateLimitStore === 'redis') return new RedisRateLimitCounters(redis!.client, config.redis!.keyPrefix);
+  return config.rateLimitStore === 'database' ? new DatabaseRateLimitCounters(db) : new MemoryRateLimitCounters();
 }
