@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { Clock, OffsetClock, SystemClock } from './clock/clock';
+import { Clock, SystemClock } from './clock/clock';
+import { SharedOffsetClock } from './clock/shared-offset.clock';
 import { FieldCipher } from './crypto/field-cipher';
 import type { EntityList } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
@@ -34,7 +35,11 @@ export class PlatformModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: Clock, useValue: overrides.clock ?? (config.clock === 'controllable' ? new OffsetClock() : new SystemClock()) },
+        {
+          provide: Clock,
+          useFactory: (db: DatabaseService) => overrides.clock ?? (config.clock === 'controllable' ? new SharedOffsetClock(db) : new SystemClock()),
+          inject: [DatabaseService],
+        },
         { provide: RedisConnection, useFactory: () => (config.redis ? RedisConnection.open(config.redis.url) : null) },
         {
           provide: RateLimitCounters,
