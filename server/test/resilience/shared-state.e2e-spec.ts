@@ -50,7 +50,11 @@ describe('three server processes sharing rate limits and the simulated clock', (
     // One after the other: the first one runs the migrations.
     for (let n = 0; n < 3; n++) servers.push(await spawnServer(env));
     ds = await inspectDatabase(database.url);
-    const login = await api(servers[0]!.url).post<{ token: string }>('/api/auth/dev-login', { nickname: `审核员-${randomUUID().slice(0, 6)}` }, anotherAddress());
+    const login = await api(servers[0]!.url).post<{ token: string }>(
+      '/api/auth/dev-login',
+      { nickname: `审核员-${randomUUID().slice(0, 6)}` },
+      anotherAddress(),
+    );
     token = login.body.token;
   }, 100_000);
   afterAll(async () => {
@@ -64,9 +68,7 @@ describe('three server processes sharing rate limits and the simulated clock', (
     const now = await advance(servers[0]!, 0);
     await advance(servers[0]!, 60_000 - (now % 60_000) + 1000);
 
-    const burst = await Promise.all(
-      Array.from({ length: 30 }, (_, n) => api(servers[n % 3]!.url).get('/api/orders', { 'x-forwarded-for': '10.9.9.9' })),
-    );
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, n) => api(servers[n % 3]!.url).get('/api/orders', { 'x-forwarded-for': '10.9.9.9' })));
 
     expect(burst.filter((r) => r.status === 401)).toHaveLength(LIMIT);
     expect(burst.filter((r) => r.status === 429)).toHaveLength(30 - LIMIT);

@@ -26,9 +26,7 @@ const REDIS_COUNTED_LIMITS: Record<string, string> = TEST_REDIS_URL
   ? {
       ...redisCountersEnvironment(TEST_REDIS_URL),
       RATE_LIMITS_ENABLED: 'true',
-      ...Object.fromEntries(
-        ['REQUESTS', 'LOGINS', 'SMS_GLOBAL', 'DRAFT_SAVES'].map((limit) => [`RATE_LIMIT_${limit}_PER_MINUTE`, FAR_ABOVE]),
-      ),
+      ...Object.fromEntries(['REQUESTS', 'LOGINS', 'SMS_GLOBAL', 'DRAFT_SAVES'].map((limit) => [`RATE_LIMIT_${limit}_PER_MINUTE`, FAR_ABOVE])),
       ...Object.fromEntries(['SMS', 'UPLOADS', 'FOOTER_CHECKS'].map((limit) => [`RATE_LIMIT_${limit}_PER_HOUR`, FAR_ABOVE])),
     }
   : {};
