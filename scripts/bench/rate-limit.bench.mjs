@@ -35,6 +35,7 @@ const KEY = Buffer.alloc(32, 7).toString('base64');
 const FAR_ABOVE = '100000000';
 
 const HITS = Number(process.env.BENCH_HITS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `beian-bench-${process.pid}:`;
 
@@ -76,53 +77,71 @@ async function redisAnswers() {
   }
 }
 
+async function startServer(database, store) {
+  const env = {
+    FIELD_ENCRYPTION_KEYS: `v1:${KEY}`,
+    TRUST_PROXY: 'true',
+    RATE_LIMITS_ENABLED: store === 'off' ? 'false' : 'true',
+    ...(store === 'off' ? {} : { RATE_LIMIT_STORE: store }),
+    ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: REDIS_PREFIX } : {}),
+    RATE_LIMIT_REQUESTS_PER_MINUTE: FAR_ABOVE,
+    RATE_LIMIT_LOGINS_PER_MINUTE: FAR_ABOVE,
+    ...(database === 'mariadb' ? { DATABASE_URL: (await createMariaDb(`ratelimit_${store}`)).replace(/^mysql:/, 'mariadb:') } : {}),
+  };
+  const server = await startBeianServer(env);
+  const users = await inBatches(
+    Array.from({ length: USERS }, (_, i) => i),
+    10,
+    async (i) => ({ token: (await devLogin(server.url, `bench-rl-${i}`)).token }),
+  );
+  return { server, users };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * One server per store (and one with limits off) on the database, all up at once; each round measures every load on
+ * every store in turn, so a change in the machine's load touches them alike. Each figure is the median of the rounds.
+ */
 async function runDatabase(database, stores) {
-  const figures = {};
-  for (const store of ['off', ...stores]) {
-    const env = {
-      FIELD_ENCRYPTION_KEYS: `v1:${KEY}`,
-      TRUST_PROXY: 'true',
-      RATE_LIMITS_ENABLED: store === 'off' ? 'false' : 'true',
-      ...(store === 'off' ? {} : { RATE_LIMIT_STORE: store }),
-      ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: REDIS_PREFIX } : {}),
-      RATE_LIMIT_REQUESTS_PER_MINUTE: FAR_ABOVE,
-      RATE_LIMIT_LOGINS_PER_MINUTE: FAR_ABOVE,
-      ...(database === 'mariadb' ? { DATABASE_URL: (await createMariaDb(`ratelimit_${store}`)).replace(/^mysql:/, 'mariadb:') } : {}),
-    };
-    const server = await startBeianServer(env);
-    const users = await inBatches(
-      Array.from({ length: USERS }, (_, i) => i),
-      10,
-      async (i) => ({ token: (await devLogin(server.url, `bench-rl-${i}`)).token }),
-    );
+  const all = ['off', ...stores];
+  const servers = {};
+  for (const store of all) servers[store] = await startServer(database, store);
+  const runs = {};
+  for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, loadOf] of Object.entries(LOADS)) {
-      const measured = await measure(server, loadOf(users));
-      figures[`${name} ${store}`] = measured;
-      console.log(
-        summarize(
-          `${database} ${name}, ${store === 'off' ? 'limits off' : `counted in ${store}`}`,
-          measured.result,
-          ` | server CPU ${measured.cpuMsPerRequest.toFixed(3)} ms/req | load ${loadavg()[0].toFixed(1)}`,
-        ),
-      );
+      for (const store of all) {
+        const { server, users } = servers[store];
+        const measured = await measure(server, loadOf(users));
+        (runs[`${name} ${store}`] ??= []).push(measured);
+        console.log(
+          summarize(
+            `${database} ${name}, ${store === 'off' ? 'limits off' : `counted in ${store}`}, round ${round}`,
+            measured.result,
+            ` | server CPU ${measured.cpuMsPerRequest.toFixed(3)} ms/req | load ${loadavg()[0].toFixed(1)}`,
+          ),
+        );
+      }
     }
-    await server.stop();
   }
+  for (const { server } of Object.values(servers)) await server.stop();
+  const figure = (key) => ({
+    mean: median(runs[key].map((m) => m.result.latency.mean)),
+    p99: median(runs[key].map((m) => m.result.latency.p99)),
+    rps: median(runs[key].map((m) => m.result.requests.average)),
+    cpu: median(runs[key].map((m) => m.cpuMsPerRequest)),
+  });
+  console.log(`  ${database}: medians of ${ROUNDS} rounds`);
   for (const name of Object.keys(LOADS)) {
-    const off = figures[`${name} off`];
+    const off = figure(`${name} off`);
+    console.log(
+      `  ${database} ${name.padEnd(15)} limits off: mean ${off.mean.toFixed(2)} ms, p99 ${off.p99} ms, ${Math.round(off.rps)} req/s, server CPU ${off.cpu.toFixed(3)} ms/req`,
+    );
     for (const store of stores) {
-      const on = figures[`${name} ${store}`];
+      const on = figure(`${name} ${store}`);
       console.log(
-        `  ${database} ${name.padEnd(15)} ${store.padEnd(8)} adds: mean latency ${(on.result.latency.mean - off.result.latency.mean).toFixed(2)} ms, ` +
-          `p99 ${on.result.latency.p99 - off.result.latency.p99} ms, server CPU ${(on.cpuMsPerRequest - off.cpuMsPerRequest).toFixed(3)} ms/req, ` +
-          `throughput ×${(on.result.requests.average / off.result.requests.average).toFixed(2)}`,
-      );
-    }
-    if (stores.includes('redis') && stores.includes('database')) {
-      const [redis, db] = [figures[`${name} redis`], figures[`${name} database`]];
-      console.log(
-        `  ${database} ${name.padEnd(15)} redis vs database: mean latency ${(redis.result.latency.mean - db.result.latency.mean).toFixed(2)} ms, ` +
-          `throughput ×${(redis.result.requests.average / db.result.requests.average).toFixed(2)}`,
+        `  ${database} ${name.padEnd(15)} ${store.padEnd(8)} mean ${on.mean.toFixed(2)} ms (${(on.mean - off.mean).toFixed(2)} ms), p99 ${on.p99} ms, ` +
+          `${Math.round(on.rps)} req/s (×${(on.rps / off.rps).toFixed(2)} of limits off), server CPU ${on.cpu.toFixed(3)} ms/req (${(on.cpu - off.cpu).toFixed(3)})`,
       );
     }
   }
@@ -175,7 +194,9 @@ async function statementsAlone() {
 }
 
 main(async () => {
-  console.log(`Rate limiter cost: GET /api/auth/me, ${USERS} applicants, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
+  console.log(
+    `Rate limiter cost: GET /api/auth/me, ${USERS} applicants, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up, ${ROUNDS} rounds; ${machine()}`,
+  );
   const redis = await redisAnswers();
   if (!redis) console.log(`  no Redis answers at ${REDIS_URL}: the Redis store is not measured`);
   const stores = ['memory', 'database', ...(redis ? ['redis'] : [])];
