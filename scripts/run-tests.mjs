@@ -55,13 +55,16 @@ const check = (name, script) => ({
   },
 });
 
+// The shared rate-limit counters are tested on this Redis (each test run under a key prefix of its own).
+const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
 const suites = [
   check('architecture', 'arch'),
   check('format', 'format:check'),
   check('lint', 'lint'),
   jest('shared', 'shared'),
-  jest('server-sqlite', 'server', [], { TEST_MYSQL_URL: '' }),
-  jest('server-mysql', 'server', [], { TEST_MYSQL_URL: process.env.TEST_MYSQL_URL }),
+  jest('server-sqlite', 'server', [], { TEST_MYSQL_URL: '', TEST_REDIS_URL: redisUrl }),
+  jest('server-mysql', 'server', [], { TEST_MYSQL_URL: process.env.TEST_MYSQL_URL, TEST_REDIS_URL: redisUrl }),
   jest('miniapp-unit', 'miniapp', ['--config', 'jest.unit.config.js']),
   weappCheck,
   jest('browser', 'miniapp', ['--config', 'jest.e2e.config.js', '--runInBand']),

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// Rate limiter cost (issue 11): what counting every API request in rate_limit_windows (one upsert + one read in a
-// transaction, before the route runs) adds per request. The built server on SQLite and on MariaDB, limits off and
-// on (limits far above the load, so nothing is refused), USERS applicants on one keep-alive connection each calling
+// Rate limiter cost (issues 11, 16): what counting every API request adds per request, in each store of
+// RATE_LIMIT_STORE: memory (this process), database (rate_limit_windows: one upsert + one read in a transaction,
+// before the route runs) and redis (one Lua script: INCR + PEXPIRE per bucket; BENCH_REDIS, default
+// redis://127.0.0.1:6379, skipped when it does not answer). The built server on SQLite and on MariaDB, limits off
+// and on in each store (limits far above the load, so nothing is refused), USERS applicants on one keep-alive connection each calling
 // GET /api/auth/me (the session lookup alone: the cheapest authenticated route, so the limiter's share shows):
 //   one at a time   a single connection, one request after another: the latency the limiter adds
 //   many addresses  USERS connections, each its own X-Forwarded-For (TRUST_PROXY): a bucket row per caller, saturated
 //   one address     USERS connections from one address: every request upserts the same row (the worst case)
 // Server CPU per request is read from /proc. Then, on MariaDB, the limiter's statements alone on one connection
-// (a transaction: upsert + read back), the counters table in InnoDB (what the server uses: a durable commit each) and
-// in MEMORY (no durable commit, but no transaction either: parallel upserts and read-backs interleave, so the server
-// cannot count exactly with it). The machine may be shared: figures move with its load.
+// (a transaction: upsert + read back), the counters table in InnoDB (what the database store uses: a durable commit
+// each) and in MEMORY (no durable commit, but no transaction either: parallel upserts and read-backs interleave, so the
+// server cannot count exactly with it), and the Redis script alone. The machine may be shared: figures move with its
+// load (the load average is printed at the start and at each run).
+import { loadavg } from 'node:os';
 import {
   cpuSeconds,
   serverRequire,
@@ -31,6 +35,9 @@ const KEY = Buffer.alloc(32, 7).toString('base64');
 const FAR_ABOVE = '100000000';
 
 const HITS = Number(process.env.BENCH_HITS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REDIS_URL = process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = `beian-bench-${process.pid}:`;
 
 const LOADS = {
   'one at a time': (users) => ({ users: users.slice(0, 1), spread: true }),
@@ -56,38 +63,102 @@ async function measure(server, { users, spread }) {
   return { result, cpuMsPerRequest };
 }
 
-async function runDatabase(database) {
-  const figures = {};
-  for (const limits of ['off', 'on']) {
-    const env = {
-      FIELD_ENCRYPTION_KEYS: `v1:${KEY}`,
-      TRUST_PROXY: 'true',
-      RATE_LIMITS_ENABLED: limits === 'on' ? 'true' : 'false',
-      RATE_LIMIT_REQUESTS_PER_MINUTE: FAR_ABOVE,
-      RATE_LIMIT_LOGINS_PER_MINUTE: FAR_ABOVE,
-      ...(database === 'mariadb' ? { DATABASE_URL: (await createMariaDb(`ratelimit_${limits}`)).replace(/^mysql:/, 'mariadb:') } : {}),
-    };
-    const server = await startBeianServer(env);
-    const users = await inBatches(
-      Array.from({ length: USERS }, (_, i) => i),
-      10,
-      async (i) => ({ token: (await devLogin(server.url, `bench-rl-${i}`)).token }),
-    );
-    for (const [name, loadOf] of Object.entries(LOADS)) {
-      const measured = await measure(server, loadOf(users));
-      figures[`${name} ${limits}`] = measured;
-      console.log(summarize(`${database} ${name}, limits ${limits}`, measured.result, ` | server CPU ${measured.cpuMsPerRequest.toFixed(3)} ms/req`));
-    }
-    await server.stop();
+async function redisAnswers() {
+  const { Redis } = serverRequire('ioredis');
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
   }
+}
+
+async function startServer(database, store) {
+  const env = {
+    FIELD_ENCRYPTION_KEYS: `v1:${KEY}`,
+    TRUST_PROXY: 'true',
+    RATE_LIMITS_ENABLED: store === 'off' ? 'false' : 'true',
+    ...(store === 'off' ? {} : { RATE_LIMIT_STORE: store }),
+    ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: REDIS_PREFIX } : {}),
+    RATE_LIMIT_REQUESTS_PER_MINUTE: FAR_ABOVE,
+    RATE_LIMIT_LOGINS_PER_MINUTE: FAR_ABOVE,
+    ...(database === 'mariadb' ? { DATABASE_URL: (await createMariaDb(`ratelimit_${store}`)).replace(/^mysql:/, 'mariadb:') } : {}),
+  };
+  const server = await startBeianServer(env);
+  const users = await inBatches(
+    Array.from({ length: USERS }, (_, i) => i),
+    10,
+    async (i) => ({ token: (await devLogin(server.url, `bench-rl-${i}`)).token }),
+  );
+  return { server, users };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * One server per store (and one with limits off) on the database, all up at once; each round measures every load on
+ * every store in turn, so a change in the machine's load touches them alike. Each figure is the median of the rounds.
+ */
+async function runDatabase(database, stores) {
+  const all = ['off', ...stores];
+  const servers = {};
+  for (const store of all) servers[store] = await startServer(database, store);
+  const runs = {};
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [name, loadOf] of Object.entries(LOADS)) {
+      for (const store of all) {
+        const { server, users } = servers[store];
+        const measured = await measure(server, loadOf(users));
+        (runs[`${name} ${store}`] ??= []).push(measured);
+        console.log(
+          summarize(
+            `${database} ${name}, ${store === 'off' ? 'limits off' : `counted in ${store}`}, round ${round}`,
+            measured.result,
+            ` | server CPU ${measured.cpuMsPerRequest.toFixed(3)} ms/req | load ${loadavg()[0].toFixed(1)}`,
+          ),
+        );
+      }
+    }
+  }
+  for (const { server } of Object.values(servers)) await server.stop();
+  const figure = (key) => ({
+    mean: median(runs[key].map((m) => m.result.latency.mean)),
+    p99: median(runs[key].map((m) => m.result.latency.p99)),
+    rps: median(runs[key].map((m) => m.result.requests.average)),
+    cpu: median(runs[key].map((m) => m.cpuMsPerRequest)),
+  });
+  console.log(`  ${database}: medians of ${ROUNDS} rounds`);
   for (const name of Object.keys(LOADS)) {
-    const off = figures[`${name} off`];
-    const on = figures[`${name} on`];
+    const off = figure(`${name} off`);
     console.log(
-      `  ${database} ${name.padEnd(15)} limiter adds: mean latency ${(on.result.latency.mean - off.result.latency.mean).toFixed(2)} ms, ` +
-        `p99 ${on.result.latency.p99 - off.result.latency.p99} ms, server CPU ${(on.cpuMsPerRequest - off.cpuMsPerRequest).toFixed(3)} ms/req, ` +
-        `throughput ×${(on.result.requests.average / off.result.requests.average).toFixed(2)}`,
+      `  ${database} ${name.padEnd(15)} limits off: mean ${off.mean.toFixed(2)} ms, p99 ${off.p99} ms, ${Math.round(off.rps)} req/s, server CPU ${off.cpu.toFixed(3)} ms/req`,
     );
+    for (const store of stores) {
+      const on = figure(`${name} ${store}`);
+      console.log(
+        `  ${database} ${name.padEnd(15)} ${store.padEnd(8)} mean ${on.mean.toFixed(2)} ms (${(on.mean - off.mean).toFixed(2)} ms), p99 ${on.p99} ms, ` +
+          `${Math.round(on.rps)} req/s (×${(on.rps / off.rps).toFixed(2)} of limits off), server CPU ${on.cpu.toFixed(3)} ms/req (${(on.cpu - off.cpu).toFixed(3)})`,
+      );
+    }
+  }
+}
+
+/** The Redis store's script for one bucket, HITS times on one connection. */
+async function redisScriptAlone() {
+  const { Redis } = serverRequire('ioredis');
+  const { RedisRateLimitCounters } = serverRequire('./dist/platform/http/redis.rate-limit-counters.js');
+  const redis = new Redis(REDIS_URL);
+  const counters = new RedisRateLimitCounters(redis, `${REDIS_PREFIX}alone:`);
+  try {
+    const started = performance.now();
+    for (let i = 0; i < HITS; i++) await counters.add([{ bucket: `caller-${i % USERS}`, windowIndex: 1, endsAt: Date.now() + 60_000 }], Date.now());
+    console.log(`  redis script alone            ${((performance.now() - started) / HITS).toFixed(3)} ms per counted request (${HITS} on one connection)`);
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -123,7 +194,13 @@ async function statementsAlone() {
 }
 
 main(async () => {
-  console.log(`Rate limiter cost: GET /api/auth/me, ${USERS} applicants, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up; ${machine()}`);
-  for (const database of DATABASES) await runDatabase(database);
+  console.log(
+    `Rate limiter cost: GET /api/auth/me, ${USERS} applicants, ${SECONDS} s per run after ${WARM_UP_SECONDS} s warm-up, ${ROUNDS} rounds; ${machine()}`,
+  );
+  const redis = await redisAnswers();
+  if (!redis) console.log(`  no Redis answers at ${REDIS_URL}: the Redis store is not measured`);
+  const stores = ['memory', 'database', ...(redis ? ['redis'] : [])];
+  for (const database of DATABASES) await runDatabase(database, stores);
   if (DATABASES.includes('mariadb')) await statementsAlone();
+  if (redis) await redisScriptAlone();
 });

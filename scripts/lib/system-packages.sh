@@ -41,3 +41,28 @@ ensure_mysql() {
   export TEST_MYSQL_URL=mysql://root@127.0.0.1:3307
   log "MySQL/MariaDB for tests: $TEST_MYSQL_URL"
 }
+
+# Sets TEST_REDIS_URL (the shared rate-limit counters): the given one, a server answering on 127.0.0.1:6379, or a
+# private Redis started here on 6380 that keeps nothing on disk.
+ensure_redis() {
+  if [ -n "${TEST_REDIS_URL:-}" ]; then log "Redis for tests: $TEST_REDIS_URL"; return; fi
+  if node scripts/lib/redis-ping.cjs redis://127.0.0.1:6379 2>/dev/null; then
+    export TEST_REDIS_URL=redis://127.0.0.1:6379
+    log "Redis for tests: $TEST_REDIS_URL"
+    return
+  fi
+  command -v redis-server >/dev/null 2>&1 || {
+    run_step "installing redis-server (about 30 s, once)" apt-install-redis \
+      bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'
+  }
+  if ! node scripts/lib/redis-ping.cjs redis://127.0.0.1:6380 2>/dev/null; then
+    log "starting a private Redis on 127.0.0.1:6380"
+    mkdir -p "$PWD/var/redis-test"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6380 --save '' --appendonly no --dir "$PWD/var/redis-test" \
+      --logfile "$PWD/var/redis-test/redis.log"
+    for _ in $(seq 1 20); do node scripts/lib/redis-ping.cjs redis://127.0.0.1:6380 2>/dev/null && break; sleep 0.5; done
+  fi
+  node scripts/lib/redis-ping.cjs redis://127.0.0.1:6380 || { echo "Redis did not start (see var/redis-test/redis.log)" >&2; exit 1; }
+  export TEST_REDIS_URL=redis://127.0.0.1:6380
+  log "Redis for tests: $TEST_REDIS_URL"
+}

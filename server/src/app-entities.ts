@@ -21,6 +21,7 @@ import { FaceCheckEntity } from './principals/face-check.entity';
 import { PrincipalInvitationEntity } from './principals/principal-invitation.entity';
 import { IdempotencyRecordEntity } from './platform/http/idempotency-record.entity';
 import { RateLimitWindowEntity } from './platform/http/rate-limit-window.entity';
+import { ClockOffsetEntity } from './platform/clock/clock-offset.entity';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { CalendarDayEntity } from './calendar/calendar-day.entity';
@@ -56,6 +57,7 @@ export const APP_ENTITIES = [
   OutboxMessageEntity,
   IdempotencyRecordEntity,
   RateLimitWindowEntity,
+  ClockOffsetEntity,
   JobEntity,
   MessageEntity,
   MessageDeliveryEntity,

@@ -12,6 +12,8 @@ import { validateWorkflowTable } from '@beian/shared';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
 import { MetricsService } from './platform/metrics/metrics.service';
+import { Clock } from './platform/clock/clock';
+import { SharedOffsetClock } from './platform/clock/shared-offset.clock';
 import { AppLifecycle } from './platform/lifecycle/app-lifecycle';
 import { RequestContext, requestIdFrom } from './platform/http/request-context';
 import { ErrorBodyFilter } from './platform/errors/error-body.filter';
@@ -59,6 +61,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     reply.header('x-request-id', request.id);
     RequestContext.run(request.id, done);
   });
+  // Another process may have moved the simulated clock: every request sees the time the last fast-forward set.
+  const clock = app.get(Clock);
+  if (clock instanceof SharedOffsetClock)
+    fastify.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/api/')) await clock.refresh();
+    });
   if (config.rateLimits) registerRateLimits(fastify, app.get(RateLimiter), config.rateLimits);
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (lifecycle.draining) reply.header('connection', 'close');

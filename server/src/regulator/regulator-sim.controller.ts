@@ -97,9 +97,9 @@ export class DevClockController {
   @Post('advance')
   @HttpCode(200)
   @ApiZodBody(clockAdvanceRequestSchema)
-  advance(@ZodBody(clockAdvanceRequestSchema) body: ClockAdvanceRequest): ClockResponse {
+  async advance(@ZodBody(clockAdvanceRequestSchema) body: ClockAdvanceRequest): Promise<ClockResponse> {
     if (!this.config.simulatorsEnabled || !isAdvanceable(this.clock)) throw new AppException('SIMULATOR_ONLY');
-    this.clock.advance(body.ms);
+    await this.clock.advance(body.ms);
     return { now: this.clock.now().toISOString() };
   }
 }

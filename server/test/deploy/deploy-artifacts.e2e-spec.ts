@@ -100,6 +100,7 @@ describe('deployable artifacts', () => {
       expect(config.migrationsRunAtBoot).toBe(false);
       expect(config.database.type).toBe('mysql');
       expect(config.storage.provider).toBe('s3');
+      expect([config.rateLimitStore, config.redis?.url]).toEqual(['redis', one('Secret').stringData.REDIS_URL]);
       expect([config.sms.provider, config.ocr.provider, config.faceVerifier.provider]).toEqual(['tencent', 'tencent', 'tencent']);
       expect(config.simulatorsEnabled).toBe(false);
       expect(config.devLoginEnabled).toBe(false);
@@ -157,9 +158,11 @@ describe('deployable artifacts', () => {
     const app = compose.services.app;
     const migrate = compose.services.migrate;
 
-    it('should run MySQL 8, an S3-compatible store, a one-shot migration and the app after it', () => {
+    it('should run MySQL 8, an S3-compatible store, Redis, a one-shot migration and the app after it', () => {
       expect(compose.services.mysql.image).toMatch(/^mysql:8/);
       expect(compose.services.minio.image).toMatch(/^minio\/minio/);
+      expect(compose.services.redis.image).toMatch(/^redis:7/);
+      expect(app.depends_on.redis.condition).toBe('service_healthy');
       expect(migrate.command).toEqual(['node', 'dist/migrate.js']);
       expect(app.depends_on.migrate.condition).toBe('service_completed_successfully');
       expect(migrate.depends_on.mysql.condition).toBe('service_healthy');
@@ -177,6 +180,7 @@ describe('deployable artifacts', () => {
       const minio = compose.services.minio.environment;
       expect([app.environment.S3_ACCESS_KEY_ID, app.environment.S3_SECRET_ACCESS_KEY]).toEqual([minio.MINIO_ROOT_USER, minio.MINIO_ROOT_PASSWORD]);
       expect(new URL(app.environment.S3_ENDPOINT).hostname).toBe('minio');
+      expect([config.rateLimitStore, new URL(app.environment.REDIS_URL).hostname]).toEqual(['redis', 'redis']);
       expect(compose.services['minio-bucket'].entrypoint.join(' ')).toContain(`local/${app.environment.S3_BUCKET}`);
     });
 

@@ -4,6 +4,7 @@ import { freshPersonId } from '@beian/shared/testing';
 import { fileHere } from '../support/filing-record.fixtures';
 import { freshMobile } from '../support/filing-flow';
 import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { TEST_REDIS_URL, redisCountersEnvironment, redisKeys } from '../support/test-redis';
 
 const LIMITS = {
   RATE_LIMITS_ENABLED: 'true',
@@ -16,15 +17,22 @@ const LIMITS = {
   RATE_LIMIT_FOOTER_CHECKS_PER_HOUR: '2',
 };
 
+/** The stores every process shares: the database always, Redis when the run has one. */
+const SHARED_STORES: { store: string; env: Record<string, string> }[] = [
+  { store: 'database', env: { RATE_LIMIT_STORE: 'database' } },
+  ...(TEST_REDIS_URL ? [{ store: 'redis', env: redisCountersEnvironment(TEST_REDIS_URL) }] : []),
+];
+if (!TEST_REDIS_URL) console.log('TEST_REDIS_URL is not set: the rate limits counted in Redis are not tested in this run');
+
 const login = (base: string) => api(base).post('/api/auth/dev-login', { nickname: `rl-${randomUUID().slice(0, 8)}` });
 
-describe('hardening: rate limits shared by every server process', () => {
+describe.each(SHARED_STORES)('hardening: rate limits shared by every server process, counted in the $store', ({ store, env }) => {
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    a = await startTestApp(LIMITS);
-    b = await startTestApp(LIMITS, a);
+    a = await startTestApp({ ...LIMITS, ...env });
+    b = await startTestApp({ ...LIMITS, ...env }, a);
   });
   afterAll(async () => {
     await b.close();
@@ -139,19 +147,28 @@ describe('hardening: rate limits shared by every server process', () => {
     expect((await check(b.url, stranger.token, theirs)).status).toBe(200);
   });
 
-  it('should keep neither addresses nor tokens in the counters table', async () => {
+  it('should keep neither addresses nor tokens in the counters', async () => {
     const rows = await a.db.rows<{ bucket: string }>('SELECT bucket FROM rate_limit_windows', []);
+    const keys = store === 'redis' ? await redisKeys(env) : [];
+    const counters = store === 'redis' ? keys.map((key) => key.slice(env.REDIS_KEY_PREFIX!.length)) : rows.map((row) => row.bucket);
 
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.bucket).toMatch(/^[0-9a-f]{64}$/);
+    expect(counters.length).toBeGreaterThan(0);
+    for (const counter of counters) expect(counter).toMatch(store === 'redis' ? /^rate-limit:[0-9a-f]{64}:\d+$/ : /^[0-9a-f]{64}$/);
+    expect(rows.length).toBe(store === 'redis' ? 0 : counters.length);
   });
 });
 
-describe('hardening: the limit on every request', () => {
+const EVERY_STORE = [
+  { store: 'memory', env: { RATE_LIMIT_STORE: 'memory' } },
+  { store: 'database', env: { RATE_LIMIT_STORE: 'database' } },
+  ...(TEST_REDIS_URL ? [{ store: 'redis', env: redisCountersEnvironment(TEST_REDIS_URL) }] : []),
+];
+
+describe.each(EVERY_STORE)('hardening: the limit on every request, counted in the $store', ({ env }) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '5' });
+    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '5', ...env });
   });
   afterAll(() => t.close());
 
@@ -163,5 +180,15 @@ describe('hardening: the limit on every request', () => {
     expect(answers.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
     expect(answers[5]!.status).toBe(429);
     expect((await client.get('/api/health/ready')).status).toBe(200);
+  });
+
+  it('should let exactly the limit of a burst through, and count afresh in the next minute', async () => {
+    t.clock.advance(60_000);
+    const burst = await Promise.all(Array.from({ length: 20 }, () => api(t.url).get('/api/orders')));
+    t.clock.advance(60_000);
+
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(15);
+    expect((await api(t.url).get('/api/orders')).status).toBe(401);
   });
 });

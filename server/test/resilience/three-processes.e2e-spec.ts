@@ -7,6 +7,7 @@ import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { devLogin } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_REDIS_URL, redisCountersEnvironment, redisKeys } from '../support/test-redis';
 import { checkConsistency, checkWechatSends, drained, preparedOrder, wechatEnvironment, type PreparedOrder } from './burst.support';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { inspectDatabase, sharedEnvironment, spawnServer, waitUntil, type ServerProcess } from './server-process';
@@ -19,6 +20,16 @@ const ORDERS = 12;
 const CERT_LAST_SIX = '31002X';
 const AT_REGULATOR = ['submit', 'approve_initial', 'submit_to_regulator', 'sms_verified'];
 const onMysql = Boolean(process.env.TEST_MYSQL_URL);
+const FAR_ABOVE = '100000000';
+/** The limits on, far above this load, counted in Redis: every request of the journey goes through the shared counters. */
+const REDIS_COUNTED_LIMITS: Record<string, string> = TEST_REDIS_URL
+  ? {
+      ...redisCountersEnvironment(TEST_REDIS_URL),
+      RATE_LIMITS_ENABLED: 'true',
+      ...Object.fromEntries(['REQUESTS', 'LOGINS', 'SMS_GLOBAL', 'DRAFT_SAVES'].map((limit) => [`RATE_LIMIT_${limit}_PER_MINUTE`, FAR_ABOVE])),
+      ...Object.fromEntries(['SMS', 'UPLOADS', 'FOOTER_CHECKS'].map((limit) => [`RATE_LIMIT_${limit}_PER_HOUR`, FAR_ABOVE])),
+    }
+  : {};
 
 interface Answer {
   requestId: string;
@@ -65,11 +76,14 @@ function request(url: string, method: string, options: { headers: Record<string,
   const servers: ServerProcess[] = [];
   let balancer: LoadBalancer;
   let ds: DataSource;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
+    if (!TEST_REDIS_URL) console.log('TEST_REDIS_URL is not set: the three processes run without rate limits');
     await wechat.start();
     database = await createTestDatabase();
-    const env = sharedEnvironment(database.url, {
+    env = sharedEnvironment(database.url, {
+      ...REDIS_COUNTED_LIMITS,
       ...wechatEnvironment(wechat),
       WORKER_LEASE_MS: '1500',
       WORKER_RETRY_BASE_MS: '200',
@@ -201,5 +215,7 @@ function request(url: string, method: string, options: { headers: Record<string,
     expect(consistency.problems).toEqual([]);
     expect(sends.problems).toEqual([]);
     expect(outbox.filter((m) => m.status !== 'sent')).toEqual([]);
+    if (TEST_REDIS_URL) expect((await redisKeys(env)).length).toBeGreaterThan(0);
+    expect(await ds.query('SELECT bucket FROM rate_limit_windows')).toEqual([]);
   });
 });

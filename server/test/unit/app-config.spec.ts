@@ -266,4 +266,24 @@ describe('loadConfig: outside-system adapters', () => {
       /SHUTDOWN_DELAY_MS: must be shorter than SHUTDOWN_GRACE_MS/,
     );
   });
+
+  it('should count rate limits in memory on SQLite, in the database on MySQL, and in Redis once REDIS_URL is set', () => {
+    const store = (env: Record<string, string>) => {
+      const config = loadConfig({ DATA_DIR: dataDir(), ...env });
+      return [config.rateLimitStore, config.redis];
+    };
+
+    expect(store({})).toEqual(['memory', null]);
+    expect(store({ DATABASE_URL: 'mariadb://u@h/db' })).toEqual(['database', null]);
+    expect(store({ DATABASE_URL: 'mariadb://u@h/db', REDIS_URL: 'redis://h:6379' })).toEqual(['redis', { url: 'redis://h:6379', keyPrefix: 'beian:' }]);
+    expect(store({ RATE_LIMIT_STORE: 'database', REDIS_URL: 'rediss://:p@h:6380/2', REDIS_KEY_PREFIX: 'demo:' })).toEqual([
+      'database',
+      { url: 'rediss://:p@h:6380/2', keyPrefix: 'demo:' },
+    ]);
+  });
+
+  it('should refuse the Redis store without REDIS_URL, and a REDIS_URL that is not redis:// or rediss://', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_STORE: 'redis' })).toThrow(/REDIS_URL: required when RATE_LIMIT_STORE=redis/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'http://h:6379' })).toThrow(/REDIS_URL: must start with redis:\/\/ or rediss:\/\//);
+  });
 });

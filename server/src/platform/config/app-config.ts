@@ -97,6 +97,9 @@ export interface AppConfig {
   publicOrigin: string | null;
   /** null: no rate limits (the default under NODE_ENV=test). */
   rateLimits: RateLimitsConfig | null;
+  rateLimitStore: 'memory' | 'database' | 'redis';
+  /** null without REDIS_URL. */
+  redis: { url: string; keyPrefix: string } | null;
   devLoginEnabled: boolean;
   simulatorsEnabled: boolean;
   apiDocsEnabled: boolean;
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(e.DATA_DIR);
   const keys = parseKeys(e.FIELD_ENCRYPTION_KEYS ?? devKeyFile(dataDir));
   const isProd = e.NODE_ENV === 'production';
+  const database = parseDatabase(e.DATABASE_URL, dataDir);
   const wechat = e.WECHAT_APP_ID && e.WECHAT_APP_SECRET ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE } : null;
   return {
     env: e.NODE_ENV,
@@ -151,7 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     dataDir,
     h5Dir: e.H5_DIR ? resolve(e.H5_DIR) : null,
-    database: parseDatabase(e.DATABASE_URL, dataDir),
+    database,
     fieldEncryptionKeys: keys,
     fieldIndexKey: e.FIELD_INDEX_KEY ? parseIndexKey(e.FIELD_INDEX_KEY) : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
@@ -184,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             footerChecks: { limit: e.RATE_LIMIT_FOOTER_CHECKS_PER_HOUR, windowSeconds: 3600 },
           }
         : null,
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.REDIS_URL ? 'redis' : database.type === 'sqlite' ? 'memory' : 'database'),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     devLoginEnabled: e.DEV_LOGIN_ENABLED ?? !isProd,
     simulatorsEnabled: e.SIMULATORS_ENABLED ?? !isProd,
     apiDocsEnabled: e.API_DOCS_ENABLED ?? !isProd,

@@ -128,8 +128,21 @@ export const ENV_SCHEMA = z.object({
     .url()
     .refine((url) => /^https?:\/\/[^/]+$/.test(url), 'scheme and host only, no path or trailing slash')
     .optional(),
-  /** Rate limits, counted in the database so every server process shares them. Default: on, off under NODE_ENV=test. */
+  /** Rate limits. Default: on, off under NODE_ENV=test. */
   RATE_LIMITS_ENABLED: booleanFlag.optional(),
+  /**
+   * Where the rate-limit counters live: `memory` (this process alone), `database` (table rate_limit_windows, shared by
+   * every process, a commit per request) or `redis` (REDIS_URL, shared). Default: redis with REDIS_URL, else memory on
+   * SQLite and database on MySQL/MariaDB. Several processes on one SQLite file without Redis: set database.
+   */
+  RATE_LIMIT_STORE: z.enum(['memory', 'database', 'redis']).optional(),
+  /** `redis://[:password@]host:6379[/db]` or `rediss://…` (TLS): the shared rate-limit counters. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Put before every key the server writes in Redis: several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('beian:'),
   /** Every API request, per caller address. */
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   /** Logins (WeChat and dev), per caller address. */
@@ -171,6 +184,7 @@ export function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.SMS_PROVIDER === 'tencent') {
     for (const key of TENCENT_SMS_KEYS) if (!env[key]) problems.push(`${key}: required when SMS_PROVIDER=tencent`);
   }
+  if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: required when RATE_LIMIT_STORE=redis');
   if (env.MAIL_PROVIDER === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_PROVIDER=smtp');
   if (env.STORAGE === 's3') {
     for (const key of S3_KEYS) if (!env[key]) problems.push(`${key}: required when STORAGE=s3`);

@@ -47,7 +47,7 @@ export function registerRateLimits(fastify: FastifyInstance, limiter: RateLimite
     try {
       over = await limiter.hit(rateLimitHits(request, limits));
     } catch (error) {
-      // The counters live in the database: when it fails the request goes on, and meets the failure where it needs the database.
+      // When the counters cannot be reached the request goes on (and meets a database failure where it needs the database).
       request.log.warn({ err: error }, 'rate limit not counted');
       return;
     }
