@@ -198,6 +198,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await owner.locator('#grant-verify').click();
     await owner.locator('#grant-submit').click();
     await confirmDialog(owner);
+    await expectText(owner, '#service-codes-own .code-item', '未绑定实例');
     const unbound = owner.locator('#service-codes-own .code-item').first();
     const unboundCode = (await unbound.locator('.code-value').textContent())!.trim();
     await expectText(owner, `#code-${unboundCode}-state`, '未绑定实例');
