@@ -1,4 +1,12 @@
-import type { BindServiceCodeRequest, CheckCodeRequest, CodeInstanceView, FilingCodeView, GenerateAuthorizationCodeRequest, GrantCheck, ServiceCodeGrantRequest } from '@beian/shared';
+import type {
+  BindServiceCodeRequest,
+  CheckCodeRequest,
+  CodeInstanceView,
+  FilingCodeView,
+  GenerateAuthorizationCodeRequest,
+  GrantCheck,
+  ServiceCodeGrantRequest,
+} from '@beian/shared';
 import { request } from './request';
 
 /** The account's servers a 授权码 or 服务码 can be made from. */

@@ -1,11 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  CANCELLATION_NOTICES,
-  SHELL_CANCELLATION_TEXT,
-  type Draft,
-  type FilingSubjectDetail,
-  type FilingSubjectSummary,
-} from '@beian/shared';
+import { CANCELLATION_NOTICES, SHELL_CANCELLATION_TEXT, type Draft, type FilingSubjectDetail, type FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { fill, phonePage } from './support/browser';

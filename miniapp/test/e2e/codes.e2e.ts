@@ -11,7 +11,18 @@ import {
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
 import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
-import { acceptReview, cancellationCode, choose, chooseRegion, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
+import {
+  acceptReview,
+  cancellationCode,
+  choose,
+  chooseRegion,
+  fillPrincipal,
+  nextStep,
+  recordFaceCheck,
+  smsCode,
+  uploadAndWait,
+  waitSaved,
+} from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder, regulatorApprovesCancellation } from './support/regulator-approval';
@@ -160,7 +171,9 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await expectText(owner, `#code-${code}-state`, '已使用');
     await expectReadable(owner, [code, instance.instanceId]);
     await shot(owner, 'codes-10-authorization-still-used-after-cancel-access');
-    const reused = await (await new ApiTestKit(stage.server.url).devLogin('使用方')).call<{ fields: { message: string }[] }>('POST', '/api/codes/check', { kind: 'authorization', code });
+    const reused = await (
+      await new ApiTestKit(stage.server.url).devLogin('使用方')
+    ).call<{ fields: { message: string }[] }>('POST', '/api/codes/check', { kind: 'authorization', code });
     expect(reused.body.fields[0]?.message).toBe(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
   });
 

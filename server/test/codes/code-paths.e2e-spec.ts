@@ -73,39 +73,43 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     return throughRegulator(w, subject, reviewer, orderId);
   }
 
-  it('should refuse at 验证备案类型 a forged, a used and a revoked 授权码 on its field, and accept one the caller may file with', async () => {
-    const owner = await codesAccount(t, 'paths-owner-1');
-    const holder = await codesAccount(t, 'paths-holder-1', false);
-    const { instanceId } = await registerInstance(owner);
-    const usable = await generate(owner, instanceId, holder);
-    const revokedCode = await owner.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId, targetAccountId: holder.accountId });
-    await owner.kit.ok('revoke', 'POST', `/api/codes/authorization/${revokedCode.codeId}/revoke`, {});
-    const usedCode = await generate(owner, instanceId, holder);
-    await filed(holder, draftOn({ type: 'authorization_code', authorizationCode: usedCode }));
-    const facts = verifyFacts(withFreshPerson(personalDraft()));
-    const verify = (code: string) => holder.client.post('/api/filing-type/verify', { ...facts, authorizationCode: code });
+  it(
+    'should refuse at 验证备案类型 a forged, a used and a revoked 授权码 on its field, and accept one the caller may file with',
+    async () => {
+      const owner = await codesAccount(t, 'paths-owner-1');
+      const holder = await codesAccount(t, 'paths-holder-1', false);
+      const { instanceId } = await registerInstance(owner);
+      const usable = await generate(owner, instanceId, holder);
+      const revokedCode = await owner.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId, targetAccountId: holder.accountId });
+      await owner.kit.ok('revoke', 'POST', `/api/codes/authorization/${revokedCode.codeId}/revoke`, {});
+      const usedCode = await generate(owner, instanceId, holder);
+      await filed(holder, draftOn({ type: 'authorization_code', authorizationCode: usedCode }));
+      const facts = verifyFacts(withFreshPerson(personalDraft()));
+      const verify = (code: string) => holder.client.post('/api/filing-type/verify', { ...facts, authorizationCode: code });
 
-    const forged = await verify('BAFORGED23456789');
-    const used = await verify(usedCode);
-    const revoked = await verify(revokedCode.code);
-    const accepted = await verify(usable.toLowerCase());
-    const created = await holder.client.post('/api/orders', {
-      kind: 'first_filing',
-      subjectType: 'personal',
-      serviceType: 'website',
-      verification: { ...facts, authorizationCode: usedCode },
-    });
+      const forged = await verify('BAFORGED23456789');
+      const used = await verify(usedCode);
+      const revoked = await verify(revokedCode.code);
+      const accepted = await verify(usable.toLowerCase());
+      const created = await holder.client.post('/api/orders', {
+        kind: 'first_filing',
+        subjectType: 'personal',
+        serviceType: 'website',
+        verification: { ...facts, authorizationCode: usedCode },
+      });
 
-    const refusal = (message: string) => [{ path: 'authorizationCode', code: 'CODE_UNAVAILABLE', message }];
-    expect(forged.status).toBe(422);
-    expect(forged.body.fields).toEqual(refusal('备案授权码不存在或不是授权给当前账号的，请核对后重新输入'));
-    expect(used.body.fields).toEqual(refusal(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`));
-    expect(revoked.body.fields).toEqual(refusal('备案授权码已失效，请到服务码管理页面查看或联系授权账号重新生成'));
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ outcome: 'new_order', kind: 'first_filing' });
-    expect(created.status).toBe(422);
-    expect(created.body.fields).toEqual(refusal(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`));
-  }, FLOW_TIMEOUT);
+      const refusal = (message: string) => [{ path: 'authorizationCode', code: 'CODE_UNAVAILABLE', message }];
+      expect(forged.status).toBe(422);
+      expect(forged.body.fields).toEqual(refusal('备案授权码不存在或不是授权给当前账号的，请核对后重新输入'));
+      expect(used.body.fields).toEqual(refusal(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`));
+      expect(revoked.body.fields).toEqual(refusal('备案授权码已失效，请到服务码管理页面查看或联系授权账号重新生成'));
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ outcome: 'new_order', kind: 'first_filing' });
+      expect(created.status).toBe(422);
+      expect(created.body.fields).toEqual(refusal(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`));
+    },
+    FLOW_TIMEOUT,
+  );
 
   it('should refuse at 验证备案类型 a 授权码 for another account and one whose server no longer backs a filing', async () => {
     const owner = await codesAccount(t, 'paths-owner-2');
@@ -128,30 +132,34 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     ]);
   });
 
-  it('should make one 服务码 of the account when an instance is picked, never two on saving again, 备案中 on submission and 已备案 on approval', async () => {
-    const applicant = await codesAccount(t, 'paths-same-3', false);
-    const { instanceId, publicIp } = await registerInstance(applicant);
-    const draft = draftOn({ type: 'instance', instanceId });
-    const order = await applicant.kit.createOrder();
-    const site = draft.websites![0]!;
+  it(
+    'should make one 服务码 of the account when an instance is picked, never two on saving again, 备案中 on submission and 已备案 on approval',
+    async () => {
+      const applicant = await codesAccount(t, 'paths-same-3', false);
+      const { instanceId, publicIp } = await registerInstance(applicant);
+      const draft = draftOn({ type: 'instance', instanceId });
+      const order = await applicant.kit.createOrder();
+      const site = draft.websites![0]!;
 
-    const saved = await applicant.kit.saveDraft(order.id, { version: order.version, draft: { websites: [site] } });
-    await applicant.kit.saveDraft(order.id, { version: saved.version, draft: { websites: [site] } });
-    const afterPicking = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
-    const ready = await applicant.kit.makeSubmittable(order.id, draft, await submittableMedia());
-    await applicant.kit.submit(order.id);
-    await w.drain();
-    const submitted = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
-    await approveSubmitted(w, applicant, order.id, ready, reviewer);
-    const received = await applicant.kit.ok<FilingCodeView[]>('received', 'GET', '/api/codes/service?tab=received');
+      const saved = await applicant.kit.saveDraft(order.id, { version: order.version, draft: { websites: [site] } });
+      await applicant.kit.saveDraft(order.id, { version: saved.version, draft: { websites: [site] } });
+      const afterPicking = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
+      const ready = await applicant.kit.makeSubmittable(order.id, draft, await submittableMedia());
+      await applicant.kit.submit(order.id);
+      await w.drain();
+      const submitted = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
+      await approveSubmitted(w, applicant, order.id, ready, reviewer);
+      const received = await applicant.kit.ok<FilingCodeView[]>('received', 'GET', '/api/codes/service?tab=received');
 
-    expect(afterPicking).toHaveLength(1);
-    expect(afterPicking[0]).toMatchObject({ kind: 'service', instanceId, publicIp, stateLabel: '可使用', ownerAccountId: applicant.accountId });
-    expect(afterPicking[0]!.holderAccountId).toBe(applicant.accountId);
-    expect(submitted.map((c) => [c.code, c.stateLabel])).toEqual([[afterPicking[0]!.code, '备案中']]);
-    expect(await stateOf(applicant, '/api/codes/service?tab=own', afterPicking[0]!.code)).toBe('已备案');
-    expect(received).toEqual([]);
-  }, FLOW_TIMEOUT);
+      expect(afterPicking).toHaveLength(1);
+      expect(afterPicking[0]).toMatchObject({ kind: 'service', instanceId, publicIp, stateLabel: '可使用', ownerAccountId: applicant.accountId });
+      expect(afterPicking[0]!.holderAccountId).toBe(applicant.accountId);
+      expect(submitted.map((c) => [c.code, c.stateLabel])).toEqual([[afterPicking[0]!.code, '备案中']]);
+      expect(await stateOf(applicant, '/api/codes/service?tab=own', afterPicking[0]!.code)).toBe('已备案');
+      expect(received).toEqual([]);
+    },
+    FLOW_TIMEOUT,
+  );
 
   it('should grant 服务码 未绑定实例 without a server, refuse them until the grantor binds one to an eligible instance, then offer them', async () => {
     const grantor = await codesAccount(t, 'paths-unbound-4');
@@ -185,23 +193,27 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     expect(await stateOf(receiver, '/api/codes/service?tab=received', code!.code)).toBe('可使用');
   });
 
-  it('should keep a 授权码 已使用 after its service is 注销 and a same-account 服务码 已备案 after 取消接入 (seed 004 L21)', async () => {
-    const owner = await codesAccount(t, 'paths-used-owner-5');
-    const holder = await codesAccount(t, 'paths-used-holder-5', false);
-    const ownServer = await registerInstance(holder);
-    const authorizationCode = await generate(owner, (await registerInstance(owner)).instanceId, holder);
-    const byCode = await filed(holder, draftOn({ type: 'authorization_code', authorizationCode }));
-    const byInstance = await filed(holder, draftOn({ type: 'instance', instanceId: ownServer.instanceId }));
-    const [serviceCode] = await holder.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
+  it(
+    'should keep a 授权码 已使用 after its service is 注销 and a same-account 服务码 已备案 after 取消接入 (seed 004 L21)',
+    async () => {
+      const owner = await codesAccount(t, 'paths-used-owner-5');
+      const holder = await codesAccount(t, 'paths-used-holder-5', false);
+      const ownServer = await registerInstance(holder);
+      const authorizationCode = await generate(owner, (await registerInstance(owner)).instanceId, holder);
+      const byCode = await filed(holder, draftOn({ type: 'authorization_code', authorizationCode }));
+      const byInstance = await filed(holder, draftOn({ type: 'instance', instanceId: ownServer.instanceId }));
+      const [serviceCode] = await holder.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
 
-    const cancelledService = await cancelled(byCode, 'cancel_service');
-    const accessEnded = await cancelled(byInstance, 'cancel_access');
-    const reuse = await holder.client.post('/api/codes/check', { kind: 'authorization', code: authorizationCode });
+      const cancelledService = await cancelled(byCode, 'cancel_service');
+      const accessEnded = await cancelled(byInstance, 'cancel_access');
+      const reuse = await holder.client.post('/api/codes/check', { kind: 'authorization', code: authorizationCode });
 
-    expect(cancelledService.status).toBe('approved');
-    expect(accessEnded.status).toBe('approved');
-    expect(await stateOf(owner, '/api/codes/authorization', authorizationCode)).toBe('已使用');
-    expect(await stateOf(holder, '/api/codes/service?tab=own', serviceCode!.code)).toBe('已备案');
-    expect(reuse.body.fields).toEqual([{ path: 'code', code: 'CODE_UNAVAILABLE', message: `备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}` }]);
-  }, FLOW_TIMEOUT);
+      expect(cancelledService.status).toBe('approved');
+      expect(accessEnded.status).toBe('approved');
+      expect(await stateOf(owner, '/api/codes/authorization', authorizationCode)).toBe('已使用');
+      expect(await stateOf(holder, '/api/codes/service?tab=own', serviceCode!.code)).toBe('已备案');
+      expect(reuse.body.fields).toEqual([{ path: 'code', code: 'CODE_UNAVAILABLE', message: `备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}` }]);
+    },
+    FLOW_TIMEOUT,
+  );
 });

@@ -47,7 +47,12 @@ export function CodeList({ codes, show, onRevoke, bind }: CodeListProps) {
               bind.servers
                 .filter((server) => !server.ineligibleReason && !server.refunded)
                 .map((server) => (
-                  <Text key={server.instanceId} className='link' id={`code-${code.code}-bind-${server.instanceId}`} onClick={() => bind.onBind(code, server.instanceId)}>
+                  <Text
+                    key={server.instanceId}
+                    className='link'
+                    id={`code-${code.code}-bind-${server.instanceId}`}
+                    onClick={() => bind.onBind(code, server.instanceId)}
+                  >
                     绑定至 {server.instanceId}
                   </Text>
                 ))}

@@ -203,8 +203,7 @@ export default function FilingWizardPage() {
       subjectId = decision.subjectId;
       prefillNumbers(decision.subjectIcpNumber, decision.serviceIcpNumber, decided);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.fields.length)
-        store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: verifyFieldPath(f.path) })));
+      if (failure instanceof ApiError && failure.fields.length) store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: verifyFieldPath(f.path) })));
       Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
       return null;
     }
@@ -238,7 +237,8 @@ export default function FilingWizardPage() {
     };
     if (!service || Object.values(facts).some((value) => !value)) return null;
     const list = chosenServiceType === 'website' ? 'websites' : 'apps';
-    const authorizationCode = textAt(draft, `${list}.0.resource.type`) === 'authorization_code' ? textAt(draft, `${list}.0.resource.authorizationCode`).trim() : '';
+    const authorizationCode =
+      textAt(draft, `${list}.0.resource.type`) === 'authorization_code' ? textAt(draft, `${list}.0.resource.authorizationCode`).trim() : '';
     return {
       ...facts,
       serviceType: chosenServiceType,
