@@ -1,4 +1,12 @@
-import type { CheckCodeRequest, CodeInstanceView, FilingCodeView, GenerateAuthorizationCodeRequest, GrantCheck, ServiceCodeGrantRequest } from '@beian/shared';
+import type {
+  BindServiceCodeRequest,
+  CheckCodeRequest,
+  CodeInstanceView,
+  FilingCodeView,
+  GenerateAuthorizationCodeRequest,
+  GrantCheck,
+  ServiceCodeGrantRequest,
+} from '@beian/shared';
 import { request } from './request';
 
 /** The account's servers a 授权码 or 服务码 can be made from. */
@@ -34,4 +42,9 @@ export function verifyServiceCodeGrant(body: ServiceCodeGrantRequest): Promise<G
 
 export function grantServiceCodes(body: ServiceCodeGrantRequest): Promise<FilingCodeView[]> {
   return request<FilingCodeView[]>('/api/codes/service/grants', { method: 'POST', data: body });
+}
+
+/** 查看并绑定服务码: the owner binds a 未绑定实例 code to one of the account's servers. */
+export function bindServiceCode(codeId: string, body: BindServiceCodeRequest): Promise<FilingCodeView> {
+  return request<FilingCodeView>(`/api/codes/service/${encodeURIComponent(codeId)}/bind`, { method: 'POST', data: body });
 }

@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
-import {
-  CANCELLATION_NOTICES,
-  SHELL_CANCELLATION_TEXT,
-  type Draft,
-  type FilingSubjectDetail,
-  type FilingSubjectSummary,
-  type OrderProgress,
-  type OrderSummary,
-} from '@beian/shared';
+import { CANCELLATION_NOTICES, SHELL_CANCELLATION_TEXT, type Draft, type FilingSubjectDetail, type FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, asNewPerson, personalDraft, website } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { e2eDatabases } from './support/database';
-import { eventually } from './support/eventually';
-import { approveSubmittedOrder } from './support/regulator-approval';
+import { cancellationCode } from './support/filing';
+import { approveSubmittedOrder, regulatorApprovesCancellation } from './support/regulator-approval';
 import { onStage } from './support/stage';
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen', (databaseName) => {
   const stage = onStage(databaseName);
@@ -51,41 +40,6 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     return { subject: subject!, sms };
   }
 
-  /** The 管局's part: the order the applicant just submitted, its MIIT SMS answered (注销 only), approved. */
-  async function regulatorApproves(applicant: string, sms: { mobile: string; certLastSix: string }, texted: boolean) {
-    const reviewer = await new ApiTestKit(stage.server.url).devLogin('审核员1');
-    let api: ApiTestKit = await new ApiTestKit(stage.server.url).devLogin(applicant);
-    const [order] = await api.ok<OrderSummary[]>('orders', 'GET', '/api/orders');
-    const status = async () => (await api.call<OrderProgress>('GET', `/api/orders/${order!.id}/progress`)).body.status;
-    const becomes = (expected: string) => eventually(`order ${expected}`, async () => ((await status()) === expected ? true : undefined), 30_000);
-    const advance = async (ms: number) => void (await reviewer.ok('advance the clock', 'POST', '/api/dev/clock/advance', { ms }));
-    await reviewer.ok('script the 管局', 'POST', `/api/regulator-sim/orders/${order!.id}/script`, { outcome: 'approve', afterWorkingDays: 1 });
-    await advance(6 * MINUTE);
-    if (texted) {
-      await becomes('sms_verification');
-      const code = await eventually('the MIIT SMS', async () => {
-        const sent = (await api.call<{ text: string }[]>('GET', `/api/regulator-sim/sms?mobile=${sms.mobile}`)).body;
-        return /(\d{6})/.exec(sent.at(-1)?.text ?? '')?.[1];
-      });
-      await new ApiTestKit(stage.server.url).ok('MIIT SMS verification', 'POST', '/api/regulator-sim/sms-verify', { ...sms, code });
-      await advance(61 * MINUTE);
-    }
-    await becomes('regulator_review');
-    await advance(15 * DAY);
-    // Sessions expire over the weeks.
-    api = await new ApiTestKit(stage.server.url).devLogin(applicant);
-    await becomes('approved');
-  }
-
-  /** The code the applicant reads on the principal's phone (the dev SMS outbox). */
-  async function codeOnPhone(mobile: string): Promise<string> {
-    const outbox = await new ApiTestKit(stage.server.url).devLogin('审核员1');
-    return eventually('the code SMS', async () => {
-      const [latest] = await outbox.devSmsOutbox(mobile);
-      return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
-    });
-  }
-
   /** Back on the phone after the 管局's weeks (the session has expired): logged in again, 我的备案 → the subject. */
   async function reopenSubject(page: Page, applicant: string, subjectId: string) {
     await logInThroughTheUi(page, stage.server, applicant);
@@ -100,7 +54,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await fill(page, 'declaration', declaration);
     await page.locator('#send-code').click();
     await expectText(page, '#code-sent', '验证码已发送至');
-    await fill(page, 'code', await codeOnPhone(mobile));
+    await fill(page, 'code', await cancellationCode(stage.server, mobile));
     await expectText(page, '#last-warning', CANCELLATION_NOTICES.accessNotWithdrawable);
     await shot(page, `${name}-verify`);
     await page.locator('#submit-cancellation').click();
@@ -125,7 +79,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     expect(await page.locator('#switch-cancel-subject').count()).toBe(0);
     await shot(page, 'cancels-02-notices');
     await confirmOnScreen(page, sms.mobile, 'cancels-03');
-    await regulatorApproves(applicant, sms, true);
+    await regulatorApprovesCancellation(stage.server, applicant, sms, true);
 
     await reopenSubject(page, applicant, subject.id);
     await expectText(page, '#service-1', '已注销');
@@ -136,7 +90,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator('#switch-cancel-subject').waitFor();
     await shot(page, 'cancels-04-shell-warning');
     await confirmOnScreen(page, sms.mobile, 'cancels-05');
-    await regulatorApproves(applicant, sms, true);
+    await regulatorApprovesCancellation(stage.server, applicant, sms, true);
 
     await reopenSubject(page, applicant, subject.id);
     await expectText(page, '#subject-state', '空壳主体');
@@ -175,10 +129,10 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator('#notice-next').click();
     expect(await page.locator('#declaration').count()).toBe(0);
     await page.locator('#send-code').click();
-    await fill(page, 'code', await codeOnPhone(sms.mobile));
+    await fill(page, 'code', await cancellationCode(stage.server, sms.mobile));
     await page.locator('#submit-cancellation').click();
     await expectText(page, '#cancel-done', '等待管局审核');
-    await regulatorApproves(applicant, sms, false);
+    await regulatorApprovesCancellation(stage.server, applicant, sms, false);
 
     await logInThroughTheUi(page, stage.server, applicant);
     await page.locator('#open-records').click();

@@ -1,14 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type GrantCheck, type RegisterResourceRequest, type ResourceChoice } from '@beian/shared';
+import {
+  CODE_LIMITS,
+  SERVICE_CODE_PICKER_HINT,
+  type FilingSubjectSummary,
+  type GrantCheck,
+  type RegisterResourceRequest,
+  type ResourceChoice,
+} from '@beian/shared';
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
 import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
-import { acceptReview, choose, chooseRegion, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
+import {
+  acceptReview,
+  cancellationCode,
+  choose,
+  chooseRegion,
+  fillPrincipal,
+  nextStep,
+  recordFaceCheck,
+  smsCode,
+  uploadAndWait,
+  waitSaved,
+} from './support/filing';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
-import { approveSubmittedOrder } from './support/regulator-approval';
+import { approveSubmittedOrder, regulatorApprovesCancellation } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on %s, through the screen', (databaseName) => {
   const stage = onStage(databaseName);
@@ -126,6 +145,36 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await owner.locator('#open-authorization-codes').click();
     await expectText(owner, `#code-${code}-state`, '已使用');
     await shot(owner, 'codes-04-authorization-used');
+
+    // The applicant ends our access for the website on screen (取消接入) and the 管局 approves it: the code stays
+    // 已使用, never 可使用 again (seed 004 L21).
+    const applicantAgain = await new ApiTestKit(stage.server.url).devLogin('使用方');
+    const [subject] = await applicantAgain.ok<FilingSubjectSummary[]>('我的备案', 'GET', '/api/filings/subjects');
+    await logInThroughTheUi(applicant, stage.server, '使用方');
+    await applicant.locator('#open-records').click();
+    await applicant.locator(`#subject-${subject!.id}`).click();
+    await applicant.locator('#service-1').click();
+    await applicant.locator('#service-more').click();
+    await applicant.locator('#action-cancel_access').click();
+    await applicant.locator('#cancel-notices').waitFor();
+    await expectReadable(applicant);
+    await applicant.locator('#notice-next').click();
+    await applicant.locator('#send-code').click();
+    await fill(applicant, 'code', await cancellationCode(stage.server, mobile));
+    await expectReadable(applicant);
+    await shot(applicant, 'codes-09-cancel-access');
+    await applicant.locator('#submit-cancellation').click();
+    await expectText(applicant, '#cancel-done', '等待管局审核');
+    await regulatorApprovesCancellation(stage.server, '使用方', { mobile, certLastSix: PERSON_ID_LAST_SIX }, false);
+    await logInThroughTheUi(owner, stage.server, '授权方');
+    await owner.locator('#open-authorization-codes').click();
+    await expectText(owner, `#code-${code}-state`, '已使用');
+    await expectReadable(owner, [code, instance.instanceId]);
+    await shot(owner, 'codes-10-authorization-still-used-after-cancel-access');
+    const reused = await (
+      await new ApiTestKit(stage.server.url).devLogin('使用方')
+    ).call<{ fields: { message: string }[] }>('POST', '/api/codes/check', { kind: 'authorization', code });
+    expect(reused.body.fields[0]?.message).toBe(`备案授权码已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
   });
 
   it('should grant 服务码 to another account with the phone code on the first grant, and refuse a 4th grantor with the rule', async () => {
@@ -154,6 +203,24 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await expectText(owner, '#service-codes-own', '可使用');
     expect(await owner.locator('#service-codes-own .code-item').count()).toBe(2);
     await shot(owner, 'codes-06-service-codes-own');
+
+    // A 服务码 applied for without a server is 未绑定实例 until the owner binds it (查看并绑定服务码, seed 004 L79).
+    await owner.locator('#apply-unbound').click();
+    await fill(owner, 'grant-count', '1');
+    await fill(owner, 'grant-target', receiverId);
+    await owner.locator('#grant-verify').click();
+    await owner.locator('#grant-submit').click();
+    await confirmDialog(owner);
+    await expectText(owner, '#service-codes-own .code-item', '未绑定实例');
+    const unbound = owner.locator('#service-codes-own .code-item').first();
+    const unboundCode = (await unbound.locator('.code-value').textContent())!.trim();
+    await expectText(owner, `#code-${unboundCode}-state`, '未绑定实例');
+    await expectReadable(owner, [...(await owner.locator('#service-codes-own .code-value').allTextContents()).map((c) => c.trim()), instance.instanceId]);
+    await shot(owner, 'codes-06b-service-code-unbound');
+    await owner.locator(`#code-${unboundCode}-bind-${instance.instanceId}`).click();
+    await expectText(owner, `#code-${unboundCode}-state`, '可使用');
+    await expectText(owner, `#code-${unboundCode}`, instance.publicIp!);
+    await shot(owner, 'codes-06c-service-code-bound');
 
     await receiver.locator('#open-service-codes').click();
     await receiver.locator('#tab-received').click();

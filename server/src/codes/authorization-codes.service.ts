@@ -7,7 +7,7 @@ import { OrderAccess } from '../order-core/order-access';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { CodeUsage } from './code-usage';
+import { CodeUsage, moveCodes } from './code-usage';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews, newCodeValue } from './filing-codes';
 import { ServerInventory, type ServerInstance } from './server-inventory.port';
@@ -70,8 +70,7 @@ export class AuthorizationCodesService {
     const row = await this.db.transaction(async (tx) => {
       const code = await tx.findOneBy(FilingCodeEntity, { id: codeId, ownerUserId: user.id, kind: 'authorization' });
       if (!code) throw new AppException('CODE_NOT_FOUND');
-      const revoked = await tx.update(FilingCodeEntity, { id: codeId, state: 'available' }, { state: 'revoked', updatedAt: this.clock.now() });
-      if (!revoked.affected) throw new AppException('CODE_NOT_REVOCABLE');
+      if (!(await moveCodes(tx, 'revoke', { id: codeId }, { updatedAt: this.clock.now() }))) throw new AppException('CODE_NOT_REVOCABLE');
       return { ...code, state: 'revoked' as const };
     });
     return (await this.views.of([row], user.id))[0]!;

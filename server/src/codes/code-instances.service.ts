@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CodeInstanceView, SessionUser } from '@beian/shared';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { RESOURCE_REFUND_EFFECTS, type ResourceRefundEffect } from '../resources/resource-refund-effects';
-import { FilingCodeEntity } from './filing-code.entity';
+import { moveCodes } from './code-usage';
 import { ServerInventory, type ServerInstance } from './server-inventory.port';
 
 const view = ({ instanceId, publicIp, ineligibleReason, refunded }: ServerInstance): CodeInstanceView => ({ instanceId, publicIp, ineligibleReason, refunded });
@@ -25,10 +25,6 @@ export class CodeInstancesService implements ResourceRefundEffect {
 
   /** 退费: the instance's codes not yet used die with it (已失效 / 已退费); used ones stay used. */
   async refunded(tx: EntityManager, accountId: string, instanceId: string): Promise<void> {
-    await tx.update(
-      FilingCodeEntity,
-      { ownerUserId: accountId, instanceId, state: In(['available', 'unbound', 'reserved']) },
-      { state: 'refunded', updatedAt: this.clock.now() },
-    );
+    await moveCodes(tx, 'refund', { ownerUserId: accountId, instanceId }, { updatedAt: this.clock.now() });
   }
 }

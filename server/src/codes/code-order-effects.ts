@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldError } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { DRAFT_SAVED_EFFECTS, type DraftSavedEffect } from '../order-core/draft-saved-effects';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { ORDER_STATUS_EFFECTS, type OrderStatusChange, type OrderStatusEffect } from '../order-core/order-status-effects';
 import { SUBMISSION_CHECKS, type SubmissionCheck } from '../order-core/submission-checks';
 import { CodeUsage } from './code-usage';
+import { SameAccountCodes } from './same-account-codes';
 
 /** Submission check of the 授权码 / 服务码 a draft files with. */
 @Injectable()
@@ -30,5 +33,18 @@ export class FilingCodesOnOrderStatus implements OrderStatusEffect {
     if (change.to === 'approved') await this.usage.consume(tx, change.order.id);
     else if (change.to === 'withdrawn' || change.to === 'expired') await this.usage.release(tx, change.order.id);
     else if (change.event === 'submit' || change.event === 'resubmit') await this.usage.reserve(tx, change.order, await this.drafts.load(tx, change.order.id));
+  }
+}
+
+/** Picking an instance of the account for a service makes its 服务码 (seed 004 L9), when the draft is saved. */
+@Injectable()
+@DRAFT_SAVED_EFFECTS()
+export class SameAccountCodesOnSave implements DraftSavedEffect {
+  constructor(private readonly sameAccount: SameAccountCodes) {}
+
+  async saved(tx: EntityManager, orderId: string, sections: DraftTree): Promise<void> {
+    if (!('websites' in sections) && !('apps' in sections)) return;
+    const order = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, ownerId: true, kind: true }, where: { id: orderId } });
+    await this.sameAccount.ensure(tx, order, sections);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CODE_LIMITS, type CodeKind, type FieldError } from '@beian/shared';
-import { In, type EntityManager } from 'typeorm';
+import { CODE_LIMITS, CODE_TRANSITIONS, type CodeEvent, type CodeKind, type FieldError } from '@beian/shared';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
 import { FilingCodeEntity } from './filing-code.entity';
+import { SameAccountCodes, type CodeOrder } from './same-account-codes';
 import { ServerInventory } from './server-inventory.port';
 
 /** A code named by a draft service, with the field it was typed or picked in. */
@@ -44,6 +45,7 @@ const unavailable = (path: string, message: string): FieldError => ({ path, code
 export class CodeUsage {
   constructor(
     private readonly inventory: ServerInventory,
+    private readonly sameAccount: SameAccountCodes,
     private readonly clock: Clock,
   ) {}
 
@@ -54,9 +56,11 @@ export class CodeUsage {
     const reservedHere = row.state === 'reserved' && orderId !== null && row.orderId === orderId;
     if (row.state === 'used') return unavailable(wanted.path, `${name}已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
     if (row.state === 'reserved' && !reservedHere) return unavailable(wanted.path, `${name}正在被其他备案订单使用，请更换`);
+    if (row.state === 'unbound') return unavailable(wanted.path, `${name}未绑定实例，请授权账号在服务码管理中绑定云服务器后再使用`);
     if (row.state !== 'available' && !reservedHere) return unavailable(wanted.path, `${name}已失效，请到服务码管理页面查看或联系授权账号重新生成`);
     const instance = row.instanceId ? await this.inventory.find(tx, row.ownerUserId, row.instanceId) : null;
     if (!instance || instance.refunded) return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
+    if (instance.ineligibleReason) return unavailable(wanted.path, `${name}指向的服务器不能用于备案：${instance.ineligibleReason}`);
     return null;
   }
 
@@ -76,34 +80,50 @@ export class CodeUsage {
     return found;
   }
 
-  /** Submission: the draft's codes become 使用中 / 备案中 for this order; codes it no longer names go back. */
-  async reserve(tx: EntityManager, order: Pick<FilingOrderEntity, 'id' | 'ownerId'>, draft: DraftTree): Promise<void> {
-    const wanted = draftCodes(draft);
+  /** Submission: the draft's codes (typed, picked, or made for a picked instance) become 使用中 / 备案中; codes it no longer names go back. */
+  async reserve(tx: EntityManager, order: CodeOrder, draft: DraftTree): Promise<void> {
+    const wanted = [...draftCodes(draft), ...(await this.sameAccount.ensure(tx, order, draft)).map((own) => ({ kind: own.kind, code: own.code, path: '' }))];
     const now = this.clock.now();
     const keep = wanted.map((w) => w.code);
     const stale = await tx.find(FilingCodeEntity, { select: { id: true, code: true }, where: { orderId: order.id, state: 'reserved' } });
     const released = stale.filter((row) => !keep.includes(row.code)).map((row) => row.id);
-    if (released.length) await tx.update(FilingCodeEntity, { id: In(released) }, { state: 'available', orderId: null, updatedAt: now });
+    if (released.length) await moveCodes(tx, 'release', { id: In(released) }, { orderId: null, updatedAt: now });
+    const { from, to } = CODE_TRANSITIONS.reserve;
     for (const code of wanted) {
       // One conditional update: of two orders submitted at once with the same code, only one reserves it.
       const reserved = await tx
         .createQueryBuilder()
         .update(FilingCodeEntity)
-        .set({ state: 'reserved', orderId: order.id, updatedAt: now })
+        .set({ state: to, orderId: order.id, updatedAt: now })
         .where('kind = :kind AND code = :code AND holder_user_id = :holder', { kind: code.kind, code: code.code, holder: order.ownerId })
-        .andWhere("(state = 'available' OR (state = 'reserved' AND order_id = :orderId))", { orderId: order.id })
+        .andWhere('(state IN (:...from) OR (state = :to AND order_id = :orderId))', { from, to, orderId: order.id })
+        .andWhere('(order_id IS NULL OR order_id = :orderId)', { orderId: order.id })
         .execute();
       if (!reserved.affected) throw new AppException('CODE_UNAVAILABLE', [unavailable(code.path, '该编码已被其他备案订单使用或已失效，请更换')]);
     }
   }
 
-  /** Approval: the order's reserved codes are used for good (注销 / 取消接入 later does not bring them back). */
+  /** Approval: the order's reserved codes are used for good (注销 / 取消接入 later does not bring them back, seed 004 L21). */
   async consume(tx: EntityManager, orderId: string): Promise<void> {
-    await tx.update(FilingCodeEntity, { orderId, state: 'reserved' }, { state: 'used', updatedAt: this.clock.now() });
+    await moveCodes(tx, 'consume', { orderId }, { updatedAt: this.clock.now() });
+    await this.sameAccount.untie(tx, orderId);
   }
 
   /** Withdrawn or expired: the order's codes can be used again. */
   async release(tx: EntityManager, orderId: string): Promise<void> {
-    await tx.update(FilingCodeEntity, { orderId, state: 'reserved' }, { state: 'available', orderId: null, updatedAt: this.clock.now() });
+    await moveCodes(tx, 'release', { orderId }, { orderId: null, updatedAt: this.clock.now() });
+    await this.sameAccount.untie(tx, orderId);
   }
+}
+
+/** One transition of CODE_TRANSITIONS on the codes matching `where` that are in one of its `from` states. */
+export async function moveCodes(
+  tx: EntityManager,
+  event: CodeEvent,
+  where: FindOptionsWhere<FilingCodeEntity>,
+  set: Partial<FilingCodeEntity> = {},
+): Promise<number> {
+  const { from, to } = CODE_TRANSITIONS[event];
+  const moved = await tx.update(FilingCodeEntity, { ...where, state: In([...from]) }, { ...set, state: to });
+  return moved.affected ?? 0;
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  bindServiceCodeRequestSchema,
   checkCodeRequestSchema,
   generateAuthorizationCodeRequestSchema,
   serviceCodeGrantRequestSchema,
+  type BindServiceCodeRequest,
   type CheckCodeRequest,
   type CodeInstanceView,
   type FilingCodeView,
@@ -65,6 +67,17 @@ export class CodesController {
   @ApiQuery({ name: 'tab', enum: ['own', 'received'] })
   listServiceCodes(@CurrentUser() user: SessionUser, @Query('tab') tab: string): Promise<FilingCodeView[]> {
     return this.grants.list(user, tab === 'received' ? 'received' : 'own');
+  }
+
+  @Post('codes/service/:codeId/bind')
+  @HttpCode(200)
+  @ApiZodBody(bindServiceCodeRequestSchema)
+  bind(
+    @CurrentUser() user: SessionUser,
+    @Param('codeId', CODE_ID) codeId: string,
+    @ZodBody(bindServiceCodeRequestSchema) body: BindServiceCodeRequest,
+  ): Promise<FilingCodeView> {
+    return this.grants.bind(user, codeId, body.instanceId);
   }
 
   @Post('codes/service/grants/verify')

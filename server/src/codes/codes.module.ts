@@ -7,12 +7,14 @@ import { SmsModule } from '../sms/sms.module';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import { CodeGrantEntity } from './code-grant.entity';
 import { CodeInstancesService } from './code-instances.service';
-import { FilingCodesCheck, FilingCodesOnOrderStatus } from './code-order-effects';
+import { FilingCodesCheck, FilingCodesOnOrderStatus, SameAccountCodesOnSave } from './code-order-effects';
 import { CodeUsage } from './code-usage';
 import { CodesController } from './codes.controller';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews } from './filing-codes';
+import { FilingTypeCodeCheck } from './filing-type-code.check';
 import { ResourcesServerInventory } from './resources.server-inventory';
+import { SameAccountCodes } from './same-account-codes';
 import { ServerInventory } from './server-inventory.port';
 import { ServiceCodeGrantsService } from './service-code-grants.service';
 
@@ -32,6 +34,9 @@ import { ServiceCodeGrantsService } from './service-code-grants.service';
     FilingCodeViews,
     FilingCodesCheck,
     FilingCodesOnOrderStatus,
+    FilingTypeCodeCheck,
+    SameAccountCodes,
+    SameAccountCodesOnSave,
   ],
 })
 export class CodesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { chinaDate, CODE_LIMITS, type FilingCodeView, type GrantCheck, type ServiceCodeGrantRequest, type SessionUser } from '@beian/shared';
+import { chinaDate, CODE_LIMITS, CODE_TRANSITIONS, type FilingCodeView, type GrantCheck, type ServiceCodeGrantRequest, type SessionUser } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
 import type { AccountEntity } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
@@ -10,6 +10,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { SmsService } from '../sms/sms.service';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import { CodeGrantEntity } from './code-grant.entity';
+import { moveCodes } from './code-usage';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews, newCodeValue } from './filing-codes';
 
@@ -65,7 +66,7 @@ export class ServiceCodeGrantsService {
     }
     const rows = await this.db.retryingTransaction(async (tx) => {
       const { receiver } = await this.assess(tx, grantor, request, true);
-      const instance = await this.authorizationCodes.eligibleInstance(tx, user.id, request.instanceId);
+      const instance = request.instanceId ? await this.authorizationCodes.eligibleInstance(tx, user.id, request.instanceId) : null;
       const now = this.clock.now();
       await tx.insert(CodeGrantEntity, {
         id: randomUUID(),
@@ -79,11 +80,11 @@ export class ServiceCodeGrantsService {
         id: randomUUID(),
         kind: 'service',
         code: newCodeValue('service'),
-        instanceId: instance.instanceId,
-        publicIp: instance.publicIp,
+        instanceId: instance?.instanceId ?? null,
+        publicIp: instance?.publicIp ?? null,
         ownerUserId: grantor.userId,
         holderUserId: receiver.userId,
-        state: 'available',
+        state: instance ? 'available' : 'unbound',
         orderId: null,
         remark: request.remark?.trim() || null,
         createdAt: now,
@@ -93,6 +94,19 @@ export class ServiceCodeGrantsService {
       return codes;
     });
     return this.views.of(rows, user.id);
+  }
+
+  /** 查看并绑定服务码 (seed 004 L79): the owner binds a 未绑定实例 code to an eligible server of the account. */
+  async bind(user: SessionUser, codeId: string, instanceId: string): Promise<FilingCodeView> {
+    const row = await this.db.transaction(async (tx) => {
+      const code = await tx.findOneBy(FilingCodeEntity, { id: codeId, ownerUserId: user.id, kind: 'service' });
+      if (!code) throw new AppException('CODE_NOT_FOUND');
+      const instance = await this.authorizationCodes.eligibleInstance(tx, user.id, instanceId);
+      const bound = { instanceId: instance.instanceId, publicIp: instance.publicIp, updatedAt: this.clock.now() };
+      if (!(await moveCodes(tx, 'bind', { id: codeId }, bound))) throw new AppException('CODE_NOT_BINDABLE');
+      return { ...code, ...bound, state: CODE_TRANSITIONS.bind.to };
+    });
+    return (await this.views.of([row], user.id))[0]!;
   }
 
   /** Every rule of seed 004 for this grant; with `lock`, both accounts stay locked until the transaction ends. */
@@ -108,7 +122,7 @@ export class ServiceCodeGrantsService {
     }
     const receiver = await this.accounts.byAccountNumber(tx, request.targetAccountId);
     if (!receiver) throw refuse('targetAccountId', 'CODE_TARGET_NOT_FOUND', '目标账号ID不存在，请核对后重新输入');
-    await this.authorizationCodes.eligibleInstance(tx, grantor.userId, request.instanceId);
+    if (request.instanceId) await this.authorizationCodes.eligibleInstance(tx, grantor.userId, request.instanceId);
     const year = this.yearOf(now);
     const targets = await this.distinct(tx, 'receiverUserId', { grantorUserId: grantor.userId, year });
     if (!targets.has(receiver.userId) && targets.size >= CODE_LIMITS.grantorDistinctTargetsPerYear.value) {

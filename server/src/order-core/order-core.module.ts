@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule } from '../outbox/outbox.module';
+import { DraftSavedEffects } from './draft-saved-effects';
 import { FaceCheckRecordsPort } from './face-check-records.port';
+import { FilingTypeChecks } from './filing-type-checks';
 import { OrderStatusEffects } from './order-status-effects';
 import { OrderAccess } from './order-access';
 import { OrderOwnership } from './order-ownership';
@@ -15,7 +17,7 @@ import { TransitionGuards } from './transition-guards';
 
 /**
  * The order on its own floor: its entities, draft store, state machine with its guard registry, field lock, access
- * check, the submission checks and the ports to what other modules record about an order. Every module working on
+ * check, the submission and 验证备案类型 checks and the ports to what other modules record about an order. Every module working on
  * orders imports this one; it imports nothing above the jobs, outbox and platform.
  */
 @Module({
@@ -27,6 +29,8 @@ import { TransitionGuards } from './transition-guards';
     OrderFieldLock,
     TransitionGuards,
     SubmissionChecks,
+    FilingTypeChecks,
+    DraftSavedEffects,
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,
@@ -40,6 +44,8 @@ import { TransitionGuards } from './transition-guards';
     OrderFieldLock,
     TransitionGuards,
     SubmissionChecks,
+    FilingTypeChecks,
+    DraftSavedEffects,
     RegulatorRecordsPort,
     FaceCheckRecordsPort,
     OrderApprovalPort,

@@ -15,6 +15,7 @@ import {
 } from '@beian/shared';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US, type SubjectRef } from '../filing-record/filing-record.store';
 import { FilingRegistry } from '../filing-record/filing-registry.port';
+import { FilingTypeChecks } from '../order-core/filing-type-checks';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
@@ -35,6 +36,7 @@ interface CheckedFacts {
  * 2. the subject: active or 空壳 with us → 新增服务（原备案在本平台）from its subject in 我的备案 (another account's
  *    subject cannot be used); filed elsewhere (or no longer with us) → 新增服务（原备案不在本平台）;
  * 3. otherwise 首次备案. A cancelled subject or service is not filed anywhere.
+ * A 备案授权码 named with the facts is checked first by the module owning it (FILING_TYPE_CHECKS).
  */
 @Injectable()
 export class FilingTypeService {
@@ -43,10 +45,13 @@ export class FilingTypeService {
     private readonly cipher: FieldCipher,
     private readonly registry: FilingRegistry,
     private readonly record: FilingRecordStore,
+    private readonly checks: FilingTypeChecks,
   ) {}
 
   async decide(user: SessionUser, request: FilingTypeVerifyRequest): Promise<FilingTypeDecision> {
     const facts = this.checkedFacts(request);
+    const refusals = await this.checks.refusals(this.db.manager, user.id, request);
+    if (refusals.length) throw AppException.validation(refusals);
     return (await this.byService(user, facts)) ?? (await this.bySubject(user, facts));
   }
 

@@ -33,6 +33,7 @@ import { RecordOrders } from './record-orders';
 import { OrderPrecheck } from './order-precheck.service';
 import { draftSectionErrors } from './draft-sections.policy';
 import { OrderAccess } from '../order-core/order-access';
+import { DraftSavedEffects } from '../order-core/draft-saved-effects';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { OrderFieldLock } from '../order-core/order-field-lock.service';
 import { OrderHistoryEntity } from '../order-core/order-history.entity';
@@ -49,6 +50,7 @@ export class OrdersService {
     private readonly db: DatabaseService,
     private readonly idempotency: IdempotencyService,
     private readonly drafts: OrderDraftStore,
+    private readonly draftEffects: DraftSavedEffects,
     private readonly access: OrderAccess,
     private readonly stateMachine: OrderStateMachine,
     private readonly fieldLock: OrderFieldLock,
@@ -149,6 +151,7 @@ export class OrdersService {
       if (!bumped) await this.bumpGuarded(tx, user, orderId, request.version, sections, now, subjectIndex);
       await this.recordOrders.assertLockedKept(tx, orderId, sections);
       await this.drafts.save(tx, orderId, sections, now);
+      await this.draftEffects.saved(tx, orderId, sections);
       return { version: request.version + 1, savedAt: now.toISOString() };
     });
   }

@@ -39,9 +39,12 @@ export async function grantSmsCode(account: Account): Promise<{ mobile: string; 
   return { mobile, smsCode: sent?.code ?? '' };
 }
 
-/** 验证 then 生成并授权 of `count` 服务码 from `grantor`'s instance to `target`, with the phone code when the check asks for one. */
-export async function grantCodes(grantor: Account, instanceId: string, target: Account, count = 1): Promise<FilingCodeView[]> {
-  const request = { instanceId, count, targetAccountId: target.accountId };
+/**
+ * 验证 then 生成并授权 of `count` 服务码 from `grantor`'s instance (none: 未绑定实例) to `target`, with the phone code when
+ * the check asks for one.
+ */
+export async function grantCodes(grantor: Account, instanceId: string | null, target: Account, count = 1): Promise<FilingCodeView[]> {
+  const request = { ...(instanceId ? { instanceId } : {}), count, targetAccountId: target.accountId };
   const check = await grantor.kit.ok<GrantCheck>('grant check', 'POST', '/api/codes/service/grants/verify', request);
   const sms = check.needsSmsCode ? await grantSmsCode(grantor) : {};
   return grantor.kit.ok('grant', 'POST', '/api/codes/service/grants', { ...request, ...sms });

@@ -84,6 +84,7 @@ describe('platform', () => {
       '/api/codes/service',
       '/api/codes/service/grants',
       '/api/codes/service/grants/verify',
+      '/api/codes/service/{codeId}/bind',
       '/api/continue-codes/{scene}',
       '/api/dev/clock/advance',
       '/api/dev/mailbox/search',

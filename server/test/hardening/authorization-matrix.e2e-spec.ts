@@ -54,6 +54,7 @@ interface Objects {
   /** A photo the owner's invitee uploaded in the invitation. */
   inviteeFileId: string;
   codeId: string;
+  serviceCodeId: string;
   instanceId: string;
   ownerUserId: string;
 }
@@ -84,6 +85,7 @@ const OBJECTS: ObjectRef[] = [
   { param: 'token', on: /^\/api\/review\/access\//, holder: 'staff', value: () => 'x'.repeat(40) },
   { param: 'kind', on: /^\/api\/letter-templates\//, holder: 'staff', value: () => 'commitment' },
   { param: 'codeId', on: /^\/api\/codes\/authorization\//, holder: 'owner', value: (o) => o.codeId },
+  { param: 'codeId', on: /^\/api\/codes\/service\//, holder: 'owner', value: (o) => o.serviceCodeId },
   // Registering names an instance of the caller's own account (keyed by the session): nobody else's object.
   { param: 'instanceId', on: /^\/api\/sim\/resources\/\{instanceId\}$/, holder: 'staff', value: (o) => o.instanceId },
   { param: 'instanceId', on: /^\/api\/sim\/resources\//, holder: 'owner', value: (o) => o.instanceId },
@@ -135,6 +137,7 @@ const VALID_REQUESTS: Record<string, { body?: unknown | ((o: Objects) => unknown
   'PUT /api/orders/{id}/public-security/consent': { body: { choice: 'granted' } },
   'PUT /api/notifications/result-channels/{channel}': { body: { enabled: true } },
   'PUT /api/sim/resources/{instanceId}': { body: SERVER_INSTANCE },
+  'POST /api/codes/service/{codeId}/bind': { body: (o: Objects) => ({ instanceId: o.instanceId }) },
   'POST /api/orders/{id}/migration/codes': { body: { principalName: '李四', mobile: '13800138000' } },
   'POST /api/orders/{id}/migration/confirm': { body: { principalName: '李四', mobile: '13800138000', code: '123456', targetAccountId: '100000000001' } },
   'POST /api/orders/{id}/uploads': { body: { kind: 'certificate_back', target: 'subjectPrincipal', contentType: 'image/jpeg', size: 1000 } },
@@ -225,8 +228,20 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       instanceId: instance.instanceId,
       targetAccountId: accountId,
     });
+    // 服务码 未绑定实例 granted to the other applicant (first grant: the owner's phone code): the owner binds it.
+    const other = await callers['other applicant'].client.kit.ok<{ accountId: string }>('account', 'GET', '/api/accounts/me');
+    const grantMobile = freshMobile();
+    await callers.owner.client.kit.ok('grant SMS code', 'POST', '/api/sms/codes', { mobile: grantMobile, purpose: 'code_grant' });
+    const [sent] = await callers.owner.client.kit.devSmsOutbox(grantMobile);
+    const [serviceCode] = await callers.owner.client.kit.ok<FilingCodeView[]>('服务码', 'POST', '/api/codes/service/grants', {
+      count: 1,
+      targetAccountId: other.accountId,
+      mobile: grantMobile,
+      smsCode: sent!.code,
+    });
     objects = {
       codeId: code.codeId,
+      serviceCodeId: serviceCode!.codeId,
       instanceId: instance.instanceId,
       ownerUserId: callers.owner.user.id,
       orderId: mine.orderId,

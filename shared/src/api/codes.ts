@@ -8,6 +8,8 @@
  * `POST codes/authorization/:codeId/revoke` → {@link FilingCodeView} (only while 可使用);
  * `POST codes/check` {@link CheckCodeRequest} → {@link FilingCodeView} — a code the caller may file with (verify step, picker);
  * `GET codes/service?tab=own|received` → {@link FilingCodeView}[] — 服务码管理;
+ * `POST codes/service/:codeId/bind` {@link BindServiceCodeRequest} → {@link FilingCodeView} — 查看并绑定服务码: the owner binds a
+ *   未绑定实例 code to an eligible server of the account (可使用 after);
  * `POST codes/service/grants/verify` {@link ServiceCodeGrantRequest} → {@link GrantCheck} — 验证;
  * `POST codes/service/grants` {@link ServiceCodeGrantRequest} → 201 {@link FilingCodeView}[] — 生成并授权 (the phone code
  *   from `POST sms/codes` with purpose `code_grant` is required on the first grant to a target).
@@ -109,8 +111,13 @@ export interface CheckCodeRequest {
   orderId?: string;
 }
 
-export interface ServiceCodeGrantRequest {
+export interface BindServiceCodeRequest {
   instanceId: string;
+}
+
+export interface ServiceCodeGrantRequest {
+  /** Absent: 收费 服务码 granted 未绑定实例 (seed 004 L15, L79), bound later by the grantor. */
+  instanceId?: string;
   count: number;
   targetAccountId: string;
   remark?: string;

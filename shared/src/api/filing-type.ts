@@ -5,6 +5,7 @@ import { normalizeCode, normalizeDomain } from '../validate/normalize';
  * 验证备案类型: the server decides the filing kind from what it knows (approved filings with us, the registry of
  * filings at other providers).
  *   `POST /api/filing-type/verify` {@link FilingTypeVerifyRequest} → {@link FilingTypeDecision}
+ *   (a named `authorizationCode` must be one the caller may file with: 422 on that field otherwise);
  *   `POST /api/orders` with `verification` creates the order with the decided kind; a different `kind` is refused
  *   (422, field `kind`, FILING_KIND_MISMATCH).
  * Simulator only (tests, demos): `POST /api/regulator-sim/registry` {@link RegistryFilingRequest} adds a subject
@@ -24,6 +25,8 @@ export const filingTypeVerifyRequestSchema = z.object({
   serviceType: z.enum(['website', 'app']),
   domain: z.optional(text(253).check(z.overwrite(normalizeDomain))),
   appName: z.optional(text(64)),
+  /** 备案云服务 as a 备案授权码 another account generated (S002 L18): checked with the type, refused on this field. */
+  authorizationCode: z.optional(text(64).check(z.overwrite((value) => value.toUpperCase()))),
 });
 export type FilingTypeVerifyRequest = z.infer<typeof filingTypeVerifyRequestSchema>;
 

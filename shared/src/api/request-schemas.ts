@@ -50,9 +50,13 @@ export const checkCodeRequestSchema = z.object({
   orderId: z.optional(z.string().check(z.minLength(1), z.maxLength(36))),
 });
 
+/** POST /api/codes/service/:codeId/bind (BindServiceCodeRequest): 查看并绑定服务码. */
+export const bindServiceCodeRequestSchema = z.object({ instanceId });
+
 /** POST /api/codes/service/grants(/verify) (ServiceCodeGrantRequest). */
 export const serviceCodeGrantRequestSchema = z.object({
-  instanceId,
+  /** Absent: 收费 服务码 not bound to a server yet (未绑定实例, seed 004 L15, L79). */
+  instanceId: z.optional(instanceId),
   count: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
   targetAccountId: accountId,
   remark: z.optional(z.string().check(z.trim(), z.maxLength(100))),

@@ -72,6 +72,7 @@ export const API_ERRORS = {
   CODE_INSTANCE_NOT_FOUND: '服务器实例不存在或不属于当前账号',
   CODE_NOT_FOUND: '授权码不存在或不属于当前账号',
   CODE_NOT_REVOCABLE: '只有可使用的授权码可以撤销',
+  CODE_NOT_BINDABLE: '只有未绑定实例的服务码可以绑定云服务器',
   CODE_TARGET_NOT_FOUND: '目标账号ID不存在，请核对后重新输入',
   CODE_UNAVAILABLE: '该授权码已被其他订单使用或已失效，请更换授权码',
 } as const;
@@ -152,6 +153,7 @@ export const API_ERROR_STATUS = {
   CODE_INSTANCE_NOT_FOUND: 404,
   CODE_NOT_FOUND: 404,
   CODE_NOT_REVOCABLE: 409,
+  CODE_NOT_BINDABLE: 409,
   CODE_TARGET_NOT_FOUND: 422,
   CODE_UNAVAILABLE: 409,
 } as const satisfies Record<ApiErrorCode, number>;

@@ -9,3 +9,4 @@ export * from './workflow-timings.constants';
 export * from './progress-messages.table';
 export * from './offline-cancellation.table';
 export * from './result-channel-templates.table';
+export * from './code-transitions.table';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatChinaTime, type FilingCodeView } from '@beian/shared';
+import { formatChinaTime, type CodeInstanceView, type FilingCodeView } from '@beian/shared';
 
 export interface CodeListProps {
   codes: FilingCodeView[];
@@ -9,10 +9,12 @@ export interface CodeListProps {
   show: 'holder' | 'owner';
   /** Offered on codes still 可使用. */
   onRevoke?: (code: FilingCodeView) => void;
+  /** 查看并绑定服务码: offered on codes 未绑定实例, one link per server that can back a filing. */
+  bind?: { servers: CodeInstanceView[]; onBind: (code: FilingCodeView, instanceId: string) => void };
 }
 
 /** Codes with their state, server IP and 复制 (the holder types or pastes the code into the wizard). */
-export function CodeList({ codes, show, onRevoke }: CodeListProps) {
+export function CodeList({ codes, show, onRevoke, bind }: CodeListProps) {
   const [copied, setCopied] = useState<string | null>(null);
   async function copy(code: string) {
     await Taro.setClipboardData({ data: code });
@@ -40,6 +42,20 @@ export function CodeList({ codes, show, onRevoke }: CodeListProps) {
             <Text className='link' id={`code-${code.code}-copy`} onClick={() => void copy(code.code)}>
               {copied === code.code ? '已复制' : '复制'}
             </Text>
+            {bind &&
+              code.state === 'unbound' &&
+              bind.servers
+                .filter((server) => !server.ineligibleReason && !server.refunded)
+                .map((server) => (
+                  <Text
+                    key={server.instanceId}
+                    className='link'
+                    id={`code-${code.code}-bind-${server.instanceId}`}
+                    onClick={() => bind.onBind(code, server.instanceId)}
+                  >
+                    绑定至 {server.instanceId}
+                  </Text>
+                ))}
             {onRevoke && code.state === 'available' && (
               <Text className='link' id={`code-${code.code}-revoke`} onClick={() => onRevoke(code)}>
                 撤销

@@ -12,9 +12,9 @@ const fieldsOf = (failure: unknown, fallback: string): Record<string, string> =>
 
 /**
  * 申请服务码并授权至其他账号 (seed 004 25–45): 服务码数量, 目标账号ID, 备注 → 验证 → the first grant to a target asks a
- * phone code → 生成并授权 → 二次确认.
+ * phone code → 生成并授权 → 二次确认. Without a server the codes are 未绑定实例 until bound (收费服务码, seed 004 L15, L79).
  */
-export function GrantForm({ instanceId, onGranted }: { instanceId: string; onGranted(codes: FilingCodeView[]): void }) {
+export function GrantForm({ instanceId, onGranted }: { instanceId: string | null; onGranted(codes: FilingCodeView[]): void }) {
   const [count, setCount] = useState('1');
   const [target, setTarget] = useState('');
   const [remark, setRemark] = useState('');
@@ -26,7 +26,7 @@ export function GrantForm({ instanceId, onGranted }: { instanceId: string; onGra
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const request = (): ServiceCodeGrantRequest => ({
-    instanceId,
+    ...(instanceId ? { instanceId } : {}),
     count: Number(count),
     targetAccountId: target.trim(),
     ...(remark.trim() ? { remark: remark.trim() } : {}),

@@ -19,14 +19,12 @@ async function checkCode(kind: CodeKind, code: string, orderId: string | null, p
   }
 }
 
-/** 验证备案类型 checks the 授权码 / 服务码 the first service names: null when usable or none is named, otherwise the refusal. */
+/** Before an order exists, the 服务码 the first service picked: null when usable or none is picked, otherwise the refusal (a 授权码 goes to 验证备案类型). */
 export async function refusalOfDraftCode(base: string, orderId: string | null): Promise<FieldError | null> {
   const { draft } = useOrderStore.getState();
-  const type = textAt(draft, `${base}.resource.type`);
-  const field = type === 'authorization_code' ? 'authorizationCode' : type === 'service_code' ? 'serviceCode' : null;
-  const code = field ? textAt(draft, `${base}.resource.${field}`).trim() : '';
-  if (!field || !code) return null;
-  return (await checkCode(field === 'authorizationCode' ? 'authorization' : 'service', code, orderId, `${base}.resource.${field}`)).refusal;
+  const path = `${base}.resource.serviceCode`;
+  const code = textAt(draft, `${base}.resource.type`) === 'service_code' ? textAt(draft, path).trim() : '';
+  return code ? (await checkCode('service', code, orderId, path)).refusal : null;
 }
 
 /** 备案授权码 typed by the applicant, with what it is and a check that shows the server IP it points to. */

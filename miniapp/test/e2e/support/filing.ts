@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ApiTestKit } from '@beian/shared/testing';
+import { ApiTestKit } from '@beian/shared/testing';
 import { fill } from './browser';
 import { eventually } from './eventually';
 import { expectText, logInThroughTheUi } from './page-steps';
@@ -56,6 +56,15 @@ export function smsCode(applicant: ApiTestKit, mobile: string): Promise<string> 
   return eventually(`an SMS code for ${mobile}`, async () => {
     const sent = await applicant.devSmsOutbox(mobile);
     return sent.find((message) => message.code)?.code ?? undefined;
+  });
+}
+
+/** The 注销 / 取消接入 confirmation code the principal reads on their phone (the dev SMS outbox). */
+export async function cancellationCode(server: ServerProcess, mobile: string): Promise<string> {
+  const outbox = await new ApiTestKit(server.url).devLogin('审核员1');
+  return eventually('the code SMS', async () => {
+    const [latest] = await outbox.devSmsOutbox(mobile);
+    return latest?.content.includes('备案验证码') ? (latest.code ?? undefined) : undefined;
   });
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { CODE_LIMITS, type CodeInstanceView, type FilingCodeView } from '@beian/shared';
-import { listCodeInstances, listServiceCodes } from '../../../services/codes.api';
+import { bindServiceCode, listCodeInstances, listServiceCodes } from '../../../services/codes.api';
 import { ApiError } from '../../../services/request';
 import { CodeList } from '../../components/code-list';
 import { GrantForm } from '../../components/grant-form';
@@ -32,6 +32,16 @@ export default function CodesServicePage() {
   }
   useDidShow(() => void load(tab));
 
+  async function bind(code: FilingCodeView, instanceId: string) {
+    setError(null);
+    try {
+      const bound = await bindServiceCode(code.codeId, { instanceId });
+      setCodes((list) => (list ?? []).map((item) => (item.codeId === bound.codeId ? bound : item)));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? (failure.fields[0]?.message ?? failure.message) : '绑定失败，请稍后重试');
+    }
+  }
+
   return (
     <View className='page codes' id='codes-service'>
       <View className='tabs'>
@@ -48,6 +58,24 @@ export default function CodesServicePage() {
           <Text className='hint'>
             {CODE_LIMITS.grantorDistinctTargetsPerYear.rule}；{CODE_LIMITS.receiverDistinctGrantorsPerYear.rule}。
           </Text>
+          <View className='code-item'>
+            <View className='row-between'>
+              <Text>未绑定实例的服务码</Text>
+              <Text className='link' id='apply-unbound' onClick={() => setApplying('')}>
+                申请
+              </Text>
+            </View>
+            <Text className='hint'>申请后在下方列表中绑定至本账号的服务器</Text>
+            {applying === '' && (
+              <GrantForm
+                instanceId={null}
+                onGranted={(granted) => {
+                  setApplying(null);
+                  setCodes((list) => [...granted, ...(list ?? [])]);
+                }}
+              />
+            )}
+          </View>
           {instances.length === 0 && <Text className='hint'>本账号暂无服务器</Text>}
           {instances.map((instance) => (
             <View className='code-item' key={instance.instanceId}>
@@ -78,7 +106,15 @@ export default function CodesServicePage() {
       )}
       <View className='card' id={`service-codes-${tab}`}>
         <Text className='card-title'>{tab === 'own' ? '本账号生成的服务码' : '他人授权给我的服务码'}</Text>
-        {codes ? <CodeList codes={codes} show={tab === 'own' ? 'holder' : 'owner'} /> : <Text className='hint'>加载中…</Text>}
+        {codes ? (
+          <CodeList
+            codes={codes}
+            show={tab === 'own' ? 'holder' : 'owner'}
+            {...(tab === 'own' ? { bind: { servers: instances, onBind: (code, instanceId) => void bind(code, instanceId) } } : {})}
+          />
+        ) : (
+          <Text className='hint'>加载中…</Text>
+        )}
       </View>
       {error && <Text className='error-text'>{error}</Text>}
     </View>

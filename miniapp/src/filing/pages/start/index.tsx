@@ -159,6 +159,12 @@ export default function FilingWizardPage() {
     };
   });
 
+  /** Where a refusal of 验证备案类型 shows: the 授权码 is the first service's resource. */
+  function verifyFieldPath(path: string): string {
+    if (path === 'authorizationCode') return `${chosenServiceType === 'website' ? 'websites' : 'apps'}.0.resource.authorizationCode`;
+    return VERIFY_FIELD_PATHS[path] ?? path;
+  }
+
   async function ensureOrder(): Promise<string | null> {
     const store = useOrderStore.getState();
     if (store.order) return store.order.id;
@@ -177,7 +183,7 @@ export default function FilingWizardPage() {
       Taro.showToast({ title: '请先填写证件和域名等信息，完成备案类型验证', icon: 'none' }).catch(() => undefined);
       return null;
     }
-    // The 授权码 / 服务码 the service files with is checked with the type, before an order exists.
+    // A picked 服务码 is checked before an order exists; a typed 授权码 goes with the facts to the server's 验证备案类型.
     const codeRefusal = await refusalOfDraftCode(`${list}.0`, null);
     if (codeRefusal) {
       store.setFieldErrors([codeRefusal], (path) => path === codeRefusal.path);
@@ -197,8 +203,7 @@ export default function FilingWizardPage() {
       subjectId = decision.subjectId;
       prefillNumbers(decision.subjectIcpNumber, decision.serviceIcpNumber, decided);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.fields.length)
-        store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: VERIFY_FIELD_PATHS[f.path] ?? f.path })));
+      if (failure instanceof ApiError && failure.fields.length) store.setFieldErrors(failure.fields.map((f) => ({ ...f, path: verifyFieldPath(f.path) })));
       Taro.showToast({ title: failure instanceof ApiError ? failure.message : '验证备案类型失败，请重试', icon: 'none' }).catch(() => undefined);
       return null;
     }
@@ -231,7 +236,15 @@ export default function FilingWizardPage() {
       subjectName: textAt(draft, 'subject.name'),
     };
     if (!service || Object.values(facts).some((value) => !value)) return null;
-    return { ...facts, serviceType: chosenServiceType, ...(chosenServiceType === 'website' ? { domain: service } : { appName: service }) };
+    const list = chosenServiceType === 'website' ? 'websites' : 'apps';
+    const authorizationCode =
+      textAt(draft, `${list}.0.resource.type`) === 'authorization_code' ? textAt(draft, `${list}.0.resource.authorizationCode`).trim() : '';
+    return {
+      ...facts,
+      serviceType: chosenServiceType,
+      ...(chosenServiceType === 'website' ? { domain: service } : { appName: service }),
+      ...(authorizationCode ? { authorizationCode } : {}),
+    };
   }
 
   const emergencyRequired =
