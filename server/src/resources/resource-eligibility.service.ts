@@ -56,7 +56,6 @@ export class ResourceEligibility implements ResourceCheck {
     const findings: FieldError[] = [];
     for (const use of uses) {
       const lookup = await this.inventory.lookup(tx, accountId, use.instanceId);
-      if ('unchecked' in lookup) continue;
       const wanted = perInstance.get(use.instanceId) ?? 1;
       const others = elsewhere.get(use.instanceId) ?? 0;
       const rules = 'missing' in lookup ? (['not_found'] as const) : resourceIneligibility(lookup.found, now, wanted + others, lookup.bound);
