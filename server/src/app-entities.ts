@@ -42,6 +42,7 @@ import { ResultChannelOptoutEntity } from './contact-channels/result-channel-opt
 import { RejectionFactEntity } from './insights/rejection-fact.entity';
 import { PublicSecurityConsentEntity } from './public-security/public-security-consent.entity';
 import { PublicSecurityDataCodeEntity } from './public-security/public-security-data-code.entity';
+import { ResourceQuotaLockEntity, ResourceUseEntity } from './resources/resource-use.entity';
 import { SimCloudResourceEntity } from './resources/sim-cloud-resource.entity';
 import { FilingCodeEntity } from './codes/filing-code.entity';
 import { CodeGrantEntity } from './codes/code-grant.entity';
@@ -92,6 +93,8 @@ export const APP_ENTITIES = [
   ResultChannelOptoutEntity,
   RejectionFactEntity,
   SimCloudResourceEntity,
+  ResourceUseEntity,
+  ResourceQuotaLockEntity,
   PublicSecurityConsentEntity,
   PublicSecurityDataCodeEntity,
   FilingCodeEntity,

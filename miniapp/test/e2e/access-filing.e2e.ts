@@ -41,7 +41,7 @@ describe('验证备案类型 against filings the registry already knows', () => 
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
 
-    await fillPersonalStart(page, { region: '110105', name: '李雷', idNumber: ID_NUMBER, domain: 'someone-elses。cn', instanceId: 'ins-ll0001' });
+    await fillPersonalStart(page, { region: '110105', name: '李雷', idNumber: ID_NUMBER, domain: 'someone-elses。cn' });
     await page.locator('#step-next').click();
     await expectText(page, '#websites-0-domains-0-error', /该备案非您本人提交.*线下注销原备案后再提交备案/);
     await screenshot(page, 'access-01-filed-by-other');

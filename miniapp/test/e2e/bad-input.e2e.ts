@@ -41,7 +41,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     const page = await phonePage(browser);
     await startNewFiling(page, server, '周八');
 
-    await fillPersonalStart(page, { region: '110105', name: '周八', idNumber: '110105194912310021', domain: 'zhouba.io', instanceId: 'ins-zb01' });
+    await fillPersonalStart(page, { region: '110105', name: '周八', idNumber: '110105194912310021', domain: 'zhouba.io' });
     await page.locator('#step-next').click();
     await expectText(page, '#subject-certificate-number-error', /校验|身份证/);
     await expectText(page, '#websites-0-domains-0-error', /域名/);
@@ -83,7 +83,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
   it('should compress a 6 MB photo before upload and refuse a 40-second video', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '吴九');
-    await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: freshPersonId(), domain: 'wujiu-notes.com', instanceId: 'ins-wj01' });
+    await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: freshPersonId(), domain: 'wujiu-notes.com' });
     await nextStep(page, 'subject');
     await page.locator('#step-tab-subject_principal').click();
     await fill(page, 'subject-principal-email', 'wujiu@example.com');

@@ -27,7 +27,7 @@ describe('drafts that are never lost', () => {
   it('should show everything entered when the browser closes halfway and the account opens a new one', async () => {
     const first = await phonePage(browser);
     await startNewFiling(first, server, '王五');
-    await fillPersonalStart(first, { region: '110105', name: '王五', idNumber: PERSON_ID, domain: 'wangwu-blog.com', instanceId: 'ins-wangwu' });
+    await fillPersonalStart(first, { region: '110105', name: '王五', idNumber: PERSON_ID, domain: 'wangwu-blog.com' });
     await nextStep(first, 'subject');
     await fill(first, 'subject-certificate-address', '北京市朝阳区某街道2号');
     await fill(first, 'subject-communication-address', '北京市朝阳区某街道2号302室');
@@ -50,7 +50,7 @@ describe('drafts that are never lost', () => {
   it('should show both values of a field saved stale by a second browser and keep the chosen ones', async () => {
     const phone = await phonePage(browser);
     await startNewFiling(phone, server, '赵六');
-    await fillPersonalStart(phone, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com', instanceId: 'ins-zhaoliu' });
+    await fillPersonalStart(phone, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com' });
     await nextStep(phone, 'subject');
     await waitSaved(phone);
 
@@ -90,7 +90,7 @@ describe('drafts that are never lost', () => {
   it('should keep edits made offline and save them by itself when the network comes back', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '钱七');
-    await fillPersonalStart(page, { region: '110105', name: '钱七', idNumber: freshPersonId(), domain: 'qianqi-notes.com', instanceId: 'ins-qianqi' });
+    await fillPersonalStart(page, { region: '110105', name: '钱七', idNumber: freshPersonId(), domain: 'qianqi-notes.com' });
     await nextStep(page, 'subject');
     await waitSaved(page);
 

@@ -26,7 +26,7 @@ describe('a personal first filing of one website, start to submit', () => {
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
 
-    await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-reading.com', instanceId: 'ins-zs0001' });
+    await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-reading.com' });
     await screenshot(page, 'personal-01-verify-type');
     await nextStep(page, 'subject');
     // The server decided the kind when the order was created; the first step shows it with the reason.

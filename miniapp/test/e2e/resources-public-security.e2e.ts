@@ -5,11 +5,14 @@ import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
 import { inputValue, nextStep, waitSaved } from './support/filing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
+import { eventually } from './support/eventually';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
+import { expectReadable } from './support/what-a-person-sees';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
 
 const APPLICANT = '孙十';
+const SECOND_APPLICANT = '钱十一';
 const MOBILE = '13800138000';
 const CERT_LAST_SIX = PERSON_ID.slice(-6);
 const DAY = 24 * 60 * 60_000;
@@ -27,8 +30,8 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
 
   const { shot } = stage;
   /** Weeks of simulated time end the session: the applicant logs in again and opens the order's progress. */
-  async function reopenProgress(page: Page, orderId: string): Promise<void> {
-    await logInThroughTheUi(page, stage.server, APPLICANT);
+  async function reopenProgress(page: Page, orderId: string, applicant = APPLICANT): Promise<void> {
+    await logInThroughTheUi(page, stage.server, applicant);
     await page.goto(`${stage.server.url}/#/pages/progress/index?id=${orderId}`);
   }
 
@@ -152,5 +155,59 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await waitSaved(page);
     await page.locator('#resubmit').click();
     await expectText(page, '#order-status', '待初审');
+  });
+  it('should withdraw the order from the MIIT SMS check when its instance is refunded, show the applicant why, and take a new pick', async () => {
+    // Another applicant: the one before still has an order in 初审 (one open order per account).
+    applicantApi = await new ApiTestKit(stage.server.url).devLogin(SECOND_APPLICANT);
+    adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
+    const accountId = applicantApi.login.user.id;
+    const now = (await adminApi.ok<{ now: string }>('read the clock', 'POST', '/api/dev/clock/advance', { ms: 0 })).now;
+    for (const [instanceId, publicIp] of [
+      ['ins-gz-03', '203.0.113.23'],
+      ['ins-gz-04', '203.0.113.24'],
+    ]) {
+      await adminApi.ok('register an instance', 'PUT', `/api/admin/accounts/${accountId}/resources/${instanceId}`, {
+        type: 'cvm',
+        region: 'ap-guangzhou',
+        publicIp,
+        billingMode: 'prepaid',
+        termMonths: 12,
+        expiresAt: new Date(`${addMonths(chinaDate(new Date(now)), 6)}T12:00:00+08:00`).toISOString(),
+      } satisfies RegisterResourceRequest);
+    }
+    // Precondition: a filing on ins-gz-03 submitted, through 初审 and handed to MIIT, which texts the principal.
+    const orderId = (await applicantApi.createOrder(PERSONAL_WEBSITE)).id;
+    const draft = withFreshPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-gz-03' } })] }));
+    await applicantApi.makeSubmittable(orderId, draft, submittableMedia(await makeFixtures()));
+    await applicantApi.submit(orderId);
+    await adminApi.confirmFaceChecks(orderId);
+    await adminApi.ok('初审 approval', 'POST', `/api/review/orders/${orderId}/approve`);
+    await eventually(
+      'the order at the MIIT SMS check',
+      async () => ((await applicantApi.progress(orderId)).status === 'sms_verification' ? true : undefined),
+      30_000,
+    );
+    // The account's owner has ins-gz-03 refunded (退费) at the provider.
+    await adminApi.ok('退费', 'POST', `/api/admin/accounts/${accountId}/resources/ins-gz-03/refund`);
+
+    const page = await phonePage(stage.browser);
+    await reopenProgress(page, orderId, SECOND_APPLICANT);
+    await expectText(page, '#order-status', '初审驳回');
+    await expectText(page, '#rejection-websites-0-resource', '该资源已退费');
+    await expectText(page, '#timeline', '订单已从工信部短信核验中撤回');
+    await expectReadable(page, ['ins-gz-03']);
+    await shot(page, 'resources-07-withdrawn-from-sms-refunded');
+    await page.locator('#fix-rejections').click();
+    await page.locator('#step-verify_type').waitFor();
+    await expectText(page, `#${PICKER}-choice-ins-gz-03`, '不可用于备案：该资源已退费');
+    await page.locator(`#${PICKER}-choice-ins-gz-03`).click();
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-03');
+    await page.locator(`#${PICKER}-choice-ins-gz-04`).click();
+    expect(await inputValue(page, PICKER)).toBe('ins-gz-04');
+    await shot(page, 'resources-08-new-pick-after-refund');
+    await waitSaved(page);
+    await page.locator('#resubmit').click();
+    await expectText(page, '#order-status', '待初审');
+    await expectReadable(page, ['ins-gz-03']);
   });
 });

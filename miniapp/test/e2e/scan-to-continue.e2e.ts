@@ -38,7 +38,7 @@ describe('扫码继续: the order started on a computer continues on the phone a
   it('should open the same order at the same step on the phone of the same account, and nothing for another account', async () => {
     const desktop = await desktopPage(browser);
     await startNewFiling(desktop, server, APPLICANT);
-    await fillPersonalStart(desktop, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com', instanceId: 'ins-zl0001' });
+    await fillPersonalStart(desktop, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com' });
     await nextStep(desktop, 'subject');
     await fill(desktop, 'subject-certificate-address', '北京市朝阳区扫码路1号');
     await waitSaved(desktop);

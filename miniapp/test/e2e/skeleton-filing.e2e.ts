@@ -21,7 +21,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
   it('should keep the saved draft when the server restarts on the same data', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '张三');
-    await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-notes.com', instanceId: 'ins-skeleton1' });
+    await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-notes.com' });
     await screenshot(page, 'skeleton-01-verify-type');
     await nextStep(page, 'subject');
     await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
@@ -44,7 +44,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '李四');
 
-    await fillPersonalStart(page, { region: '110105', name: '李四', idNumber: '110101194912310021', domain: 'lisi.io', instanceId: 'ins-1' });
+    await fillPersonalStart(page, { region: '110105', name: '李四', idNumber: '110101194912310021', domain: 'lisi.io' });
     await page.locator('#step-next').click();
 
     await expectText(page, '#subject-certificate-number-error', /身份证/);

@@ -49,6 +49,8 @@ describe('a unit first filing with two websites and one APP', () => {
     const page = await phonePage(browser);
     await logInThroughTheUi(page, server, APPLICANT);
     const applicant = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    // The company bought three servers before filing; it types their IDs.
+    for (const instanceId of ['ins-fz0001', 'ins-fz0002', 'ins-fz0003']) await applicant.holdInstance(instanceId);
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
     // The H5 has a title bar with the page's title and a way back; the icon is inline (no favicon request to fail).

@@ -16,4 +16,8 @@ export class MiitProviderGateway extends RegulatorGateway {
   submit(_tx: unknown, submission: RegulatorSubmission): Promise<void> {
     return Promise.reject(new Error(`No MIIT provider interface is configured; order ${submission.orderId} cannot be submitted`));
   }
+
+  withdraw(_tx: unknown, submission: { orderId: string }): Promise<void> {
+    return Promise.reject(new Error(`No MIIT provider interface is configured; order ${submission.orderId} cannot be withdrawn`));
+  }
 }

@@ -26,4 +26,9 @@ export interface RegulatorSubmission {
  */
 export abstract class RegulatorGateway {
   abstract submit(tx: EntityManager, submission: RegulatorSubmission): Promise<void>;
+  /**
+   * The provider takes a submission back from MIIT / the 管局 (the applicant withdrew the order, or what it stands on
+   * lapsed): its pending SMS codes and review end. Runs in the transaction that moves the order away.
+   */
+  abstract withdraw(tx: EntityManager, submission: { orderId: string; submissionId: string }): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { RegulatorEventsService } from './regulator-events.service';
 import { RegulatorGateway } from './regulator-gateway.port';
 import { DevClockController, RegulatorSimController } from './regulator-sim.controller';
 import { RegulatorSubmitter } from './regulator-submit.jobs';
+import { RegulatorWithdrawal } from './regulator-withdrawal.effect';
 import { BureauReviewSimulator } from './bureau-review.simulator';
 import { RegulatorSimulator } from './regulator.simulator';
 import { RegulatorSms } from './regulator-sms.port';
@@ -29,6 +30,7 @@ import { RegulatorRecordsReader } from './regulator-records';
     RegulatorGuards,
     RegulatorRecordsReader,
     RegulatorSubmitter,
+    RegulatorWithdrawal,
     IcpNumberAllocator,
     BureauReviewSimulator,
     RegulatorSimulator,

@@ -89,6 +89,16 @@ export class RegulatorSimulator extends RegulatorGateway {
     });
   }
 
+  /** The submission's pending codes run out now (MIIT answers 已过期); its jobs find the order gone from the state they wait in. */
+  async withdraw(tx: EntityManager, submission: SubmissionRef): Promise<void> {
+    const now = this.clock.now();
+    await tx.update(
+      SmsVerificationEntity,
+      { orderId: submission.orderId, submissionId: submission.submissionId, status: 'pending' },
+      { status: 'expired', expiresAt: now, updatedAt: now },
+    );
+  }
+
   /** MIIT's verification form: the code, the mobile and the last six characters of the certificate number. */
   async verify(request: SmsVerifyRequest): Promise<SmsVerifyResponse> {
     const outcome = await this.db.retryingTransaction((tx) => this.checkCode(tx, request));

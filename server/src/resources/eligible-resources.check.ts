@@ -14,6 +14,6 @@ export class EligibleResourcesCheck implements SubmissionCheck {
 
   async findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {
     const order = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, ownerId: true }, where: { id: orderId } });
-    return this.resources.findings(tx, order.ownerId, draft);
+    return this.resources.findings(tx, order.ownerId, draft, orderId);
   }
 }

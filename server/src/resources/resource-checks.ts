@@ -6,7 +6,8 @@ import type { DraftTree } from '../order-core/order-draft.store';
 
 /** Whether what a draft's services stand on (`websites.N.resource`, `apps.N.resource`) may host them now, for the account. */
 export interface ResourceCheck {
-  findings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]>;
+  /** `orderId`: the order the draft belongs to (its own in-flight uses are not counted against it). */
+  findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null): Promise<FieldError[]>;
 }
 
 /**
@@ -28,9 +29,9 @@ export class ResourceChecks implements OnModuleInit {
       .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as ResourceCheck] : []));
   }
 
-  async findings(tx: EntityManager, accountId: string, draft: DraftTree): Promise<FieldError[]> {
+  async findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null): Promise<FieldError[]> {
     const found: FieldError[] = [];
-    for (const check of this.checks) found.push(...(await check.findings(tx, accountId, draft)));
+    for (const check of this.checks) found.push(...(await check.findings(tx, accountId, draft, orderId)));
     return found;
   }
 }

@@ -8,6 +8,9 @@ import { ResourceInventory } from './resource-inventory.port';
 import { ResourceLapse } from './resource-lapse.service';
 import { ResourceRefundEffects } from './resource-refund-effects';
 import { ResourceSimulator } from './resource-simulator.service';
+import { ResourceLapseJobs } from './resource-lapse.jobs';
+import { ResourceUses } from './resource-uses';
+import { LapseOnRefund, ResourceUsesOnOrderStatus } from './resource-uses.effects';
 import { ResourcesAdminController, ResourcesController, ResourcesSimController } from './resources.controller';
 import { SimulatedResourceInventory } from './simulated.resource-inventory';
 
@@ -26,6 +29,10 @@ import { SimulatedResourceInventory } from './simulated.resource-inventory';
     ResourceLapse,
     ResourceRefundEffects,
     ResourceSimulator,
+    ResourceUses,
+    ResourceUsesOnOrderStatus,
+    ResourceLapseJobs,
+    LapseOnRefund,
     SimulatedResourceInventory,
     // Only the simulated inventory exists so far; a provider adapter is picked here from AppConfig.
     { provide: ResourceInventory, useExisting: SimulatedResourceInventory },

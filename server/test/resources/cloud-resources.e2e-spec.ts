@@ -64,11 +64,36 @@ describe('cloud resources: eligibility in the picker, at submit and before the �
     const other = await devLogin(t.url, 'resource-stranger');
     await inventory(admin, owner.user.id).register('ins-mine', cvm(t));
 
-    expect((await other.client.get<ResourceChoice[]>('/api/resources')).body).toEqual([]);
+    expect((await other.client.get<ResourceChoice[]>('/api/resources')).body.map((c) => c.instanceId)).not.toContain('ins-mine');
     expect((await inventory(owner.client, owner.user.id).register('ins-more', cvm(t))).status).toBe(403);
     expect((await owner.client.get(`/api/admin/accounts/${owner.user.id}/resources`)).status).toBe(403);
     expect((await inventory(admin, owner.user.id).refund('ins-unknown')).status).toBe(404);
     expect((await admin.put(`/api/admin/accounts/${owner.user.id}/resources/ins-bad`, { ...cvm(t), region: 'mars' })).status).toBe(422);
+  });
+
+  it('should start a new account with eligible instances of its own and refuse an instance ID it does not hold', async () => {
+    const { client } = await devLogin(t.url, 'resource-newcomer');
+    const starters = (await client.get<ResourceChoice[]>('/api/resources')).body;
+    expect(starters.map((c) => [c.type, c.regionLabel, c.billingMode, c.eligible])).toEqual([
+      ['cvm', '广州', 'prepaid', true],
+      ['lighthouse', '上海', 'prepaid', true],
+    ]);
+    expect((await client.get<ResourceChoice[]>('/api/resources')).body).toEqual(starters);
+
+    const filing = await readyFiling(t, 'ins-held');
+    const own = (await filing.client.get<ResourceChoice[]>('/api/resources')).body[0]!.instanceId;
+    const pick = async (instanceId: string) =>
+      filing.client.patch(`/api/orders/${filing.orderId}/draft`, {
+        version: (await filing.client.kit.order(filing.orderId)).version,
+        draft: { websites: [{ ...filing.draft.websites![0], resource: { type: 'instance', instanceId } }] },
+      });
+    await pick('ins-typed-anything');
+    const refused = await filing.client.post(`/api/orders/${filing.orderId}/submit`);
+    expect(refused.body.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'websites.0.resource.instanceId', message: expect.stringContaining('本账号下没有该实例') })]),
+    );
+    await pick(own);
+    expect((await filing.client.post(`/api/orders/${filing.orderId}/submit`)).status).toBe(200);
   });
 
   it('should refuse a submission naming an ineligible or unknown instance on its field, and accept an eligible one', async () => {

@@ -56,6 +56,15 @@ export const RESOURCE_RULES = {
 } as const;
 export type ResourceRule = keyof typeof RESOURCE_RULES;
 
+/**
+ * The quota in numbers: `counted` services already filed or in flight on the instance (the provider's figure, this
+ * account's other orders under review and its approved services), `wanted` the ones this order adds.
+ */
+export function quotaReason(counted: number, wanted: number): string {
+  const limit = RESOURCE_LIMITS.SERVICES_PER_INSTANCE.value;
+  return `该服务器已有 ${counted} 个网站/APP 已备案或正在备案，本订单再用于 ${wanted} 个将超过每台服务器 ${limit} 个的上限，请改选其他云资源`;
+}
+
 /** A cloud resource of an account, as the resource port answers it. */
 export interface CloudResource {
   instanceId: string;

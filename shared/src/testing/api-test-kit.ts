@@ -16,6 +16,8 @@ import type {
   OrderDetail,
   OrderProgress,
   OrderSummary,
+  RegisterResourceRequest,
+  ResourceChoice,
   ReviewOrderDetail,
   SaveDraftRequest,
   SaveDraftResponse,
@@ -179,6 +181,7 @@ export class ApiTestKit {
    * principal's own face check. Answers the draft with the real file ids.
    */
   async makeSubmittable(orderId: string, draft: Draft, media: SubmittableMedia): Promise<Draft> {
+    await this.holdInstances(draft);
     const materials = [];
     for (const material of draft.materials ?? []) {
       const { kind, target } = material;
@@ -195,6 +198,29 @@ export class ApiTestKit {
 
     await this.faceCheck(orderId, 'subjectPrincipal', media.video);
     return ready;
+  }
+
+  /** What the account bought at the provider: each instance the draft's services name that the account does not hold yet. */
+  async holdInstances(draft: Draft): Promise<void> {
+    const named = [...(draft.websites ?? []), ...(draft.apps ?? [])].flatMap((service) =>
+      service.resource?.type === 'instance' && service.resource.instanceId ? [service.resource.instanceId] : [],
+    );
+    if (!named.length) return;
+    const held = new Set((await this.ok<ResourceChoice[]>('the account’s instances', 'GET', '/api/resources')).map((choice) => choice.instanceId));
+    for (const instanceId of new Set(named.filter((id) => !held.has(id)))) await this.holdInstance(instanceId);
+  }
+
+  /** An eligible CVM of this account (广州, public IP, 包年包月, years left) in the simulated inventory (the caller's simulator route). */
+  async holdInstance(instanceId: string): Promise<void> {
+    const body: RegisterResourceRequest = {
+      type: 'cvm',
+      region: 'ap-guangzhou',
+      publicIp: '203.0.113.10',
+      billingMode: 'prepaid',
+      termMonths: 36,
+      expiresAt: '2035-12-31T04:00:00.000Z',
+    };
+    await this.ok('an instance the account bought', 'PUT', `/api/sim/resources/${instanceId}`, body);
   }
 
   progress(orderId: string): Promise<OrderProgress> {

@@ -207,6 +207,8 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
     when: WITH_SMS,
   },
   { from: 'sms_verification', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
+  // A resource expired or refunded while MIIT texts the principals: the provider withdraws the submission, the applicant changes the resource.
+  { from: 'sms_verification', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   // A failed or timed-out check sends the order back to the provider; resubmitting starts again.
   {
@@ -239,6 +241,8 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
     when: WITH_REGULATOR,
   },
   { from: 'regulator_review', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
+  // The same during the 管局 review (seeds/003 L2649–2720: the resource must stay eligible 备案期间).
+  { from: 'regulator_review', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   { from: 'regulator_rejected', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
   {

@@ -83,10 +83,9 @@ export interface PersonalStart {
   name: string;
   idNumber: string;
   domain: string;
-  instanceId: string;
 }
 
-/** Step 1 of a personal website filing, up to creating the order. */
+/** Step 1 of a personal website filing, up to creating the order; the website runs on the first instance the account can file with. */
 export async function fillPersonalStart(page: Page, data: PersonalStart): Promise<void> {
   await chooseRegion(page, data.region);
   await choose(page, 'subject-nature', 'personal');
@@ -94,7 +93,8 @@ export async function fillPersonalStart(page: Page, data: PersonalStart): Promis
   await fill(page, 'subject-name', data.name);
   await fill(page, 'websites-0-domains-0', data.domain);
   await choose(page, 'websites-0-resource-type', 'instance');
-  await fill(page, 'websites-0-resource-instance-id', data.instanceId);
+  await page.locator('[id^="websites-0-resource-instance-id-choice-"]:not(.choice-disabled)').first().click();
+  await expectText(page, '#websites-0-resource-instance-id-picker', '☑');
 }
 
 export interface PrincipalData {

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { OrderState } from '@beian/shared';
+import { In, type EntityManager } from 'typeorm';
+import type { DraftTree } from '../order-core/order-draft.store';
+import { Clock } from '../platform/clock/clock';
+import { DatabaseService } from '../platform/database/database.service';
+import { ResourceQuotaLockEntity, ResourceUseEntity } from './resource-use.entity';
+
+const SERVICE_SECTIONS = ['websites', 'apps'] as const;
+
+/** Submitted and not yet decided: what the quota counts besides approved services. */
+export const IN_FLIGHT: readonly OrderState[] = ['pending_initial_review', 'pending_regulator_submission', 'sms_verification', 'regulator_review'];
+/** At MIIT or the 管局: a lapse there is found by the daily lapse check and by a 退费. */
+export const AT_REGULATOR: readonly OrderState[] = ['sms_verification', 'regulator_review'];
+
+/** A service of the draft that names an instance of the account. */
+export interface InstanceUse {
+  path: string;
+  instanceId: string;
+  serviceKey: string;
+}
+
+interface DraftService {
+  name?: string;
+  domains?: string[];
+  resource?: { type?: string; instanceId?: string };
+}
+
+function serviceKeyOf(section: (typeof SERVICE_SECTIONS)[number], service: DraftService, index: number): string {
+  const domain = Array.isArray(service.domains) ? service.domains[0]?.trim().toLowerCase() : undefined;
+  if (section === 'websites' && domain) return `website:${domain}`.slice(0, 270);
+  if (section === 'apps' && service.name?.trim()) return `app:${service.name.trim()}`.slice(0, 270);
+  return `${section}.${index}`;
+}
+
+export function instanceUses(draft: DraftTree): InstanceUse[] {
+  return SERVICE_SECTIONS.flatMap((section) => {
+    const services = Array.isArray(draft[section]) ? (draft[section] as DraftService[]) : [];
+    return services.flatMap((service, i) => {
+      const instanceId = service?.resource?.type === 'instance' ? service.resource.instanceId?.trim() : undefined;
+      return instanceId ? [{ path: `${section}.${i}.resource.instanceId`, instanceId, serviceKey: serviceKeyOf(section, service, i) }] : [];
+    });
+  });
+}
+
+/** The services of an account's in-flight and approved orders on its instances (`resource_uses`). */
+@Injectable()
+export class ResourceUses {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Distinct services per instance on the account's other orders (in flight or approved), in one statement.
+   * `locking`: read the latest committed rows under a shared lock (after `lock`), not the transaction's snapshot.
+   */
+  async counts(tx: EntityManager, accountId: string, instanceIds: string[], exceptOrderId: string | null, locking = false): Promise<Map<string, number>> {
+    if (!instanceIds.length) return new Map();
+    const query = tx
+      .createQueryBuilder(ResourceUseEntity, 'u')
+      .select('u.instanceId', 'instanceId')
+      .addSelect('COUNT(DISTINCT u.serviceKey)', 'services')
+      .where('u.accountId = :accountId AND u.instanceId IN (:...instanceIds)', { accountId, instanceIds })
+      .groupBy('u.instanceId');
+    if (exceptOrderId) query.andWhere('u.orderId <> :exceptOrderId', { exceptOrderId });
+    if (locking && !this.db.isSqlite) query.setLock('pessimistic_read');
+    const rows = await query.getRawMany<{ instanceId: string; services: number | string }>();
+    return new Map(rows.map((row) => [row.instanceId, Number(row.services)]));
+  }
+
+  /** Locks the instances' quota rows (created when missing) until the transaction ends, in one order. */
+  async lock(tx: EntityManager, accountId: string, instanceIds: string[]): Promise<void> {
+    const sorted = [...new Set(instanceIds)].sort();
+    if (!sorted.length) return;
+    const values = sorted.map(() => '(?, ?, 0)').join(', ');
+    const onConflict = this.db.isSqlite ? 'ON CONFLICT (account_id, instance_id) DO UPDATE SET touched = 0' : 'ON DUPLICATE KEY UPDATE touched = 0';
+    await this.db.execute(
+      tx,
+      `INSERT INTO resource_quota_locks (account_id, instance_id, touched) VALUES ${values} ${onConflict}`,
+      sorted.flatMap((instanceId) => [accountId, instanceId]),
+    );
+  }
+
+  /** The order's services on instances, from its submitted draft, at `stage` (its earlier rows replaced). */
+  async record(tx: EntityManager, order: { id: string; ownerId: string }, uses: InstanceUse[], stage: string): Promise<void> {
+    await tx.delete(ResourceUseEntity, { orderId: order.id });
+    if (!uses.length) return;
+    const updatedAt = this.clock.now();
+    await tx.insert(
+      ResourceUseEntity,
+      uses.map((use) => ({ accountId: order.ownerId, instanceId: use.instanceId, orderId: order.id, serviceKey: use.serviceKey, stage, updatedAt })),
+    );
+  }
+
+  /** Approved: the order's services replace the approved uses of the same services (a 变更 counts each once). */
+  async approve(tx: EntityManager, order: { id: string; ownerId: string }): Promise<void> {
+    const rows = await tx.find(ResourceUseEntity, { select: { id: true, serviceKey: true }, where: { orderId: order.id } });
+    if (!rows.length) return;
+    await tx
+      .createQueryBuilder()
+      .delete()
+      .from(ResourceUseEntity)
+      .where('account_id = :accountId AND stage = :stage AND order_id <> :orderId', { accountId: order.ownerId, stage: 'approved', orderId: order.id })
+      .andWhere('service_key IN (:...keys)', { keys: rows.map((row) => row.serviceKey) })
+      .execute();
+    await this.restage(tx, order.id, 'approved');
+  }
+
+  async restage(tx: EntityManager, orderId: string, stage: string): Promise<void> {
+    await tx.update(ResourceUseEntity, { orderId }, { stage, updatedAt: this.clock.now() });
+  }
+
+  async release(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.delete(ResourceUseEntity, { orderId });
+  }
+
+  async hasUses(tx: EntityManager, orderId: string): Promise<boolean> {
+    return (await tx.count(ResourceUseEntity, { where: { orderId } })) > 0;
+  }
+
+  /** The account's orders at one of `stages` with a service on the instance. */
+  async ordersOn(tx: EntityManager, accountId: string, instanceId: string, stages: string[]): Promise<string[]> {
+    const rows = await tx.find(ResourceUseEntity, { select: { orderId: true }, where: { accountId, instanceId, stage: In(stages) } });
+    return [...new Set(rows.map((row) => row.orderId))];
+  }
+}
