@@ -54,8 +54,8 @@ export async function turnWheel(page: Page, index: number, label: string): Promi
   const wheel = column(page, index);
   const rows = wheel.locator('.weui-picker__item');
   // A column follows the one left of it (a province's cities): wait for the row to be offered.
-  await rows
-    .filter({ hasText: new RegExp(`^${label}$`) })
+  await wheel
+    .getByText(label, { exact: true })
     .first()
     .waitFor({ state: 'attached', timeout: 5_000 })
     .catch(() => undefined);
