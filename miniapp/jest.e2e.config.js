@@ -5,6 +5,10 @@ module.exports = {
   roots: ['<rootDir>/test/e2e'],
   testRegex: '\\.e2e\\.ts$',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
-  moduleNameMapper: { '^@beian/shared$': '<rootDir>/../shared/src', '^@beian/shared/(.*)$': '<rootDir>/../shared/src/$1' },
+  moduleNameMapper: {
+    '^@beian/shared/regions$': '<rootDir>/../shared/src/catalog/regions',
+    '^@beian/shared$': '<rootDir>/../shared/src',
+    '^@beian/shared/(.*)$': '<rootDir>/../shared/src/$1',
+  },
   testTimeout: 120000,
 };

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { ApiTestKit, freshPersonId, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText } from './support/page-steps';
-import { choose, chooseRegion, fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
+import { fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
+import { pickChoice, pickRegion } from './support/wheel';
 import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -23,8 +24,8 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
   it('should create no order before 验证备案类型 has the certificate and the domain, whatever the applicant taps first', async () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '郑十');
-    await chooseRegion(page, '110105');
-    await choose(page, 'subject-nature', 'personal');
+    await pickRegion(page, '110105');
+    await pickChoice(page, 'subject-nature', '个人');
     // No photo can be uploaded before the order exists: the ID photo would start a 首次备案 unchecked.
     await expect(page.locator('#subject-principal-certificate_front-pick').count()).resolves.toBe(0);
     await fill(page, 'subject-certificate-number', PERSON_ID);

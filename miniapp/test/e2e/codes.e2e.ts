@@ -14,8 +14,6 @@ import { e2eDatabases } from './support/database';
 import {
   acceptReview,
   cancellationCode,
-  choose,
-  chooseRegion,
   fillPrincipal,
   nextStep,
   recordFaceCheck,
@@ -23,6 +21,7 @@ import {
   uploadAndWait,
   waitSaved,
 } from './support/filing';
+import { pickChoice, pickRegion } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder, regulatorApprovesCancellation } from './support/regulator-approval';
@@ -99,12 +98,12 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     const applicantApi = await new ApiTestKit(stage.server.url).devLogin('使用方');
     await applicant.locator('#start-filing').click();
     await applicant.locator('#step-verify_type').waitFor();
-    await chooseRegion(applicant, '110105');
-    await choose(applicant, 'subject-nature', 'personal');
+    await pickRegion(applicant, '110105');
+    await pickChoice(applicant, 'subject-nature', '个人');
     await fill(applicant, 'subject-certificate-number', idNumber);
     await fill(applicant, 'subject-name', '李雷');
     await fill(applicant, 'websites-0-domains-0', 'lilei-codes.com');
-    await choose(applicant, 'websites-0-resource-type', 'authorization_code');
+    await pickChoice(applicant, 'websites-0-resource-type', '备案授权码（其他账号授权）');
     await fill(applicant, 'websites-0-resource-authorization-code', code);
     await applicant.locator('#websites-0-resource-authorization-code-check').click();
     await expectText(applicant, '#websites-0-resource-authorization-code-ip', `授权码有效，指向服务器 IP：${instance.publicIp}`);
@@ -117,7 +116,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await nextStep(applicant, 'services');
     await fill(applicant, 'websites-0-name', '李雷的小站');
     await applicant.locator('#websites-0-service-content-option-other').click();
-    await choose(applicant, 'websites-0-principal-same-as', 'subjectPrincipal');
+    await pickChoice(applicant, 'websites-0-principal-same-as', '主体负责人');
     await expectText(applicant, '#websites-0-principal-sms-code-state', '已验证');
     await applicant.locator('#service-done').click();
     await nextStep(applicant, 'materials');
@@ -233,7 +232,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await receiver.goBack();
     await receiver.locator('#start-filing').click();
     await receiver.locator('#step-verify_type').waitFor();
-    await choose(receiver, 'websites-0-resource-type', 'service_code');
+    await pickChoice(receiver, 'websites-0-resource-type', '选择ICP备案服务码');
     await receiver.locator(`#service-code-${granted}`).click();
     await expectText(receiver, `#service-code-${granted}`, '◉');
     await expectText(receiver, '#websites-0-resource-service-code', SERVICE_CODE_PICKER_HINT);

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { ApiTestKit, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
-import { acceptReview, choose, fillPersonalStart, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
+import { acceptReview, fillPersonalStart, fillPrincipal, nextStep, recordFaceCheck, uploadAndWait, waitSaved } from './support/filing';
+import { pickChoice } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -47,7 +48,7 @@ describe('a personal first filing of one website, start to submit', () => {
 
     await fill(page, 'websites-0-name', '张三的读书笔记');
     await page.locator('#websites-0-service-content-option-other').click();
-    await choose(page, 'websites-0-principal-same-as', 'subjectPrincipal');
+    await pickChoice(page, 'websites-0-principal-same-as', '主体负责人');
     await expectText(page, '#websites-0-principal-same-as-text', '已复制自主体负责人');
     await expectText(page, '#websites-0-principal-sms-code-state', '已验证');
     await screenshot(page, 'personal-04-services');

@@ -4,6 +4,7 @@ import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website, withFr
 import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
 import { inputValue, nextStep, waitSaved } from './support/filing';
+import { pickDate } from './support/wheel';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
@@ -58,7 +59,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await fill(staff, 'sim-instance-id', 'ins-gz-01');
     await staff.locator('#sim-region-ap-guangzhou').click();
     await fill(staff, 'sim-public-ip', '203.0.113.20');
-    await fill(staff, 'sim-expires', expiresOn);
+    await pickDate(staff, 'sim-expires', expiresOn);
     await staff.locator('#sim-register').click();
     await expectText(staff, '#sim-resource-ins-gz-01', '可用于备案');
     await expectText(staff, '#sim-resource-ins-hk-01', '不可用于备案：非中国大陆地区的资源不能用于备案');

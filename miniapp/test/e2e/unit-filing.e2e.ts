@@ -4,8 +4,6 @@ import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import {
   acceptReview,
-  choose,
-  chooseRegion,
   fillArea,
   fillPrincipal,
   nextStep,
@@ -16,6 +14,7 @@ import {
   verifyOwnMobile,
 } from './support/filing';
 import { expectReadable } from './support/what-a-person-sees';
+import { cancelWheel, openWheel, pickChoice, pickRegion, wheelRows } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
 
@@ -26,7 +25,7 @@ const FINGERPRINT = '3A7F2C9D4B1E8A6F0C5D2E9B7A4F1C3D';
 const TYPED = [USCC, 'ins-fz0001', 'ins-fz0002', 'ins-fz0003', PUBLIC_KEY, FINGERPRINT];
 
 async function sameAsSubjectPrincipal(page: Page, prefix: string): Promise<void> {
-  await choose(page, `${prefix}-same-as`, 'subjectPrincipal');
+  await pickChoice(page, `${prefix}-same-as`, '主体负责人');
   await expectText(page, `#${prefix}-same-as-text`, '已复制自主体负责人');
   // The server counts a verified number for every principal with it in the order.
   await expectText(page, `#${prefix}-sms-code-state`, '已验证');
@@ -58,15 +57,15 @@ describe('a unit first filing with two websites and one APP', () => {
     await page.locator('#taro-navigation-bar .taro-navigation-bar-back').waitFor();
     await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toMatch(/^data:image\/svg\+xml/);
 
-    await chooseRegion(page, '350102');
-    await choose(page, 'subject-nature', 'enterprise');
+    await pickRegion(page, '350102');
+    await pickChoice(page, 'subject-nature', '企业');
     await fill(page, 'subject-certificate-number', USCC);
     await fill(page, 'subject-name', '福州示例科技有限公司');
     await fill(page, 'subject-legal-rep-name', '张三');
-    await choose(page, 'subject-legal-rep-certificate-type', 'resident_id');
+    await pickChoice(page, 'subject-legal-rep-certificate-type', '居民身份证');
     await fill(page, 'subject-legal-rep-certificate-number', PERSON_ID);
     await fill(page, 'websites-0-domains-0', 'fzexample.com');
-    await choose(page, 'websites-0-resource-type', 'instance');
+    await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
     await fill(page, 'websites-0-resource-instance-id', 'ins-fz0001');
     await screenshot(page, 'unit-01-verify-type');
     await nextStep(page, 'subject');
@@ -92,9 +91,10 @@ describe('a unit first filing with two websites and one APP', () => {
     await fill(page, 'websites-0-name', '福州示例科技门户');
     await page.locator('#websites-0-service-content-option-unit_portal').click();
     // No APP yet: "APP1负责人" is not offered as a person to copy.
-    await page.locator('#websites-0-principal-same-as').click();
-    await page.locator('#websites-0-principal-same-as-option-subjectPrincipal').waitFor();
-    await expect(page.locator('[id="websites-0-principal-same-as-option-apps.0.principal"]').count()).resolves.toBe(0);
+    await openWheel(page, 'websites-0-principal-same-as');
+    await expect(wheelRows(page, 0)).resolves.toContain('主体负责人');
+    await expect(wheelRows(page, 0)).resolves.not.toContain('APP1负责人');
+    await cancelWheel(page);
     await sameAsSubjectPrincipal(page, 'websites-0-principal');
     await page.locator('#service-done').click();
 
@@ -111,7 +111,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await fill(page, 'websites-1-name', '福州示例科技商城');
     await fill(page, 'websites-1-domains-0', 'fzexample-shop.com');
     await page.locator('#websites-1-service-content-option-shopping').click();
-    await choose(page, 'websites-1-resource-type', 'instance');
+    await pickChoice(page, 'websites-1-resource-type', '本账号的云服务器实例');
     await fill(page, 'websites-1-resource-instance-id', 'ins-fz0002');
     // Another person: the applicant types who they are; photos and the SMS code are theirs to give.
     await fillPrincipal(page, applicant, files.photo, {
@@ -132,13 +132,13 @@ describe('a unit first filing with two websites and one APP', () => {
     await page.locator('#add-app').click();
     await fill(page, 'apps-0-name', '示例科技助手');
     await page.locator('#apps-0-service-content-option-other').click();
-    await choose(page, 'apps-0-provides-sdk', 'no');
-    await choose(page, 'apps-0-uses-external-sdk', 'no');
-    await choose(page, 'apps-0-packages-0-platform', 'android');
+    await pickChoice(page, 'apps-0-provides-sdk', '否');
+    await pickChoice(page, 'apps-0-uses-external-sdk', '否');
+    await pickChoice(page, 'apps-0-packages-0-platform', '安卓');
     await fill(page, 'apps-0-packages-0-package-name', 'com.fzexample.assistant');
     await fillArea(page, 'apps-0-packages-0-public-key', PUBLIC_KEY);
     await fill(page, 'apps-0-packages-0-fingerprint', FINGERPRINT);
-    await choose(page, 'apps-0-resource-type', 'instance');
+    await pickChoice(page, 'apps-0-resource-type', '本账号的云服务器实例');
     await fill(page, 'apps-0-resource-instance-id', 'ins-fz0003');
     await sameAsSubjectPrincipal(page, 'apps-0-principal');
     await screenshot(page, 'unit-05-app');

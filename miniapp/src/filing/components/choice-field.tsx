@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId } from '../../utils/draft-path.util';
@@ -11,7 +10,7 @@ export interface ChoiceOption {
 }
 
 interface ChoiceListProps {
-  /** Element id; options are `<id>-option-<key>`. */
+  /** Element id of the field a person taps to open the wheel. */
   id: string;
   label: string;
   options: readonly ChoiceOption[];
@@ -23,64 +22,30 @@ interface ChoiceListProps {
   errorPath?: string;
 }
 
-/**
- * A short choice. In the mini-program: WeChat's own bottom-sheet wheel (Taro `Picker`, mode `selector`). In H5: tap to
- * open the options under the field, tap one to choose it (`<id>-option-<key>`, what the browser tests tap).
- */
+/** A short choice: the platform's bottom-sheet wheel (Taro `Picker`, mode `selector`), in WeChat and in H5 alike. */
 export function ChoiceList({ id, label, options, value, placeholder = '请选择', disabled, onChange, errorPath }: ChoiceListProps) {
-  const [open, setOpen] = useState(false);
   const chosen = options.find((option) => option.key === value);
-  if (process.env.TARO_ENV === 'weapp') {
-    return (
-      <View className='field'>
-        <Text className='field-label'>{label}</Text>
-        <Picker
-          mode='selector'
-          range={options.map((option) => option.label)}
-          value={Math.max(
-            0,
-            options.findIndex((option) => option.key === value),
-          )}
-          disabled={disabled}
-          onChange={(event) => {
-            const picked = options[Number(event.detail.value)];
-            if (picked) onChange(picked.key);
-          }}
-        >
-          <View className={`choice-value${disabled ? ' choice-disabled' : ''}`} id={id}>
-            <Text className={chosen ? '' : 'placeholder'}>{chosen?.label ?? placeholder}</Text>
-            {!disabled && <Text className='choice-arrow'>▼</Text>}
-          </View>
-        </Picker>
-        {errorPath && <RejectionNote path={errorPath} />}
-        {errorPath && <FieldErrorText id={id} path={errorPath} />}
-      </View>
-    );
-  }
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
-      <View className={`choice-value${disabled ? ' choice-disabled' : ''}`} id={id} onClick={() => !disabled && setOpen(!open)}>
-        <Text className={chosen ? '' : 'placeholder'}>{chosen?.label ?? placeholder}</Text>
-        {!disabled && <Text className='choice-arrow'>{open ? '▲' : '▼'}</Text>}
-      </View>
-      {open && (
-        <View className='choice-options' id={`${id}-options`}>
-          {options.map((option) => (
-            <View
-              key={option.key}
-              className={`choice-option${option.key === value ? ' choice-option-active' : ''}`}
-              id={`${id}-option-${option.key}`}
-              onClick={() => {
-                setOpen(false);
-                onChange(option.key);
-              }}
-            >
-              <Text>{option.label}</Text>
-            </View>
-          ))}
+      <Picker
+        mode='selector'
+        range={options.map((option) => option.label)}
+        value={Math.max(
+          0,
+          options.findIndex((option) => option.key === value),
+        )}
+        disabled={disabled}
+        onChange={(event) => {
+          const picked = options[Number(event.detail.value)];
+          if (picked) onChange(picked.key);
+        }}
+      >
+        <View className={`choice-value${disabled ? ' choice-disabled' : ''}`} id={id}>
+          <Text className={chosen ? '' : 'placeholder'}>{chosen?.label ?? placeholder}</Text>
+          {!disabled && <Text className='choice-arrow'>▼</Text>}
         </View>
-      )}
+      </Picker>
       {errorPath && <RejectionNote path={errorPath} />}
       {errorPath && <FieldErrorText id={id} path={errorPath} />}
     </View>

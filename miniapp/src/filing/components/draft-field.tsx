@@ -72,26 +72,22 @@ export interface DraftDateFieldProps {
 }
 
 /**
- * A date (YYYY-MM-DD) of one draft path, chosen with the platform's own picker: WeChat's date wheel (Taro `Picker`,
- * mode `date`) in the mini-program, the browser's date picker in H5. The element id is `pathId(path)`.
+ * A date (YYYY-MM-DD) of one draft path, chosen on the platform's date wheel (Taro `Picker`, mode `date`) in WeChat
+ * and in H5 alike. The element id is `pathId(path)`.
  */
 export function DraftDateField({ path, label, placeholder, hint }: DraftDateFieldProps) {
   const id = pathId(path);
   const value = useOrderStore((state) => textAt(state.draft, path));
   const locked = useFieldLocked(path);
-  const change = (next: string) => useOrderStore.getState().setField(path, next);
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
-      {process.env.TARO_ENV === 'h5' ? (
-        <input className='field-input field-date' id={id} type='date' value={value} disabled={locked} onChange={(event) => change(event.currentTarget.value)} />
-      ) : (
-        <Picker mode='date' value={value} disabled={locked} onChange={(event) => change(String(event.detail.value))}>
-          <View className={`field-input${value ? '' : ' field-placeholder'}`} id={id}>
-            {value || placeholder}
-          </View>
-        </Picker>
-      )}
+      <Picker mode='date' value={value} disabled={locked} onChange={(event) => useOrderStore.getState().setField(path, String(event.detail.value))}>
+        <View className={`choice-value${locked ? ' choice-disabled' : ''}`} id={id}>
+          <Text className={value ? '' : 'placeholder'}>{value || placeholder}</Text>
+          {!locked && <Text className='choice-arrow'>▼</Text>}
+        </View>
+      </Picker>
       {hint && <Text className='hint'>{hint}</Text>}
       <RejectionNote path={path} />
       <FieldErrorText id={id} path={path} />

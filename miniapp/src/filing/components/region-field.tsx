@@ -1,58 +1,81 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { useEffect, useMemo, useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
 import { PROVINCES } from '@beian/shared';
-import { citiesOf, districtsOf } from '@beian/shared/regions';
+import { citiesOf, districtsOf, regionPath, type Region } from '@beian/shared/regions';
 import { useOrderStore } from '../../stores/order.store';
 import { pathId, textAt } from '../../utils/draft-path.util';
-import { ChoiceList } from './choice-field';
 import { FieldErrorText } from './draft-field';
 import { RejectionNote, useFieldLocked } from './rejection-note';
 
-const PROVINCE_OPTIONS = PROVINCES.map((province) => ({ key: `${province.code}0000`, label: province.name }));
+type Wheel = [province: number, city: number, district: number];
+
+const PROVINCE_NAMES = PROVINCES.map((province) => province.name);
+
+/** The cities of the wheel's province and the districts of its city. */
+function columnsAt([province, city]: Wheel): { cities: Region[]; districts: Region[] } {
+  const provinceCode = PROVINCES[province]?.code;
+  const cities = provinceCode ? citiesOf(`${provinceCode}0000`) : [];
+  const cityCode = cities[city]?.code;
+  return { cities, districts: cityCode ? districtsOf(cityCode) : [] };
+}
+
+/** Where the wheel stands for a district code (the first row of each column when none is chosen). */
+function wheelAt(code: string): Wheel {
+  const province = Math.max(
+    0,
+    PROVINCES.findIndex((item) => item.code === code.slice(0, 2)),
+  );
+  const city = Math.max(
+    0,
+    columnsAt([province, 0, 0]).cities.findIndex((item) => item.code === `${code.slice(0, 4)}00`),
+  );
+  const district = Math.max(
+    0,
+    columnsAt([province, city, 0]).districts.findIndex((item) => item.code === code),
+  );
+  return [province, city, district];
+}
 
 /**
- * 备案地区: province, city and district, one column after the other. Only the district code is kept in the draft
- * (`<id>-province`, `<id>-city`, `<id>-district` are the three columns).
+ * 备案地区: province, city and district on one three-column wheel (Taro `Picker`, mode `multiSelector`) in WeChat and
+ * in H5 alike, fed from the shared GB/T 2260 catalog so the draft keeps the district's six-digit code. The element id
+ * is `pathId(path)`.
  */
 export function RegionField({ path, label }: { path: string; label: string }) {
   const id = pathId(path);
   const code = useOrderStore((state) => textAt(state.draft, path));
-  const [province, setProvince] = useState(code ? `${code.slice(0, 2)}0000` : '');
-  const [city, setCity] = useState(code ? `${code.slice(0, 4)}00` : '');
-  const cities = province ? citiesOf(province).map((region) => ({ key: region.code, label: region.name })) : [];
-  const districts = city ? districtsOf(city).map((region) => ({ key: region.code, label: region.name })) : [];
   const locked = useFieldLocked(path);
-  const setCode = (value: string) => useOrderStore.getState().setField(path, value);
+  const [wheel, setWheel] = useState<Wheel>(() => wheelAt(code));
+  useEffect(() => setWheel(wheelAt(code)), [code]);
+  const [province, city] = wheel;
+  const range = useMemo(() => {
+    const { cities, districts } = columnsAt([province, city, 0]);
+    return [PROVINCE_NAMES, cities.map((item) => item.name), districts.map((item) => item.name)];
+  }, [province, city]);
 
   return (
-    <View className='region-field'>
+    <View className='field'>
       <Text className='field-label'>{label}</Text>
-      <ChoiceList
-        id={`${id}-province`}
-        label='省份'
-        options={PROVINCE_OPTIONS}
-        value={province}
-        placeholder='请选择省份'
+      <Picker
+        mode='multiSelector'
+        range={range}
+        value={wheel}
         disabled={locked}
-        onChange={(key) => {
-          setProvince(key);
-          setCity('');
-          setCode('');
+        onColumnChange={({ detail }) =>
+          setWheel(([p, c]) => (detail.column === 0 ? [detail.value, 0, 0] : detail.column === 1 ? [p, detail.value, 0] : [p, c, detail.value]))
+        }
+        onCancel={() => setWheel(wheelAt(code))}
+        onChange={(event) => {
+          const [p = 0, c = 0, d = 0] = event.detail.value;
+          const district = columnsAt([p, c, d]).districts[d];
+          if (district) useOrderStore.getState().setField(path, district.code);
         }}
-      />
-      <ChoiceList
-        id={`${id}-city`}
-        label='城市'
-        options={cities}
-        value={city}
-        placeholder='请选择城市'
-        disabled={locked || !province}
-        onChange={(key) => {
-          setCity(key);
-          setCode('');
-        }}
-      />
-      <ChoiceList id={`${id}-district`} label='区县' options={districts} value={code} placeholder='请选择区县' disabled={locked || !city} onChange={setCode} />
+      >
+        <View className={`choice-value${locked ? ' choice-disabled' : ''}`} id={id}>
+          <Text className={code ? '' : 'placeholder'}>{code ? regionPath(code).join(' ') : '请选择省份、城市和区县'}</Text>
+          {!locked && <Text className='choice-arrow'>▼</Text>}
+        </View>
+      </Picker>
       <RejectionNote path={path} />
       <FieldErrorText id={id} path={path} />
     </View>

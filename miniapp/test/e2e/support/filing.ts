@@ -4,6 +4,7 @@ import { fill } from './browser';
 import { eventually } from './eventually';
 import { expectText, logInThroughTheUi } from './page-steps';
 import type { ServerProcess } from './server-process';
+import { pickChoice, pickDate, pickRegion } from './wheel';
 
 /** Small steps of the filing wizard in the H5 build, by the element ids the pages document. */
 
@@ -16,19 +17,6 @@ export async function fillArea(page: Page, id: string, value: string): Promise<v
   await area.click();
   await area.fill(value);
   await area.blur();
-}
-
-/** Opens a ChoiceList and taps one option. */
-export async function choose(page: Page, id: string, key: string): Promise<void> {
-  const option = page.locator(`#${id}-option-${key}`);
-  if (!(await option.isVisible())) await page.locator(`#${id}`).click();
-  await option.click();
-}
-
-export async function chooseRegion(page: Page, district: string): Promise<void> {
-  await choose(page, 'subject-region-code-province', `${district.slice(0, 2)}0000`);
-  await choose(page, 'subject-region-code-city', `${district.slice(0, 4)}00`);
-  await choose(page, 'subject-region-code-district', district);
 }
 
 /** Chooses a file through the browser's file chooser that `<id>-pick` opens. */
@@ -87,12 +75,12 @@ export interface PersonalStart {
 
 /** Step 1 of a personal website filing, up to creating the order; the website runs on the first instance the account can file with. */
 export async function fillPersonalStart(page: Page, data: PersonalStart): Promise<void> {
-  await chooseRegion(page, data.region);
-  await choose(page, 'subject-nature', 'personal');
+  await pickRegion(page, data.region);
+  await pickChoice(page, 'subject-nature', '个人');
   await fill(page, 'subject-certificate-number', data.idNumber);
   await fill(page, 'subject-name', data.name);
   await fill(page, 'websites-0-domains-0', data.domain);
-  await choose(page, 'websites-0-resource-type', 'instance');
+  await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
   await page.locator('[id^="websites-0-resource-instance-id-choice-"]:not(.choice-disabled)').first().click();
   await expectText(page, '#websites-0-resource-instance-id-picker', '☑');
 }
@@ -114,7 +102,7 @@ export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: st
   const { prefix } = data;
   if (data.name) {
     await fill(page, `${prefix}-name`, data.name);
-    await choose(page, `${prefix}-certificate-type`, 'resident_id');
+    await pickChoice(page, `${prefix}-certificate-type`, '居民身份证');
     await fill(page, `${prefix}-certificate-number`, data.idNumber ?? '');
   }
   if (data.invited) await page.locator(`#${prefix}-by-invitee`).waitFor();
@@ -122,7 +110,7 @@ export async function fillPrincipal(page: Page, applicant: ApiTestKit, photo: st
     await uploadAndWait(page, `${prefix}-certificate_front`, photo);
     await uploadAndWait(page, `${prefix}-certificate_back`, photo);
   }
-  await fill(page, `${prefix}-valid-from`, '2020-01-01');
+  await pickDate(page, `${prefix}-valid-from`, '2020-01-01');
   await page.locator(`#${prefix}-long-term`).click();
   await fill(page, `${prefix}-mobile`, data.mobile);
   if (!data.invited) await verifyMobile(page, applicant, prefix, data.mobile);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
   BILLING_MODES,
@@ -123,7 +123,7 @@ export default function SimResourcesPage() {
         publicIp: form.publicIp.trim() || null,
         billingMode: form.billingMode,
         termMonths: Number(form.termMonths),
-        expiresAt: `${form.expiresOn.trim()}T23:59:59+08:00`,
+        expiresAt: `${form.expiresOn}T23:59:59+08:00`,
         boundInstanceId: form.type === 'clb' ? form.boundInstanceId.trim() || null : null,
         filedServices: Number(form.filedServices || '0'),
       }),
@@ -169,7 +169,15 @@ export default function SimResourcesPage() {
         />
         <Chips id='sim-billing' label='计费模式' options={BILLING_MODES} value={form.billingMode} onPick={(billingMode) => set({ billingMode })} />
         <TextField id='sim-term' label='购买时长（月，含续费）' value={form.termMonths} placeholder='如 12' onInput={(termMonths) => set({ termMonths })} />
-        <TextField id='sim-expires' label='到期日期' value={form.expiresOn} placeholder='YYYY-MM-DD' onInput={(expiresOn) => set({ expiresOn })} />
+        <View className='field'>
+          <Text className='field-label'>到期日期</Text>
+          <Picker mode='date' value={form.expiresOn} onChange={(event) => set({ expiresOn: String(event.detail.value) })}>
+            <View className='choice-value' id='sim-expires'>
+              <Text className={form.expiresOn ? '' : 'placeholder'}>{form.expiresOn || '请选择日期'}</Text>
+              <Text className='choice-arrow'>▼</Text>
+            </View>
+          </Picker>
+        </View>
         {form.type === 'clb' && (
           <TextField
             id='sim-bound'
