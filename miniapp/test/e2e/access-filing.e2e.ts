@@ -4,6 +4,7 @@ import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { fillPersonalStart, inputValue, nextStep } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
+import { expectReadable } from './support/what-a-person-sees';
 
 const ID_NUMBER = '110105199001011232';
 const OTHER_ID = '110105199102022344';
@@ -44,6 +45,7 @@ describe('验证备案类型 against filings the registry already knows', () => 
     await fillPersonalStart(page, { region: '110105', name: '李雷', idNumber: ID_NUMBER, domain: 'someone-elses。cn' });
     await page.locator('#step-next').click();
     await expectText(page, '#websites-0-domains-0-error', /该备案非您本人提交.*线下注销原备案后再提交备案/);
+    await expectReadable(page);
     await screenshot(page, 'access-01-filed-by-other');
 
     await fill(page, 'websites-0-domains-0', 'ＭＹ-OLD-SITE。cn');
@@ -54,11 +56,13 @@ describe('验证备案类型 against filings the registry already knows', () => 
     await fill(page, 'subject-filing-password', 'Miit-8812');
     await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
     await fill(page, 'subject-communication-address', '北京市朝阳区某街道1号101室');
+    await expectReadable(page);
     await screenshot(page, 'access-02-subject-numbers');
 
     await page.locator('#step-tab-services').click();
     await page.locator('#step-services').waitFor();
     expect(await inputValue(page, 'websites-0-icp-number')).toBe('粤ICP备2021004321号-2');
+    await expectReadable(page);
     await screenshot(page, 'access-03-website-number');
     await page.locator('#step-tab-verify_type').click();
     await expectText(page, '#filing-kind', /备案类型：接入备案[\s\S]*粤ICP备2021004321号-2/);

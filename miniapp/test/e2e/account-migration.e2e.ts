@@ -7,6 +7,7 @@ import { e2eDatabases } from './support/database';
 import { eventually } from './support/eventually';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (databaseName) => {
   const stage = onStage(databaseName);
@@ -60,6 +61,7 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     await expectText(target, '#real-name-state', '已认证（个人认证）');
     await target.locator('#copy-account-id').click();
     await expectText(target, '#copy-account-id', '已复制');
+    await expectReadable(target);
     await shot(target, 'migration-01-target-account');
 
     // The subject's owner: 我的备案 → the subject → 迁移备案账号.
@@ -70,6 +72,7 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     await page.locator('#subject-migrate').click();
     await expectText(page, '#migration-notices', MIGRATION_NOTICES[1]);
     await expectText(page, '#migration-notices', MIGRATION_NOTICES[2]);
+    await expectReadable(page);
     await shot(page, 'migration-02-notices');
     await page.locator('#migration-notice-next').click();
     await fill(page, 'principal-name', draft.subject!.name!);
@@ -80,10 +83,12 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     await fill(page, 'target-account-id', strangerId);
     await page.locator('#confirm-migration').click();
     await expectText(page, '#error-targetAccountId', MIGRATION_REFUSALS.MIGRATION_REAL_NAME_MISMATCH);
+    await expectReadable(page);
     await shot(page, 'migration-03-refused-target');
     await fill(page, 'target-account-id', targetId);
     await page.locator('#confirm-migration').click();
     await expectText(page, '#migration-done', `迁移完成：该备案主体已迁移至账号 ${targetId}`);
+    await expectReadable(page);
     await shot(page, 'migration-04-done');
     await page.locator('#back-to-records').click();
     await expectText(page, '#records-empty', '暂无已通过审核的备案');
@@ -94,6 +99,7 @@ describe.each(e2eDatabases())('迁移备案账号 on %s, through the screen', (d
     await target.locator('#open-records').click();
     await target.locator(`#subject-${subject.id}`).click();
     await expectText(target, '#subject-number', subject.subjectIcpNumber);
+    await expectReadable(target);
     await shot(target, 'migration-05-target-records');
   });
 });

@@ -101,9 +101,16 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectText(applicant, '#order-status', '初审驳回');
     for (const field of Object.values(REJECTED)) await expectText(applicant, `#rejection-${field.id}`, field.reason);
     await applicant.locator('#fix-rejections').waitFor();
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-03-progress-rejected');
 
     await expectReadable(applicant, TYPED);
+
+    // 45 days to resubmit, counted on the server's clock: three days on, 41–42 days are left whatever the phone's clock says.
+    await advanceClock(3 * DAY);
+    await expectText(applicant, '#deadline', /剩余 4[12] 天/);
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-03a-progress-deadline-on-server-clock');
 
     // Applicant taps 去修改: the wizard opens on the first rejected field, everything else locked.
     await applicant.locator('#fix-rejections').click();
@@ -137,6 +144,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await reviewer.locator('#review-diff').waitFor();
     await expect(reviewer.locator('#review-diff [id^="diff-"]').count()).resolves.toBe(2);
     for (const field of Object.values(REJECTED)) await expectText(reviewer, `#diff-${field.id}`, field.fixed);
+    await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'after-04-reviewer-diff');
     await reviewer.locator('#call-answered').click();
 
@@ -167,6 +175,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectText(applicant, '#order-status', '待工信部短信核验');
     await expectText(applicant, '#sms-verification', '138****8000');
     await expectText(applicant, '#deadline', '前完成');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-05-progress-sms-verification');
 
     // The principal opens the (simulated) MIIT form, reads the text on the simulated phone: one wrong code, then the right one.
@@ -176,22 +185,26 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await expectText(phone, '#sim-notice', '模拟');
     await phone.locator('#sim-show-sms').click();
     await expectText(phone, '#sim-inbox', code!);
+    await expectReadable(phone, TYPED);
     await shot(phone, 'after-05b-sim-inbox');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await fill(phone, 'sim-code', wrong);
     await fill(phone, 'sim-cert', CERT_LAST_SIX);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-tries-left', '还可尝试 4 次');
+    await expectReadable(phone, TYPED);
     await shot(phone, 'after-06-sim-wrong-code');
     await fill(phone, 'sim-code', code!);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-result', '核验成功');
+    await expectReadable(phone, TYPED);
     await shot(phone, 'after-07-sim-verified');
 
     // The result reaches us 30–60 minutes later; the 管局 decides within its working days.
     await advanceClock(61 * MINUTE);
     await statusBecomes('regulator_review');
     await expectText(applicant, '#order-status', '管局审核中');
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-08-progress-regulator-review');
     await advanceClock(15 * DAY);
     // Sessions expire over simulated weeks: the applicant comes back and logs in again.
@@ -202,6 +215,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#dev-login-notice').waitFor();
     await fill(applicant, 'dev-nickname', APPLICANT);
     await applicant.locator('#dev-login').click();
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-08b-back-after-login');
 
     await expectText(applicant, '#order-status', '备案成功');
@@ -218,6 +232,7 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await applicant.locator('#messages [id^="message-"]').first().waitFor();
     const count = await applicant.locator('#messages [id^="message-"]').count();
     expect(count).toBeGreaterThanOrEqual(4);
+    await expectReadable(applicant, TYPED);
     await shot(applicant, 'after-10-message-centre');
     await applicant.locator('#messages [id^="message-"]').first().click();
     await applicant.locator('#progress').waitFor();

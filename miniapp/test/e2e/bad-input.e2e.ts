@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ApiTestKit, freshPersonId, PERSON_ID } from '@beian/shared/testing';
 import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText } from './support/page-steps';
@@ -7,6 +7,28 @@ import { pickChoice, pickRegion } from './support/wheel';
 import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { startServer, type ServerProcess } from './support/server-process';
+
+/**
+ * Compression may be over before a screenshot could catch it: an observer in the page records every change of the
+ * upload's status and button, and the answer says whether 正在压缩照片… showed, with the button disabled meanwhile.
+ */
+async function watchCompression(page: Page, id: string): Promise<() => Promise<Record<string, boolean>>> {
+  await page.evaluate((uploadId) => {
+    const seen = { indicator: false, buttonDisabledWhileCompressing: true, buttonEnabledAfter: false };
+    const look = () => {
+      const compressing = document.querySelector(`#${uploadId}-status`)?.textContent?.includes('正在压缩照片…') ?? false;
+      const disabled = document.querySelector(`#${uploadId}-pick`)?.hasAttribute('disabled') ?? false;
+      if (compressing) {
+        seen.indicator = true;
+        seen.buttonDisabledWhileCompressing &&= disabled;
+      }
+      if (seen.indicator && !compressing) seen.buttonEnabledAfter = !disabled;
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    (window as unknown as { compressionSeen: typeof seen }).compressionSeen = seen;
+  }, id);
+  return () => page.evaluate(() => ({ ...(window as unknown as { compressionSeen: Record<string, boolean> }).compressionSeen }));
+}
 
 describe('the bad-input tour: each mistake gets a clear message on its field and nothing typed is lost', () => {
   let server: ServerProcess;
@@ -46,6 +68,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await page.locator('#step-next').click();
     await expectText(page, '#subject-certificate-number-error', /校验|身份证/);
     await expectText(page, '#websites-0-domains-0-error', /域名/);
+    await expectReadable(page);
     await screenshot(page, 'bad-01-check-digit-and-io');
 
     await fill(page, 'subject-certificate-number', '110105491231002');
@@ -53,6 +76,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await expectText(page, '#subject-certificate-number-error', /18位/);
     await expect(inputValue(page, 'subject-name')).resolves.toBe('周八');
     await expect(inputValue(page, 'websites-0-domains-0')).resolves.toBe('zhouba.io');
+    await expectReadable(page);
     await screenshot(page, 'bad-02-fifteen-digits');
 
     // One order in flight per subject: each filing of this tour is its own person.
@@ -68,16 +92,19 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await page.locator('#service-done').click();
     await expectText(page, '#websites-0-name-error', /官网|个人/);
     await expect(inputValue(page, 'websites-0-name')).resolves.toBe('周八的官网');
+    await expectReadable(page);
     await screenshot(page, 'bad-03-website-names');
 
     await page.locator('#add-website').click();
     await expectText(page, '#services-error', /个人.*最多1个/);
     await expect(page.locator('#service-websites-1').count()).resolves.toBe(0);
+    await expectReadable(page);
     await screenshot(page, 'bad-04-second-website');
 
     await page.locator('#step-tab-subject_principal').click();
     await upload(page, 'subject-principal-certificate_back', files.textAsJpeg);
     await expectText(page, '#subject-principal-certificate_back-error', /不是有效的JPG或PNG/);
+    await expectReadable(page);
     await screenshot(page, 'bad-05-renamed-text-file');
   });
 
@@ -89,9 +116,12 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await page.locator('#step-tab-subject_principal').click();
     await fill(page, 'subject-principal-email', 'wujiu@example.com');
 
+    const seen = await watchCompression(page, 'subject-principal-certificate_front');
     await uploadAndWait(page, 'subject-principal-certificate_front', files.bigPhoto);
+    await expect(seen()).resolves.toEqual({ indicator: true, buttonDisabledWhileCompressing: true, buttonEnabledAfter: true });
     await expectText(page, '#subject-principal-certificate_front-note', /已自动压缩：\d+\.\d MB → (\d+ KB|1\.0 MB)/);
     await expect(inputValue(page, 'subject-principal-email')).resolves.toBe('wujiu@example.com');
+    await expectReadable(page);
     await screenshot(page, 'bad-06-big-photo-compressed');
 
     await page.locator('#step-tab-face_check').click();
@@ -102,6 +132,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await page.locator('#face-start').click();
     await upload(page, 'face-video', files.longVideo);
     await expectText(page, '#face-video-error', /5–15秒/);
+    await expectReadable(page);
     await screenshot(page, 'bad-07-long-video');
   });
 });

@@ -8,6 +8,7 @@ import { e2eDatabases } from './support/database';
 import { cancellationCode } from './support/filing';
 import { approveSubmittedOrder, regulatorApprovesCancellation } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen', (databaseName) => {
   const stage = onStage(databaseName);
@@ -56,6 +57,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await expectText(page, '#code-sent', '验证码已发送至');
     await fill(page, 'code', await cancellationCode(stage.server, mobile));
     await expectText(page, '#last-warning', CANCELLATION_NOTICES.accessNotWithdrawable);
+    await expectReadable(page);
     await shot(page, `${name}-verify`);
     await page.locator('#submit-cancellation').click();
     await expectText(page, '#cancel-done', '等待管局审核');
@@ -73,10 +75,12 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator('#service-1').click();
     await page.locator('#service-more').click();
     await expectText(page, '#cancel-actions', '取消接入服务');
+    await expectReadable(page);
     await shot(page, 'cancels-01-service-more');
     await page.locator('#action-cancel_service').click();
     await expectText(page, '#cancel-notices', CANCELLATION_NOTICES.notWithdrawable);
     expect(await page.locator('#switch-cancel-subject').count()).toBe(0);
+    await expectReadable(page);
     await shot(page, 'cancels-02-notices');
     await confirmOnScreen(page, sms.mobile, 'cancels-03');
     await regulatorApprovesCancellation(stage.server, applicant, sms, true);
@@ -88,6 +92,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator('#action-cancel_service').click();
     await expectText(page, '#cancel-notices', CANCELLATION_NOTICES.shellWarning);
     await page.locator('#switch-cancel-subject').waitFor();
+    await expectReadable(page);
     await shot(page, 'cancels-04-shell-warning');
     await confirmOnScreen(page, sms.mobile, 'cancels-05');
     await regulatorApprovesCancellation(stage.server, applicant, sms, true);
@@ -98,6 +103,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await expectText(page, '#reason-cancel_subject', '该主体为空壳主体，无法在线注销主体');
     await expectText(page, '#shell-guidance', '0531-82092828');
     await expectText(page, '#shell-refile', SHELL_CANCELLATION_TEXT.refile);
+    await expectReadable(page);
     await shot(page, 'cancels-06-shell-guidance');
   });
 
@@ -121,10 +127,12 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator(`#subject-${subject.id}`).click();
     await page.locator('#batch-cancel-access').click();
     for (const service of services) await page.locator(`#pick-${service.id}`).click();
+    await expectReadable(page);
     await shot(page, 'cancels-07-batch-select');
     await page.locator('#select-next').click();
     await expectText(page, '#cancel-notices', CANCELLATION_NOTICES.allAccessCancelled);
     await expectText(page, '#cancel-notices', CANCELLATION_NOTICES.noProvider);
+    await expectReadable(page);
     await shot(page, 'cancels-08-batch-notices');
     await page.locator('#notice-next').click();
     expect(await page.locator('#declaration').count()).toBe(0);
@@ -138,6 +146,7 @@ describe.each(e2eDatabases())('注销 and 取消接入 on %s, through the screen
     await page.locator('#open-records').click();
     await expectText(page, '#records-empty', '暂无已通过审核的备案');
     expect(await page.locator(`#subject-${subject.id}`).count()).toBe(0);
+    await expectReadable(page);
     await shot(page, 'cancels-09-left-platform');
   });
 });

@@ -9,9 +9,12 @@ import { makeFixtures, submittableMedia, type Fixtures } from './support/fixture
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '张三';
 const REVIEWER = '审核员1';
+/** Test data the applicant typed in Latin letters. */
+const TYPED = ['ins-1'];
 const SUBJECT_MOBILE = '13800138000';
 const NEWCOMER = { name: '李四', idNumber: freshPersonId(), mobile: '13900139000', email: 'lisi@example.com' };
 
@@ -61,9 +64,11 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator(`#subject-${subject!.id}`).click();
     await page.locator('#change-subject').click();
     await expectText(page, '#change-notice', '企业备案无法变更为个人备案');
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-01-notice');
     await page.locator('#change-next').click();
     await page.locator('#choose-1').click();
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-02-choose-services');
     await page.locator('#change-start').click();
     // The wizard opens where the copy is incomplete (the photos); the subject step shows what the record locks.
@@ -72,6 +77,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator('#step-subject').waitFor();
     await expect(page.locator('#subject-subject-icp-number input, input#subject-subject-icp-number').first().inputValue()).resolves.toBe(number);
     await expectText(page, '#subject-province-fixed', '北京市');
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-03-subject-locked');
     await nextStep(page, 'subject_principal');
     await uploadAndWait(page, 'subject-principal-certificate_front', files.photo);
@@ -84,6 +90,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await expect(page.locator('#websites-0-icp-number input, input#websites-0-icp-number').first().inputValue()).resolves.toBe(`${number}-1`);
     // Another person: the applicant types who they are; their photos and SMS code come through the invitation.
     await fillPrincipal(page, applicantApi, files.photo, { prefix: 'websites-0-principal', ...NEWCOMER, invited: true });
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-04-new-website-principal');
     await page.locator('#service-done').click();
     await nextStep(page, 'materials');
@@ -95,6 +102,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     const titles = await page.locator('[id^="face-principal-"] .service-title').allTextContents();
     const newcomer = titles.findIndex((title) => title.includes('网站1负责人'));
     await expectText(page, `#face-principal-${1 - newcomer}-status`, '已备案的负责人，本次变更无需重新核验');
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-05a-face-only-new-person');
     await page.locator(`#face-principal-${newcomer}-invite`).click();
     const link = (await page.locator(`#face-principal-${newcomer}-link`).textContent())?.trim() ?? '';
@@ -125,6 +133,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await expectText(reviewer, '#record-diff', '李四');
     await expectText(reviewer, '#record-diff-websites-0-principal-name', /张三[\s\S]*→[\s\S]*李四/);
     expect(await reviewer.locator('#record-diff [id^="record-diff-subject"]').count()).toBe(0);
+    await expectReadable(reviewer, TYPED);
     await shot(reviewer, 'changes-05-reviewer-diff');
 
     // 初审, MIIT SMS and the 管局 (other actors): the SMS goes to the new principal only.
@@ -140,6 +149,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator('#service-1').click();
     await expectText(page, '#service-number', `${number}-1`);
     await expectText(page, '#service-principal', /李/);
+    await expectReadable(page, TYPED);
     await shot(page, 'changes-06-record-new-version');
   });
 });

@@ -90,6 +90,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await expectText(owner, `#code-${code}-state`, '可使用');
     await owner.locator(`#code-${code}-copy`).click();
     await expectText(owner, `#code-${code}-copy`, '已复制');
+    await expectReadable(owner, [instance.instanceId]);
     await shot(owner, 'codes-01-authorization-generated');
 
     // The applicant files a personal website with the code instead of an instance of their own.
@@ -107,6 +108,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await fill(applicant, 'websites-0-resource-authorization-code', code);
     await applicant.locator('#websites-0-resource-authorization-code-check').click();
     await expectText(applicant, '#websites-0-resource-authorization-code-ip', `授权码有效，指向服务器 IP：${instance.publicIp}`);
+    await expectReadable(applicant);
     await shot(applicant, 'codes-02-code-in-verify-step');
     await nextStep(applicant, 'subject');
     await fill(applicant, 'subject-certificate-address', '北京市朝阳区某街道1号');
@@ -137,12 +139,14 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
 
     await owner.reload();
     await expectText(owner, `#code-${code}-state`, '使用中');
+    await expectReadable(owner, [instance.instanceId]);
     await shot(owner, 'codes-03-authorization-in-use');
     await approveSubmittedOrder(stage.server, '使用方', orderId, { mobile, certLastSix: PERSON_ID_LAST_SIX });
     // Weeks went by in review: the owner's session ended, so they log in again.
     await logInThroughTheUi(owner, stage.server, '授权方');
     await owner.locator('#open-authorization-codes').click();
     await expectText(owner, `#code-${code}-state`, '已使用');
+    await expectReadable(owner, [instance.instanceId]);
     await shot(owner, 'codes-04-authorization-used');
 
     // The applicant ends our access for the website on screen (取消接入) and the 管局 approves it: the code stays
@@ -196,11 +200,13 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await fill(owner, 'grant-mobile', mobile);
     await owner.locator('#grant-send-code').click();
     await fill(owner, 'grant-sms-code', await smsCode(await new ApiTestKit(stage.server.url).devLogin('服务码授权方'), mobile));
+    await expectReadable(owner, [instance.instanceId]);
     await shot(owner, 'codes-05-grant-phone-code');
     await owner.locator('#grant-submit').click();
     await confirmDialog(owner);
     await expectText(owner, '#service-codes-own', '可使用');
     expect(await owner.locator('#service-codes-own .code-item').count()).toBe(2);
+    await expectReadable(owner, [instance.instanceId]);
     await shot(owner, 'codes-06-service-codes-own');
 
     // A 服务码 applied for without a server is 未绑定实例 until the owner binds it (查看并绑定服务码, seed 004 L79).
@@ -225,8 +231,10 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await receiver.locator('#tab-received').click();
     await expectText(receiver, '#service-codes-received', '可使用');
     await expectText(receiver, '#service-codes-received', '备注：官网备案');
+    await expectReadable(receiver);
     await shot(receiver, 'codes-07-service-codes-received');
-    const granted = (await receiver.locator('#service-codes-received .code-value').first().textContent())!.trim();
+    const receivedCodes = (await receiver.locator('#service-codes-received .code-value').allTextContents()).map((code) => code.trim());
+    const granted = receivedCodes[0]!;
 
     // The receiver's wizard offers 选择ICP备案服务码 with the granted codes and the seed's hint.
     await receiver.goBack();
@@ -236,6 +244,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await receiver.locator(`#service-code-${granted}`).click();
     await expectText(receiver, `#service-code-${granted}`, '◉');
     await expectText(receiver, '#websites-0-resource-service-code', SERVICE_CODE_PICKER_HINT);
+    await expectReadable(receiver, receivedCodes);
     await shot(receiver, 'codes-07b-service-code-picker');
 
     // Two more accounts granted codes to the receiver this year (their own consoles, through the API).
@@ -259,6 +268,7 @@ describe.each(e2eDatabases())('备案授权码 and 服务码 across accounts on 
     await fill(fourth, 'grant-target', receiverId);
     await fourth.locator('#grant-verify').click();
     await expectText(fourth, '#grant-target-error', CODE_LIMITS.receiverDistinctGrantorsPerYear.rule);
+    await expectReadable(fourth, [fourthServer.instanceId]);
     await shot(fourth, 'codes-08-fourth-grantor-refused');
   });
 });

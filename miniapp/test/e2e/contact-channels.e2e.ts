@@ -5,6 +5,7 @@ import { expectText, logInThroughTheUi } from './support/page-steps';
 import { e2eDatabases } from './support/database';
 import { eventually } from './support/eventually';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 describe.each(e2eDatabases())('我的账号: bound mobile and 通知方式 on %s, through the screen', (databaseName) => {
   const stage = onStage(databaseName, { SIMULATORS_ENABLED: 'true' });
@@ -37,6 +38,7 @@ describe.each(e2eDatabases())('我的账号: bound mobile and 通知方式 on %s
 
     await page.locator('#result-channel-sms').click();
     await expectText(page, '#result-channel-sms', '已关闭 · 开启');
+    await expectReadable(page);
     await shot(page, 'account-bound-mobile-and-result-channels');
 
     await page.reload();

@@ -11,6 +11,7 @@ import { expectText, logInThroughTheUi } from './support/page-steps';
 import { e2eDatabases } from './support/database';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 /** exceljs comes from the server package, as the server writes the export with it. */
 const ExcelJS = createRequire(resolve(__dirname, '../../../server/package.json'))('exceljs') as typeof import('exceljs');
@@ -52,6 +53,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     await page.locator('#open-records').click();
     await expectText(page, '#records-list', number);
     await expectText(page, `#subject-${subject!.id}`, '正常');
+    await expectReadable(page);
     await shot(page, 'records-01-list');
     await page.locator(`#subject-${subject!.id}`).click();
     await expectText(page, '#subject-number', number);
@@ -60,12 +62,14 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     await expectText(page, '#service-1', 'lilei-reading.cn');
     // 查看/变更 of an active subject opens 变更备案 (the 变更 journey is changes.e2e.ts).
     await expectText(page, '#change-subject', '查看/变更');
+    await expectReadable(page);
     await shot(page, 'records-02-subject');
     await page.locator('#service-1').click();
     await expectText(page, '#footer-snippet', `<a href="https://beian.miit.gov.cn/" target="_blank">${number}-1</a>`);
     await page.locator('#check-footer').click();
     // The site does not exist on this closed network: the check says so instead of failing.
     await expectText(page, '#footer-result', /无法解析|无法连接|超时|内网/);
+    await expectReadable(page);
     await shot(page, 'records-03-service-footer');
     await page.goBack();
 
@@ -95,6 +99,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     // 新增服务 from the subject: an order of the record's subject opens in the wizard, the subject copied from the record.
     await page.locator('#records-subject #add-website').click();
     await page.locator('#filing-start').waitFor();
+    await expectReadable(page);
     await shot(page, 'records-05-add-service-wizard');
     const addOrderId = new URL(page.url().replace('#/', '')).searchParams.get('id');
     expect(addOrderId).toBeTruthy();
@@ -112,6 +117,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     await expectText(page, '#records-subject #tab-website', '网站（2）');
     await expectText(page, '#records-subject #service-2', `${number}-2`);
     await expectText(page, '#records-subject #service-2', 'lilei-travel.cn');
+    await expectReadable(page);
     await shot(page, 'records-06-subject-after-add-service');
 
     // 备案查询 finds both websites by the subject's number, as MIIT shows them.
@@ -120,6 +126,7 @@ describe.each(e2eDatabases())('我的备案 on %s: the approved filing lives on'
     await page.locator('#lookup-submit').click();
     await expectText(page, `[id="lookup-service-${number}-1"]`, '李雷的读书笔记');
     await expectText(page, `[id="lookup-service-${number}-2"]`, 'lilei-travel.cn');
+    await expectReadable(page);
     await shot(page, 'records-07-lookup');
   });
 });

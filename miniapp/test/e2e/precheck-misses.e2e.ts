@@ -4,6 +4,7 @@ import { launchChromium, screenshot } from './support/browser';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { startServer, type ServerProcess } from './support/server-process';
+import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '王五';
 const COLLEAGUE = '审核员3';
@@ -42,6 +43,7 @@ describe('预检漏检分析: the staff page of 初审 rejections the pre-check 
     await page.locator('#miss-0-draft-rule').click();
     await expectText(page, '#miss-0-rule', "path: 'websites.0.name'");
     await expectText(page, '#miss-0-rule', '仅 北京市 出现');
+    await expectReadable(page);
     await screenshot(page, 'precheck-misses-01-drafted-rule');
   });
 });

@@ -4,6 +4,7 @@ import { makeFixtures, submittableMedia } from './support/fixtures';
 import { launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { startServer, type ServerProcess } from './support/server-process';
+import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '李四';
 const REVIEWER = '审核员2';
@@ -44,11 +45,13 @@ describe('撤回修改 and 撤销订单 from the progress page', () => {
     await applicant.goto(`${server.url}/#/pages/progress/index?id=${orderId}`);
     await expectText(applicant, '#order-status', '待初审');
     await applicant.locator('#action-pull_back').waitFor();
+    await expectReadable(applicant);
     await screenshot(applicant, 'pull-back-01-actions');
 
     await confirmModal(applicant, 'pull_back');
     await applicant.waitForURL(/filing/);
     expect((await applicantApi.order(orderId)).status).toBe('draft');
+    await expectReadable(applicant);
     await screenshot(applicant, 'pull-back-02-back-in-the-wizard');
 
     expect((await applicantApi.call('POST', `/api/orders/${orderId}/submit`)).status).toBe(200);
@@ -57,11 +60,13 @@ describe('撤回修改 and 撤销订单 from the progress page', () => {
     expect((await reviewerApi.call('POST', `/api/review/orders/${orderId}/claim`)).status).toBe(200);
     // The claim changes the progress ETag: the next poll drops 撤回修改 by itself.
     await applicant.locator('#action-pull_back').waitFor({ state: 'detached' });
+    await expectReadable(applicant);
     await screenshot(applicant, 'pull-back-03-claimed');
 
     await confirmModal(applicant, 'withdraw');
     await expectText(applicant, '#order-status', '已撤销');
     await expect(applicant.locator('#order-actions').count()).resolves.toBe(0);
+    await expectReadable(applicant);
     await screenshot(applicant, 'pull-back-04-withdrawn');
   });
 });

@@ -11,6 +11,7 @@ import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './sup
 import { expectReadable } from './support/what-a-person-sees';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
+import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '孙十';
 const SECOND_APPLICANT = '钱十一';
@@ -18,6 +19,8 @@ const MOBILE = '13800138000';
 const CERT_LAST_SIX = PERSON_ID.slice(-6);
 const DAY = 24 * 60 * 60_000;
 const PICKER = 'websites-0-resource-instance-id';
+/** The account's instance IDs, as the cloud console names them. */
+const TYPED = ['ins-gz-01', 'ins-gz-02', 'ins-hk-01'];
 
 describe.each(e2eDatabases())('on %s: the services step’s resource picker and the 公安联网备案数据码', (databaseName) => {
   const stage = onStage(databaseName);
@@ -63,6 +66,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await staff.locator('#sim-register').click();
     await expectText(staff, '#sim-resource-ins-gz-01', '可用于备案');
     await expectText(staff, '#sim-resource-ins-hk-01', '不可用于备案：非中国大陆地区的资源不能用于备案');
+    await expectReadable(staff, TYPED);
     await shot(staff, 'resources-00-sim-inventory');
   }
 
@@ -83,6 +87,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
     await expectText(page, `#${PICKER}-choice-ins-gz-01`, '☑');
     expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-01-picker');
 
     await page.locator('#service-done').click();
@@ -92,6 +97,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, '#review-websites', 'ins-gz-01');
     await expectText(page, '#precheck', '未发现问题');
     await page.locator('#submit').click();
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-02-public-security-dialog');
     await answerPublicSecurityDialog(page, true);
     await expectText(page, '#order-status', '待初审');
@@ -101,6 +107,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, '#public-security-state', '您暂未授权');
     await page.locator('#public-security-grant').click();
     await expectText(page, '#public-security-state', '已完成授权');
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-03-progress-authorised');
 
     await approveSubmittedOrder(stage.server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
@@ -109,6 +116,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, '#public-security-code-value', /^GA[0-9A-F]{18}$/);
     await expectText(page, '#public-security-code-expiry', '有效期至');
     await page.locator('#public-security-code-copy').click();
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-04-data-code');
 
     adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
@@ -145,6 +153,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await reopenProgress(page, orderId);
     await expectText(page, '#order-status', '初审驳回');
     await expectText(page, '#rejection-websites-0-resource', '剩余有效期不足 1 个月');
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-05-returned-resource-lapsed');
     await page.locator('#fix-rejections').click();
     // The first website's resource is asked on the first step, with its domain.
@@ -152,6 +161,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, `#${PICKER}-choice-ins-gz-02`, '剩余有效期不足 1 个月');
     await page.locator(`#${PICKER}-choice-ins-gz-01`).click();
     expect(await inputValue(page, PICKER)).toBe('ins-gz-01');
+    await expectReadable(page, TYPED);
     await shot(page, 'resources-06-new-pick-after-lapse');
     await waitSaved(page);
     await page.locator('#resubmit').click();

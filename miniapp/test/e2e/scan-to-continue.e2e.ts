@@ -51,6 +51,7 @@ describe('扫码继续: the order started on a computer continues on the phone a
     expect(link).toMatch(/\/filing\/pages\/start\/index\?scene=[0-9A-Za-z_-]{1,32}$/);
     await expectReadable(desktop);
     await desktop.locator('#continue-on-phone').scrollIntoViewIfNeeded();
+    await expectReadable(desktop);
     await screenshot(desktop, 'continue-01-desktop-code');
 
     const phone = await openOnPhone(browser, link, APPLICANT);

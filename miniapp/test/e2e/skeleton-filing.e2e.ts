@@ -4,6 +4,7 @@ import { fill, launchChromium, phonePage, screenshot } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { fillPersonalStart, inputValue, nextStep, waitSaved, startNewFiling } from './support/filing';
 import { startServer, type ServerProcess } from './support/server-process';
+import { expectReadable } from './support/what-a-person-sees';
 
 describe('the filing wizard on a real server (walking skeleton)', () => {
   let server: ServerProcess;
@@ -22,6 +23,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
     const page = await phonePage(browser);
     await startNewFiling(page, server, '张三');
     await fillPersonalStart(page, { region: '110105', name: '张三', idNumber: PERSON_ID, domain: 'zhangsan-notes.com' });
+    await expectReadable(page);
     await screenshot(page, 'skeleton-01-verify-type');
     await nextStep(page, 'subject');
     await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
@@ -37,6 +39,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
 
     await expect(inputValue(again, 'subject-certificate-address')).resolves.toBe('北京市朝阳区某街道1号');
     await expectText(again, '#subject-name-fixed', '张三');
+    await expectReadable(again);
     await screenshot(again, 'skeleton-02-after-restart');
   });
 
@@ -51,6 +54,7 @@ describe('the filing wizard on a real server (walking skeleton)', () => {
     await expectText(page, '#websites-0-domains-0-error', /域名/);
     await expect(inputValue(page, 'subject-certificate-number')).resolves.toBe('110101194912310021');
     await expect(inputValue(page, 'websites-0-domains-0')).resolves.toBe('lisi.io');
+    await expectReadable(page);
     await screenshot(page, 'skeleton-03-field-errors');
   });
 });

@@ -67,12 +67,14 @@ describe('a unit first filing with two websites and one APP', () => {
     await fill(page, 'websites-0-domains-0', 'fzexample.com');
     await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
     await fill(page, 'websites-0-resource-instance-id', 'ins-fz0001');
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-01-verify-type');
     await nextStep(page, 'subject');
 
     await fill(page, 'subject-certificate-address', '福州市鼓楼区示例路1号');
     await fill(page, 'subject-communication-address', '福州市鼓楼区示例路1号8楼801室');
     await fill(page, 'subject-investor', '张三');
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-02-subject');
     await nextStep(page, 'subject_principal');
 
@@ -84,6 +86,7 @@ describe('a unit first filing with two websites and one APP', () => {
       email: 'zhangsan@example.com',
     });
     await fill(page, 'subject-principal-phone2', '0591-87654321');
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-03-principal');
     await nextStep(page, 'services');
 
@@ -107,6 +110,7 @@ describe('a unit first filing with two websites and one APP', () => {
       const box = first?.getBoundingClientRect();
       return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
     });
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-04a-error-in-view');
     await fill(page, 'websites-1-name', '福州示例科技商城');
     await fill(page, 'websites-1-domains-0', 'fzexample-shop.com');
@@ -141,6 +145,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await pickChoice(page, 'apps-0-resource-type', '本账号的云服务器实例');
     await fill(page, 'apps-0-resource-instance-id', 'ins-fz0003');
     await sameAsSubjectPrincipal(page, 'apps-0-principal');
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-05-app');
     await page.locator('#service-done').click();
     await nextStep(page, 'materials');
@@ -150,6 +155,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await uploadAndWait(page, 'websites-1-domain_real_name', files.photo);
     await uploadAndWait(page, 'apps-0-app_icon', files.photo);
     await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-06-materials');
     await nextStep(page, 'face_check');
 

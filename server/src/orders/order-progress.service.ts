@@ -52,7 +52,10 @@ export type ProgressAnswer = { notModified: true; etag: string } | { notModified
 const SMS_STATES: readonly OrderState[] = ['sms_verification', 'sms_verification_failed'];
 const timing = (key: keyof typeof WORKFLOW_TIMINGS) => WORKFLOW_TIMINGS[key].value;
 
-/** The applicant's progress page, polled: the ETag is the order version, its latest history row, its SMS state and the day. */
+/**
+ * The applicant's progress page, polled: the ETag is the order version, its latest history row, its SMS state and the day.
+ * The answer's `now` is not in it: between changes the page counts on from the offset of the last answer.
+ */
 @Injectable()
 export class OrderProgressService {
   constructor(
@@ -122,6 +125,7 @@ export class OrderProgressService {
       estimate: await this.estimate(order, timeline),
       ...(numbers.length ? { numbers } : {}),
       applicantActions: await this.applicantActions(tx, order),
+      now: this.clock.now().toISOString(),
     };
   }
 

@@ -34,6 +34,8 @@ export interface OrderProgress {
   numbers?: string[];
   /** What the applicant may do to the order now: 撤回修改 (before a reviewer claims it) and 撤销订单. */
   applicantActions: ApplicantOrderAction[];
+  /** The server's time of this answer: the page counts down to `deadline` from it, never from the device's clock, which may be wrong. */
+  now: string;
 }
 
 export type ApplicantOrderAction = 'pull_back' | 'withdraw';

@@ -199,9 +199,9 @@ function Status({ progress, now }: { progress: OrderProgress; now: number }) {
 export default function ProgressPage() {
   const { params } = useRouter<{ id?: string }>();
   const id = params.id;
-  const { progress, rejections, error, refresh } = useProgressPoll(id);
+  const { progress, rejections, error, clockOffsetMs, refresh } = useProgressPoll(id);
   const counting = Boolean(progress?.deadline) || Boolean(progress?.sms.some((sms) => sms.deadline));
-  const now = useNow(counting, 30_000);
+  const now = useNow(counting, clockOffsetMs, 30_000);
 
   if (!id) {
     return (

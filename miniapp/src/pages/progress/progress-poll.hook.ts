@@ -12,6 +12,8 @@ export interface ProgressView {
   /** 初审 reasons per field, read from the order when it is rejected. */
   rejections: OrderRejection[];
   error: string | null;
+  /** The server's clock minus the device's, from the last full answer: countdowns use the server's time. */
+  clockOffsetMs: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ProgressView {
  * answers 304. Polling stops when the page is hidden or closed and resumes when it shows again.
  */
 export function useProgressPoll(orderId: string | undefined): ProgressView & { refresh: () => void } {
-  const [view, setView] = useState<ProgressView>({ progress: null, rejections: [], error: null });
+  const [view, setView] = useState<ProgressView>({ progress: null, rejections: [], error: null, clockOffsetMs: 0 });
   const etag = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const active = useRef(false);
@@ -35,8 +37,9 @@ export function useProgressPoll(orderId: string | undefined): ProgressView & { r
       const answer = await pollProgress(orderId, etag.current);
       if (answer.changed) {
         etag.current = answer.etag;
+        const clockOffsetMs = serverClockOffset(answer.progress.now);
         const rejections = answer.progress.status === 'initial_review_rejected' ? (await getOrder(orderId)).rejections : [];
-        setView({ progress: answer.progress, rejections, error: null });
+        setView({ progress: answer.progress, rejections, error: null, clockOffsetMs });
       } else {
         setView((current) => (current.error ? { ...current, error: null } : current));
       }
@@ -67,13 +70,18 @@ export function useProgressPoll(orderId: string | undefined): ProgressView & { r
   return { ...view, refresh };
 }
 
-/** The current time, refreshed every `intervalMs` while `enabled` (for countdowns). */
-export function useNow(enabled: boolean, intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+function serverClockOffset(serverNow: string): number {
+  const offset = Date.parse(serverNow) - Date.now();
+  return Number.isNaN(offset) ? 0 : offset;
+}
+
+/** The server's current time (the device's plus `offsetMs`), refreshed every `intervalMs` while `enabled` (for countdowns). */
+export function useNow(enabled: boolean, offsetMs: number, intervalMs = 1000): number {
+  const [deviceNow, setDeviceNow] = useState(() => Date.now());
   useEffect(() => {
     if (!enabled) return undefined;
-    const handle = setInterval(() => setNow(Date.now()), intervalMs);
+    const handle = setInterval(() => setDeviceNow(Date.now()), intervalMs);
     return () => clearInterval(handle);
   }, [enabled, intervalMs]);
-  return now;
+  return deviceNow + offsetMs;
 }

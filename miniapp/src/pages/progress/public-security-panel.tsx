@@ -24,7 +24,7 @@ function DataCode({ view }: { view: PublicSecurityView }) {
       <View className='row-between number-row'>
         <View>
           <Text className='hint'>公安联网备案数据码</Text>
-          <Text className='icp-number' id='public-security-code-value'>
+          <Text className='icp-number code-value' id='public-security-code-value'>
             {code.code}
           </Text>
         </View>

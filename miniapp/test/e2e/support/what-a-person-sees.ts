@@ -22,6 +22,18 @@ const ALLOWED_WORDS = new Set([
   'IOS',
   'ANDROID',
   'HARMONYOS',
+  // Tencent Cloud's product names, as its console shows them (云服务器（CVM）, 轻量应用服务器（Lighthouse）).
+  'CVM',
+  'LIGHTHOUSE',
+  'SERVERLESS',
+  // Export formats, named like PDF above (导出 Excel / CSV).
+  'EXCEL',
+  'XLSX',
+  'CSV',
+  // An APP's identifiers as MIIT's form and the developer tools name them (包名 / Bundle ID, 签名MD5值, SHA-1值).
+  'BUNDLE',
+  'MD5',
+  'SHA',
 ]);
 
 /** Containers whose children are a label and its value, side by side or stacked. */
@@ -59,11 +71,13 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
     }
     // Values typed into inputs are what the person entered, not what the product says.
     const text = document.body.innerText;
+    const code = [...document.querySelectorAll<HTMLElement>('.code-text, .code-value')].map((el) => el.innerText);
     const root = document.scrollingElement ?? document.documentElement;
-    return { text, overlaps, horizontalScroll: root.scrollWidth - root.clientWidth };
+    return { text, code, overlaps, horizontalScroll: root.scrollWidth - root.clientWidth };
   }, PAIR_CONTAINERS);
-  // Links (invitations, 扫码继续) are addresses to copy, not words: their tokens are neither keys nor English.
-  let text = seen.text.replace(/https?:\/\/\S+/g, ' ');
+  // Codes to copy (`.code-value`: 授权码, 服务码, instance IDs) and code to paste elsewhere (`.code-text`: the footer HTML
+  // of a website, a drafted pre-check rule) are not words; nor are links (invitations, 扫码继续), addresses to copy.
+  let text = seen.code.reduce((rest, block) => rest.split(block).join(' '), seen.text).replace(/https?:\/\/\S+/g, ' ');
   for (const word of allow) text = text.split(word).join(' ');
   const rawKeys = [
     ...new Set(
@@ -72,7 +86,13 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
   ];
   // Addresses, e-mails and domains are values the applicant typed: not English text.
   const prose = text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ').replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
-  const english = [...new Set((prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter((word) => !ALLOWED_WORDS.has(word.toUpperCase().replace(/\d+$/, ''))))];
+  const english = [
+    ...new Set(
+      (prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter(
+        (word) => !ALLOWED_WORDS.has(word.toUpperCase()) && !ALLOWED_WORDS.has(word.toUpperCase().replace(/\d+$/, '')),
+      ),
+    ),
+  ];
   const nullish = [...new Set(text.match(/\b(undefined|null|NaN)\b|\[object Object\]/g) ?? [])];
   return { rawKeys, english, nullish, overlaps: seen.overlaps, horizontalScroll: Math.max(0, seen.horizontalScroll) };
 }

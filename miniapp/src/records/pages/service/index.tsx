@@ -95,7 +95,7 @@ export default function RecordsServicePage() {
         <View className='card' id='footer-card'>
           <Text className='card-title'>网站底部备案号</Text>
           <Text className='hint'>网站开通后，须在首页底部展示备案号并链接至工信部备案系统。请将以下代码添加到网站首页底部：</Text>
-          <Text className='snippet' id='footer-snippet' userSelect>
+          <Text className='snippet code-text' id='footer-snippet' userSelect>
             {snippet}
           </Text>
           <Button className='btn-secondary' id='copy-snippet' onClick={() => void Taro.setClipboardData({ data: snippet })}>

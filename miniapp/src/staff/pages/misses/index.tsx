@@ -79,7 +79,7 @@ export default function PrecheckMissesPage() {
               </Button>
             </View>
             {drafts[i] && (
-              <Text className='hint rule-draft' id={`miss-${i}-rule`} userSelect>
+              <Text className='hint rule-draft code-text' id={`miss-${i}-rule`} userSelect>
                 {drafts[i]}
               </Text>
             )}
