@@ -11,16 +11,7 @@ import {
 import { ApiTestKit, PERSON_ID_LAST_SIX, USCC, freshPersonId } from '@beian/shared/testing';
 import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
-import {
-  acceptReview,
-  cancellationCode,
-  fillPrincipal,
-  nextStep,
-  recordFaceCheck,
-  smsCode,
-  uploadAndWait,
-  waitSaved,
-} from './support/filing';
+import { acceptReview, cancellationCode, fillPrincipal, nextStep, recordFaceCheck, smsCode, uploadAndWait, waitSaved } from './support/filing';
 import { pickChoice, pickRegion } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { answerPublicSecurityDialog, confirmDialog, expectText, logInThroughTheUi } from './support/page-steps';

@@ -134,7 +134,7 @@ function InstancePicker({ base }: { base: string }) {
           >
             <Text>
               {picked === choice.instanceId ? '☑ ' : choice.eligible ? '☐ ' : ''}
-              {choice.instanceId} · {choice.typeLabel} · {choice.regionLabel}
+              <Text className='code-value'>{choice.instanceId}</Text> · {choice.typeLabel} · {choice.regionLabel}
               {choice.publicIp ? ` · ${choice.publicIp}` : ''}
             </Text>
             <Text className='hint'>到期时间 {formatChinaTime(choice.expiresAt)}</Text>
