@@ -7,7 +7,7 @@ import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store
 import { ORDER_STATUS_EFFECTS, type OrderStatusChange, type OrderStatusEffect } from '../order-core/order-status-effects';
 import { SUBMISSION_CHECKS, type SubmissionCheck } from '../order-core/submission-checks';
 import { CodeUsage } from './code-usage';
-import { SameAccountCodes } from './same-account-codes';
+import { instancePicks, SameAccountCodes } from './same-account-codes';
 
 /** Submission check of the 授权码 / 服务码 a draft files with. */
 @Injectable()
@@ -43,7 +43,8 @@ export class SameAccountCodesOnSave implements DraftSavedEffect {
   constructor(private readonly sameAccount: SameAccountCodes) {}
 
   async saved(tx: EntityManager, orderId: string, sections: DraftTree): Promise<void> {
-    if (!('websites' in sections) && !('apps' in sections)) return;
+    // Autosave's hot path: no query unless a service stands on an instance.
+    if (!instancePicks(sections).size) return;
     const order = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, ownerId: true, kind: true }, where: { id: orderId } });
     await this.sameAccount.ensure(tx, order, sections);
   }

@@ -12,7 +12,7 @@ import { ServerInventory } from './server-inventory.port';
 export type CodeOrder = Pick<FilingOrderEntity, 'id' | 'ownerId' | 'kind'>;
 
 /** How many services of the draft stand on each instance of the account. */
-function instancePicks(draft: DraftTree): Map<string, number> {
+export function instancePicks(draft: DraftTree): Map<string, number> {
   const picks = new Map<string, number>();
   for (const list of ['websites', 'apps'] as const) {
     const services = Array.isArray(draft[list]) ? (draft[list] as { resource?: { type?: string; instanceId?: string } }[]) : [];

@@ -111,7 +111,7 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     FLOW_TIMEOUT,
   );
 
-  it('should refuse at 验证备案类型 a 授权码 for another account and one whose server no longer backs a filing', async () => {
+  it('should refuse at 验证备案类型 a 授权码 for another account, and at 验证备案类型 and submission one whose server no longer backs a filing', async () => {
     const owner = await codesAccount(t, 'paths-owner-2');
     const holder = await codesAccount(t, 'paths-holder-2', false);
     const stranger = await codesAccount(t, 'paths-stranger-2', false);
@@ -123,6 +123,9 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     // The same server turned 按量计费: it can back no filing, so its code points nowhere usable.
     await owner.kit.ok('按量计费', 'PUT', `/api/sim/resources/${instanceId}`, cvm(t, { expiresAt: chinaNoonIn(t, 36), billingMode: 'postpaid' }));
     const ineligible = await holder.client.post('/api/filing-type/verify', facts);
+    const order = await holder.kit.createOrder();
+    await holder.kit.saveDraft(order.id, { version: order.version, draft: draftOn({ type: 'authorization_code', authorizationCode: code }) });
+    const atSubmission = await holder.client.get(`/api/orders/${order.id}/precheck`);
 
     expect(forStranger.body.fields).toEqual([
       { path: 'authorizationCode', code: 'CODE_UNAVAILABLE', message: '备案授权码不存在或不是授权给当前账号的，请核对后重新输入' },
@@ -130,10 +133,16 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
     expect(ineligible.body.fields).toEqual([
       { path: 'authorizationCode', code: 'CODE_UNAVAILABLE', message: `备案授权码指向的服务器不能用于备案：${RESOURCE_RULES.pay_as_you_go.reason}` },
     ]);
+    expect(atSubmission.body.fields).toContainEqual({
+      source: expect.any(String),
+      path: 'websites.0.resource.authorizationCode',
+      code: 'CODE_UNAVAILABLE',
+      message: `备案授权码指向的服务器不能用于备案：${RESOURCE_RULES.pay_as_you_go.reason}`,
+    });
   });
 
   it(
-    'should make one 服务码 of the account when an instance is picked, never two on saving again, 备案中 on submission and 已备案 on approval',
+    'should make one 服务码 of the account when an instance is picked, never two on saving or picking it again, 备案中 on submission and 已备案 on approval',
     async () => {
       const applicant = await codesAccount(t, 'paths-same-3', false);
       const { instanceId, publicIp } = await registerInstance(applicant);
@@ -141,9 +150,17 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
       const order = await applicant.kit.createOrder();
       const site = draft.websites![0]!;
 
-      const saved = await applicant.kit.saveDraft(order.id, { version: order.version, draft: { websites: [site] } });
-      await applicant.kit.saveDraft(order.id, { version: saved.version, draft: { websites: [site] } });
+      const other = await registerInstance(applicant);
+      const onOther = { ...site, resource: { type: 'instance' as const, instanceId: other.instanceId } };
+      let version = order.version;
+      const save = async (websites: (typeof site)[]) => (version = (await applicant.kit.saveDraft(order.id, { version, draft: { websites } })).version);
+      await save([site]);
+      await save([site]);
       const afterPicking = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
+      // Picked elsewhere, then back: the first instance's code is the one it made before.
+      await save([onOther]);
+      await save([site]);
+      const afterRepicking = await applicant.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
       const ready = await applicant.kit.makeSubmittable(order.id, draft, await submittableMedia());
       await applicant.kit.submit(order.id);
       await w.drain();
@@ -154,7 +171,10 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
       expect(afterPicking).toHaveLength(1);
       expect(afterPicking[0]).toMatchObject({ kind: 'service', instanceId, publicIp, stateLabel: '可使用', ownerAccountId: applicant.accountId });
       expect(afterPicking[0]!.holderAccountId).toBe(applicant.accountId);
-      expect(submitted.map((c) => [c.code, c.stateLabel])).toEqual([[afterPicking[0]!.code, '备案中']]);
+      expect(afterRepicking.map((c) => c.instanceId).sort()).toEqual([instanceId, other.instanceId].sort());
+      expect(afterRepicking.find((c) => c.instanceId === instanceId)?.code).toBe(afterPicking[0]!.code);
+      expect(submitted.map((c) => [c.code, c.stateLabel])).toContainEqual([afterPicking[0]!.code, '备案中']);
+      expect(submitted.find((c) => c.instanceId === other.instanceId)?.stateLabel).toBe('可使用');
       expect(await stateOf(applicant, '/api/codes/service?tab=own', afterPicking[0]!.code)).toBe('已备案');
       expect(received).toEqual([]);
     },
