@@ -30,7 +30,7 @@ import {
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARM_UP_SECONDS = 2;
-const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',');
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',').filter(Boolean);
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const FAR_ABOVE = '100000000';
 
@@ -151,7 +151,8 @@ async function runDatabase(database, stores) {
 async function redisScriptAlone() {
   const { Redis } = serverRequire('ioredis');
   const { RedisRateLimitCounters } = serverRequire('./dist/platform/http/redis.rate-limit-counters.js');
-  const redis = new Redis(REDIS_URL);
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
   const counters = new RedisRateLimitCounters(redis, `${REDIS_PREFIX}alone:`);
   try {
     const started = performance.now();

@@ -192,3 +192,21 @@ describe.each(EVERY_STORE)('hardening: the limit on every request, counted in th
     expect((await api(t.url).get('/api/orders')).status).toBe(401);
   });
 });
+
+describe('hardening: rate limits when Redis cannot be reached', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Nothing listens on port 1: the server starts, and every count fails at once.
+    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '1', RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(() => t.close());
+
+  it('should let requests go on uncounted and say so in the log, rather than refuse or hold them', async () => {
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await api(t.url).get('/api/orders'));
+
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401]);
+    expect(t.logLines.filter((line) => line.includes('rate limit not counted')).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -27,6 +27,7 @@ export class RedisRateLimitCounters extends RateLimitCounters {
   }
 
   async add(windows: CounterWindow[], now: number): Promise<number[]> {
+    if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
     const keys = windows.map((w) => `${this.keyPrefix}rate-limit:${w.bucket}:${w.windowIndex}`);
     const lifetimes = windows.map((w) => String(Math.max(1, w.endsAt - now)));
     const counts = (await this.redis.eval(COUNT_SCRIPT, keys.length, ...keys, ...lifetimes)) as number[];
