@@ -4,7 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
-import { ResourceQuotaLockEntity, ResourceUseEntity } from './resource-use.entity';
+import { ResourceUseEntity } from './resource-use.entity';
 
 const SERVICE_SECTIONS = ['websites', 'apps'] as const;
 
