@@ -22,6 +22,10 @@ const ALLOWED_WORDS = new Set([
   'IOS',
   'ANDROID',
   'HARMONYOS',
+  // The provider's resource types in the services step's picker (RESOURCE_TYPES).
+  'CVM',
+  'LIGHTHOUSE',
+  'SERVERLESS',
 ]);
 
 /** Containers whose children are a label and its value, side by side or stacked. */
