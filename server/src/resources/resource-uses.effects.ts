@@ -39,12 +39,12 @@ export class ResourceUsesOnOrderStatus implements OrderStatusEffect {
   private async reserve(tx: EntityManager, { order, to }: OrderStatusChange): Promise<void> {
     const draft = await this.drafts.load(tx, order.id);
     const uses = instanceUses(draft);
-    await this.uses.lock(
+    const created = await this.uses.lock(
       tx,
       order.ownerId,
       uses.map((use) => use.instanceId),
     );
-    const refused = await this.eligibility.findings(tx, order.ownerId, draft, order.id, true);
+    const refused = await this.eligibility.findings(tx, order.ownerId, draft, order.id, created);
     if (refused.length) throw new AppException('PRECHECK_FAILED', refused);
     await this.uses.record(tx, order, uses, to);
   }
