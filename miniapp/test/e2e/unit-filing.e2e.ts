@@ -128,7 +128,8 @@ describe('a unit first filing with two websites and one APP', () => {
     });
     await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
     await expect(page.locator('#websites-1-principal-sms-code').count()).resolves.toBe(0);
-    await expectReadable(page);
+    // The picker lists the company's instances by their IDs.
+    await expectReadable(page, TYPED);
     await screenshot(page, 'unit-04-second-website');
     await page.locator('#service-done').click();
 

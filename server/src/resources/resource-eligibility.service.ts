@@ -45,13 +45,15 @@ export class ResourceEligibility implements ResourceCheck {
   /**
    * Each service whose instance cannot host it, on its field. The quota counts the provider's figure, the account's
    * other orders in flight or approved on the instance (not `orderId` itself) and this draft's services on it.
-   * `locking`: the other orders are read under lock (the submission, after `ResourceUses.lock`).
+   * `locked`: the submission holds the instances' quota rows (`ResourceUses.lock`, which answered those it created):
+   * the other orders are read under lock, on the instances any reservation named before.
    */
-  async findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null = null, locking = false): Promise<FieldError[]> {
+  async findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null = null, locked?: ReadonlySet<string>): Promise<FieldError[]> {
     const uses = instanceUses(draft);
     const perInstance = new Map<string, number>();
     for (const use of uses) perInstance.set(use.instanceId, (perInstance.get(use.instanceId) ?? 0) + 1);
-    const elsewhere = await this.uses.counts(tx, accountId, [...perInstance.keys()], orderId, locking);
+    const counted = [...perInstance.keys()].filter((instanceId) => !locked?.has(instanceId));
+    const elsewhere = await this.uses.counts(tx, accountId, counted, orderId, locked !== undefined);
     const now = this.clock.now();
     const findings: FieldError[] = [];
     for (const use of uses) {

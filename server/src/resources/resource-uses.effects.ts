@@ -39,8 +39,12 @@ export class ResourceUsesOnOrderStatus implements OrderStatusEffect {
   private async reserve(tx: EntityManager, { order, to }: OrderStatusChange): Promise<void> {
     const draft = await this.drafts.load(tx, order.id);
     const uses = instanceUses(draft);
-    await this.uses.lock(tx, order.ownerId, uses.map((use) => use.instanceId));
-    const refused = await this.eligibility.findings(tx, order.ownerId, draft, order.id, true);
+    const created = await this.uses.lock(
+      tx,
+      order.ownerId,
+      uses.map((use) => use.instanceId),
+    );
+    const refused = await this.eligibility.findings(tx, order.ownerId, draft, order.id, created);
     if (refused.length) throw new AppException('PRECHECK_FAILED', refused);
     await this.uses.record(tx, order, uses, to);
   }
@@ -57,7 +61,10 @@ export class LapseOnRefund implements ResourceRefundEffect {
 
   async refunded(tx: EntityManager, accountId: string, instanceId: string): Promise<void> {
     for (const orderId of await this.uses.ordersOn(tx, accountId, instanceId, [...AT_REGULATOR])) {
-      const order = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, ownerId: true, kind: true, status: true, version: true }, where: { id: orderId } });
+      const order = await tx.findOneOrFail(FilingOrderEntity, {
+        select: { id: true, ownerId: true, kind: true, status: true, version: true },
+        where: { id: orderId },
+      });
       await this.lapse.returnIfLapsed(tx, order);
     }
   }

@@ -4,7 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
-import { ResourceQuotaLockEntity, ResourceUseEntity } from './resource-use.entity';
+import { ResourceUseEntity } from './resource-use.entity';
 
 const SERVICE_SECTIONS = ['websites', 'apps'] as const;
 
@@ -69,22 +69,30 @@ export class ResourceUses {
     return new Map(rows.map((row) => [row.instanceId, Number(row.services)]));
   }
 
-  /** Locks the instances' quota rows (created when missing) until the transaction ends, in one order. */
-  async lock(tx: EntityManager, accountId: string, instanceIds: string[]): Promise<void> {
-    const sorted = [...new Set(instanceIds)].sort();
-    if (!sorted.length) return;
-    const values = sorted.map(() => '(?, ?, 0)').join(', ');
-    const onConflict = this.db.isSqlite ? 'ON CONFLICT (account_id, instance_id) DO UPDATE SET touched = 0' : 'ON DUPLICATE KEY UPDATE touched = 0';
-    await this.db.execute(
-      tx,
-      `INSERT INTO resource_quota_locks (account_id, instance_id, touched) VALUES ${values} ${onConflict}`,
-      sorted.flatMap((instanceId) => [accountId, instanceId]),
-    );
+  /**
+   * Locks the instances' quota rows (created when missing) until the transaction ends, one at a time in one order.
+   * Answers the instances whose row this transaction created: no reservation ever named them, so no other order
+   * counts on them (MySQL/MariaDB; SQLite runs one transaction at a time and answers none).
+   */
+  async lock(tx: EntityManager, accountId: string, instanceIds: string[]): Promise<Set<string>> {
+    const created = new Set<string>();
+    for (const instanceId of [...new Set(instanceIds)].sort()) {
+      const onConflict = this.db.isSqlite
+        ? 'ON CONFLICT (account_id, instance_id) DO UPDATE SET touched = touched + 1'
+        : 'ON DUPLICATE KEY UPDATE touched = touched + 1';
+      const affected = await this.db.execute(tx, `INSERT INTO resource_quota_locks (account_id, instance_id, touched) VALUES (?, ?, 0) ${onConflict}`, [
+        accountId,
+        instanceId,
+      ]);
+      // MySQL/MariaDB count an inserted row once and an updated one twice.
+      if (!this.db.isSqlite && affected === 1) created.add(instanceId);
+    }
+    return created;
   }
 
   /** The order's services on instances, from its submitted draft, at `stage` (its earlier rows replaced). */
   async record(tx: EntityManager, order: { id: string; ownerId: string }, uses: InstanceUse[], stage: string): Promise<void> {
-    await tx.delete(ResourceUseEntity, { orderId: order.id });
+    await this.release(tx, order.id);
     if (!uses.length) return;
     const updatedAt = this.clock.now();
     await tx.insert(
@@ -95,24 +103,33 @@ export class ResourceUses {
 
   /** Approved: the order's services replace the approved uses of the same services (a 变更 counts each once). */
   async approve(tx: EntityManager, order: { id: string; ownerId: string }): Promise<void> {
-    const rows = await tx.find(ResourceUseEntity, { select: { id: true, serviceKey: true }, where: { orderId: order.id } });
+    const rows = await this.rowsOf(tx, order.id);
     if (!rows.length) return;
-    await tx
-      .createQueryBuilder()
-      .delete()
-      .from(ResourceUseEntity)
-      .where('account_id = :accountId AND stage = :stage AND order_id <> :orderId', { accountId: order.ownerId, stage: 'approved', orderId: order.id })
-      .andWhere('service_key IN (:...keys)', { keys: rows.map((row) => row.serviceKey) })
-      .execute();
-    await this.restage(tx, order.id, 'approved');
+    const replaced = await tx.find(ResourceUseEntity, {
+      select: { id: true, orderId: true },
+      where: { accountId: order.ownerId, stage: 'approved', serviceKey: In(rows.map((row) => row.serviceKey)) },
+    });
+    const stale = replaced.filter((row) => row.orderId !== order.id).map((row) => row.id);
+    if (stale.length) await tx.delete(ResourceUseEntity, { id: In(stale) });
+    await tx.update(ResourceUseEntity, { id: In(rows.map((row) => row.id)) }, { stage: 'approved', updatedAt: this.clock.now() });
   }
 
   async restage(tx: EntityManager, orderId: string, stage: string): Promise<void> {
-    await tx.update(ResourceUseEntity, { orderId }, { stage, updatedAt: this.clock.now() });
+    const rows = await this.rowsOf(tx, orderId);
+    if (rows.length) await tx.update(ResourceUseEntity, { id: In(rows.map((row) => row.id)) }, { stage, updatedAt: this.clock.now() });
   }
 
   async release(tx: EntityManager, orderId: string): Promise<void> {
-    await tx.delete(ResourceUseEntity, { orderId });
+    const rows = await this.rowsOf(tx, orderId);
+    if (rows.length) await tx.delete(ResourceUseEntity, { id: In(rows.map((row) => row.id)) });
+  }
+
+  /**
+   * The order's rows by a plain read, so that writes name them by key: a write by `order_id` would lock the index
+   * gap around it on MariaDB and hold up other orders' submissions.
+   */
+  private rowsOf(tx: EntityManager, orderId: string): Promise<Pick<ResourceUseEntity, 'id' | 'serviceKey'>[]> {
+    return tx.find(ResourceUseEntity, { select: { id: true, serviceKey: true }, where: { orderId } });
   }
 
   async hasUses(tx: EntityManager, orderId: string): Promise<boolean> {

@@ -101,4 +101,14 @@ describe('cloud resources: a lapse while MIIT texts the principals or the 管局
     expect(detail.status).toBe('regulator_review');
     expect(detail.timeline.map((row: { to: string }) => row.to)).not.toContain('initial_review_rejected');
   });
+  it('should withdraw the submission at MIIT when the applicant withdraws the order at the SMS check, and release its instance', async () => {
+    const filing = await atSmsCheck('ins-sms-withdrawn', cvm(t, { filedServices: 4 }));
+    const code = await w.lastCode(filing.mobile);
+
+    expect((await filing.client.post(`/api/orders/${filing.orderId}/withdraw`)).status).toBe(200);
+
+    expect((await w.verify(filing.mobile, code, CERT_LAST_SIX)).body).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
+    const picker = (await filing.client.get<ResourceChoice[]>('/api/resources')).body;
+    expect(picker.find((c) => c.instanceId === 'ins-sms-withdrawn')).toMatchObject({ eligible: true });
+  });
 });

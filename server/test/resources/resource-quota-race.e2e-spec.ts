@@ -39,7 +39,10 @@ describe('cloud resources: two submissions at the services-per-instance quota at
     await orders.update({ id: first.id }, { status: 'draft' });
     for (const [n, order] of [first, second].entries()) {
       const { version } = await owner.client.kit.order(order.id);
-      await owner.client.kit.saveDraft(order.id, { version, draft: { websites: [website({ domains: [`race-${n}.cn`], resource: { type: 'instance', instanceId } })] } });
+      await owner.client.kit.saveDraft(order.id, {
+        version,
+        draft: { websites: [website({ domains: [`race-${n}.cn`], resource: { type: 'instance', instanceId } })] },
+      });
     }
     return { owner, orders: [first, second].map((order) => ({ id: order.id, ownerId: owner.user.id, kind: 'first_filing' as const })) };
   }

@@ -31,7 +31,9 @@ describe('cloud resources: the services-per-instance quota counts the account’
 
     const first = await submitFiling(t, w, {
       applicant,
-      draft: withFreshPerson(personalDraft({ websites: [website({ domains: ['quota-first.cn'], resource: { type: 'instance', instanceId: 'ins-quota-4' } })] })),
+      draft: withFreshPerson(
+        personalDraft({ websites: [website({ domains: ['quota-first.cn'], resource: { type: 'instance', instanceId: 'ins-quota-4' } })] }),
+      ),
     });
     expect(await quotaOf(applicant.client, 'ins-quota-4')).toEqual(['at_quota']);
 
@@ -45,7 +47,12 @@ describe('cloud resources: the services-per-instance quota counts the account’
     const more = {
       ...rest,
       websites: [
-        website({ name: '第二个网站', domains: ['quota-second.cn'], resource: { type: 'instance', instanceId: 'ins-quota-4' }, principal: first.draft.websites![0]!.principal }),
+        website({
+          name: '第二个网站',
+          domains: ['quota-second.cn'],
+          resource: { type: 'instance', instanceId: 'ins-quota-4' },
+          principal: first.draft.websites![0]!.principal,
+        }),
       ],
     };
     const ready = await applicant.client.kit.makeSubmittable(added.id, more, await submittableMedia());
@@ -57,7 +64,8 @@ describe('cloud resources: the services-per-instance quota counts the account’
         expect.objectContaining({
           path: 'websites.0.resource.instanceId',
           code: 'RESOURCE_INELIGIBLE',
-          message: '云资源 ins-quota-4 不能用于备案：该服务器已有 5 个网站/APP 已备案或正在备案，本订单再用于 1 个将超过每台服务器 5 个的上限，请改选其他云资源',
+          message:
+            '云资源 ins-quota-4 不能用于备案：该服务器已有 5 个网站/APP 已备案或正在备案，本订单再用于 1 个将超过每台服务器 5 个的上限，请改选其他云资源',
         }),
       ]),
     );

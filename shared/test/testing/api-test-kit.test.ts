@@ -73,7 +73,7 @@ describe('ApiTestKit', () => {
     }
   });
 
-  it('should upload every material, save the draft with their file ids and prove each distinct mobile once when making an order submittable', async () => {
+  it('should hold the draft’s instances once, upload every material, save the draft with their file ids and prove each distinct mobile once when making an order submittable', async () => {
     let uploads = 0;
     const { calls, fetch } = fakeFetch(({ url, method }) => {
       if (url.endsWith('/uploads')) return { status: 201, json: { uploadId: `u${++uploads}`, uploadUrl: `/put/u${uploads}`, method: 'PUT', headers: {} } };
@@ -81,6 +81,7 @@ describe('ApiTestKit', () => {
       if (url.endsWith('/api/orders/o1') && method === 'GET') return { json: { id: 'o1', version: 4 } };
       if (url.includes('/sms-outbox')) return { json: [{ code: '654321' }, { code: '123456' }] };
       if (url.endsWith('/challenge')) return { json: { challengeId: 'c1' } };
+      if (url.endsWith('/api/resources')) return { json: [{ instanceId: 'ins-other' }] };
       return { json: {} };
     });
     const draft = personalDraft({
@@ -90,6 +91,7 @@ describe('ApiTestKit', () => {
     const ready = await new ApiTestKit('http://x', 'tok', fetch).makeSubmittable('o1', draft, { photo: new Uint8Array([1]), video: new Uint8Array([2]) });
 
     const materials = draft.materials ?? [];
+    expect(calls.filter((c) => c.url.includes('/api/sim/resources/')).map((c) => [c.method, c.url])).toEqual([['PUT', 'http://x/api/sim/resources/ins-1']]);
     expect(ready.materials?.map((m) => m.fileId)).toEqual(materials.map((_, i) => `u${i + 1}`));
     expect(jsonOf(calls.find((c) => c.method === 'PATCH'))).toEqual({ version: 4, draft: ready });
     const verified = calls.filter((c) => c.url.endsWith('/api/sms/verify')).map(jsonOf);
