@@ -23,6 +23,7 @@ export interface SubscribeTemplate {
 export interface WorkerConfig {
   pollIntervalMs: number;
   batchSize: number;
+  batchesInFlight: number;
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -160,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: {
       pollIntervalMs: e.WORKER_POLL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
       batchSize: e.WORKER_BATCH_SIZE,
+      batchesInFlight: e.WORKER_BATCHES_IN_FLIGHT,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
       retryBaseMs: e.WORKER_RETRY_BASE_MS,
       retryMaxMs: e.WORKER_RETRY_MAX_MS,
