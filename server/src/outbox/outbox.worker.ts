@@ -44,7 +44,7 @@ function delivery<P>(row: OutboxMessageEntity): OutboxDelivery<P> {
 @Injectable()
 export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
   constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
-    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
+    super(db, clock, { ...config.workers, batchSize: config.workers.outboxBatchSize }, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {

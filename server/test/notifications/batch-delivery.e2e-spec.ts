@@ -27,7 +27,7 @@ describe('progress messages: a claimed batch of events delivered at once', () =>
       WECHAT_API_BASE: wechat.url,
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
       WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
-      WORKER_BATCH_SIZE: '50',
+      OUTBOX_BATCH_SIZE: '50',
     });
     worker = t.app.get(OutboxWorker);
   });

@@ -23,6 +23,8 @@ export interface SubscribeTemplate {
 export interface WorkerConfig {
   pollIntervalMs: number;
   batchSize: number;
+  /** The outbox worker's batch size (batchSize is the job runner's). */
+  outboxBatchSize: number;
   batchesInFlight: number;
   maxAttempts: number;
   retryBaseMs: number;
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: {
       pollIntervalMs: e.WORKER_POLL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
       batchSize: e.WORKER_BATCH_SIZE,
+      outboxBatchSize: e.OUTBOX_BATCH_SIZE,
       batchesInFlight: e.WORKER_BATCHES_IN_FLIGHT,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
       retryBaseMs: e.WORKER_RETRY_BASE_MS,
