@@ -149,7 +149,7 @@ async function benchDatabase(kind) {
 
 main(async () => {
   console.log(
-    `outbox: worker polling every ${POLL_MS} ms (batch ${process.env.WORKER_BATCH_SIZE ?? 'default 20'}), bursts of ${BURST} changes, delay at ${RATE} changes/s; ${machine()}`,
+    `outbox: worker polling every ${POLL_MS} ms (batch ${process.env.OUTBOX_BATCH_SIZE ?? 'default 50'}, ${process.env.WORKER_BATCHES_IN_FLIGHT ?? 'default 2'} in flight), bursts of ${BURST} changes, delay at ${RATE} changes/s; ${machine()}`,
   );
   for (const kind of DATABASES) await benchDatabase(kind);
 });

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Progress-page reads (issue 5): MariaDB with 100,000 orders and 1,000,000 history rows (10 per order, the last
 // entering 管局 review), 100 owners polling GET /api/orders/:id/progress on one keep-alive connection each —
-// full answers, then the 304 path (If-None-Match with the ETag they hold) — against a bare Fastify + mysql2
-// handler running the order-by-id and history-of-the-order queries.
+// full answers and the 304 path (If-None-Match with the ETag they hold) — against a bare Fastify + mysql2
+// handler running the order-by-id and history-of-the-order queries. Both servers run side by side and the runs
+// alternate (product 200, bare, product 304, bare, … for BENCH_ROUNDS rounds), so a change in what else the machine
+// runs hits both; each round gives its ratios to the bare run next to it, and the medians are the result.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import {
   createMariaDb,
   devLogin,
@@ -23,6 +26,7 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const HISTORY_PER_ORDER = 10;
 const OWNERS = Number(process.env.BENCH_OWNERS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_SECONDS = 2;
 const ROWS_PER_INSERT = 10_000;
 
@@ -115,9 +119,11 @@ function pollLoad(url, owners, pathOf, etags) {
 async function measure(label, load) {
   await runAutocannon({ ...load, duration: WARM_UP_SECONDS });
   const result = await runAutocannon(load);
-  console.log(summarize(label, result));
+  console.log(summarize(label, result, ` | load ${loadavg()[0].toFixed(1)}`));
   return result;
 }
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 main(async () => {
   console.log(
@@ -138,22 +144,35 @@ main(async () => {
   console.log(`  one answer: ${sample.timeline.length} timeline entries, ${JSON.stringify(sample).length} bytes, estimate ${JSON.stringify(sample.estimate)}`);
 
   const productPath = (o) => `/api/orders/${o.orderId}/progress`;
-  const full = await measure('product 200 (full answer)', pollLoad(server.url, polled, productPath));
   const etags = new Map();
   await inBatches(polled, 10, async (o) => {
     const response = await fetch(`${server.url}${productPath(o)}`, { headers: { authorization: `Bearer ${o.token}` } });
     await response.arrayBuffer();
     etags.set(o.orderId, response.headers.get('etag'));
   });
-  const notModified = await measure('product 304 (If-None-Match)', pollLoad(server.url, polled, productPath, etags));
-  await server.stop();
-
   const bare = await startBareServer(databaseUrl);
-  const floor = await measure(
-    'bare Fastify + mysql2',
-    pollLoad(bare.url, polled, (o) => `/orders/${o.orderId}/progress`),
-  );
+  const bareLoad = pollLoad(bare.url, polled, (o) => `/orders/${o.orderId}/progress`);
+  const rounds = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.log(`  round ${round} of ${ROUNDS}`);
+    const full = await measure('product 200 (full answer)', pollLoad(server.url, polled, productPath));
+    const fullFloor = await measure('bare Fastify + mysql2', bareLoad);
+    const notModified = await measure('product 304 (If-None-Match)', pollLoad(server.url, polled, productPath, etags));
+    const notModifiedFloor = await measure('bare Fastify + mysql2', bareLoad);
+    console.log(ratio('ratio 200', full, fullFloor));
+    console.log(ratio('ratio 304', notModified, notModifiedFloor));
+    rounds.push({ full: [full, fullFloor], notModified: [notModified, notModifiedFloor] });
+  }
+  await server.stop();
   await bare.stop();
-  console.log(ratio('ratio 200', full, floor));
-  console.log(ratio('ratio 304', notModified, floor));
+  for (const [label, key] of [
+    ['200 (full answer)', 'full'],
+    ['304 (If-None-Match)', 'notModified'],
+  ]) {
+    const throughput = rounds.map((r) => r[key][0].requests.average / r[key][1].requests.average);
+    const p99 = rounds.map((r) => r[key][0].latency.p99 / r[key][1].latency.p99);
+    console.log(
+      `  median of ${ROUNDS} rounds, ${label.padEnd(20)} throughput ×${median(throughput).toFixed(2)} (rounds ${throughput.map((x) => x.toFixed(2)).join(', ')}), p99 ×${median(p99).toFixed(2)} (product ÷ bare)`,
+    );
+  }
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore } from '../order-core/order-draft.store';
 import { DatabaseService } from '../platform/database/database.service';
@@ -18,11 +19,26 @@ export class ApplicantContactQuery {
     private readonly drafts: OrderDraftStore,
   ) {}
 
-  /** Null when the message is not the applicant's own (a principal's message) or the order is gone. */
-  async of(orderId: string, userId: string): Promise<ApplicantContact | null> {
-    const order = await this.db.manager.findOne(FilingOrderEntity, { select: { id: true, ownerId: true }, where: { id: orderId } });
-    if (!order || order.ownerId !== userId) return null;
-    const principal = (await this.drafts.loadSection(this.db.manager, [orderId], 'subjectPrincipal')).get(orderId) as Record<string, unknown> | undefined;
-    return { mobile: filled(principal?.mobile), email: filled(principal?.email) };
+  /**
+   * The applicant's contact of each message's order, by order id, in two reads for all; absent when the message is
+   * not the applicant's own (a principal's message) or the order is gone.
+   */
+  async ofAll(messages: { orderId: string; userId: string }[]): Promise<Map<string, ApplicantContact>> {
+    const orderIds = [...new Set(messages.map((m) => m.orderId))];
+    if (!orderIds.length) return new Map();
+    const orders = await this.db.manager.find(FilingOrderEntity, { select: { id: true, ownerId: true }, where: { id: In(orderIds) } });
+    const owners = new Map(orders.map((o) => [o.id, o.ownerId]));
+    const principals = await this.drafts.loadSection(
+      this.db.manager,
+      orders.map((o) => o.id),
+      'subjectPrincipal',
+    );
+    const contacts = new Map<string, ApplicantContact>();
+    for (const { orderId, userId } of messages) {
+      if (owners.get(orderId) !== userId) continue;
+      const principal = principals.get(orderId) as Record<string, unknown> | undefined;
+      contacts.set(orderId, { mobile: filled(principal?.mobile), email: filled(principal?.email) });
+    }
+    return contacts;
   }
 }

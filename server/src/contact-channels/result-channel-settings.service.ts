@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { RESULT_CHANNEL_KEYS, RESULT_CHANNELS, type ResultChannel, type ResultChannelSetting } from '@beian/shared';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService, isDuplicateKeyError } from '../platform/database/database.service';
@@ -30,7 +31,11 @@ export class ResultChannelSettings {
     return this.list(userId);
   }
 
-  async enabled(userId: string, channel: ResultChannel): Promise<boolean> {
-    return !(await this.db.manager.existsBy(ResultChannelOptoutEntity, { userId, channel }));
+  /** Which of these users turned the channel off, in one read. */
+  async optedOut(userIds: string[], channel: ResultChannel): Promise<Set<string>> {
+    const unique = [...new Set(userIds)];
+    if (!unique.length) return new Set();
+    const rows = await this.db.manager.find(ResultChannelOptoutEntity, { select: { userId: true }, where: { userId: In(unique), channel } });
+    return new Set(rows.map((row) => row.userId));
   }
 }

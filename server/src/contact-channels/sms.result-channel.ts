@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { fillResultTemplate } from '@beian/shared';
 import type { MessageEntity } from '../notifications/message.entity';
-import { NOTIFICATION_CHANNEL, type ChannelOutcome, type NotificationChannel } from '../notifications/notification-channel.port';
+import { NOTIFICATION_CHANNEL, type ChannelDelivery, type ChannelResult, type NotificationChannel } from '../notifications/notification-channel.port';
+import { asError } from '../platform/errors/as-error';
 import { SmsSender } from '../sms/sms-sender.port';
 import { ApplicantContactQuery } from './applicant-contact.query';
 import { ResultChannelSettings } from './result-channel-settings.service';
 import { resultTemplate, templateValues } from './result-message';
+import { resultRecipients } from './result-recipients';
 
 /** Progress messages by SMS to the applicant's contact mobile, unless the user turned SMS results off. */
 @Injectable()
@@ -23,12 +25,26 @@ export class SmsResultChannel implements NotificationChannel {
     return Boolean(message.orderId && resultTemplate(message));
   }
 
-  async deliver(message: MessageEntity, status: string): Promise<{ outcome: ChannelOutcome; detail?: string }> {
-    if (!(await this.settings.enabled(message.userId, 'sms'))) return { outcome: 'skipped', detail: 'opted out' };
-    const mobile = (await this.contacts.of(message.orderId!, message.userId))?.mobile;
-    if (!mobile) return { outcome: 'skipped', detail: 'no applicant mobile' };
-    const text = fillResultTemplate(resultTemplate(message)!.sms, templateValues(message, status));
-    const sent = await this.sender.sendNotice({ mobile, title: message.title, text });
-    return sent === 'sent' ? { outcome: 'sent' } : { outcome: 'skipped', detail: 'no SMS notice template' };
+  async deliverAll(deliveries: ChannelDelivery[]): Promise<(ChannelResult | Error)[]> {
+    const recipients = await resultRecipients(
+      deliveries,
+      'sms',
+      { settings: this.settings, contacts: this.contacts },
+      (contact) => contact.mobile,
+      'no applicant mobile',
+    );
+    return Promise.all(
+      deliveries.map(async ({ message, status }, i): Promise<ChannelResult | Error> => {
+        const mobile = recipients[i]!;
+        if (typeof mobile !== 'string') return mobile;
+        const text = fillResultTemplate(resultTemplate(message)!.sms, templateValues(message, status));
+        try {
+          const sent = await this.sender.sendNotice({ mobile, title: message.title, text });
+          return sent === 'sent' ? { outcome: 'sent' } : { outcome: 'skipped', detail: 'no SMS notice template' };
+        } catch (error) {
+          return asError(error);
+        }
+      }),
+    );
   }
 }

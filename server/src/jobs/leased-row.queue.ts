@@ -5,6 +5,7 @@ import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from
 import type { WorkerConfig } from '../platform/config/app-config';
 import type { Clock } from '../platform/clock/clock';
 import { retryOnContention, type DatabaseService } from '../platform/database/database.service';
+import { asError } from '../platform/errors/as-error';
 import { RequestContext } from '../platform/http/request-context';
 import type { AppLifecycle, LeaseHolder } from '../platform/lifecycle/app-lifecycle';
 import { PollingLoop } from './polling-loop';
@@ -25,11 +26,11 @@ export interface LeasedRow extends ObjectLiteral {
 }
 
 export type RowHandler<R> = (row: R) => Promise<void>;
+/** Runs a claimed batch's rows of one type at once; answers, row by row, null when handled or the error that fails the row. */
+export type BatchHandler<R> = (rows: R[]) => Promise<(Error | null)[]>;
 
 const MAX_ERROR_LENGTH = 2000;
 const DEADLOCK_RERUNS = 3;
-/** Batches running at once in a drain: the next one is claimed while the previous one runs. */
-const OVERLAPPING_BATCHES = 2;
 
 /** Delay before the n-th retry (n ≥ 1): doubles each time, capped. */
 export function retryDelayMs(attempt: number, config: Pick<WorkerConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
@@ -50,6 +51,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   /** Identifies this process in `locked_by`. */
   readonly workerId = `${hostname().slice(0, 30)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly handlers = new Map<string, RowHandler<R>>();
+  private readonly batchHandlers = new Map<string, BatchHandler<R>>();
   private readonly logger: Logger;
   private loop: PollingLoop | null = null;
   /** Set when the process drains: no row is claimed any more; the batch in progress finishes. */
@@ -74,8 +76,14 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /** One handler per row type; a row of a type without a handler fails and is retried. */
   protected register(type: string, handler: RowHandler<R>): void {
-    if (this.handlers.has(type)) throw new Error(`${this.constructor.name}: a handler for ${type} is already registered`);
+    if (this.handlers.has(type) || this.batchHandlers.has(type)) throw new Error(`${this.constructor.name}: a handler for ${type} is already registered`);
     this.handlers.set(type, handler);
+  }
+
+  /** One handler for all the rows of a type in a claimed batch (a row of another key each, so order is kept). */
+  protected registerBatch(type: string, handler: BatchHandler<R>): void {
+    if (this.handlers.has(type) || this.batchHandlers.has(type)) throw new Error(`${this.constructor.name}: a handler for ${type} is already registered`);
+    this.batchHandlers.set(type, handler);
   }
 
   onApplicationBootstrap(): void {
@@ -115,7 +123,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
 
   /**
    * Runs batches until nothing is due (retries whose backoff has not passed are not due). The next batch is claimed
-   * while the previous one runs (OVERLAPPING_BATCHES at most): running rows are leased, so no claim takes them again,
+   * while the previous one runs (`batchesInFlight` at most): running rows are leased, so no claim takes them again,
    * and a later row of their key is held back until they are done, then claimed by the next round.
    */
   async drain(maxBatches = 10_000): Promise<number> {
@@ -134,7 +142,7 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
             finished++;
           });
           running.add(run);
-          if (running.size < OVERLAPPING_BATCHES) continue;
+          if (running.size < this.config.batchesInFlight) continue;
         } else if (!running.size) {
           // A batch that ended during the claim may have freed the next row of its key: only a claim after it tells.
           if (finished === finishedBefore) return total;
@@ -196,24 +204,41 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
   }
 
   private async runBatch(rows: R[]): Promise<void> {
-    const handled = await Promise.all(rows.map((row) => this.run(row)));
-    await this.finishHandled(rows.filter((_, i) => handled[i]));
+    const byType = new Map<string, R[]>();
+    for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
+    const groups = [...byType.values()];
+    const outcomes = await Promise.all(groups.map((group) => this.runGroup(group)));
+    const errors = outcomes.flat();
+    const ran = groups.flat().map((row, i) => ({ row, error: errors[i] ?? null }));
+    await Promise.all(ran.flatMap(({ row, error }) => (error ? [this.fail(row, error)] : [])));
+    await this.finishHandled(ran.filter((r) => !r.error).map((r) => r.row));
+  }
+
+  /** The rows of one type: through its batch handler when it has one (its failure fails them all), else one by one. */
+  private async runGroup(rows: R[]): Promise<(Error | null)[]> {
+    const batch = this.batchHandlers.get(rows[0]!.type);
+    if (!batch) return Promise.all(rows.map((row) => this.run(row)));
+    try {
+      const outcomes = await batch(rows);
+      return rows.map((_, i) => outcomes[i] ?? null);
+    } catch (error) {
+      return rows.map(() => asError(error));
+    }
   }
 
   /**
-   * True when the handler returned; a failure is recorded at once (retry or dead), a success with its batch. A
-   * deadlock victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure.
+   * Null when the handler returned; a failure is recorded with its batch (retry or dead), a success too. A deadlock
+   * victim runs again after a short random pause (retryOnContention): it is contention between runners, not a failure.
    */
-  private async run(row: R): Promise<boolean> {
+  private async run(row: R): Promise<Error | null> {
     const handler = this.handlers.get(row.type);
     try {
       if (!handler) throw new Error(`no handler registered for ${row.type}`);
       // Under the id of the request that caused the row: what the handler writes carries it on.
       await retryOnContention(() => RequestContext.run(row.requestId, () => handler(row)), { attempts: DEADLOCK_RERUNS + 1 });
-      return true;
+      return null;
     } catch (error) {
-      await this.fail(row, error);
-      return false;
+      return asError(error);
     }
   }
 
@@ -231,9 +256,9 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     );
   }
 
-  private async fail(row: R, error: unknown): Promise<void> {
+  private async fail(row: R, error: Error): Promise<void> {
     const attempts = row.attempts + 1;
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    const message = error.message.slice(0, MAX_ERROR_LENGTH);
     const dead = attempts >= this.config.maxAttempts;
     const request = row.requestId ? ` [request ${row.requestId}]` : '';
     if (dead) this.logger.error(`${row.type} #${row.id}${request} is dead after ${attempts} attempts: ${message}`);

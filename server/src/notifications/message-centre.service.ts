@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
-import { isDuplicateKeyError } from '../platform/database/database.service';
 import { MessageEntity } from './message.entity';
 import type { MessagePage, MessageView } from '@beian/shared';
 
@@ -35,14 +35,28 @@ export class MessageCentreService {
 
   /** Adds a message once per dedupe key and returns it (the existing one when it was already recorded). */
   async record(message: NewMessage): Promise<MessageEntity> {
-    const row = { ...message, readAt: null, createdAt: this.clock.now() };
-    try {
-      const inserted = await this.db.statement((db) => db.insert(MessageEntity, row));
-      return Object.assign(new MessageEntity(), row, { id: Number(inserted.identifiers[0]!.id) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-    return this.db.manager.findOneOrFail(MessageEntity, { where: { dedupeKey: message.dedupeKey } });
+    return (await this.recordAll([message]))[0]!;
+  }
+
+  /**
+   * Adds each message once per dedupe key in one statement and returns them in the same order, as stored (the
+   * existing one when it was already recorded): one more statement reads their ids.
+   */
+  async recordAll(messages: NewMessage[]): Promise<MessageEntity[]> {
+    if (!messages.length) return [];
+    const createdAt = this.db.timeParam(this.clock.now());
+    const values = messages.map(() => '(?, ?, ?, ?, ?, ?, NULL, ?)').join(', ');
+    const sql = `INSERT ${this.db.isSqlite ? 'OR IGNORE' : 'IGNORE'} INTO messages (user_id, order_id, type, title, body, dedupe_key, read_at, created_at) VALUES ${values}`;
+    const params = messages.flatMap((m) => [m.userId, m.orderId, m.type, m.title, m.body, m.dedupeKey, createdAt]);
+    await this.db.statement((db) => this.db.execute(db, sql, params));
+    const stored = new Map(
+      (await this.db.manager.find(MessageEntity, { where: { dedupeKey: In(messages.map((m) => m.dedupeKey)) } })).map((m) => [m.dedupeKey, m]),
+    );
+    return messages.map((m) => {
+      const found = stored.get(m.dedupeKey);
+      if (!found) throw new Error(`message ${m.dedupeKey} was neither recorded nor found`);
+      return found;
+    });
   }
 
   async list(userId: string, limit: number, before?: number): Promise<MessagePage> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { In } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { UserEntity } from '../auth/user.entity';
 import { WechatApiClient } from '../auth/wechat-api.client';
@@ -48,10 +49,11 @@ import { WechatSubscribeChannel } from './wechat-subscribe.channel';
       useFactory: (config: AppConfig, messaging: WechatMessaging | null, grants: SubscribeGrantsService, db: DatabaseService): NotificationChannel[] => {
         // DiscoveredChannels adds the registered channels to this same list at boot.
         if (!messaging) return [];
-        const openidOf = cachedOpenids(
-          async (userId) => (await db.manager.findOne(UserEntity, { select: { id: true, openid: true }, where: { id: userId } }))?.openid ?? null,
-        );
-        return [new WechatSubscribeChannel(messaging, grants, config.wechatTemplates, openidOf)];
+        const openidsOf = cachedOpenids(async (userIds) => {
+          const users = await db.manager.find(UserEntity, { select: { id: true, openid: true }, where: { id: In(userIds) } });
+          return new Map(users.flatMap((user) => (user.openid ? [[user.id, user.openid] as const] : [])));
+        });
+        return [new WechatSubscribeChannel(messaging, grants, config.wechatTemplates, openidsOf)];
       },
     },
   ],

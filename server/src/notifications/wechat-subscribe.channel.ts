@@ -1,9 +1,11 @@
 import { formatChinaTime } from '@beian/shared';
 import { WechatApiError } from '../auth/wechat-gateway.port';
 import type { SubscribeTemplate, SubscribeTemplateField } from '../platform/config/app-config';
+import { asError } from '../platform/errors/as-error';
 
 import type { MessageEntity } from './message.entity';
-import type { ChannelOutcome, NotificationChannel } from './notification-channel.port';
+import type { ChannelDelivery, ChannelResult, NotificationChannel } from './notification-channel.port';
+import type { OpenidLookup } from './openid-cache';
 import type { SubscribeGrantsService } from './subscribe-grants.service';
 import { WECHAT_USER_REFUSED, type WechatMessaging } from './wechat-messaging.port';
 
@@ -52,6 +54,7 @@ export function templateData(template: SubscribeTemplate, message: MessageEntity
 /**
  * WeChat subscribe messages: one accepted grant is spent per send; without a grant (or an openid) the message
  * stays in the message centre only. 43101 means the user withdrew consent: not retried, the grant stays spent.
+ * A batch's openids are read and its grants spent at once; the sends go out in parallel.
  */
 export class WechatSubscribeChannel implements NotificationChannel {
   readonly name = 'wechat';
@@ -60,18 +63,31 @@ export class WechatSubscribeChannel implements NotificationChannel {
     private readonly messaging: WechatMessaging,
     private readonly grants: SubscribeGrantsService,
     private readonly templates: Record<string, SubscribeTemplate>,
-    private readonly openidOf: (userId: string) => Promise<string | null>,
+    private readonly openidsOf: OpenidLookup,
   ) {}
 
   handles(message: MessageEntity): boolean {
     return Boolean(this.templates[message.type]);
   }
 
-  async deliver(message: MessageEntity, status: string): Promise<{ outcome: ChannelOutcome; detail?: string }> {
+  async deliverAll(deliveries: ChannelDelivery[]): Promise<(ChannelResult | Error)[]> {
+    const openids = await this.openidsOf(deliveries.map((d) => d.message.userId));
+    const reachable = deliveries.filter((d) => openids.has(d.message.userId));
+    const granted = await this.grants.consumeAll(
+      reachable.map(({ message }) => ({ userId: message.userId, templateId: this.templates[message.type]!.templateId, messageId: message.id })),
+    );
+    return Promise.all(
+      deliveries.map(async ({ message, status }): Promise<ChannelResult | Error> => {
+        const openid = openids.get(message.userId);
+        if (!openid) return { outcome: 'skipped', detail: 'no openid' };
+        if (!granted.has(message.id)) return { outcome: 'skipped', detail: 'no grant' };
+        return this.send(openid, message, status);
+      }),
+    );
+  }
+
+  private async send(openid: string, message: MessageEntity, status: string): Promise<ChannelResult | Error> {
     const template = this.templates[message.type]!;
-    const openid = await this.openidOf(message.userId);
-    if (!openid) return { outcome: 'skipped', detail: 'no openid' };
-    if (!(await this.grants.consume(message.userId, template.templateId, message.id))) return { outcome: 'skipped', detail: 'no grant' };
     try {
       await this.messaging.sendSubscribeMessage({
         touser: openid,
@@ -82,7 +98,7 @@ export class WechatSubscribeChannel implements NotificationChannel {
     } catch (error) {
       if (error instanceof WechatApiError && error.errcode === WECHAT_USER_REFUSED) return { outcome: 'refused', detail: `${error.errcode} ${error.errmsg}` };
       await this.grants.release(message.id);
-      throw error;
+      return asError(error);
     }
     return { outcome: 'sent' };
   }

@@ -22,6 +22,19 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
   requestId: string | null;
 }
 
+function delivery<P>(row: OutboxMessageEntity): OutboxDelivery<P> {
+  return {
+    id: row.id,
+    type: row.type,
+    aggregateId: row.aggregateId,
+    payload: JSON.parse(row.payload) as P,
+    dedupeKey: row.dedupeKey,
+    attempt: row.attempts + 1,
+    createdAt: row.createdAt,
+    requestId: row.requestId,
+  };
+}
+
 /**
  * Delivers outbox messages at least once: a message is marked `sent` only after its handler returned, retried
  * with backoff when it threw, `dead` after N failures. Handlers dedupe on `dedupeKey`, so a redelivery (after a
@@ -31,22 +44,19 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
 @Injectable()
 export class OutboxWorker extends LeasedRowQueue<OutboxMessageEntity> {
   constructor(db: DatabaseService, clock: Clock, @Inject(APP_CONFIG) config: AppConfig, lock: RunnerLock, lifecycle: AppLifecycle) {
-    super(db, clock, config.workers, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
+    super(db, clock, { ...config.workers, batchSize: config.workers.outboxBatchSize }, lock, OutboxMessageEntity, 'sent', lifecycle, 'aggregateId');
   }
 
   handle<P = Record<string, unknown>>(type: string, handler: (message: OutboxDelivery<P>) => Promise<void>): void {
-    this.register(type, (row) =>
-      handler({
-        id: row.id,
-        type: row.type,
-        aggregateId: row.aggregateId,
-        payload: JSON.parse(row.payload) as P,
-        dedupeKey: row.dedupeKey,
-        attempt: row.attempts + 1,
-        createdAt: row.createdAt,
-        requestId: row.requestId,
-      }),
-    );
+    this.register(type, (row) => handler(delivery<P>(row)));
+  }
+
+  /**
+   * One handler for all messages of a type in a claimed batch (each of another aggregate): it answers, message by
+   * message, null when delivered or the error that retries (or buries) that message alone.
+   */
+  handleBatch<P = Record<string, unknown>>(type: string, handler: (messages: OutboxDelivery<P>[]) => Promise<(Error | null)[]>): void {
+    this.registerBatch(type, (rows) => handler(rows.map((row) => delivery<P>(row))));
   }
 
   protected finishedColumns(done: boolean): Record<string, unknown> {

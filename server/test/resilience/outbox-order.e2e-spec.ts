@@ -49,7 +49,7 @@ describe('outbox: the messages of one order are delivered in the order its trans
       ),
       WORKER_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
-      WORKER_BATCH_SIZE: '50',
+      OUTBOX_BATCH_SIZE: '50',
     });
     // A second worker on the same database, draining at the same time: only MySQL/MariaDB shares a database.
     if (t.database.kind === 'mysql') second = await createApp(t.config, { clock: t.clock });

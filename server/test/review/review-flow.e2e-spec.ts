@@ -139,7 +139,7 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     expect(approvedMessage.body).toContain(`备案号：${subjectNumber}、${serviceNumber}`);
   });
 
-  it('should answer 304 while the progress is unchanged and 200 with a new ETag once it moves', async () => {
+  it('should answer 304 while the progress is unchanged, 404 to another account holding the ETag, and 200 with a new ETag once it moves', async () => {
     const { orderId, client, token } = await w.submitted();
     const first = await fetch(`${t.url}/api/orders/${orderId}/progress`, { headers: { authorization: `Bearer ${token}` } });
     const etag = first.headers.get('etag') ?? '';
@@ -149,8 +149,11 @@ describe('after submission: 初审 with per-field rejection, MIIT SMS verificati
     const again = await client.get(`/api/orders/${orderId}/progress`, { 'if-none-match': etag });
     expect(again).toEqual({ status: 304, body: null });
 
+    const stranger = await devLogin(t.url, 'etag-stranger');
+    const strangerWithEtag = await stranger.client.get(`/api/orders/${orderId}/progress`, { 'if-none-match': etag });
     await reviewer.post(`/api/review/orders/${orderId}/approve`);
     const changed = await fetch(`${t.url}/api/orders/${orderId}/progress`, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag } });
+    expect(strangerWithEtag).toMatchObject({ status: 404, body: { code: 'ORDER_NOT_FOUND' } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
   });

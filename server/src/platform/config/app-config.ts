@@ -23,6 +23,9 @@ export interface SubscribeTemplate {
 export interface WorkerConfig {
   pollIntervalMs: number;
   batchSize: number;
+  /** The outbox worker's batch size (batchSize is the job runner's). */
+  outboxBatchSize: number;
+  batchesInFlight: number;
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -166,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: {
       pollIntervalMs: e.WORKER_POLL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
       batchSize: e.WORKER_BATCH_SIZE,
+      outboxBatchSize: e.OUTBOX_BATCH_SIZE,
+      batchesInFlight: e.WORKER_BATCHES_IN_FLIGHT,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
       retryBaseMs: e.WORKER_RETRY_BASE_MS,
       retryMaxMs: e.WORKER_RETRY_MAX_MS,

@@ -41,6 +41,10 @@ export const ENV_SCHEMA = z.object({
   /** How often the job runner and outbox worker look for due rows; 0 = only when driven (tests). Default: 1000, 0 under test. */
   WORKER_POLL_MS: z.coerce.number().int().min(0).optional(),
   WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  /** The outbox worker's batch: delivered at once (a few statements per batch), so larger than a job batch. */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  /** Claimed batches a worker runs at once: the next one is claimed while the previous ones run. */
+  WORKER_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WORKER_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
   WORKER_RETRY_MAX_MS: z.coerce
