@@ -131,7 +131,7 @@ describe.each(e2eDatabases())('drafts that are never lost on %s', (databaseName)
     const other = await anotherDevice('钱七');
     await openOrderFromHome(other, 'subject');
     await expectValue(other, 'subject-certificate-address', '断网时填写的住所');
-    await expectReadable(other, TYPED);
+    await expectReadable(other);
     await shot(other, 'drafts-09-offline-edit-on-another-device');
   });
 });
