@@ -1,22 +1,21 @@
-import type { Browser } from 'playwright-core';
 import { ApiTestKit } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
 import { fillPersonalStart, inputValue, nextStep } from './support/filing';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
+import { e2eDatabases } from './support/database';
 import { expectReadable } from './support/what-a-person-sees';
 
 const ID_NUMBER = '110105199001011232';
 const OTHER_ID = '110105199102022344';
 
-describe('验证备案类型 against filings the registry already knows', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+describe.each(e2eDatabases())('验证备案类型 against filings the registry already knows on %s', (databaseName) => {
+  const stage = onStage(databaseName);
+  const { shot } = stage;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
     // Precondition from outside systems: MIIT already holds these filings at another provider.
-    const registry = await new ApiTestKit(server.url).devLogin('审核员1');
+    const registry = await new ApiTestKit(stage.server.url).devLogin('审核员1');
     await registry.ok('registry filing', 'POST', '/api/regulator-sim/registry', {
       certificateNumber: ID_NUMBER,
       subjectIcpNumber: '粤ICP备2021004321号',
@@ -31,14 +30,10 @@ describe('验证备案类型 against filings the registry already knows', () => 
       service: 'someone-elses.cn',
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('should refuse a domain someone else filed and open 接入备案 with the registry numbers for one the applicant filed', async () => {
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, '李雷');
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, '李雷');
     await page.locator('#start-filing').click();
     await page.locator('#step-verify_type').waitFor();
 
@@ -46,7 +41,7 @@ describe('验证备案类型 against filings the registry already knows', () => 
     await page.locator('#step-next').click();
     await expectText(page, '#websites-0-domains-0-error', /该备案非您本人提交.*线下注销原备案后再提交备案/);
     await expectReadable(page);
-    await screenshot(page, 'access-01-filed-by-other');
+    await shot(page, 'access-01-filed-by-other');
 
     await fill(page, 'websites-0-domains-0', 'ＭＹ-OLD-SITE。cn');
     expect(await inputValue(page, 'websites-0-domains-0')).toBe('my-old-site.cn');
@@ -57,13 +52,13 @@ describe('验证备案类型 against filings the registry already knows', () => 
     await fill(page, 'subject-certificate-address', '北京市朝阳区某街道1号');
     await fill(page, 'subject-communication-address', '北京市朝阳区某街道1号101室');
     await expectReadable(page);
-    await screenshot(page, 'access-02-subject-numbers');
+    await shot(page, 'access-02-subject-numbers');
 
     await page.locator('#step-tab-services').click();
     await page.locator('#step-services').waitFor();
     expect(await inputValue(page, 'websites-0-icp-number')).toBe('粤ICP备2021004321号-2');
     await expectReadable(page);
-    await screenshot(page, 'access-03-website-number');
+    await shot(page, 'access-03-website-number');
     await page.locator('#step-tab-verify_type').click();
     await expectText(page, '#filing-kind', /备案类型：接入备案[\s\S]*粤ICP备2021004321号-2/);
   });

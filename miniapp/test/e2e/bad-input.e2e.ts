@@ -1,12 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiTestKit, freshPersonId, PERSON_ID } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { expectText } from './support/page-steps';
 import { fillPersonalStart, inputValue, nextStep, upload, uploadAndWait, startNewFiling } from './support/filing';
 import { pickChoice, pickRegion } from './support/wheel';
 import { expectReadable } from './support/what-a-person-sees';
 import { makeFixtures, type Fixtures } from './support/fixtures';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
+import { e2eDatabases } from './support/database';
 
 /**
  * Compression may be over before a screenshot could catch it: an observer in the page records every change of the
@@ -30,22 +31,18 @@ async function watchCompression(page: Page, id: string): Promise<() => Promise<R
   return () => page.evaluate(() => ({ ...(window as unknown as { compressionSeen: Record<string, boolean> }).compressionSeen }));
 }
 
-describe('the bad-input tour: each mistake gets a clear message on its field and nothing typed is lost', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+describe.each(e2eDatabases())('the bad-input tour: each mistake gets a clear message on its field and nothing typed is lost on %s', (databaseName) => {
+  const stage = onStage(databaseName);
+  const { shot } = stage;
   let files: Fixtures;
 
   beforeAll(async () => {
-    [server, browser, files] = await Promise.all([startServer(), launchChromium(), makeFixtures()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    files = await makeFixtures();
   });
 
   it('should create no order before 验证备案类型 has the certificate and the domain, whatever the applicant taps first', async () => {
-    const page = await phonePage(browser);
-    await startNewFiling(page, server, '郑十');
+    const page = await phonePage(stage.browser);
+    await startNewFiling(page, stage.server, '郑十');
     await pickRegion(page, '110105');
     await pickChoice(page, 'subject-nature', '个人');
     // No photo can be uploaded before the order exists: the ID photo would start a 首次备案 unchecked.
@@ -54,22 +51,22 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await page.locator('#step-next').click();
     await expectText(page, '#subject-name-error', /填写|姓名|名称/);
     await expectReadable(page);
-    await screenshot(page, 'bad-00-no-order-before-type-check');
+    await shot(page, 'bad-00-no-order-before-type-check');
 
-    const sameAccount = await new ApiTestKit(server.url).devLogin('郑十');
+    const sameAccount = await new ApiTestKit(stage.server.url).devLogin('郑十');
     await expect(sameAccount.orders()).resolves.toEqual([]);
   });
 
   it('should explain wrong IDs, a .io domain, bad website names and a second personal website on their fields', async () => {
-    const page = await phonePage(browser);
-    await startNewFiling(page, server, '周八');
+    const page = await phonePage(stage.browser);
+    await startNewFiling(page, stage.server, '周八');
 
     await fillPersonalStart(page, { region: '110105', name: '周八', idNumber: '110105194912310021', domain: 'zhouba.io' });
     await page.locator('#step-next').click();
     await expectText(page, '#subject-certificate-number-error', /校验|身份证/);
     await expectText(page, '#websites-0-domains-0-error', /域名/);
     await expectReadable(page);
-    await screenshot(page, 'bad-01-check-digit-and-io');
+    await shot(page, 'bad-01-check-digit-and-io');
 
     await fill(page, 'subject-certificate-number', '110105491231002');
     await page.locator('#step-next').click();
@@ -77,7 +74,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await expect(inputValue(page, 'subject-name')).resolves.toBe('周八');
     await expect(inputValue(page, 'websites-0-domains-0')).resolves.toBe('zhouba.io');
     await expectReadable(page);
-    await screenshot(page, 'bad-02-fifteen-digits');
+    await shot(page, 'bad-02-fifteen-digits');
 
     // One order in flight per subject: each filing of this tour is its own person.
     await fill(page, 'subject-certificate-number', freshPersonId());
@@ -93,24 +90,24 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await expectText(page, '#websites-0-name-error', /官网|个人/);
     await expect(inputValue(page, 'websites-0-name')).resolves.toBe('周八的官网');
     await expectReadable(page);
-    await screenshot(page, 'bad-03-website-names');
+    await shot(page, 'bad-03-website-names');
 
     await page.locator('#add-website').click();
     await expectText(page, '#services-error', /个人.*最多1个/);
     await expect(page.locator('#service-websites-1').count()).resolves.toBe(0);
     await expectReadable(page);
-    await screenshot(page, 'bad-04-second-website');
+    await shot(page, 'bad-04-second-website');
 
     await page.locator('#step-tab-subject_principal').click();
     await upload(page, 'subject-principal-certificate_back', files.textAsJpeg);
     await expectText(page, '#subject-principal-certificate_back-error', /不是有效的JPG或PNG/);
     await expectReadable(page);
-    await screenshot(page, 'bad-05-renamed-text-file');
+    await shot(page, 'bad-05-renamed-text-file');
   });
 
   it('should compress a 6 MB photo before upload and refuse a 40-second video', async () => {
-    const page = await phonePage(browser);
-    await startNewFiling(page, server, '吴九');
+    const page = await phonePage(stage.browser);
+    await startNewFiling(page, stage.server, '吴九');
     await fillPersonalStart(page, { region: '110105', name: '吴九', idNumber: freshPersonId(), domain: 'wujiu-notes.com' });
     await nextStep(page, 'subject');
     await page.locator('#step-tab-subject_principal').click();
@@ -122,7 +119,7 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await expectText(page, '#subject-principal-certificate_front-note', /已自动压缩：\d+\.\d MB → (\d+ KB|1\.0 MB)/);
     await expect(inputValue(page, 'subject-principal-email')).resolves.toBe('wujiu@example.com');
     await expectReadable(page);
-    await screenshot(page, 'bad-06-big-photo-compressed');
+    await shot(page, 'bad-06-big-photo-compressed');
 
     await page.locator('#step-tab-face_check').click();
     await page.locator('#face-principal-0-self').click();
@@ -133,6 +130,6 @@ describe('the bad-input tour: each mistake gets a clear message on its field and
     await upload(page, 'face-video', files.longVideo);
     await expectText(page, '#face-video-error', /5–15秒/);
     await expectReadable(page);
-    await screenshot(page, 'bad-07-long-video');
+    await shot(page, 'bad-07-long-video');
   });
 });

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { freshPersonId } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
-import { fillPersonalStart, inputValue, nextStep, startNewFiling, waitSaved } from './support/filing';
+import { fill, phonePage } from './support/browser';
+import { expectValue, fillPersonalStart, nextStep, startNewFiling, waitSaved } from './support/filing';
 import { expectText } from './support/page-steps';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
+import { e2eDatabases } from './support/database';
 import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '扫码继续的申请人';
@@ -23,21 +24,13 @@ async function openOnPhone(browser: Browser, link: string, nickname: string): Pr
   return phone;
 }
 
-describe('扫码继续: the order started on a computer continues on the phone at the same step', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.each(e2eDatabases())('扫码继续: the order started on a computer continues on the phone at the same step on %s', (databaseName) => {
+  const stage = onStage(databaseName);
+  const { shot } = stage;
 
   it('should open the same order at the same step on the phone of the same account, and nothing for another account', async () => {
-    const desktop = await desktopPage(browser);
-    await startNewFiling(desktop, server, APPLICANT);
+    const desktop = await desktopPage(stage.browser);
+    await startNewFiling(desktop, stage.server, APPLICANT);
     await fillPersonalStart(desktop, { region: '110105', name: '赵六', idNumber: freshPersonId(), domain: 'zhaoliu-notes.com' });
     await nextStep(desktop, 'subject');
     await fill(desktop, 'subject-certificate-address', '北京市朝阳区扫码路1号');
@@ -52,19 +45,19 @@ describe('扫码继续: the order started on a computer continues on the phone a
     await expectReadable(desktop);
     await desktop.locator('#continue-on-phone').scrollIntoViewIfNeeded();
     await expectReadable(desktop);
-    await screenshot(desktop, 'continue-01-desktop-code');
+    await shot(desktop, 'continue-01-desktop-code');
 
-    const phone = await openOnPhone(browser, link, APPLICANT);
+    const phone = await openOnPhone(stage.browser, link, APPLICANT);
     await phone.locator('#step-subject').waitFor();
     expect(phone.url()).toContain(`id=${orderId}`);
-    await expect(inputValue(phone, 'subject-certificate-address')).resolves.toBe('北京市朝阳区扫码路1号');
+    await expectValue(phone, 'subject-certificate-address', '北京市朝阳区扫码路1号');
     await expect(phone.locator('#continue-on-phone').count()).resolves.toBe(0);
     await expectReadable(phone);
-    await screenshot(phone, 'continue-02-phone-same-step');
+    await shot(phone, 'continue-02-phone-same-step');
 
-    const stranger = await openOnPhone(browser, link, '另一个账号');
+    const stranger = await openOnPhone(stage.browser, link, '另一个账号');
     await expectText(stranger, '#continue-error', '该二维码不属于当前登录的账号');
     await expectReadable(stranger);
-    await screenshot(stranger, 'continue-03-other-account');
+    await shot(stranger, 'continue-03-other-account');
   });
 });

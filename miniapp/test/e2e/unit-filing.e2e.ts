@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiTestKit, OTHER_ID, PERSON_ID, USCC } from '@beian/shared/testing';
-import { fill, launchChromium, phonePage, screenshot } from './support/browser';
+import { fill, phonePage } from './support/browser';
 import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './support/page-steps';
 import {
   acceptReview,
@@ -16,7 +16,8 @@ import {
 import { expectReadable } from './support/what-a-person-sees';
 import { cancelWheel, openWheel, pickChoice, pickRegion, wheelRows } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
-import { startServer, type ServerProcess } from './support/server-process';
+import { onStage } from './support/stage';
+import { e2eDatabases } from './support/database';
 
 const APPLICANT = '福州示例科技';
 const PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA';
@@ -31,23 +32,19 @@ async function sameAsSubjectPrincipal(page: Page, prefix: string): Promise<void>
   await expectText(page, `#${prefix}-sms-code-state`, '已验证');
 }
 
-describe('a unit first filing with two websites and one APP', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+describe.each(e2eDatabases())('a unit first filing with two websites and one APP on %s', (databaseName) => {
+  const stage = onStage(databaseName);
+  const { shot } = stage;
   let files: Fixtures;
 
   beforeAll(async () => {
-    [server, browser, files] = await Promise.all([startServer(), launchChromium(), makeFixtures()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    files = await makeFixtures();
   });
 
   it('should submit after a second website principal, invited by SMS, uploads their own ID photos, verifies their own mobile and records the video in another browser', async () => {
-    const page = await phonePage(browser);
-    await logInThroughTheUi(page, server, APPLICANT);
-    const applicant = await new ApiTestKit(server.url).devLogin(APPLICANT);
+    const page = await phonePage(stage.browser);
+    await logInThroughTheUi(page, stage.server, APPLICANT);
+    const applicant = await new ApiTestKit(stage.server.url).devLogin(APPLICANT);
     // The company bought three servers before filing; it types their IDs.
     for (const instanceId of ['ins-fz0001', 'ins-fz0002', 'ins-fz0003']) await applicant.holdInstance(instanceId);
     await page.locator('#start-filing').click();
@@ -68,14 +65,14 @@ describe('a unit first filing with two websites and one APP', () => {
     await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
     await fill(page, 'websites-0-resource-instance-id', 'ins-fz0001');
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-01-verify-type');
+    await shot(page, 'unit-01-verify-type');
     await nextStep(page, 'subject');
 
     await fill(page, 'subject-certificate-address', '福州市鼓楼区示例路1号');
     await fill(page, 'subject-communication-address', '福州市鼓楼区示例路1号8楼801室');
     await fill(page, 'subject-investor', '张三');
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-02-subject');
+    await shot(page, 'unit-02-subject');
     await nextStep(page, 'subject_principal');
 
     await fillPrincipal(page, applicant, files.photo, {
@@ -87,7 +84,7 @@ describe('a unit first filing with two websites and one APP', () => {
     });
     await fill(page, 'subject-principal-phone2', '0591-87654321');
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-03-principal');
+    await shot(page, 'unit-03-principal');
     await nextStep(page, 'services');
 
     // Website 1: the company portal, principal = the subject principal (a visible copy).
@@ -111,7 +108,7 @@ describe('a unit first filing with two websites and one APP', () => {
       return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
     });
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-04a-error-in-view');
+    await shot(page, 'unit-04a-error-in-view');
     await fill(page, 'websites-1-name', '福州示例科技商城');
     await fill(page, 'websites-1-domains-0', 'fzexample-shop.com');
     await page.locator('#websites-1-service-content-option-shopping').click();
@@ -128,9 +125,8 @@ describe('a unit first filing with two websites and one APP', () => {
     });
     await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
     await expect(page.locator('#websites-1-principal-sms-code').count()).resolves.toBe(0);
-    // The picker lists the company's instances by their IDs.
-    await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-04-second-website');
+    await expectReadable(page);
+    await shot(page, 'unit-04-second-website');
     await page.locator('#service-done').click();
 
     // The APP, principal = the subject principal.
@@ -147,7 +143,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await fill(page, 'apps-0-resource-instance-id', 'ins-fz0003');
     await sameAsSubjectPrincipal(page, 'apps-0-principal');
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-05-app');
+    await shot(page, 'unit-05-app');
     await page.locator('#service-done').click();
     await nextStep(page, 'materials');
 
@@ -157,7 +153,7 @@ describe('a unit first filing with two websites and one APP', () => {
     await uploadAndWait(page, 'apps-0-app_icon', files.photo);
     await expect(page.locator('#websites-1-principal-certificate_front').count()).resolves.toBe(0);
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-06-materials');
+    await shot(page, 'unit-06-materials');
     await nextStep(page, 'face_check');
 
     await page.locator('#face-principal-1').waitFor();
@@ -174,7 +170,7 @@ describe('a unit first filing with two websites and one APP', () => {
     expect(link).toContain('/principal/pages/invite/index?token=');
     await expect(page.locator(`#face-principal-${other}-qr img`).getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml/);
     await expectReadable(page);
-    await screenshot(page, 'unit-07-invitation');
+    await shot(page, 'unit-07-invitation');
 
     // The SMS port delivered the invitation to the principal's phone (the dev outbox is that phone): it carries the link.
     const [invitationSms] = await applicant.devSmsOutbox('13900139000');
@@ -182,7 +178,7 @@ describe('a unit first filing with two websites and one APP', () => {
     expect(invitationSms?.content).toContain(link);
 
     // The principal opens the SMS link on their own phone, logs in with their own account and lands back on it.
-    const invitee = await phonePage(browser);
+    const invitee = await phonePage(stage.browser);
     await invitee.goto(link);
     await invitee.locator('#dev-login-notice').waitFor();
     await fill(invitee, 'dev-nickname', '李四');
@@ -197,11 +193,11 @@ describe('a unit first filing with two websites and one APP', () => {
     await uploadOwnIdPhotos(invitee, files.photo);
     await expectText(invitee, '#own-mobile', '139****9000');
     await expectReadable(invitee);
-    await screenshot(invitee, 'unit-08-invitee-mobile');
+    await shot(invitee, 'unit-08-invitee-mobile');
     await verifyOwnMobile(invitee, applicant, '13900139000');
     await recordVideo(invitee, files.video);
     await expectReadable(invitee);
-    await screenshot(invitee, 'unit-09-invitee-done');
+    await shot(invitee, 'unit-09-invitee-done');
 
     await page.locator(`#face-principal-${self}-self`).click();
     await page.locator('#principal-face').waitFor();
@@ -214,13 +210,13 @@ describe('a unit first filing with two websites and one APP', () => {
 
     await acceptReview(page);
     await expectReadable(page, TYPED);
-    await screenshot(page, 'unit-10-review');
+    await shot(page, 'unit-10-review');
     await page.locator('#submit').click();
     await answerPublicSecurityDialog(page, false);
     await page.locator('#progress').waitFor();
     await expectText(page, '#order-status', '待初审');
     await expectReadable(page);
-    await screenshot(page, 'unit-11-submitted');
+    await shot(page, 'unit-11-submitted');
 
     // Home, through the title bar: the order list names the order's sites and APP.
     const orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
@@ -228,6 +224,6 @@ describe('a unit first filing with two websites and one APP', () => {
     await ((await home.isVisible()) ? home : page.locator('#taro-navigation-bar .taro-navigation-bar-back')).click();
     await expectText(page, `#order-${orderId}-services`, '福州示例科技门户 fzexample.com、福州示例科技商城 fzexample-shop.com、示例科技助手');
     await expectReadable(page);
-    await screenshot(page, 'unit-12-order-list');
+    await shot(page, 'unit-12-order-list');
   });
 });

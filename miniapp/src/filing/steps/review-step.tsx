@@ -33,6 +33,9 @@ const AGREEMENTS = [
 /** Template ids of the progress messages, set at build time (`SUBSCRIBE_TEMPLATE_IDS`); WeChat asks at most 3 per tap. */
 const TEMPLATE_IDS = SUBSCRIBE_TEMPLATE_IDS.slice(0, 3);
 
+/** A cloud instance ID is an identifier to copy, as in the resource picker, not words. */
+const INSTANCE_ID = /\.resource\.instanceId$/;
+
 function displayValue(path: string, value: unknown): string {
   return fieldValueText(path, value, (code) => regionPath(code).join(' ') || code);
 }
@@ -135,7 +138,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
               {list.map((row) => (
                 <View className='review-row' key={row.path}>
                   <Text className='review-label'>{fieldLabel(row.path)}</Text>
-                  <Text className='review-value'>{row.value}</Text>
+                  <Text className={`review-value${INSTANCE_ID.test(row.path) ? ' code-value' : ''}`}>{row.value}</Text>
                 </View>
               ))}
             </View>

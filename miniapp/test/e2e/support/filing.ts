@@ -12,6 +12,18 @@ export async function inputValue(page: Page, id: string): Promise<string> {
   return page.locator(`#${id} input, #${id} textarea, input#${id}, textarea#${id}`).first().inputValue();
 }
 
+/** The field shows `value` once the draft has loaded (the step is on screen before the draft arrives). */
+export async function expectValue(page: Page, id: string, value: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ([field, expected]) => document.querySelector<HTMLInputElement>(`#${field} input, #${field} textarea`)?.value === expected,
+      [id, value] as const,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  await expect(inputValue(page, id)).resolves.toBe(value);
+}
+
 export async function fillArea(page: Page, id: string, value: string): Promise<void> {
   const area = page.locator(`#${id} textarea, textarea#${id}`).first();
   await area.click();

@@ -9,6 +9,8 @@ export const SIMULATED_WORLD: Record<string, string> = { CLOCK: 'controllable', 
 export interface Stage {
   readonly server: ServerProcess;
   readonly browser: Browser;
+  /** Stops the server and starts it again on the same data (its database and data folder), as a redeployment does. */
+  restart(): Promise<void>;
   /** A screenshot named for the database (MariaDB ones end in `-mariadb`). */
   shot(page: Page, name: string): Promise<string>;
 }
@@ -22,9 +24,15 @@ export function onStage(databaseName: E2eDatabase['name'], env: Record<string, s
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
 
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the stage's ${what} is not up yet: use it inside a test or a later hook`);
+    return value;
+  };
+  const serverEnv = (): Record<string, string> => ({ ...env, ...ready(database, 'database').env });
+
   beforeAll(async () => {
     database = await createE2eDatabase(databaseName);
-    [server, browser] = await Promise.all([startServer({ ...env, ...database.env }), launchChromium()]);
+    [server, browser] = await Promise.all([startServer(serverEnv()), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,16 +40,17 @@ export function onStage(databaseName: E2eDatabase['name'], env: Record<string, s
     await database?.drop();
   });
 
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`the stage's ${what} is not up yet: use it inside a test or a later hook`);
-    return value;
-  };
   return {
     get server() {
       return ready(server, 'server');
     },
     get browser() {
       return ready(browser, 'browser');
+    },
+    async restart() {
+      const stopped = ready(server, 'server');
+      await stopped.stop();
+      server = await startServer({ ...serverEnv(), DATA_DIR: stopped.dataDir });
     },
     shot: (page, name) => screenshot(page, databaseName === 'sqlite' ? name : `${name}-mariadb`),
   };

@@ -77,7 +77,11 @@ export async function screenProblems(page: Page, allow: readonly string[] = []):
   }, PAIR_CONTAINERS);
   // Codes to copy (`.code-value`: 授权码, 服务码, instance IDs) and code to paste elsewhere (`.code-text`: the footer HTML
   // of a website, a drafted pre-check rule) are not words; nor are links (invitations, 扫码继续), addresses to copy.
-  let text = seen.code.reduce((rest, block) => rest.split(block).join(' '), seen.text).replace(/https?:\/\/\S+/g, ' ');
+  // Longest first: an ID inside another (ins-… in lhins-…) must not leave the longer one's prefix behind as a word.
+  let text = [...seen.code]
+    .sort((a, b) => b.length - a.length)
+    .reduce((rest, block) => rest.split(block).join(' '), seen.text)
+    .replace(/https?:\/\/\S+/g, ' ');
   for (const word of allow) text = text.split(word).join(' ');
   const rawKeys = [
     ...new Set(
