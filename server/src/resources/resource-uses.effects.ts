@@ -29,7 +29,10 @@ export class ResourceUsesOnOrderStatus implements OrderStatusEffect {
   async entered(tx: EntityManager, change: OrderStatusChange): Promise<void> {
     const { order, to } = change;
     if ((change.event === 'submit' || change.event === 'resubmit') && IN_FLIGHT.includes(to)) await this.reserve(tx, change);
-    else if (to === 'approved') await this.uses.approve(tx, order);
+    else if (to === 'approved') {
+      await this.uses.approve(tx, order);
+      await this.uses.releaseServices(tx, change.endedServiceKeys ?? []);
+    }
     else if (IN_FLIGHT.includes(to)) await this.uses.restage(tx, order.id, to);
     else await this.uses.release(tx, order.id);
     if (AT_REGULATOR.includes(to) && !AT_REGULATOR.includes(change.from) && (await this.checks.standsOn(tx, order.id))) {

@@ -35,7 +35,7 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
         ? (await grantor.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId: server.instanceId, targetAccountId: receiver.accountId }))
             .code
         : (await grantCodes(grantor, server.instanceId, receiver))[0]!.code;
-    const resource = kind === 'authorization' ? { type: 'authorization_code', authorizationCode: code } : { type: 'service_code', serviceCode: code };
+    const resource: Record<string, string> = kind === 'authorization' ? { type: 'authorization_code', authorizationCode: code } : { type: 'service_code', serviceCode: code };
     const { orderId, draft } = await submitFiling(t, w, { applicant: receiver, draft: onCode(resource) });
     return { grantor, receiver, server, code, orderId, draft, field: `websites.0.resource.${kind === 'authorization' ? 'authorizationCode' : 'serviceCode'}` };
   }

@@ -3,7 +3,7 @@ import { CODE_LIMITS, RESOURCE_RULES, type Draft, type FilingCodeView, type Fili
 import { personalDraft, type ApiTestKit } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { workflow } from '../regulator/workflow.support';
-import { confirmBySms, startCancellation, throughRegulator, type FiledSubject } from '../support/cancellation-flow';
+import { cancelAll, type FiledSubject } from '../support/cancellation-flow';
 import { chinaNoonIn, cvm } from '../resources/resource.support';
 import { approveSubmitted, submitFiling, withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
@@ -62,15 +62,6 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
       mobile: draft.subjectPrincipal!.mobile!,
       draft: submitted.draft,
     };
-  }
-
-  async function cancelled(subject: FiledSubject, kind: 'cancel_service' | 'cancel_access') {
-    const { orderId } = await startCancellation(subject, kind, subject.serviceIds);
-    const declaration = kind === 'cancel_service' ? `确认注销${subject.subjectName}的所选网站/APP` : null;
-    expect((await confirmBySms(subject, orderId, declaration)).status).toBe(200);
-    expect((await subject.applicant.client.post(`/api/orders/${orderId}/submit`)).status).toBe(200);
-    await w.drain();
-    return throughRegulator(w, subject, reviewer, orderId);
   }
 
   it(
@@ -224,8 +215,8 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
       const byInstance = await filed(holder, draftOn({ type: 'instance', instanceId: ownServer.instanceId }));
       const [serviceCode] = await holder.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
 
-      const cancelledService = await cancelled(byCode, 'cancel_service');
-      const accessEnded = await cancelled(byInstance, 'cancel_access');
+      const cancelledService = await cancelAll(w, byCode, reviewer, 'cancel_service');
+      const accessEnded = await cancelAll(w, byInstance, reviewer, 'cancel_access');
       const reuse = await holder.client.post('/api/codes/check', { kind: 'authorization', code: authorizationCode });
 
       expect(cancelledService.status).toBe('approved');
