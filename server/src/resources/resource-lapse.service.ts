@@ -81,7 +81,10 @@ export class ResourceLapse {
   /** After a 退费: the orders still at MIIT or the 管局 among `orderIds` go back when their resources lapsed. */
   async returnAtRegulator(tx: EntityManager, orderIds: string[]): Promise<void> {
     for (const orderId of new Set(orderIds)) {
-      const order = await tx.findOne(FilingOrderEntity, { select: { id: true, ownerId: true, kind: true, status: true, version: true }, where: { id: orderId } });
+      const order = await tx.findOne(FilingOrderEntity, {
+        select: { id: true, ownerId: true, kind: true, status: true, version: true },
+        where: { id: orderId },
+      });
       if (order && AT_REGULATOR.includes(order.status)) await this.returnIfLapsed(tx, order);
     }
   }

@@ -32,8 +32,7 @@ export class ResourceUsesOnOrderStatus implements OrderStatusEffect {
     else if (to === 'approved') {
       await this.uses.approve(tx, order);
       await this.uses.releaseServices(tx, change.endedServiceKeys ?? []);
-    }
-    else if (IN_FLIGHT.includes(to)) await this.uses.restage(tx, order.id, to);
+    } else if (IN_FLIGHT.includes(to)) await this.uses.restage(tx, order.id, to);
     else await this.uses.release(tx, order.id);
     if (AT_REGULATOR.includes(to) && !AT_REGULATOR.includes(change.from) && (await this.checks.standsOn(tx, order.id))) {
       await this.lapseJobs.scheduleNext(tx, order.id);

@@ -32,10 +32,15 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
     const server = await registerInstance(grantor, over);
     const code =
       kind === 'authorization'
-        ? (await grantor.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId: server.instanceId, targetAccountId: receiver.accountId }))
-            .code
+        ? (
+            await grantor.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', {
+              instanceId: server.instanceId,
+              targetAccountId: receiver.accountId,
+            })
+          ).code
         : (await grantCodes(grantor, server.instanceId, receiver))[0]!.code;
-    const resource: Record<string, string> = kind === 'authorization' ? { type: 'authorization_code', authorizationCode: code } : { type: 'service_code', serviceCode: code };
+    const resource: Record<string, string> =
+      kind === 'authorization' ? { type: 'authorization_code', authorizationCode: code } : { type: 'service_code', serviceCode: code };
     const { orderId, draft } = await submitFiling(t, w, { applicant: receiver, draft: onCode(resource) });
     return { grantor, receiver, server, code, orderId, draft, field: `websites.0.resource.${kind === 'authorization' ? 'authorizationCode' : 'serviceCode'}` };
   }
@@ -68,7 +73,11 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
       const detail = await detailOf(filing.receiver, filing.orderId);
       expect(detail.status).toBe('initial_review_rejected');
       expect(detail.rejections).toEqual([
-        expect.objectContaining({ path: filing.field, reason: `备案授权码已失效：${CODE_LIMITS.validWhileServer.rule}`, suggestion: expect.stringContaining('授权账号') }),
+        expect.objectContaining({
+          path: filing.field,
+          reason: `备案授权码已失效：${CODE_LIMITS.validWhileServer.rule}`,
+          suggestion: expect.stringContaining('授权账号'),
+        }),
       ]);
       expect(detail.editablePaths.sort()).toEqual([filing.field, 'websites.0.resource'].sort());
       expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system', from: 'pending_regulator_submission', to: 'initial_review_rejected' });
