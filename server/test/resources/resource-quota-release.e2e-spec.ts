@@ -37,9 +37,11 @@ describe('cloud resources: an instance’s place comes back when its approved se
     return { applicant, instanceId, subject };
   }
 
-  for (const kind of ['cancel_service', 'cancel_access'] as const) {
+  const ENDED_BY = { cancel_service: '注销服务', cancel_subject: '注销主体', cancel_access: '取消接入' } as const;
+
+  for (const kind of ['cancel_service', 'cancel_subject', 'cancel_access'] as const) {
     it(
-      `should give the instance's place back when its approved service is ended by ${kind === 'cancel_service' ? '注销服务' : '取消接入'}`,
+      `should give the instance's place back when its approved service is ended by ${ENDED_BY[kind]}`,
       async () => {
         const { applicant, instanceId, subject } = await fullInstance(kind.replace('_', '-'));
         expect(await quotaOf(applicant.client, instanceId)).toEqual(['at_quota']);

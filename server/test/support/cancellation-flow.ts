@@ -1,4 +1,4 @@
-import type { CancellationKind, CancellationView, Draft, DevMailMessage } from '@beian/shared';
+import { cancellationDeclaration, type CancellationKind, type CancellationView, type Draft, type DevMailMessage } from '@beian/shared';
 import { PERSON_ID_LAST_SIX, website, type ApiTestKit } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { approveSubmitted, submitFiling, type Applicant, type WorkflowDriver } from './filing-flow';
@@ -99,11 +99,10 @@ export async function throughRegulator(
   return kit.progress(orderId);
 }
 
-/** 注销服务 or 取消接入 of every service of the subject, confirmed by SMS, submitted and decided by the 管局. */
-export async function cancelAll(w: WorkflowDriver, subject: FiledSubject, reviewer: ApiTestKit, kind: 'cancel_service' | 'cancel_access') {
-  const { orderId } = await startCancellation(subject, kind, subject.serviceIds);
-  const declaration = kind === 'cancel_service' ? `确认注销${subject.subjectName}的所选网站/APP` : null;
-  const confirmed = await confirmBySms(subject, orderId, declaration);
+/** 注销主体, or 注销服务 / 取消接入 of every service of the subject, confirmed by SMS, submitted and decided by the 管局. */
+export async function cancelAll(w: WorkflowDriver, subject: FiledSubject, reviewer: ApiTestKit, kind: 'cancel_service' | 'cancel_access' | 'cancel_subject') {
+  const { orderId } = await startCancellation(subject, kind, kind === 'cancel_subject' ? [] : subject.serviceIds);
+  const confirmed = await confirmBySms(subject, orderId, cancellationDeclaration(kind, subject.subjectName));
   if (confirmed.status !== 200) throw new Error(`cancellation confirmation failed: ${JSON.stringify(confirmed.body)}`);
   await subject.applicant.client.kit.ok('submit', 'POST', `/api/orders/${orderId}/submit`, {});
   await w.drain();
