@@ -70,6 +70,19 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await shot(staff, 'resources-00-sim-inventory');
   }
 
+  /** From the home page: 服务码管理 → 本账号生成的, the one code on the picked server (203.0.113.20) in `state`. */
+  async function ownServiceCodeIs(page: Page, state: string, screenshot: string): Promise<void> {
+    await logInThroughTheUi(page, stage.server, APPLICANT);
+    await page.locator('#open-service-codes').click();
+    await page.locator('#tab-own').click();
+    await expectText(page, '#service-codes-own .code-item', '服务器 IP：203.0.113.20');
+    expect(await page.locator('#service-codes-own .code-item').count()).toBe(1);
+    await expectText(page, '#service-codes-own .code-state', state);
+    const code = (await page.locator('#service-codes-own .code-value').textContent())!.trim();
+    await expectReadable(page, [...TYPED, code]);
+    await shot(page, screenshot);
+  }
+
   it('should let the applicant pick only an eligible instance, authorise the 公安 sync at submit, change it on progress and copy the data code after approval', async () => {
     await registerInstances();
     // Precondition: a complete personal filing whose website has no instance chosen yet (the wizard has its own journeys).
@@ -109,6 +122,8 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await expectText(page, '#public-security-state', '已完成授权');
     await expectReadable(page, TYPED);
     await shot(page, 'resources-03-progress-authorised');
+    // Picking an instance of the account made its 服务码 (seed 004 L9): 服务码管理 lists it 备案中 while the order is in review.
+    await ownServiceCodeIs(page, '备案中', 'resources-03b-own-service-code-in-review');
 
     await approveSubmittedOrder(stage.server, APPLICANT, orderId, { mobile: MOBILE, certLastSix: CERT_LAST_SIX });
     await reopenProgress(page, orderId);
@@ -118,6 +133,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await page.locator('#public-security-code-copy').click();
     await expectReadable(page, TYPED);
     await shot(page, 'resources-04-data-code');
+    await ownServiceCodeIs(page, '已备案', 'resources-04b-own-service-code-filed');
 
     adminApi = await new ApiTestKit(stage.server.url).devLogin('管理员1');
     await adminApi.ok('31 days later', 'POST', '/api/dev/clock/advance', { ms: 31 * DAY });

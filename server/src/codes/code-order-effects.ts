@@ -5,18 +5,26 @@ import { DRAFT_SAVED_EFFECTS, type DraftSavedEffect } from '../order-core/draft-
 import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore, type DraftTree } from '../order-core/order-draft.store';
 import { ORDER_STATUS_EFFECTS, type OrderStatusChange, type OrderStatusEffect } from '../order-core/order-status-effects';
-import { SUBMISSION_CHECKS, type SubmissionCheck } from '../order-core/submission-checks';
+import { RESOURCE_CHECKS, type ResourceCheck } from '../resources/resource-checks';
 import { CodeUsage } from './code-usage';
+import { FilingCodeEntity } from './filing-code.entity';
 import { instancePicks, SameAccountCodes } from './same-account-codes';
 
-/** Submission check of the 授权码 / 服务码 a draft files with. */
+/**
+ * The 授权码 / 服务码 a draft files with, as a resource check: at submission, before the 管局 and, while the order is at
+ * MIIT or the 管局, daily and on a 退费 of the code's server (its owner may be another account).
+ */
 @Injectable()
-@SUBMISSION_CHECKS()
-export class FilingCodesCheck implements SubmissionCheck {
+@RESOURCE_CHECKS()
+export class FilingCodesCheck implements ResourceCheck {
   constructor(private readonly usage: CodeUsage) {}
 
-  findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {
-    return this.usage.findings(tx, orderId, draft);
+  findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null): Promise<FieldError[]> {
+    return this.usage.findings(tx, accountId, draft, orderId);
+  }
+
+  async standsOn(tx: EntityManager, orderId: string): Promise<boolean> {
+    return (await tx.countBy(FilingCodeEntity, { orderId, state: 'reserved' })) > 0;
   }
 }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CODE_LIMITS, CODE_TRANSITIONS, type CodeEvent, type CodeKind, type FieldError } from '@beian/shared';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
@@ -57,6 +56,7 @@ export class CodeUsage {
     if (row.state === 'used') return unavailable(wanted.path, `${name}已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
     if (row.state === 'reserved' && !reservedHere) return unavailable(wanted.path, `${name}正在被其他备案订单使用，请更换`);
     if (row.state === 'unbound') return unavailable(wanted.path, `${name}未绑定实例，请授权账号在服务码管理中绑定云服务器后再使用`);
+    if (row.state === 'refunded') return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
     if (row.state !== 'available' && !reservedHere) return unavailable(wanted.path, `${name}已失效，请到服务码管理页面查看或联系授权账号重新生成`);
     const instance = row.instanceId ? await this.inventory.find(tx, row.ownerUserId, row.instanceId) : null;
     if (!instance || instance.refunded) return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
@@ -64,16 +64,15 @@ export class CodeUsage {
     return null;
   }
 
-  /** Submission check: every code of the draft is usable by the order's owner, and none is named twice. */
-  async findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {
+  /** Every code of the draft is usable by the holder (the order's owner), and none is named twice. */
+  async findings(tx: EntityManager, holderUserId: string, draft: DraftTree, orderId: string | null): Promise<FieldError[]> {
     const wanted = draftCodes(draft);
     if (!wanted.length) return [];
-    const order = await tx.findOneOrFail(FilingOrderEntity, { select: { id: true, ownerId: true }, where: { id: orderId } });
     const found: FieldError[] = [];
     const seen = new Set<string>();
     for (const code of wanted) {
       const key = `${code.kind}:${code.code}`;
-      const refusal = seen.has(key) ? unavailable(code.path, CODE_LIMITS.oneCodeOneService.rule) : await this.refusal(tx, order.ownerId, code, orderId);
+      const refusal = seen.has(key) ? unavailable(code.path, CODE_LIMITS.oneCodeOneService.rule) : await this.refusal(tx, holderUserId, code, orderId);
       seen.add(key);
       if (refusal) found.push(refusal);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ORDER_KINDS, type FilingSubjectOrigin, type OrderKind, type OrderKindGroup } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { ORDER_APPROVAL_EFFECT, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
+import { ORDER_APPROVAL_EFFECT, type ApprovalOutcome, type ApprovedOrder, type OrderApprovalEffect } from '../order-core/order-approval.port';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { CancelAccessEffect } from './cancel-access.effect';
@@ -48,7 +48,7 @@ export class FilingRecordApproval implements OrderApprovalEffect {
     this.groupEffects = { cancel, cancel_access: cancelAccess, change, migration };
   }
 
-  async apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+  async apply(tx: EntityManager, approved: ApprovedOrder): Promise<ApprovalOutcome> {
     const { order, draft, numbers, at } = approved;
     if (ORDER_KINDS[order.kind].group !== 'filing') return this.onRecord(tx, approved);
     const [subjectNumber, ...serviceNumbers] = numbers;
@@ -104,14 +104,18 @@ export class FilingRecordApproval implements OrderApprovalEffect {
   }
 
   /** Kinds acting on the record (变更, 注销, 取消接入, 迁移): their group's effect, between a version's before and after. */
-  private async onRecord(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+  /** A post-approval group's effect; answers the keys of the services it ended (注销, 取消接入), whose places come back. */
+  private async onRecord(tx: EntityManager, approved: ApprovedOrder): Promise<ApprovalOutcome> {
     const { order, at } = approved;
     if (!order.subjectId) return { subjectId: null };
     const serviceIds = orderServiceIds(order);
     const before = await this.store.snapshot(tx, order.subjectId, serviceIds);
+    const activeBefore = await this.store.servicesOfSubjects(tx, [order.subjectId], ['active']);
     await this.groupEffects[ORDER_KINDS[order.kind].group]?.apply(tx, approved);
+    const stillActive = new Set((await this.store.servicesOfSubjects(tx, [order.subjectId], ['active'])).map((service) => service.id));
     const after = await this.store.snapshot(tx, order.subjectId, serviceIds);
     if (after) await this.store.insertVersion(tx, { subjectId: order.subjectId, orderId: order.id, kind: order.kind, before, after, createdAt: at });
-    return { subjectId: order.subjectId };
+    const ended = activeBefore.filter((service) => !stillActive.has(service.id)).map((service) => service.id);
+    return { subjectId: order.subjectId, endedServiceKeys: await this.store.serviceKeysOf(tx, ended) };
   }
 }

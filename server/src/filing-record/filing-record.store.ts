@@ -95,6 +95,13 @@ export class FilingRecordStore {
     );
   }
 
+  /** The lookup keys of the services (`website:<domain>` per domain, `app:<name>`). */
+  async serviceKeysOf(tx: EntityManager, serviceIds: string[]): Promise<string[]> {
+    if (!serviceIds.length) return [];
+    const rows = await tx.find(FilingServiceKeyEntity, { select: { serviceKey: true }, where: { serviceId: In(serviceIds) } });
+    return [...new Set(rows.map((row) => row.serviceKey))];
+  }
+
   /** The services filed under a domain (website) or APP name, with their subjects; several when one was cancelled and filed again. */
   async servicesByName(tx: EntityManager, serviceType: FilingServiceType, name: string): Promise<ServiceWithSubject[]> {
     const keys = await tx.find(FilingServiceKeyEntity, { select: { serviceId: true }, where: { serviceKey: serviceKey(serviceType, name) } });

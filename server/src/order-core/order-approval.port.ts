@@ -14,10 +14,16 @@ export interface ApprovedOrder {
   at: Date;
 }
 
+export interface ApprovalOutcome {
+  subjectId: string | null;
+  /** The keys (`serviceKey` of shared) of the services the approval ended: 注销服务 / 注销主体 / 取消接入. */
+  endedServiceKeys?: string[];
+}
+
 /** What an approval does to the approved filing (备案信息), in the approval's transaction. */
 export interface OrderApprovalEffect {
   /** Applies the order to the record; answers the subject the order now belongs to (null when it has none). */
-  apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }>;
+  apply(tx: EntityManager, approved: ApprovedOrder): Promise<ApprovalOutcome>;
 }
 
 /** `@ORDER_APPROVAL_EFFECT()` on the one provider that writes the record on approval (the filing-record module). */
@@ -34,7 +40,7 @@ export class OrderApprovalPort implements OnModuleInit, OrderApprovalEffect {
     this.effect = discoverOne<OrderApprovalEffect>(this.discovery, ORDER_APPROVAL_EFFECT, 'OrderApprovalEffect');
   }
 
-  apply(tx: EntityManager, approved: ApprovedOrder): Promise<{ subjectId: string | null }> {
+  apply(tx: EntityManager, approved: ApprovedOrder): Promise<ApprovalOutcome> {
     if (!this.effect) throw new Error('OrderApprovalEffect asked before boot');
     return this.effect.apply(tx, approved);
   }

@@ -57,8 +57,8 @@ export class OrderStateMachine {
       { ...extra, status: decision.to, version: order.version + 1, updatedAt: now },
     );
     if (!updated.affected) throw new AppException('VERSION_CONFLICT');
-    if (decision.to === 'approved') await this.applyApproval(tx, order.id, request.numbers ?? [], now);
-    await this.statusEffects.entered(tx, { order, from: order.status, to: decision.to, event: request.event });
+    const endedServiceKeys = decision.to === 'approved' ? await this.applyApproval(tx, order.id, request.numbers ?? [], now) : undefined;
+    await this.statusEffects.entered(tx, { order, from: order.status, to: decision.to, event: request.event, endedServiceKeys });
     const history = await tx.insert(OrderHistoryEntity, {
       orderId: order.id,
       fromStatus: order.status,
@@ -95,13 +95,14 @@ export class OrderStateMachine {
     return { ...order, status: decision.to, version: order.version + 1, historyId };
   }
 
-  /** The approved order's effect on the record (备案信息), and the subject it now belongs to. */
-  private async applyApproval(tx: EntityManager, orderId: string, numbers: string[], at: Date): Promise<void> {
+  /** The approved order's effect on the record (备案信息) and the subject it now belongs to; answers the services it ended. */
+  private async applyApproval(tx: EntityManager, orderId: string, numbers: string[], at: Date): Promise<string[]> {
     const order = await tx.findOneOrFail(FilingOrderEntity, {
       select: { id: true, ownerId: true, kind: true, subjectType: true, serviceType: true, subjectId: true, serviceIds: true },
       where: { id: orderId },
     });
-    const { subjectId } = await this.approval.apply(tx, { order, draft: await this.drafts.load(tx, orderId), numbers, at });
+    const { subjectId, endedServiceKeys } = await this.approval.apply(tx, { order, draft: await this.drafts.load(tx, orderId), numbers, at });
     if (subjectId && subjectId !== order.subjectId) await tx.update(FilingOrderEntity, { id: orderId }, { subjectId });
+    return endedServiceKeys ?? [];
   }
 }

@@ -10,6 +10,8 @@ export interface OrderStatusChange {
   from: OrderState;
   to: OrderState;
   event: OrderEvent;
+  /** Entering `approved`: the keys of the services the approval ended on the record (注销 / 取消接入). */
+  endedServiceKeys?: readonly string[];
 }
 
 /** What a module holding data tied to an order does when the order changes status (codes reserved, consumed, released). */

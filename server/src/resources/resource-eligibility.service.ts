@@ -69,6 +69,10 @@ export class ResourceEligibility implements ResourceCheck {
     return findings;
   }
 
+  standsOn(tx: EntityManager, orderId: string): Promise<boolean> {
+    return this.uses.hasUses(tx, orderId);
+  }
+
   private choice(resource: CloudResource, rules: ReturnType<typeof resourceIneligibility>): ResourceChoice {
     return {
       ...resource,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_KINDS, fieldLabel, type OrderRejection, type OrderState } from '@beian/shared';
+import { ORDER_KINDS, fieldLabel, type FieldError, type OrderRejection, type OrderState } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { OrderDraftStore } from '../order-core/order-draft.store';
 import { OrderStateMachine, type OrderRef } from '../order-core/order-state-machine';
 import { ReviewDecisionEntity } from '../order-core/review-decision.entity';
 import { Clock } from '../platform/clock/clock';
 import { ResourceChecks } from './resource-checks';
+import { AT_REGULATOR } from './resource-uses';
 
 /** Who returns an order whose resource lapsed: no reviewer, the system. */
 const SYSTEM_REVIEWER = 'system';
@@ -15,6 +17,25 @@ const WITHDRAWN_FROM: Partial<Record<OrderState, string>> = {
   sms_verification: '订单已从工信部短信核验中撤回',
   regulator_review: '订单已从管局审核中撤回',
 };
+
+/** The service's resource (`websites.N.resource`): the applicant may pick another one, or enter another code. */
+const resourceOf = (path: string) => path.replace(/(\.resource)\..*$/, '$1');
+
+/**
+ * An instance's reason goes on the service's resource; a 授权码 / 服务码's on its own field (where the wizard shows it),
+ * with the whole resource reopened so that another one can be chosen.
+ */
+function rejectionOf(finding: FieldError): OrderRejection {
+  const onInstance = finding.code === 'RESOURCE_INELIGIBLE';
+  return {
+    path: onInstance ? resourceOf(finding.path) : finding.path,
+    kind: 'field',
+    reason: finding.message,
+    suggestion: onInstance
+      ? '请续费该资源，或改选本账号下满足备案条件的云资源后重新提交'
+      : '请联系授权账号续费或更换服务器并重新生成，或改选本账号下满足备案条件的云资源后重新提交',
+  };
+}
 
 /**
  * A resource that expired, was refunded or fell under a limit after submission sends the order back to the applicant
@@ -36,12 +57,8 @@ export class ResourceLapse {
     const draft = await this.drafts.load(tx, order.id);
     const findings = await this.resources.findings(tx, order.ownerId, draft, order.id);
     if (!findings.length) return false;
-    const reasons: OrderRejection[] = findings.map((finding) => ({
-      path: finding.path.replace(/(\.resource)\..*$/, '$1'),
-      kind: 'field',
-      reason: finding.message,
-      suggestion: '请续费该资源，或改选本账号下满足备案条件的云资源后重新提交',
-    }));
+    const reasons = findings.map(rejectionOf);
+    const reopened = [...new Set(findings.filter((finding) => finding.code !== 'RESOURCE_INELIGIBLE').map((finding) => resourceOf(finding.path)))];
     const withdrawn = WITHDRAWN_FROM[order.status];
     const why = reasons.map((r) => `${fieldLabel(r.path ?? '')}：${r.reason}`).join('；');
     await this.stateMachine.fire(tx, order, {
@@ -55,9 +72,20 @@ export class ResourceLapse {
       decision: 'reject',
       reasons: JSON.stringify(reasons),
       snapshot: this.drafts.seal(draft),
-      reopenedPaths: '[]',
+      reopenedPaths: JSON.stringify(reopened),
       createdAt: this.clock.now(),
     });
     return true;
+  }
+
+  /** After a 退费: the orders still at MIIT or the 管局 among `orderIds` go back when their resources lapsed. */
+  async returnAtRegulator(tx: EntityManager, orderIds: string[]): Promise<void> {
+    for (const orderId of new Set(orderIds)) {
+      const order = await tx.findOne(FilingOrderEntity, {
+        select: { id: true, ownerId: true, kind: true, status: true, version: true },
+        where: { id: orderId },
+      });
+      if (order && AT_REGULATOR.includes(order.status)) await this.returnIfLapsed(tx, order);
+    }
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderDraftStore } from '../order-core/order-draft.store';
-import { FilingOrderEntity } from '../order-core/filing-order.entity';
 import { ORDER_STATUS_EFFECTS, type OrderStatusChange, type OrderStatusEffect } from '../order-core/order-status-effects';
 import { AppException } from '../platform/errors/app-exception';
+import { ResourceChecks } from './resource-checks';
 import { ResourceEligibility } from './resource-eligibility.service';
 import { ResourceLapseJobs } from './resource-lapse.jobs';
 import { ResourceLapse } from './resource-lapse.service';
@@ -23,15 +23,18 @@ export class ResourceUsesOnOrderStatus implements OrderStatusEffect {
     private readonly eligibility: ResourceEligibility,
     private readonly drafts: OrderDraftStore,
     private readonly lapseJobs: ResourceLapseJobs,
+    private readonly checks: ResourceChecks,
   ) {}
 
   async entered(tx: EntityManager, change: OrderStatusChange): Promise<void> {
     const { order, to } = change;
     if ((change.event === 'submit' || change.event === 'resubmit') && IN_FLIGHT.includes(to)) await this.reserve(tx, change);
-    else if (to === 'approved') await this.uses.approve(tx, order);
-    else if (IN_FLIGHT.includes(to)) await this.uses.restage(tx, order.id, to);
+    else if (to === 'approved') {
+      await this.uses.approve(tx, order);
+      await this.uses.releaseServices(tx, change.endedServiceKeys ?? []);
+    } else if (IN_FLIGHT.includes(to)) await this.uses.restage(tx, order.id, to);
     else await this.uses.release(tx, order.id);
-    if (AT_REGULATOR.includes(to) && !AT_REGULATOR.includes(change.from) && (await this.uses.hasUses(tx, order.id))) {
+    if (AT_REGULATOR.includes(to) && !AT_REGULATOR.includes(change.from) && (await this.checks.standsOn(tx, order.id))) {
       await this.lapseJobs.scheduleNext(tx, order.id);
     }
   }
@@ -60,12 +63,6 @@ export class LapseOnRefund implements ResourceRefundEffect {
   ) {}
 
   async refunded(tx: EntityManager, accountId: string, instanceId: string): Promise<void> {
-    for (const orderId of await this.uses.ordersOn(tx, accountId, instanceId, [...AT_REGULATOR])) {
-      const order = await tx.findOneOrFail(FilingOrderEntity, {
-        select: { id: true, ownerId: true, kind: true, status: true, version: true },
-        where: { id: orderId },
-      });
-      await this.lapse.returnIfLapsed(tx, order);
-    }
+    await this.lapse.returnAtRegulator(tx, await this.uses.ordersOn(tx, accountId, instanceId, [...AT_REGULATOR]));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrderState } from '@beian/shared';
+import { serviceKey, type OrderState } from '@beian/shared';
 import { In, type EntityManager } from 'typeorm';
 import type { DraftTree } from '../order-core/order-draft.store';
 import { Clock } from '../platform/clock/clock';
@@ -26,10 +26,11 @@ interface DraftService {
   resource?: { type?: string; instanceId?: string };
 }
 
+/** The record's key of the service (`serviceKey` of shared: first domain, APP name), so that a 注销 on the record finds it. */
 function serviceKeyOf(section: (typeof SERVICE_SECTIONS)[number], service: DraftService, index: number): string {
-  const domain = Array.isArray(service.domains) ? service.domains[0]?.trim().toLowerCase() : undefined;
-  if (section === 'websites' && domain) return `website:${domain}`.slice(0, 270);
-  if (section === 'apps' && service.name?.trim()) return `app:${service.name.trim()}`.slice(0, 270);
+  const domain = Array.isArray(service.domains) ? service.domains[0]?.trim() : undefined;
+  if (section === 'websites' && domain) return serviceKey('website', domain).slice(0, 270);
+  if (section === 'apps' && service.name?.trim()) return serviceKey('app', service.name).slice(0, 270);
   return `${section}.${index}`;
 }
 
@@ -112,6 +113,13 @@ export class ResourceUses {
     const stale = replaced.filter((row) => row.orderId !== order.id).map((row) => row.id);
     if (stale.length) await tx.delete(ResourceUseEntity, { id: In(stale) });
     await tx.update(ResourceUseEntity, { id: In(rows.map((row) => row.id)) }, { stage: 'approved', updatedAt: this.clock.now() });
+  }
+
+  /** 注销 / 取消接入 approved: the ended services' places on their instances come back (any account's rows: the key is the service). */
+  async releaseServices(tx: EntityManager, serviceKeys: readonly string[]): Promise<void> {
+    if (!serviceKeys.length) return;
+    const rows = await tx.find(ResourceUseEntity, { select: { id: true }, where: { stage: 'approved', serviceKey: In([...serviceKeys]) } });
+    if (rows.length) await tx.delete(ResourceUseEntity, { id: In(rows.map((row) => row.id)) });
   }
 
   async restage(tx: EntityManager, orderId: string, stage: string): Promise<void> {

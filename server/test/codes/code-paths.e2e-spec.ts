@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CODE_LIMITS, RESOURCE_RULES, type Draft, type FilingCodeView, type FilingTypeVerifyRequest } from '@beian/shared';
 import { personalDraft, type ApiTestKit } from '@beian/shared/testing';
-import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { workflow } from '../regulator/workflow.support';
-import { confirmBySms, startCancellation, throughRegulator, type FiledSubject } from '../support/cancellation-flow';
+import { cancelAll, filedSubject, type FiledSubject } from '../support/cancellation-flow';
 import { chinaNoonIn, cvm } from '../resources/resource.support';
-import { approveSubmitted, submitFiling, withFreshPerson } from '../support/filing-flow';
+import { approveSubmitted, withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { codesAccount, grantCodes, registerInstance, stateOf, type Account } from './codes.support';
@@ -48,30 +47,7 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
   }
 
   /** Submitted by `applicant` and approved through 初审, the MIIT SMS and the 管局: the subject as the cancellation flow needs it. */
-  async function filed(applicant: Account, draft: Draft): Promise<FiledSubject> {
-    const submitted = await submitFiling(t, w, { applicant, draft });
-    await approveSubmitted(w, applicant, submitted.orderId, submitted.draft, reviewer);
-    const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: submitted.orderId })).subjectId!;
-    const services = (await applicant.client.get(`/api/filings/subjects/${subjectId}`)).body.services as { id: string }[];
-    return {
-      applicant,
-      subjectId,
-      subjectName: draft.subject!.name!,
-      serviceIds: services.map((s) => s.id),
-      numbers: [],
-      mobile: draft.subjectPrincipal!.mobile!,
-      draft: submitted.draft,
-    };
-  }
-
-  async function cancelled(subject: FiledSubject, kind: 'cancel_service' | 'cancel_access') {
-    const { orderId } = await startCancellation(subject, kind, subject.serviceIds);
-    const declaration = kind === 'cancel_service' ? `确认注销${subject.subjectName}的所选网站/APP` : null;
-    expect((await confirmBySms(subject, orderId, declaration)).status).toBe(200);
-    expect((await subject.applicant.client.post(`/api/orders/${orderId}/submit`)).status).toBe(200);
-    await w.drain();
-    return throughRegulator(w, subject, reviewer, orderId);
-  }
+  const filed = (applicant: Account, draft: Draft): Promise<FiledSubject> => filedSubject(t, w, reviewer, 1, draft, applicant);
 
   it(
     'should refuse at 验证备案类型 a forged, a used and a revoked 授权码 on its field, and accept one the caller may file with',
@@ -224,8 +200,8 @@ describe('code paths: 验证备案类型 with a 授权码, same-account 服务�
       const byInstance = await filed(holder, draftOn({ type: 'instance', instanceId: ownServer.instanceId }));
       const [serviceCode] = await holder.kit.ok<FilingCodeView[]>('own', 'GET', '/api/codes/service?tab=own');
 
-      const cancelledService = await cancelled(byCode, 'cancel_service');
-      const accessEnded = await cancelled(byInstance, 'cancel_access');
+      const cancelledService = await cancelAll(w, byCode, reviewer, 'cancel_service');
+      const accessEnded = await cancelAll(w, byInstance, reviewer, 'cancel_access');
       const reuse = await holder.client.post('/api/codes/check', { kind: 'authorization', code: authorizationCode });
 
       expect(cancelledService.status).toBe('approved');

@@ -1,4 +1,4 @@
-import type { CancellationKind, CancellationView, Draft, DevMailMessage } from '@beian/shared';
+import { cancellationDeclaration, type CancellationKind, type CancellationView, type Draft, type DevMailMessage } from '@beian/shared';
 import { PERSON_ID_LAST_SIX, website, type ApiTestKit } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { approveSubmitted, submitFiling, type Applicant, type WorkflowDriver } from './filing-flow';
@@ -18,9 +18,16 @@ export interface FiledSubject {
   draft: Draft;
 }
 
-/** A personal subject approved with `services` websites (首次备案, then 新增服务 for each further one). */
-export async function filedSubject(t: TestApp, w: WorkflowDriver, reviewer: ApiTestKit, services = 1, draft0?: Draft): Promise<FiledSubject> {
-  const first = await submitFiling(t, w, draft0 ? { draft: draft0 } : {});
+/** A personal subject approved with `services` websites (首次备案, then 新增服务 for each further one), by `applicant` or a new one. */
+export async function filedSubject(
+  t: TestApp,
+  w: WorkflowDriver,
+  reviewer: ApiTestKit,
+  services = 1,
+  draft0?: Draft,
+  applicant?: Applicant,
+): Promise<FiledSubject> {
+  const first = await submitFiling(t, w, { ...(draft0 ? { draft: draft0 } : {}), ...(applicant ? { applicant } : {}) });
   const draft = first.draft;
   const progress = await approveSubmitted(w, first.applicant, first.orderId, draft, reviewer);
   const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: first.orderId })).subjectId!;
@@ -90,4 +97,14 @@ export async function throughRegulator(
   await reviewer.ok('管局 script', 'POST', `/api/regulator-sim/orders/${orderId}/script`, body);
   await w.advance(SETTLE_MS);
   return kit.progress(orderId);
+}
+
+/** 注销主体, or 注销服务 / 取消接入 of every service of the subject, confirmed by SMS, submitted and decided by the 管局. */
+export async function cancelAll(w: WorkflowDriver, subject: FiledSubject, reviewer: ApiTestKit, kind: 'cancel_service' | 'cancel_access' | 'cancel_subject') {
+  const { orderId } = await startCancellation(subject, kind, kind === 'cancel_subject' ? [] : subject.serviceIds);
+  const confirmed = await confirmBySms(subject, orderId, cancellationDeclaration(kind, subject.subjectName));
+  if (confirmed.status !== 200) throw new Error(`cancellation confirmation failed: ${JSON.stringify(confirmed.body)}`);
+  await subject.applicant.client.kit.ok('submit', 'POST', `/api/orders/${orderId}/submit`, {});
+  await w.drain();
+  return throughRegulator(w, subject, reviewer, orderId);
 }
