@@ -1,4 +1,4 @@
-import { RESOURCE_LIMITS, type ResourceChoice } from '@beian/shared';
+import { RESOURCE_LIMITS } from '@beian/shared';
 import { personalDraft, website, withFreshPerson } from '@beian/shared/testing';
 import { ResourceUseEntity } from '../../src/resources/resource-use.entity';
 import { BackfillApprovedResourceUses1796040000000 as BackfillMysql } from '../../src/platform/database/migrations/mysql/1796040000000-BackfillApprovedResourceUses';
@@ -6,7 +6,7 @@ import { BackfillApprovedResourceUses1796040000000 as BackfillSqlite } from '../
 import { cancelAll, filedSubject } from '../support/cancellation-flow';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { workflow, type Client } from '../regulator/workflow.support';
-import { cvm, inventory } from './resource.support';
+import { cvm, ineligibilityOf, inventory } from './resource.support';
 
 const FLOW_TIMEOUT = 180_000;
 
@@ -21,9 +21,6 @@ describe('cloud resources: an instance’s place comes back when its approved se
     admin = (await devLogin(t.url, '管理员-quota-release')).client;
   });
   afterAll(() => t.close());
-
-  const quotaOf = async (client: Client, instanceId: string) =>
-    (await client.get<ResourceChoice[]>('/api/resources')).body.find((c) => c.instanceId === instanceId)?.reasons.map((r) => r.rule);
 
   /** An applicant whose instance has one place left, and a subject approved with one website on it: the instance is full. */
   async function fullInstance(name: string) {
@@ -44,12 +41,12 @@ describe('cloud resources: an instance’s place comes back when its approved se
       `should give the instance's place back when its approved service is ended by ${ENDED_BY[kind]}`,
       async () => {
         const { applicant, instanceId, subject } = await fullInstance(kind.replace('_', '-'));
-        expect(await quotaOf(applicant.client, instanceId)).toEqual(['at_quota']);
+        expect(await ineligibilityOf(applicant.client, instanceId)).toEqual(['at_quota']);
 
         const progress = await cancelAll(w, subject, admin.kit, kind);
 
         expect(progress.status).toBe('approved');
-        expect(await quotaOf(applicant.client, instanceId)).toEqual([]);
+        expect(await ineligibilityOf(applicant.client, instanceId)).toEqual([]);
       },
       FLOW_TIMEOUT,
     );
@@ -61,7 +58,7 @@ describe('cloud resources: an instance’s place comes back when its approved se
       const { applicant, instanceId } = await fullInstance('backfill');
       // As before the `resource_uses` migration: the record holds the approved service, no quota row does.
       await t.db.manager.delete(ResourceUseEntity, { accountId: applicant.user.id, instanceId });
-      expect(await quotaOf(applicant.client, instanceId)).toEqual([]);
+      expect(await ineligibilityOf(applicant.client, instanceId)).toEqual([]);
       const backfill = t.db.isSqlite ? new BackfillSqlite() : new BackfillMysql();
       const runner = t.db.dataSource.createQueryRunner();
 
@@ -72,7 +69,7 @@ describe('cloud resources: an instance’s place comes back when its approved se
         await runner.release();
       }
 
-      expect(await quotaOf(applicant.client, instanceId)).toEqual(['at_quota']);
+      expect(await ineligibilityOf(applicant.client, instanceId)).toEqual(['at_quota']);
       const rows = await t.db.manager.find(ResourceUseEntity, { where: { accountId: applicant.user.id, instanceId } });
       expect(rows.map((row) => [row.stage, row.serviceKey])).toEqual([['approved', 'website:release-backfill.example.cn']]);
     },

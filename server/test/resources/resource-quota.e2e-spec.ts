@@ -1,11 +1,11 @@
-import { RESOURCE_LIMITS, type ResourceChoice } from '@beian/shared';
+import { RESOURCE_LIMITS } from '@beian/shared';
 import { website, withFreshPerson, personalDraft } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { approveSubmitted, submitFiling } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { workflow, type Client } from '../regulator/workflow.support';
-import { cvm, inventory } from './resource.support';
+import { cvm, ineligibilityOf, inventory } from './resource.support';
 
 describe('cloud resources: the services-per-instance quota counts the account’s other orders', () => {
   let t: TestApp;
@@ -19,15 +19,12 @@ describe('cloud resources: the services-per-instance quota counts the account’
   });
   afterAll(() => t.close());
 
-  const quotaOf = async (client: Client, instanceId: string) =>
-    (await client.get<ResourceChoice[]>('/api/resources')).body.find((c) => c.instanceId === instanceId)?.reasons.map((r) => r.rule);
-
   it('should count a submitted and then an approved service on the instance, and refuse a 新增网站 over the quota on its instance field', async () => {
     const applicant = await devLogin(t.url, 'quota-owner');
     const staff = inventory(admin, applicant.user.id);
     await staff.register('ins-quota-4', cvm(t, { filedServices: RESOURCE_LIMITS.SERVICES_PER_INSTANCE.value - 1 }));
     await staff.register('ins-quota-free', cvm(t));
-    expect(await quotaOf(applicant.client, 'ins-quota-4')).toEqual([]);
+    expect(await ineligibilityOf(applicant.client, 'ins-quota-4')).toEqual([]);
 
     const first = await submitFiling(t, w, {
       applicant,
@@ -35,11 +32,11 @@ describe('cloud resources: the services-per-instance quota counts the account’
         personalDraft({ websites: [website({ domains: ['quota-first.cn'], resource: { type: 'instance', instanceId: 'ins-quota-4' } })] }),
       ),
     });
-    expect(await quotaOf(applicant.client, 'ins-quota-4')).toEqual(['at_quota']);
+    expect(await ineligibilityOf(applicant.client, 'ins-quota-4')).toEqual(['at_quota']);
 
     await approveSubmitted(w, applicant, first.orderId, first.draft, admin.kit);
     expect((await applicant.client.get(`/api/orders/${first.orderId}`)).body.status).toBe('approved');
-    expect(await quotaOf(applicant.client, 'ins-quota-4')).toEqual(['at_quota']);
+    expect(await ineligibilityOf(applicant.client, 'ins-quota-4')).toEqual(['at_quota']);
 
     const subjectId = (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: first.orderId })).subjectId!;
     const added = await applicant.client.kit.createOrder({ kind: 'add_service_local', subjectType: 'personal', serviceType: 'website', subjectId });
@@ -84,10 +81,10 @@ describe('cloud resources: the services-per-instance quota counts the account’
       applicant,
       draft: withFreshPerson(personalDraft({ websites: [website({ resource: { type: 'instance', instanceId: 'ins-quota-w' } })] })),
     });
-    expect(await quotaOf(applicant.client, 'ins-quota-w')).toEqual(['at_quota']);
+    expect(await ineligibilityOf(applicant.client, 'ins-quota-w')).toEqual(['at_quota']);
 
     expect((await applicant.client.post(`/api/orders/${filed.orderId}/withdraw`)).status).toBe(200);
 
-    expect(await quotaOf(applicant.client, 'ins-quota-w')).toEqual([]);
+    expect(await ineligibilityOf(applicant.client, 'ins-quota-w')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths, chinaDate, type RegisterResourceRequest } from '@beian/shared';
+import { addMonths, chinaDate, type RegisterResourceRequest, type ResourceChoice } from '@beian/shared';
 import { asNewPerson, personalDraft, principal, website } from '@beian/shared/testing';
 import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
@@ -18,6 +18,11 @@ export function cvm(t: TestApp, over: Partial<RegisterResourceRequest> = {}): Re
 }
 
 /** Staff registering an account's instances in the simulated inventory. */
+/** The rules that make the caller's instance ineligible in the picker (`['at_quota']` once it is full). */
+export async function ineligibilityOf(client: Client, instanceId: string): Promise<string[] | undefined> {
+  return (await client.get<ResourceChoice[]>('/api/resources')).body.find((c) => c.instanceId === instanceId)?.reasons.map((r) => r.rule);
+}
+
 export function inventory(admin: Client, accountId: string) {
   return {
     register: (instanceId: string, body: RegisterResourceRequest) => admin.put(`/api/admin/accounts/${accountId}/resources/${instanceId}`, body),
