@@ -6,6 +6,8 @@ import type { AppConfig } from '../platform/config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { RecentSessions } from './recent-sessions';
+import { RedisConnection } from '../platform/redis/redis.connection';
 import { HttpWechatGateway } from './http-wechat.gateway';
 import { SessionEntity } from './session.entity';
 import { SimulatedWechatGateway } from './simulated-wechat.gateway';
@@ -23,6 +25,15 @@ import { WechatMiniProgramCodes } from './wechat.mini-program-codes';
   controllers: [AuthController],
   providers: [
     AuthService,
+    {
+      provide: RecentSessions,
+      inject: [APP_CONFIG, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection | null) =>
+        new RecentSessions(
+          config.sessionCacheMs,
+          redis && config.redis ? { client: redis.client, channel: `${config.redis.keyPrefix}sessions:revoked` } : null,
+        ),
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: WechatGateway,

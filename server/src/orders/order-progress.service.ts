@@ -96,7 +96,7 @@ export class OrderProgressService {
 
   /** What the ETag is made of: the caller's order's state and version and its latest history row. */
   private async polledHead(user: SessionUser, orderId: string): Promise<Pick<PolledOrder, 'status' | 'version' | 'latestHistoryId'>> {
-    const [row] = await this.db.rows<{ owner_id: string; status: OrderState; version: number | string; latest_history_id: number | string | null }>(
+    const [row] = await this.db.read<{ owner_id: string; status: OrderState; version: number | string; latest_history_id: number | string | null }>(
       `SELECT o.owner_id, o.status, o.version, (SELECT MAX(h.id) FROM order_history h WHERE h.order_id = o.id) AS latest_history_id
          FROM filing_orders o WHERE o.id = ?`,
       [orderId],
@@ -107,7 +107,7 @@ export class OrderProgressService {
 
   /** What every poll needs, in one statement: the caller's order with its history (the latest row makes the ETag). */
   private async polledOrder(user: SessionUser, orderId: string): Promise<PolledOrder> {
-    const rows = await this.db.rows<PolledOrderRow>(
+    const rows = await this.db.read<PolledOrderRow>(
       `SELECT o.id, o.owner_id, o.kind, o.status, o.version, o.submitted_at, o.updated_at,
               h.id AS history_id, h.from_status, h.to_status, h.actor_type, h.reason, h.created_at AS history_at
          FROM filing_orders o LEFT JOIN order_history h ON h.order_id = o.id

@@ -56,7 +56,7 @@ export class PlatformModule {
         // One client for the SMS, OCR and FaceID adapters; null without a key pair. Signed with real time, not the app clock.
         { provide: TencentCloudApiClient, useValue: config.tencentCloud ? new TencentCloudApiClient(config.tencentCloud, () => new Date()) : null },
       ],
-      exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, PublicOrigin, AppLifecycle, MetricsService, TencentCloudApiClient],
+      exports: [Clock, FieldCipher, IdempotencyService, RateLimiter, RedisConnection, PublicOrigin, AppLifecycle, MetricsService, TencentCloudApiClient],
     };
   }
 }

@@ -16,7 +16,7 @@ const anotherAddress = () => ({ 'x-forwarded-for': `10.1.${Math.floor(Math.rando
 
 /**
  * What the server processes of one deployment share beyond the database rows of a filing: the rate-limit counts
- * (in Redis) and the simulators' controllable clock. Three processes on one database, each asked directly.
+ * and session logouts (in Redis) and the simulators' controllable clock. Three processes on one database, each asked directly.
  */
 describe('three server processes sharing rate limits and the simulated clock', () => {
   let database: TestDatabase;
@@ -45,6 +45,8 @@ describe('three server processes sharing rate limits and the simulated clock', (
       TRUST_PROXY: 'true',
       RATE_LIMITS_ENABLED: 'true',
       RATE_LIMIT_REQUESTS_PER_MINUTE: String(LIMIT),
+      // Far longer than the test: a session a process read is refused there only because the logout reached it.
+      SESSION_CACHE_SECONDS: '300',
       ...(TEST_REDIS_URL ? redisCountersEnvironment(TEST_REDIS_URL) : { RATE_LIMIT_STORE: 'database' }),
     });
     // One after the other: the first one runs the migrations.
@@ -88,5 +90,23 @@ describe('three server processes sharing rate limits and the simulated clock', (
     for (const time of seen) expect(time).toBeGreaterThanOrEqual(moved);
     expect(after - seen[1]!).toBeGreaterThanOrEqual(6 * HOUR);
     expect(after - seen[1]!).toBeLessThan(7 * HOUR);
+  });
+
+  (TEST_REDIS_URL ? it : it.skip)('should refuse a token on every process once it is logged out on one of them, though each had read the session', async () => {
+    const login = await api(servers[0]!.url).post<{ token: string }>('/api/auth/dev-login', { nickname: `logout-${randomUUID().slice(0, 6)}` }, anotherAddress());
+    const me = (server: ServerProcess) => api(server.url, login.body.token).get('/api/auth/me', anotherAddress());
+    expect((await Promise.all(servers.map(me))).map((r) => r.status)).toEqual([200, 200, 200]);
+
+    expect((await api(servers[1]!.url, login.body.token).post('/api/auth/logout', {}, anotherAddress())).status).toBe(204);
+
+    // The revocation travels through Redis: each process drops the session when the message arrives.
+    for (const server of servers) {
+      let status = 200;
+      for (let attempt = 0; attempt < 50 && status === 200; attempt++) {
+        if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await me(server)).status;
+      }
+      expect(status).toBe(401);
+    }
   });
 });

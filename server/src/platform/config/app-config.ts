@@ -85,6 +85,8 @@ export interface AppConfig {
   /** FIELD_INDEX_KEY; null: derived from the first field key. */
   fieldIndexKey: Buffer | null;
   sessionTtlMs: number;
+  /** How long a process trusts a session it read (SESSION_CACHE_SECONDS); 0: every request reads it. */
+  sessionCacheMs: number;
   bodyLimitBytes: number;
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   /** Keyed by progress message type; a type without a template goes to the message centre only. */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fieldEncryptionKeys: keys,
     fieldIndexKey: e.FIELD_INDEX_KEY ? parseIndexKey(e.FIELD_INDEX_KEY) : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     wechat,
     wechatTemplates: parseTemplates(e.WECHAT_SUBSCRIBE_TEMPLATES),

@@ -27,6 +27,11 @@ export const ENV_SCHEMA = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 7),
+  /**
+   * A process reuses a session it read for this long (a logout reaches the other processes at once through Redis,
+   * without Redis within this time); 0 reads the session on every request.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -65,6 +65,11 @@ export async function retryOnContention<T>(run: () => Promise<T>, { attempts = 5
   }
 }
 
+/** The part of mysql2's pool that `read` uses (TypeORM's MySQL driver keeps one as `pool`). */
+interface PreparingPool {
+  execute(sql: string, params: unknown[], done: (error: Error | null, rows: unknown) => void): void;
+}
+
 /**
  * Transactions for services. SQLite has one connection and no row locks, so its transactions run one at a
  * time here; MySQL/MariaDB run them concurrently on the pool.
@@ -121,6 +126,18 @@ export class DatabaseService {
    */
   async rows<T>(sql: string, params: unknown[], tx: EntityManager = this.manager): Promise<T[]> {
     return (await tx.query(sql, params)) as T[];
+  }
+
+  /**
+   * A read on the hottest paths (every request's session, the polled progress page), outside any transaction: on
+   * MySQL/MariaDB a prepared statement straight on the driver's pool (parsed once per connection, binary rows, no
+   * query runner); on SQLite the cached statements of `rows`. Inside an open transaction it is an ordinary `rows`, so
+   * the guard against a second connection still sees it.
+   */
+  async read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    if (this.isSqlite || openTransaction()) return this.rows<T>(sql, params);
+    const pool = (this.dataSource.driver as unknown as { pool: PreparingPool }).pool;
+    return new Promise<T[]>((resolve, reject) => pool.execute(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
   }
 
   async execute(tx: EntityManager, sql: string, params: unknown[]): Promise<number> {

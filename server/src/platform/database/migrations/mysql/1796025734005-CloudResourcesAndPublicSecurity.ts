@@ -4,9 +4,15 @@ export class CloudResourcesAndPublicSecurity1796025734005 implements MigrationIn
   name = 'CloudResourcesAndPublicSecurity1796025734005';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`public_security_consents\` (\`id\` int NOT NULL AUTO_INCREMENT, \`order_id\` varchar(36) NOT NULL, \`actor_id\` varchar(36) NOT NULL, \`choice\` varchar(8) NOT NULL, \`consent_text\` text NOT NULL, \`decided_at\` datetime(3) NOT NULL, INDEX \`IDX_7a4526f7c74703b82ee2510b44\` (\`order_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`public_security_data_codes\` (\`order_id\` varchar(36) NOT NULL, \`code\` varchar(64) NULL, \`issued_at\` datetime(3) NOT NULL, \`expires_at\` datetime(3) NULL, PRIMARY KEY (\`order_id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`sim_cloud_resources\` (\`id\` int NOT NULL AUTO_INCREMENT, \`account_id\` varchar(36) NOT NULL, \`instance_id\` varchar(64) NOT NULL, \`type\` varchar(16) NOT NULL, \`region\` varchar(32) NOT NULL, \`public_ip\` varchar(15) NULL, \`billing_mode\` varchar(16) NOT NULL, \`term_months\` int NOT NULL, \`expires_at\` datetime(3) NOT NULL, \`bound_instance_id\` varchar(64) NULL, \`filed_services\` int NOT NULL DEFAULT '0', \`refunded_at\` datetime(3) NULL, \`updated_at\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_cc5e0348e4b0eeb0ad88d4e4b1\` (\`account_id\`, \`instance_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`public_security_consents\` (\`id\` int NOT NULL AUTO_INCREMENT, \`order_id\` varchar(36) NOT NULL, \`actor_id\` varchar(36) NOT NULL, \`choice\` varchar(8) NOT NULL, \`consent_text\` text NOT NULL, \`decided_at\` datetime(3) NOT NULL, INDEX \`IDX_7a4526f7c74703b82ee2510b44\` (\`order_id\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`public_security_data_codes\` (\`order_id\` varchar(36) NOT NULL, \`code\` varchar(64) NULL, \`issued_at\` datetime(3) NOT NULL, \`expires_at\` datetime(3) NULL, PRIMARY KEY (\`order_id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`sim_cloud_resources\` (\`id\` int NOT NULL AUTO_INCREMENT, \`account_id\` varchar(36) NOT NULL, \`instance_id\` varchar(64) NOT NULL, \`type\` varchar(16) NOT NULL, \`region\` varchar(32) NOT NULL, \`public_ip\` varchar(15) NULL, \`billing_mode\` varchar(16) NOT NULL, \`term_months\` int NOT NULL, \`expires_at\` datetime(3) NOT NULL, \`bound_instance_id\` varchar(64) NULL, \`filed_services\` int NOT NULL DEFAULT '0', \`refunded_at\` datetime(3) NULL, \`updated_at\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_cc5e0348e4b0eeb0ad88d4e4b1\` (\`account_id\`, \`instance_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

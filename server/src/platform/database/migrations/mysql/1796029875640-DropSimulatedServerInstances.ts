@@ -9,6 +9,8 @@ export class DropSimulatedServerInstances1796029875640 implements MigrationInter
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`simulated_server_instances\` (\`instance_id\` varchar(64) NOT NULL, \`owner_user_id\` varchar(36) NOT NULL, \`public_ip\` varchar(45) NOT NULL, \`refunded_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`IDX_11410fba606c059d7291eadde8\` (\`owner_user_id\`), PRIMARY KEY (\`instance_id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`simulated_server_instances\` (\`instance_id\` varchar(64) NOT NULL, \`owner_user_id\` varchar(36) NOT NULL, \`public_ip\` varchar(45) NOT NULL, \`refunded_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, INDEX \`IDX_11410fba606c059d7291eadde8\` (\`owner_user_id\`), PRIMARY KEY (\`instance_id\`)) ENGINE=InnoDB`,
+    );
   }
 }

@@ -4,8 +4,12 @@ export class SharedSimulatorSmsAndWechatToken1796013873085 implements MigrationI
   name = 'SharedSimulatorSmsAndWechatToken1796013873085';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "wechat_access_tokens" ("app_id" varchar(64) PRIMARY KEY NOT NULL, "token" text NOT NULL, "expires_at" datetime(3) NOT NULL)`);
-    await queryRunner.query(`CREATE TABLE "regulator_sim_sms" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "mobile_index" varchar(64) NOT NULL, "mobile" text NOT NULL, "text" text NOT NULL, "sent_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "wechat_access_tokens" ("app_id" varchar(64) PRIMARY KEY NOT NULL, "token" text NOT NULL, "expires_at" datetime(3) NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "regulator_sim_sms" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "mobile_index" varchar(64) NOT NULL, "mobile" text NOT NULL, "text" text NOT NULL, "sent_at" datetime(3) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b33180384521d397c3c07d8c61" ON "regulator_sim_sms" ("mobile_index") `);
   }
 

@@ -4,7 +4,9 @@ export class RateLimitWindows1796013908754 implements MigrationInterface {
   name = 'RateLimitWindows1796013908754';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "rate_limit_windows" ("bucket" varchar(64) PRIMARY KEY NOT NULL, "window_index" integer NOT NULL, "hits" integer NOT NULL, "expires_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "rate_limit_windows" ("bucket" varchar(64) PRIMARY KEY NOT NULL, "window_index" integer NOT NULL, "hits" integer NOT NULL, "expires_at" datetime(3) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_rate_limit_windows_expires_at" ON "rate_limit_windows" ("expires_at") `);
   }
 

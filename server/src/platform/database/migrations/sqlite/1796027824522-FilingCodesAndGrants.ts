@@ -4,15 +4,21 @@ export class FilingCodesAndGrants1796027824522 implements MigrationInterface {
   name = 'FilingCodesAndGrants1796027824522';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "filing_codes" ("id" varchar(36) PRIMARY KEY NOT NULL, "kind" varchar(16) NOT NULL, "code" varchar(32) NOT NULL, "instance_id" varchar(64), "public_ip" varchar(45), "owner_user_id" varchar(36) NOT NULL, "holder_user_id" varchar(36) NOT NULL, "state" varchar(16) NOT NULL, "order_id" varchar(36), "remark" varchar(100), "created_at" datetime(3) NOT NULL, "updated_at" datetime(3) NOT NULL, CONSTRAINT "UQ_527365a8bf7aa954ba74c56a71c" UNIQUE ("code"))`);
+    await queryRunner.query(
+      `CREATE TABLE "filing_codes" ("id" varchar(36) PRIMARY KEY NOT NULL, "kind" varchar(16) NOT NULL, "code" varchar(32) NOT NULL, "instance_id" varchar(64), "public_ip" varchar(45), "owner_user_id" varchar(36) NOT NULL, "holder_user_id" varchar(36) NOT NULL, "state" varchar(16) NOT NULL, "order_id" varchar(36), "remark" varchar(100), "created_at" datetime(3) NOT NULL, "updated_at" datetime(3) NOT NULL, CONSTRAINT "UQ_527365a8bf7aa954ba74c56a71c" UNIQUE ("code"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_a40b101cc5a0135c5c8c7fd926" ON "filing_codes" ("order_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_5ce994f10d26b3da123f960a97" ON "filing_codes" ("instance_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_2236fcacff58fcc15ad21ebd00" ON "filing_codes" ("holder_user_id", "kind") `);
     await queryRunner.query(`CREATE INDEX "IDX_e013f8e06b83aecb5269babb36" ON "filing_codes" ("owner_user_id", "kind") `);
-    await queryRunner.query(`CREATE TABLE "service_code_grants" ("id" varchar(36) PRIMARY KEY NOT NULL, "grantor_user_id" varchar(36) NOT NULL, "receiver_user_id" varchar(36) NOT NULL, "year" integer NOT NULL, "count" integer NOT NULL, "created_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "service_code_grants" ("id" varchar(36) PRIMARY KEY NOT NULL, "grantor_user_id" varchar(36) NOT NULL, "receiver_user_id" varchar(36) NOT NULL, "year" integer NOT NULL, "count" integer NOT NULL, "created_at" datetime(3) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_e5a5aca90281bd7ff0ad02835f" ON "service_code_grants" ("receiver_user_id", "year") `);
     await queryRunner.query(`CREATE INDEX "IDX_93ad2b762bca8a3eea05439ed9" ON "service_code_grants" ("grantor_user_id", "year") `);
-    await queryRunner.query(`CREATE TABLE "simulated_server_instances" ("instance_id" varchar(64) PRIMARY KEY NOT NULL, "owner_user_id" varchar(36) NOT NULL, "public_ip" varchar(45) NOT NULL, "refunded_at" datetime(3), "created_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "simulated_server_instances" ("instance_id" varchar(64) PRIMARY KEY NOT NULL, "owner_user_id" varchar(36) NOT NULL, "public_ip" varchar(45) NOT NULL, "refunded_at" datetime(3), "created_at" datetime(3) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_11410fba606c059d7291eadde8" ON "simulated_server_instances" ("owner_user_id") `);
   }
 

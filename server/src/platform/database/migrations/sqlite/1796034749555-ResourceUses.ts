@@ -4,10 +4,14 @@ export class ResourceUses1796034749555 implements MigrationInterface {
   name = 'ResourceUses1796034749555';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "resource_uses" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "account_id" varchar(36) NOT NULL, "instance_id" varchar(64) NOT NULL, "order_id" varchar(36) NOT NULL, "service_key" varchar(270) NOT NULL, "stage" varchar(32) NOT NULL, "updated_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "resource_uses" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "account_id" varchar(36) NOT NULL, "instance_id" varchar(64) NOT NULL, "order_id" varchar(36) NOT NULL, "service_key" varchar(270) NOT NULL, "stage" varchar(32) NOT NULL, "updated_at" datetime(3) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_18c87b3ffa57734873c59667c0" ON "resource_uses" ("order_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_cbd44d9aef90828412cc48b759" ON "resource_uses" ("account_id", "instance_id") `);
-    await queryRunner.query(`CREATE TABLE "resource_quota_locks" ("account_id" varchar(36) NOT NULL, "instance_id" varchar(64) NOT NULL, "touched" integer NOT NULL DEFAULT (0), PRIMARY KEY ("account_id", "instance_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "resource_quota_locks" ("account_id" varchar(36) NOT NULL, "instance_id" varchar(64) NOT NULL, "touched" integer NOT NULL DEFAULT (0), PRIMARY KEY ("account_id", "instance_id"))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
