@@ -93,7 +93,11 @@ describe('three server processes sharing rate limits and the simulated clock', (
   });
 
   (TEST_REDIS_URL ? it : it.skip)('should refuse a token on every process once it is logged out on one of them, though each had read the session', async () => {
-    const login = await api(servers[0]!.url).post<{ token: string }>('/api/auth/dev-login', { nickname: `logout-${randomUUID().slice(0, 6)}` }, anotherAddress());
+    const login = await api(servers[0]!.url).post<{ token: string }>(
+      '/api/auth/dev-login',
+      { nickname: `logout-${randomUUID().slice(0, 6)}` },
+      anotherAddress(),
+    );
     const me = (server: ServerProcess) => api(server.url, login.body.token).get('/api/auth/me', anotherAddress());
     expect((await Promise.all(servers.map(me))).map((r) => r.status)).toEqual([200, 200, 200]);
 
