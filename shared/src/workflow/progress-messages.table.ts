@@ -42,7 +42,13 @@ export const PROGRESS_MESSAGES = {
   },
   initial_review_rejected: {
     title: '初审未通过，请修改后重新提交',
-    trigger: { type: 'transition', events: ['reject_initial', 'resource_lapsed'] },
+    trigger: { type: 'transition', events: ['reject_initial'] },
+    audience: ['applicant'],
+    details: ['reasons'],
+  },
+  resource_lapsed: {
+    title: '云资源不再满足备案条件，订单已退回',
+    trigger: { type: 'transition', events: ['resource_lapsed'] },
     audience: ['applicant'],
     details: ['reasons'],
   },
