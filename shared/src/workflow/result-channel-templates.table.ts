@@ -88,6 +88,16 @@ export const RESULT_TEMPLATES = {
     emailSubject: '【备案】负责人已完成视频核验',
     emailLead: '您的备案订单的负责人已完成视频核验。',
   },
+  account_migrated_out: {
+    sms: '【备案】您的备案主体已迁出本账号（订单{order}）。{body}',
+    emailSubject: '【备案】备案主体已迁出本账号',
+    emailLead: '您办理的迁移备案账号已完成，备案主体已迁出本账号。',
+  },
+  account_migrated_in: {
+    sms: '【备案】有备案主体迁入您的账号。{body}',
+    emailSubject: '【备案】备案主体已迁入本账号',
+    emailLead: '有备案主体通过迁移备案账号迁入了您的账号。',
+  },
 } as const satisfies Record<ProgressMessageType, ResultTemplate>;
 
 export interface ResultTemplateValues {
