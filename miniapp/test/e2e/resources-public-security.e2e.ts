@@ -167,7 +167,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
 
     const page = await phonePage(stage.browser);
     await reopenProgress(page, orderId);
-    await expectText(page, '#order-status', '初审驳回');
+    await expectText(page, '#order-status', '资源失效退回');
     await expectText(page, '#rejection-websites-0-resource', '剩余有效期不足 1 个月');
     await expectReadable(page, TYPED);
     await shot(page, 'resources-05-returned-resource-lapsed');
@@ -219,7 +219,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
 
     const page = await phonePage(stage.browser);
     await reopenProgress(page, orderId, SECOND_APPLICANT);
-    await expectText(page, '#order-status', '初审驳回');
+    await expectText(page, '#order-status', '资源失效退回');
     await expectText(page, '#rejection-websites-0-resource', '该资源已退费');
     await expectText(page, '#timeline', '订单已从工信部短信核验中撤回');
     await expectReadable(page, ['ins-gz-03']);
@@ -227,6 +227,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     await page.locator('#fix-rejections').click();
     await page.locator('#step-verify_type').waitFor();
     await expectText(page, `#${PICKER}-choice-ins-gz-03`, '不可用于备案：该资源已退费');
+    await expectText(page, '#fix-banner', '云资源不再满足备案条件');
     await page.locator(`#${PICKER}-choice-ins-gz-03`).click();
     expect(await inputValue(page, PICKER)).toBe('ins-gz-03');
     await page.locator(`#${PICKER}-choice-ins-gz-04`).click();

@@ -7,6 +7,7 @@ import { OrderAccess } from '../order-core/order-access';
 import { Clock } from '../platform/clock/clock';
 import { DatabaseService } from '../platform/database/database.service';
 import { AppException } from '../platform/errors/app-exception';
+import { CodeServerExpiry } from './code-server-expiry';
 import { CodeUsage, moveCodes } from './code-usage';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews, newCodeValue } from './filing-codes';
@@ -23,12 +24,15 @@ export class AuthorizationCodesService {
     private readonly inventory: ServerInventory,
     private readonly usage: CodeUsage,
     private readonly views: FilingCodeViews,
+    private readonly expiry: CodeServerExpiry,
     private readonly access: OrderAccess,
     private readonly clock: Clock,
   ) {}
 
   async list(user: SessionUser): Promise<FilingCodeView[]> {
-    const rows = await this.db.manager.find(FilingCodeEntity, { where: { ownerUserId: user.id, kind: 'authorization' }, order: { createdAt: 'DESC' } });
+    const rows = await this.db.transaction(async (tx) =>
+      this.expiry.settle(tx, await tx.find(FilingCodeEntity, { where: { ownerUserId: user.id, kind: 'authorization' }, order: { createdAt: 'DESC' } })),
+    );
     return this.views.of(rows, user.id);
   }
 
@@ -41,7 +45,11 @@ export class AuthorizationCodesService {
       const instance = await this.eligibleInstance(tx, user.id, request.instanceId);
       // The owner's account row is locked while its codes are counted: two generations at the limit cannot both pass.
       await this.accounts.byAccountNumber(tx, owner.accountNumber, true);
-      const live = await tx.countBy(FilingCodeEntity, { instanceId: instance.instanceId, kind: 'authorization', state: Not(In(['revoked', 'refunded'])) });
+      const live = await tx.countBy(FilingCodeEntity, {
+        instanceId: instance.instanceId,
+        kind: 'authorization',
+        state: Not(In(['revoked', 'refunded', 'expired'])),
+      });
       if (live >= Number(CODE_LIMITS.authorizationCodesPerServer.value)) {
         throw refuse('instanceId', 'CODE_SERVER_LIMIT', CODE_LIMITS.authorizationCodesPerServer.rule);
       }

@@ -9,7 +9,12 @@ import { moveCodes } from './code-usage';
 import { FilingCodeEntity } from './filing-code.entity';
 import { ServerInventory, type ServerInstance } from './server-inventory.port';
 
-const view = ({ instanceId, publicIp, ineligibleReason, refunded }: ServerInstance): CodeInstanceView => ({ instanceId, publicIp, ineligibleReason, refunded });
+const view = ({ instanceId, publicIp, ineligibleReason, refunded, expired }: ServerInstance): CodeInstanceView => ({
+  instanceId,
+  publicIp,
+  ineligibleReason,
+  refunded: refunded || expired,
+});
 
 /** The caller's servers codes are made from; a server's 退费 kills its codes not yet used. */
 @Injectable()

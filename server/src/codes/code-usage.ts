@@ -56,10 +56,10 @@ export class CodeUsage {
     if (row.state === 'used') return unavailable(wanted.path, `${name}已使用：${CODE_LIMITS.oneCodeOneService.rule}`);
     if (row.state === 'reserved' && !reservedHere) return unavailable(wanted.path, `${name}正在被其他备案订单使用，请更换`);
     if (row.state === 'unbound') return unavailable(wanted.path, `${name}未绑定实例，请授权账号在服务码管理中绑定云服务器后再使用`);
-    if (row.state === 'refunded') return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
+    if (row.state === 'refunded' || row.state === 'expired') return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
     if (row.state !== 'available' && !reservedHere) return unavailable(wanted.path, `${name}已失效，请到服务码管理页面查看或联系授权账号重新生成`);
     const instance = row.instanceId ? await this.inventory.find(tx, row.ownerUserId, row.instanceId) : null;
-    if (!instance || instance.refunded) return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
+    if (!instance || instance.refunded || instance.expired) return unavailable(wanted.path, `${name}已失效：${CODE_LIMITS.validWhileServer.rule}`);
     if (instance.ineligibleReason) return unavailable(wanted.path, `${name}指向的服务器不能用于备案：${instance.ineligibleReason}`);
     return null;
   }

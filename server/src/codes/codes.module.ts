@@ -7,6 +7,7 @@ import { SmsModule } from '../sms/sms.module';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import { CodeGrantEntity } from './code-grant.entity';
 import { CodeInstancesService } from './code-instances.service';
+import { CodeServerExpiry } from './code-server-expiry';
 import { FilingCodesCheck, FilingCodesOnOrderStatus, SameAccountCodesOnSave } from './code-order-effects';
 import { CodeUsage } from './code-usage';
 import { CodesController } from './codes.controller';
@@ -30,6 +31,7 @@ import { ServiceCodeGrantsService } from './service-code-grants.service';
     CodeInstancesService,
     AuthorizationCodesService,
     ServiceCodeGrantsService,
+    CodeServerExpiry,
     CodeUsage,
     FilingCodeViews,
     FilingCodesCheck,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { codeStateLabel, type CodeKind, type FilingCodeView } from '@beian/shared';
+import { codeInvalidReason, codeStateLabel, type CodeKind, type FilingCodeView } from '@beian/shared';
 import { AccountsService } from '../accounts/accounts.service';
 import { FilingCodeEntity } from './filing-code.entity';
 
@@ -30,6 +30,7 @@ export class FilingCodeViews {
       publicIp: row.publicIp,
       state: row.state,
       stateLabel: codeStateLabel(row.kind, row.state, row.ownerUserId !== viewerUserId),
+      invalidReason: codeInvalidReason(row.state),
       ownerAccountId: numbers.get(row.ownerUserId)!,
       holderAccountId: numbers.get(row.holderUserId)!,
       remark: row.remark,

@@ -36,7 +36,8 @@ export class ResourcesServerInventory extends ServerInventory {
       publicIp: resource.publicIp,
       ownerUserId,
       ineligibleReason: rules.length ? rules.map((rule) => RESOURCE_RULES[rule].reason).join('；') : null,
-      refunded: resource.refunded || new Date(resource.expiresAt) <= now,
+      refunded: resource.refunded,
+      expired: new Date(resource.expiresAt) <= now,
     };
   }
 }

@@ -7,8 +7,10 @@ export interface ServerInstance {
   ownerUserId: string;
   /** Null when the instance can back a filing; otherwise why not, in words. */
   ineligibleReason: string | null;
-  /** 退费 or expired: its unused codes are dead. */
+  /** 退费: its unused codes are dead. */
   refunded: boolean;
+  /** Past its expiry date without a renewal: its unused codes are dead too (DOMAIN §5). */
+  expired: boolean;
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppException } from '../platform/errors/app-exception';
 import { SmsService } from '../sms/sms.service';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import { CodeGrantEntity } from './code-grant.entity';
+import { CodeServerExpiry } from './code-server-expiry';
 import { moveCodes } from './code-usage';
 import { FilingCodeEntity } from './filing-code.entity';
 import { FilingCodeViews, newCodeValue } from './filing-codes';
@@ -35,13 +36,14 @@ export class ServiceCodeGrantsService {
     private readonly authorizationCodes: AuthorizationCodesService,
     private readonly sms: SmsService,
     private readonly views: FilingCodeViews,
+    private readonly expiry: CodeServerExpiry,
     private readonly clock: Clock,
   ) {}
 
   /** 服务码管理: `own` the codes this account generated, `received` those granted to it. */
   async list(user: SessionUser, tab: 'own' | 'received'): Promise<FilingCodeView[]> {
     const where = tab === 'own' ? { ownerUserId: user.id, kind: 'service' as const } : { holderUserId: user.id, kind: 'service' as const };
-    const rows = await this.db.manager.find(FilingCodeEntity, { where, order: { createdAt: 'DESC' } });
+    const rows = await this.db.transaction(async (tx) => this.expiry.settle(tx, await tx.find(FilingCodeEntity, { where, order: { createdAt: 'DESC' } })));
     return this.views.of(
       rows.filter((row) => tab === 'own' || row.ownerUserId !== user.id),
       user.id,

@@ -9,8 +9,8 @@ import type { DraftTree } from './order-draft.store';
 const DRAFT_SECTIONS: ReadonlySet<string> = new Set(Object.keys(draftSchema.shape));
 
 /**
- * While an order is `initial_review_rejected` the applicant changes only the rejected fields and those they
- * reopened; every other field keeps the value the reviewer saw.
+ * While an order is returned with rejected fields (初审驳回, or 资源失效退回 when its resource lapsed) the applicant changes
+ * only the rejected fields and those they reopened; every other field keeps the value the reviewer saw.
  */
 @Injectable()
 export class OrderFieldLock {
@@ -20,7 +20,7 @@ export class OrderFieldLock {
 
   /** The reasons of the rejection the applicant is answering; empty in any other state. */
   async rejections(tx: EntityManager, order: { id: string; status: OrderState }): Promise<OrderRejection[]> {
-    if (order.status !== 'initial_review_rejected') return [];
+    if (applicantEditScope(order.status) !== 'rejected_fields') return [];
     const decision = await this.lastDecision(tx, order.id);
     return decision?.decision === 'reject' ? (JSON.parse(decision.reasons) as OrderRejection[]) : [];
   }

@@ -28,6 +28,33 @@ describe('迁移备案账号: a subject moves to another main account without �
   const firstOrderOf = async (filed: FiledSubject) => (await store.versionsOfSubject(t.db.manager, filed.subjectId))[0]!.orderId;
   const refusedWith = (code: MigrationRefusal) => [{ path: 'targetAccountId', code, message: MIGRATION_REFUSALS[code] }];
 
+  it('should tell the old account its filing moved out and the new account that it arrived when the migration is done', async () => {
+    const filed = await filedSubject(t, w, reviewer, 1);
+    const target = await newAccount(t, filed);
+    const orderId = await startMigration(filed);
+    await confirmMigration(filed, orderId, await migrationCode(filed, orderId), target.accountId);
+    expect((await filed.applicant.client.post(`/api/orders/${orderId}/submit`)).status).toBe(200);
+    await w.drain();
+
+    type Message = { type: string; title: string; body: string; orderId: string | null };
+    const inbox = async (client: FiledSubject['applicant']['client']) => (await client.get('/api/messages?limit=50')).body.items as Message[];
+    const [oldInbox, newInbox] = [await inbox(filed.applicant.client), await inbox(target.client)];
+    const subjectNumber = filed.numbers[0]!;
+
+    expect(oldInbox.filter((m) => m.type.startsWith('account_migrated'))).toEqual([
+      expect.objectContaining({
+        type: 'account_migrated_out',
+        title: '备案主体已迁出本账号',
+        orderId,
+        body: `备案主体（主体备案号 ${subjectNumber}）及其网站/APP、历史订单已迁移至账号 ${target.accountId}，本账号将无法再管理该备案主体的信息。`,
+      }),
+    ]);
+    expect(newInbox).toEqual([
+      expect.objectContaining({ type: 'account_migrated_in', title: '备案主体已迁入本账号', orderId: null, body: expect.stringContaining(subjectNumber) }),
+    ]);
+    expect(newInbox[0]!.body).not.toContain(filed.subjectName);
+  });
+
   it('should move the subject, its services and past orders to the target account and record who moved it when', async () => {
     const filed = await filedSubject(t, w, reviewer, 1);
     const target = await newAccount(t, filed);

@@ -71,7 +71,7 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
       await approveInitialReview(filing.orderId);
 
       const detail = await detailOf(filing.receiver, filing.orderId);
-      expect(detail.status).toBe('initial_review_rejected');
+      expect(detail.status).toBe('resource_returned');
       expect(detail.rejections).toEqual([
         expect.objectContaining({
           path: filing.field,
@@ -80,7 +80,7 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
         }),
       ]);
       expect(detail.editablePaths.sort()).toEqual([filing.field, 'websites.0.resource'].sort());
-      expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system', from: 'pending_regulator_submission', to: 'initial_review_rejected' });
+      expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system', from: 'pending_regulator_submission', to: 'resource_returned' });
       expect(await stateOf(filing.grantor, '/api/codes/authorization', filing.code)).toBe('已失效');
     },
     FLOW_TIMEOUT,
@@ -96,7 +96,7 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
       await refundInstance(filing.grantor, filing.server.instanceId);
 
       const detail = await detailOf(filing.receiver, filing.orderId);
-      expect(detail.status).toBe('initial_review_rejected');
+      expect(detail.status).toBe('resource_returned');
       expect(detail.rejections).toEqual([expect.objectContaining({ path: filing.field, reason: `ICP备案服务码已失效：${CODE_LIMITS.validWhileServer.rule}` })]);
       expect(detail.timeline.at(-1)).toMatchObject({ from: 'sms_verification', reason: expect.stringContaining('订单已从工信部短信核验中撤回') });
       expect(await stateOf(filing.receiver, '/api/codes/service?tab=received', filing.code)).toBe('已失效');
@@ -122,13 +122,13 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
       await refundInstance(kept.grantor, spare.instanceId);
 
       const detail = await detailOf(filing.receiver, filing.orderId);
-      expect(detail.status).toBe('initial_review_rejected');
+      expect(detail.status).toBe('resource_returned');
       expect(detail.rejections).toEqual([expect.objectContaining({ path: filing.field, reason: `备案授权码已失效：${CODE_LIMITS.validWhileServer.rule}` })]);
       expect(detail.timeline.at(-1)).toMatchObject({ from: 'regulator_review', reason: expect.stringContaining('订单已从管局审核中撤回') });
       await w.advance(5 * DAY);
       const other = await detailOf(kept.receiver, kept.orderId);
       expect(other.status).toBe('regulator_review');
-      expect(other.timeline.map((row: { to: string }) => row.to)).not.toContain('initial_review_rejected');
+      expect(other.timeline.map((row: { to: string }) => row.to)).not.toContain('resource_returned');
       expect(await stateOf(kept.receiver, '/api/codes/service?tab=received', kept.code)).toBe('备案中');
     },
     FLOW_TIMEOUT,
@@ -147,7 +147,7 @@ describe('codes: a 授权码 / 服务码 whose server is refunded or expires dur
       for (let day = 0; day < 3; day++) await w.advance(DAY);
 
       const detail = await detailOf(filing.receiver, filing.orderId);
-      expect(detail.status).toBe('initial_review_rejected');
+      expect(detail.status).toBe('resource_returned');
       expect(detail.rejections).toEqual([
         expect.objectContaining({ path: filing.field, reason: `ICP备案服务码指向的服务器不能用于备案：${RESOURCE_RULES.under_1_month_left.reason}` }),
       ]);

@@ -131,10 +131,10 @@ describe('cloud resources: eligibility in the picker, at submit and before the �
     await w.drain();
 
     const detail = (await filing.client.get(`/api/orders/${filing.orderId}`)).body;
-    expect(detail.status).toBe('initial_review_rejected');
+    expect(detail.status).toBe('resource_returned');
     expect(detail.rejections).toEqual([expect.objectContaining({ path: 'websites.0.resource', reason: expect.stringContaining('剩余有效期不足 1 个月') })]);
     expect(detail.editablePaths).toEqual(['websites.0.resource']);
-    expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system', to: 'initial_review_rejected', reason: expect.stringContaining('ins-expiring') });
+    expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system', to: 'resource_returned', reason: expect.stringContaining('ins-expiring') });
 
     await inventory(admin, filing.user.id).register('ins-expiring', cvm(t, { expiresAt: chinaNoonIn(t, 12) }));
     expect((await filing.client.post(`/api/orders/${filing.orderId}/resubmit`)).status).toBe(200);
@@ -151,8 +151,9 @@ describe('cloud resources: eligibility in the picker, at submit and before the �
     await w.drain();
 
     const detail = (await filing.client.get(`/api/orders/${filing.orderId}`)).body;
-    expect(detail).toMatchObject({ status: 'initial_review_rejected', rejections: [expect.objectContaining({ reason: expect.stringContaining('已退费') })] });
+    expect(detail).toMatchObject({ status: 'resource_returned', rejections: [expect.objectContaining({ reason: expect.stringContaining('已退费') })] });
     const messages = (await filing.client.get('/api/messages?limit=50')).body.items as { type: string }[];
-    expect(messages.map((m) => m.type)).toContain('initial_review_rejected');
+    expect(messages.map((m) => m.type)).toEqual(expect.arrayContaining(['resource_lapsed']));
+    expect(messages.map((m) => m.type)).not.toContain('initial_review_rejected');
   });
 });

@@ -1,4 +1,4 @@
-import type { ResourceChoice } from '@beian/shared';
+import type { OrderSummary, ResourceChoice } from '@beian/shared';
 import { devLogin, startTestApp, type TestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, workflow, type Client } from '../regulator/workflow.support';
 import { chinaNoonIn, cvm, inventory, readyFiling } from './resource.support';
@@ -36,21 +36,32 @@ describe('cloud resources: a lapse while MIIT texts the principals or the 管局
     expect((await inventory(admin, filing.user.id).refund('ins-sms-refund')).status).toBe(200);
 
     const detail = await detailOf(filing);
-    expect(detail.status).toBe('initial_review_rejected');
+    expect(detail.status).toBe('resource_returned');
     expect(detail.rejections).toEqual([expect.objectContaining({ path: 'websites.0.resource', reason: expect.stringContaining('该资源已退费') })]);
     expect(detail.editablePaths).toEqual(['websites.0.resource']);
     expect(detail.timeline.at(-1)).toMatchObject({
       actor: 'system',
       from: 'sms_verification',
-      to: 'initial_review_rejected',
+      to: 'resource_returned',
       reason: expect.stringContaining('订单已从工信部短信核验中撤回'),
     });
+    // The applicant reads the truth: a lapsed resource, not a reviewer's rejection, on the progress page, the order list and the message.
+    const progress = (await filing.client.get(`/api/orders/${filing.orderId}/progress`)).body;
+    expect(progress).toMatchObject({ statusLabel: '资源失效退回', nextStep: expect.stringContaining('改选本账号下满足备案条件的实例后重新提交') });
+    expect(progress.nextStep).toContain('并非审核驳回');
+    const listed = (await filing.client.get<OrderSummary[]>('/api/orders')).body;
+    expect(listed.find((o) => o.id === filing.orderId)?.statusLabel).toBe('资源失效退回');
     await w.drain();
-    expect(await w.messageTypes(filing.client)).toContain('initial_review_rejected');
+    const messages = (await filing.client.get('/api/messages?limit=50')).body.items as { type: string; title: string; body: string }[];
+    expect(messages.map((m) => m.type)).not.toContain('initial_review_rejected');
+    expect(messages.find((m) => m.type === 'resource_lapsed')).toMatchObject({
+      title: '云资源不再满足备案条件，订单已退回',
+      body: expect.stringContaining('该资源已退费'),
+    });
     // The provider took the submission back: MIIT no longer accepts its code.
     expect((await w.verify(filing.mobile, code, CERT_LAST_SIX)).body).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
     await w.advance(3 * DAY);
-    expect((await detailOf(filing)).status).toBe('initial_review_rejected');
+    expect((await detailOf(filing)).status).toBe('resource_returned');
 
     await inventory(admin, filing.user.id).register('ins-sms-other', cvm(t));
     const picker = (await filing.client.get<ResourceChoice[]>('/api/resources')).body;
@@ -77,13 +88,13 @@ describe('cloud resources: a lapse while MIIT texts the principals or the 管局
 
     for (let day = 0; day < 3; day++) await w.advance(DAY);
     const detail = await detailOf(filing);
-    expect(detail.status).toBe('initial_review_rejected');
+    expect(detail.status).toBe('resource_returned');
     expect(detail.rejections).toEqual([expect.objectContaining({ path: 'websites.0.resource', reason: expect.stringContaining('剩余有效期不足 1 个月') })]);
     expect(detail.timeline.at(-1)).toMatchObject({ from: 'regulator_review', reason: expect.stringContaining('订单已从管局审核中撤回') });
 
     // The 管局's scripted decision finds the submission withdrawn.
     await w.advance(40 * DAY);
-    expect((await detailOf(filing)).status).toBe('initial_review_rejected');
+    expect((await detailOf(filing)).status).toBe('resource_returned');
   });
 
   it('should leave an order at the 管局 alone when another instance of the account is refunded or its own is renewed', async () => {
@@ -99,7 +110,7 @@ describe('cloud resources: a lapse while MIIT texts the principals or the 管局
 
     const detail = await detailOf(filing);
     expect(detail.status).toBe('regulator_review');
-    expect(detail.timeline.map((row: { to: string }) => row.to)).not.toContain('initial_review_rejected');
+    expect(detail.timeline.map((row: { to: string }) => row.to)).not.toContain('resource_returned');
   });
   it('should withdraw the submission at MIIT when the applicant withdraws the order at the SMS check, and release its instance', async () => {
     const filing = await atSmsCheck('ins-sms-withdrawn', cvm(t, { filedServices: 4 }));

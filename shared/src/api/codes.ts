@@ -19,7 +19,7 @@ export const CODE_KINDS = { authorization: '备案授权码', service: 'ICP备�
 export type CodeKind = keyof typeof CODE_KINDS;
 
 /** Stored states; the label depends on the kind and, for 服务码, on whether the code was received. */
-export const CODE_STATES = ['available', 'unbound', 'reserved', 'used', 'revoked', 'refunded'] as const;
+export const CODE_STATES = ['available', 'unbound', 'reserved', 'used', 'revoked', 'refunded', 'expired'] as const;
 export type CodeState = (typeof CODE_STATES)[number];
 
 const AUTHORIZATION_LABELS: Record<CodeState, string> = {
@@ -29,6 +29,7 @@ const AUTHORIZATION_LABELS: Record<CodeState, string> = {
   used: '已使用',
   revoked: '已失效',
   refunded: '已失效',
+  expired: '已失效',
 };
 
 /** Seed 004 67–95: 可使用 / 未绑定实例 / 备案中 / 已备案 / 已退费; a received code whose grantor's instance was refunded is 已失效. */
@@ -39,11 +40,23 @@ const SERVICE_LABELS: Record<CodeState, string> = {
   used: '已备案',
   revoked: '已失效',
   refunded: '已退费',
+  expired: '已失效',
 };
 
 export function codeStateLabel(kind: CodeKind, state: CodeState, received: boolean): string {
   if (kind === 'authorization') return AUTHORIZATION_LABELS[state];
   return received && state === 'refunded' ? '已失效' : SERVICE_LABELS[state];
+}
+
+/** Why a code is 已失效 / 已退费, shown beside its state. */
+const INVALID_REASONS: Partial<Record<CodeState, string>> = {
+  revoked: '生成该编码的账号已撤销授权',
+  refunded: '编码指向的服务器已退费',
+  expired: '编码指向的服务器已到期',
+};
+
+export function codeInvalidReason(state: CodeState): string | null {
+  return INVALID_REASONS[state] ?? null;
 }
 
 export interface CodeLimit {
@@ -93,6 +106,8 @@ export interface FilingCodeView {
   publicIp: string | null;
   state: CodeState;
   stateLabel: string;
+  /** Why the code can no longer be used (撤销, the server refunded or expired); null while it can. */
+  invalidReason: string | null;
   /** The generating account's ID and the account the code is for. */
   ownerAccountId: string;
   holderAccountId: string;

@@ -50,7 +50,7 @@ export interface OrderDetail extends OrderSummary {
   timeline: TimelineEntry[];
   /** What happens next, for the progress page. */
   nextStep: string;
-  /** 初审 rejection reasons, each on its field; empty unless the order is `initial_review_rejected`. */
+  /** Why the order was returned, each reason on its field (初审驳回, 资源失效退回); empty in any other state. */
   rejections: OrderRejection[];
   /** Paths the applicant may change while rejected (rejected + reopened); `null` = no field lock. */
   editablePaths: string[] | null;

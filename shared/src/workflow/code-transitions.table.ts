@@ -1,7 +1,7 @@
 import type { CodeState } from '../api/codes';
 
 /** What happens to a 备案授权码 / ICP备案服务码. */
-export const CODE_EVENTS = ['bind', 'reserve', 'consume', 'release', 'revoke', 'refund'] as const;
+export const CODE_EVENTS = ['bind', 'reserve', 'consume', 'release', 'revoke', 'refund', 'expire'] as const;
 export type CodeEvent = (typeof CODE_EVENTS)[number];
 
 export interface CodeTransition {
@@ -28,5 +28,10 @@ export const CODE_TRANSITIONS: Record<CodeEvent, CodeTransition> = {
     from: ['unbound', 'available', 'reserved'],
     to: 'refunded',
     source: 'seed 004 L89–91 (已退费: 已失效,无法进行绑定或用于ICP备案操作), L95 (received: 已失效); used codes stay used (L21)',
+  },
+  expire: {
+    from: ['available', 'reserved'],
+    to: 'expired',
+    source: 'DOMAIN §5 (授权码 invalid when the server expires); LIFECYCLE §2.11 (dead when the server expires); used codes stay used (seed 004 L21)',
   },
 };

@@ -44,6 +44,15 @@ export const ORDER_STATES = {
     applicantEdit: 'rejected_fields',
     expiresWhenInactive: true,
   },
+  resource_returned: {
+    label: '资源失效退回',
+    nextStep:
+      '备案使用的云资源（实例）已到期、退费或不再满足备案条件，订单已退回，并非审核驳回。请按提示续费，或改选本账号下满足备案条件的实例后重新提交。45 天内未重新提交，订单将失效。',
+    waitingOn: 'applicant',
+    terminal: false,
+    applicantEdit: 'rejected_fields',
+    expiresWhenInactive: true,
+  },
   pending_regulator_submission: {
     label: '待提交管局',
     nextStep: '系统正在将申请提交至管局，无需操作，请留意后续通知。',

@@ -187,12 +187,17 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   { from: 'initial_review_rejected', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
   { from: 'initial_review_rejected', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
 
+  // 资源失效退回: the resource lapsed, not the reviewer's rejection; the applicant changes it and resubmits for 初审.
+  { from: 'resource_returned', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
+  { from: 'resource_returned', to: 'withdrawn', event: 'withdraw', actors: ['applicant'] },
+  { from: 'resource_returned', to: 'expired', event: 'expire', actors: ['system'], guard: 'inactivity_limit_reached' },
+
   // 提交管局
   { from: 'pending_regulator_submission', to: 'sms_verification', event: 'submit_to_regulator', actors: ['system'], when: WITH_SMS },
   { from: 'pending_regulator_submission', to: 'regulator_review', event: 'submit_to_regulator', actors: ['system'], when: WITHOUT_SMS },
   { from: 'pending_regulator_submission', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
   // A resource expired or refunded during 初审 goes back to the applicant, its field rejected, before the 管局 sees it.
-  { from: 'pending_regulator_submission', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
+  { from: 'pending_regulator_submission', to: 'resource_returned', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   // 工信部短信核验: 24 h, one re-send at noon the next day, the sixth wrong code fails.
   { from: 'sms_verification', to: 'sms_verification', event: 'sms_resent', actors: ['regulator', 'system'], guard: 'sms_resend_available', when: WITH_SMS },
@@ -208,7 +213,7 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   },
   { from: 'sms_verification', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
   // A resource expired or refunded while MIIT texts the principals: the provider withdraws the submission, the applicant changes the resource.
-  { from: 'sms_verification', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
+  { from: 'sms_verification', to: 'resource_returned', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   // A failed or timed-out check sends the order back to the provider; resubmitting starts again.
   {
@@ -242,7 +247,7 @@ export const ORDER_TRANSITIONS: readonly TransitionDefinition[] = [
   },
   { from: 'regulator_review', to: 'withdrawn', event: 'withdraw', actors: ['applicant'], when: AT_REGULATOR_WITHDRAWABLE },
   // The same during the 管局 review (seeds/003 L2649–2720: the resource must stay eligible 备案期间).
-  { from: 'regulator_review', to: 'initial_review_rejected', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
+  { from: 'regulator_review', to: 'resource_returned', event: 'resource_lapsed', actors: ['system'], when: WITH_INITIAL_REVIEW },
 
   { from: 'regulator_rejected', to: 'pending_initial_review', event: 'resubmit', actors: ['applicant'], guard: 'precheck_passed', when: WITH_INITIAL_REVIEW },
   {

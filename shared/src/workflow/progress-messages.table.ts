@@ -5,17 +5,17 @@ import { isTableKey } from './table-key';
 /** What a message needs besides the order: the template fills these in. */
 export type MessageDetail = 'reasons' | 'deadline' | 'numbers' | 'days_left' | 'principal';
 
-/** A message is caused by a transition, by a scheduled job, or by a face-check activity. */
+/** A message is caused by a transition, by a scheduled job, or by an activity (a face check, a finished 迁移备案账号). */
 export type MessageTrigger =
   | { type: 'transition'; events: readonly OrderEvent[]; to?: readonly OrderState[] }
   | { type: 'job'; job: 'inactivity_reminder' | 'public_security_reminder' }
-  | { type: 'activity'; activity: 'face_check_requested' | 'face_check_completed' };
+  | { type: 'activity'; activity: 'face_check_requested' | 'face_check_completed' | 'account_migrated' };
 
 export interface ProgressMessageDefinition {
   title: string;
   trigger: MessageTrigger;
-  /** The applicant always; principals when they must act themselves. */
-  audience: readonly ('applicant' | 'principal')[];
+  /** The applicant always; principals when they must act themselves; the account a 迁移备案账号 moves the subject to. */
+  audience: readonly ('applicant' | 'principal' | 'migration_target')[];
   details: readonly MessageDetail[];
 }
 
@@ -42,7 +42,13 @@ export const PROGRESS_MESSAGES = {
   },
   initial_review_rejected: {
     title: '初审未通过，请修改后重新提交',
-    trigger: { type: 'transition', events: ['reject_initial', 'resource_lapsed'] },
+    trigger: { type: 'transition', events: ['reject_initial'] },
+    audience: ['applicant'],
+    details: ['reasons'],
+  },
+  resource_lapsed: {
+    title: '云资源不再满足备案条件，订单已退回',
+    trigger: { type: 'transition', events: ['resource_lapsed'] },
     audience: ['applicant'],
     details: ['reasons'],
   },
@@ -105,6 +111,18 @@ export const PROGRESS_MESSAGES = {
     trigger: { type: 'activity', activity: 'face_check_completed' },
     audience: ['applicant'],
     details: ['principal'],
+  },
+  account_migrated_out: {
+    title: '备案主体已迁出本账号',
+    trigger: { type: 'activity', activity: 'account_migrated' },
+    audience: ['applicant'],
+    details: [],
+  },
+  account_migrated_in: {
+    title: '备案主体已迁入本账号',
+    trigger: { type: 'activity', activity: 'account_migrated' },
+    audience: ['migration_target'],
+    details: [],
   },
 } as const satisfies Record<string, ProgressMessageDefinition>;
 

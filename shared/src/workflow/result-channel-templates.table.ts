@@ -33,6 +33,11 @@ export const RESULT_TEMPLATES = {
     emailSubject: '【备案】初审未通过，请修改后重新提交',
     emailLead: '很抱歉，您的备案订单初审未通过，请按以下原因修改后重新提交。',
   },
+  resource_lapsed: {
+    sms: '【备案】您的备案订单{order}使用的云资源不再满足备案条件，订单已退回，请更换资源后重新提交。{body}',
+    emailSubject: '【备案】云资源不再满足备案条件，订单已退回',
+    emailLead: '您的备案订单使用的云资源（实例）已到期、退费或不再满足备案条件，订单已退回（并非审核驳回），请按以下原因更换资源后重新提交。',
+  },
   sms_verification_required: {
     sms: '【备案】您的备案订单{order}已提交至工信部，请完成工信部短信核验。{body}',
     emailSubject: '【备案】请完成工信部短信核验',
@@ -82,6 +87,16 @@ export const RESULT_TEMPLATES = {
     sms: '【备案】您的备案订单{order}负责人已完成视频核验。{body}',
     emailSubject: '【备案】负责人已完成视频核验',
     emailLead: '您的备案订单的负责人已完成视频核验。',
+  },
+  account_migrated_out: {
+    sms: '【备案】您的备案主体已迁出本账号（订单{order}）。{body}',
+    emailSubject: '【备案】备案主体已迁出本账号',
+    emailLead: '您办理的迁移备案账号已完成，备案主体已迁出本账号。',
+  },
+  account_migrated_in: {
+    sms: '【备案】有备案主体迁入您的账号。{body}',
+    emailSubject: '【备案】备案主体已迁入本账号',
+    emailLead: '有备案主体通过迁移备案账号迁入了您的账号。',
   },
 } as const satisfies Record<ProgressMessageType, ResultTemplate>;
 

@@ -11,6 +11,7 @@ describe('code states in the seed’s words', () => {
       ['used', '已使用', '已使用'],
       ['revoked', '已失效', '已失效'],
       ['refunded', '已失效', '已失效'],
+      ['expired', '已失效', '已失效'],
     ]);
   });
 
@@ -18,7 +19,7 @@ describe('code states in the seed’s words', () => {
     const own = CODE_STATES.map((state) => codeStateLabel('service', state, false));
     const received = CODE_STATES.map((state) => codeStateLabel('service', state, true));
 
-    expect(own).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已退费']);
-    expect(received).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已失效']);
+    expect(own).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已退费', '已失效']);
+    expect(received).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已失效', '已失效']);
   });
 });

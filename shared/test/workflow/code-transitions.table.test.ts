@@ -1,4 +1,4 @@
-import { CODE_STATES, codeStateLabel } from '../../src/api/codes';
+import { CODE_STATES, codeInvalidReason, codeStateLabel } from '../../src/api/codes';
 import { CODE_EVENTS, CODE_TRANSITIONS } from '../../src/workflow';
 
 describe('CODE_TRANSITIONS', () => {
@@ -21,6 +21,25 @@ describe('CODE_TRANSITIONS', () => {
     }
 
     expect([...CODE_STATES].filter((state) => !reached.has(state))).toEqual([]);
-    expect(CODE_STATES.map((state) => codeStateLabel('service', state, false))).toEqual(['可使用', '未绑定实例', '备案中', '已备案', '已失效', '已退费']);
+    expect(CODE_STATES.map((state) => codeStateLabel('service', state, false))).toEqual([
+      '可使用',
+      '未绑定实例',
+      '备案中',
+      '已备案',
+      '已失效',
+      '已退费',
+      '已失效',
+    ]);
+  });
+
+  it('should call a code whose server expired 已失效 with the expiry as its reason, for owner and holder alike', () => {
+    expect([
+      codeStateLabel('authorization', 'expired', false),
+      codeStateLabel('service', 'expired', false),
+      codeStateLabel('service', 'expired', true),
+    ]).toEqual(['已失效', '已失效', '已失效']);
+    expect(codeInvalidReason('expired')).toBe('编码指向的服务器已到期');
+    expect(codeInvalidReason('refunded')).toBe('编码指向的服务器已退费');
+    expect(codeInvalidReason('available')).toBeNull();
   });
 });

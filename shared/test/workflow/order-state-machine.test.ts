@@ -36,6 +36,12 @@ describe('canTransition', () => {
     ['regulator_rejected', 'resubmit', 'applicant', 'cancel_subject', 'pending_regulator_submission'],
     ['draft', 'expire', 'system', 'first_filing', 'expired'],
     ['initial_review_rejected', 'expire', 'system', 'first_filing', 'expired'],
+    ['pending_regulator_submission', 'resource_lapsed', 'system', 'first_filing', 'resource_returned'],
+    ['sms_verification', 'resource_lapsed', 'system', 'change_service', 'resource_returned'],
+    ['regulator_review', 'resource_lapsed', 'system', 'first_filing', 'resource_returned'],
+    ['resource_returned', 'resubmit', 'applicant', 'first_filing', 'pending_initial_review'],
+    ['resource_returned', 'withdraw', 'applicant', 'first_filing', 'withdrawn'],
+    ['resource_returned', 'expire', 'system', 'first_filing', 'expired'],
   ])('should move %s --%s--> by %s for %s to %s when the table allows it', (state, event, actor, kind, to) => {
     const result = canTransition(state, event, actor, kind);
 
@@ -154,6 +160,10 @@ describe('nextEvents', () => {
     expect(nextEvents('initial_review_rejected', 'applicant', 'first_filing')).toEqual(['resubmit', 'withdraw']);
   });
 
+  it('should give the same applicant buttons as a rejection when the order was returned because its resource lapsed', () => {
+    expect(nextEvents('resource_returned', 'applicant', 'first_filing')).toEqual(['resubmit', 'withdraw']);
+  });
+
   it('should list the reviewer decisions when the order waits for 初审', () => {
     expect(nextEvents('pending_initial_review', 'reviewer')).toEqual(['approve_initial', 'reject_initial']);
   });
@@ -187,6 +197,12 @@ describe('state texts', () => {
     expect(statusLabel('expired')).toBe('已失效');
   });
 
+  it('should say the resource lapsed, not that the reviewer rejected, when a lapse returned the order', () => {
+    expect(statusLabel('resource_returned', 'first_filing')).toBe('资源失效退回');
+    expect(nextStepText('resource_returned')).toContain('改选本账号下满足备案条件的实例后重新提交');
+    expect(nextStepText('resource_returned')).not.toContain('驳回原因');
+  });
+
   it('should name the outcome per kind when the order is approved', () => {
     expect(statusLabel('approved', 'first_filing')).toBe('备案成功');
     expect(statusLabel('approved', 'cancel_subject')).toBe('注销成功');
@@ -204,6 +220,7 @@ describe('isEditableByApplicant', () => {
   it.each<[OrderState, boolean]>([
     ['draft', true],
     ['initial_review_rejected', true],
+    ['resource_returned', true],
     ['sms_verification_failed', true],
     ['regulator_rejected', true],
     ['pending_initial_review', false],

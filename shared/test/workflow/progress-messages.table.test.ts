@@ -38,6 +38,7 @@ describe('messagesForTransition', () => {
     ['submit', 'pending_initial_review', ['submitted']],
     ['resubmit', 'pending_regulator_submission', ['submitted']],
     ['reject_initial', 'initial_review_rejected', ['initial_review_rejected']],
+    ['resource_lapsed', 'resource_returned', ['resource_lapsed']],
     ['submit_to_regulator', 'sms_verification', ['sms_verification_required']],
     ['submit_to_regulator', 'regulator_review', []],
     ['sms_resent', 'sms_verification', ['sms_verification_required']],

@@ -36,6 +36,11 @@ export function CodeList({ codes, show, onRevoke, bind }: CodeListProps) {
           <Text className='hint'>
             服务器 IP：{code.publicIp ?? '—'} · {show === 'holder' ? `授权给账号 ${code.holderAccountId}` : `来自账号 ${code.ownerAccountId}`}
           </Text>
+          {code.invalidReason && (
+            <Text className='hint' id={`code-${code.code}-reason`}>
+              失效原因：{code.invalidReason}
+            </Text>
+          )}
           {code.remark && <Text className='hint'>备注：{code.remark}</Text>}
           <Text className='hint'>生成时间：{formatChinaTime(code.createdAt)}</Text>
           <View className='code-actions'>

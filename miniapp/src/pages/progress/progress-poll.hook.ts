@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
-import type { OrderProgress, OrderRejection } from '@beian/shared';
+import { applicantEditScope, isOrderState, type OrderProgress, type OrderRejection } from '@beian/shared';
 import { getOrder } from '../../services/orders.api';
 import { pollProgress } from '../../services/progress.api';
 import { ApiError } from '../../services/request';
@@ -9,7 +9,7 @@ const POLL_INTERVAL_MS = 3000;
 
 export interface ProgressView {
   progress: OrderProgress | null;
-  /** 初审 reasons per field, read from the order when it is rejected. */
+  /** Why the order was returned (初审驳回, 资源失效退回), per field, read from the order when it was. */
   rejections: OrderRejection[];
   error: string | null;
   /** The server's clock minus the device's, from the last full answer: countdowns use the server's time. */
@@ -38,7 +38,8 @@ export function useProgressPoll(orderId: string | undefined): ProgressView & { r
       if (answer.changed) {
         etag.current = answer.etag;
         const clockOffsetMs = serverClockOffset(answer.progress.now);
-        const rejections = answer.progress.status === 'initial_review_rejected' ? (await getOrder(orderId)).rejections : [];
+        const { status } = answer.progress;
+        const rejections = isOrderState(status) && applicantEditScope(status) === 'rejected_fields' ? (await getOrder(orderId)).rejections : [];
         setView({ progress: answer.progress, rejections, error: null, clockOffsetMs });
       } else {
         setView((current) => (current.error ? { ...current, error: null } : current));

@@ -330,7 +330,9 @@ export default function FilingWizardPage() {
       <ConflictPanel />
       {fixing && order.rejections.length > 0 && (
         <Text className='fix-banner' id='fix-banner'>
-          审核未通过：请按红色提示修改被驳回的 {order.rejections.length} 项内容，其他内容已锁定，修改后点击“重新提交”。
+          {order.status === 'resource_returned'
+            ? `云资源不再满足备案条件，订单已退回：请按红色提示续费或改选满足备案条件的实例（共 ${order.rejections.length} 项），其他内容已锁定，修改后点击“重新提交”。`
+            : `审核未通过：请按红色提示修改被驳回的 ${order.rejections.length} 项内容，其他内容已锁定，修改后点击“重新提交”。`}
         </Text>
       )}
       {error && saveState !== 'offline' && (
