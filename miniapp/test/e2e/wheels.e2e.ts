@@ -4,11 +4,11 @@ import { ApiTestKit, freshPersonId, PERSON_ID, USCC } from '@beian/shared/testin
 import { fill, phonePage } from './support/browser';
 import { e2eDatabases } from './support/database';
 import { makeFixtures } from './support/fixtures';
-import { fillPersonalStart, nextStep, startNewFiling, uploadAndWait, waitSaved } from './support/filing';
+import { fillPersonalStart, fillUnitStart, nextStep, startNewFiling, uploadAndWait, waitSaved } from './support/filing';
 import { expectText } from './support/page-steps';
 import { onStage } from './support/stage';
 import { expectReadable } from './support/what-a-person-sees';
-import { cancelWheel, confirmWheel, openSheet, openWheel, pickChoice, pickDate, pickRegion, turnWheel, wheelLine, wheelRows } from './support/wheel';
+import { cancelWheel, confirmWheel, openSheet, openWheel, pickDate, turnWheel, wheelLine, wheelRows } from './support/wheel';
 
 /** A date as the date wheel's three columns name it. */
 function wheelLabels(date: string): string[] {
@@ -80,16 +80,15 @@ describe.each(e2eDatabases())('the platform wheels for 备案地区, short choic
     const applicant = await new ApiTestKit(stage.server.url).devLogin('深圳示例科技');
     await applicant.holdInstance('ins-sz0001');
 
-    await pickRegion(page, '440305');
-    await pickChoice(page, 'subject-nature', '企业');
-    await fill(page, 'subject-certificate-number', USCC);
-    await fill(page, 'subject-name', '深圳示例科技有限公司');
-    await fill(page, 'subject-legal-rep-name', '张三');
-    await pickChoice(page, 'subject-legal-rep-certificate-type', '居民身份证');
-    await fill(page, 'subject-legal-rep-certificate-number', PERSON_ID);
-    await fill(page, 'websites-0-domains-0', 'szexample.com');
-    await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
-    await fill(page, 'websites-0-resource-instance-id', 'ins-sz0001');
+    await fillUnitStart(page, {
+      region: '440305',
+      name: '深圳示例科技有限公司',
+      uscc: USCC,
+      legalRep: '张三',
+      legalRepIdNumber: PERSON_ID,
+      domain: 'szexample.com',
+      instanceId: 'ins-sz0001',
+    });
     await nextStep(page, 'subject');
 
     // Straight to the website before any principal is entered: there is no one to copy, and no wheel opens.
