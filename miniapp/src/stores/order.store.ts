@@ -4,6 +4,7 @@ import { ApiError } from '../services/request';
 import { createOrder, getOrder, resubmitOrder, saveDraft, submitOrder } from '../services/orders.api';
 import { getAt, isUnder, setAt, type DraftTree } from '../utils/draft-path.util';
 import { mergeSections, type ConflictField } from '../utils/draft-merge.util';
+import { serverClockOffset } from '../utils/server-clock.util';
 import { DraftAutosaveScheduler } from './draft-autosave.scheduler';
 
 /** `offline`: the last save did not reach the server; it is kept here and retried. */
@@ -35,6 +36,8 @@ interface OrderState {
   filingType: FilingTypeDecision | null;
   /** Messages keyed by draft path (`subject.name`), or by upload path (`subjectPrincipal.certificate_front`). */
   fieldErrors: Record<string, string>;
+  /** The server's clock minus the device's, from the last order answer or save: the wizard's "today" is the server's. */
+  clockOffsetMs: number;
 
   /** Starts a new, unsaved wizard (no order yet). */
   start(draft: DraftTree): void;
@@ -76,6 +79,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       conflict: null,
       fieldErrors: {},
       error: null,
+      clockOffsetMs: serverClockOffset(order.now),
     });
   }
 
@@ -107,7 +111,13 @@ export const useOrderStore = create<OrderState>()((set, get) => {
       autosave.saved(snapshot);
       set({ base: { ...get().base, ...body } });
       const pending = autosave.hasPending();
-      set({ version: saved.version, savedAt: saved.savedAt, saveState: pending ? 'unsaved' : 'saved', error: null });
+      set({
+        version: saved.version,
+        savedAt: saved.savedAt,
+        saveState: pending ? 'unsaved' : 'saved',
+        error: null,
+        clockOffsetMs: serverClockOffset(saved.savedAt),
+      });
       if (pending) autosave.schedule();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
@@ -138,6 +148,7 @@ export const useOrderStore = create<OrderState>()((set, get) => {
     conflict: null,
     fieldErrors: {},
     filingType: null,
+    clockOffsetMs: 0,
 
     start(draft) {
       autosave.discard();

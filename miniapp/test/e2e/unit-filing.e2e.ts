@@ -6,6 +6,7 @@ import {
   acceptReview,
   fillArea,
   fillPrincipal,
+  fillUnitStart,
   nextStep,
   recordFaceCheck,
   recordVideo,
@@ -14,7 +15,7 @@ import {
   verifyOwnMobile,
 } from './support/filing';
 import { expectReadable } from './support/what-a-person-sees';
-import { cancelWheel, openWheel, pickChoice, pickRegion, wheelRows } from './support/wheel';
+import { cancelWheel, openWheel, pickChoice, wheelRows } from './support/wheel';
 import { makeFixtures, type Fixtures } from './support/fixtures';
 import { onStage } from './support/stage';
 import { e2eDatabases } from './support/database';
@@ -54,16 +55,15 @@ describe.each(e2eDatabases())('a unit first filing with two websites and one APP
     await page.locator('#taro-navigation-bar .taro-navigation-bar-back').waitFor();
     await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toMatch(/^data:image\/svg\+xml/);
 
-    await pickRegion(page, '350102');
-    await pickChoice(page, 'subject-nature', '企业');
-    await fill(page, 'subject-certificate-number', USCC);
-    await fill(page, 'subject-name', '福州示例科技有限公司');
-    await fill(page, 'subject-legal-rep-name', '张三');
-    await pickChoice(page, 'subject-legal-rep-certificate-type', '居民身份证');
-    await fill(page, 'subject-legal-rep-certificate-number', PERSON_ID);
-    await fill(page, 'websites-0-domains-0', 'fzexample.com');
-    await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
-    await fill(page, 'websites-0-resource-instance-id', 'ins-fz0001');
+    await fillUnitStart(page, {
+      region: '350102',
+      name: '福州示例科技有限公司',
+      uscc: USCC,
+      legalRep: '张三',
+      legalRepIdNumber: PERSON_ID,
+      domain: 'fzexample.com',
+      instanceId: 'ins-fz0001',
+    });
     await expectReadable(page, TYPED);
     await shot(page, 'unit-01-verify-type');
     await nextStep(page, 'subject');

@@ -13,10 +13,10 @@ describe('filing steps', () => {
 
   it('should ask the access numbers on their pages when the kind is an access filing', () => {
     const paths = (step: 'subject' | 'services') =>
-      stepErrors(step, draft(), filingContext('access_filing', 'personal', draft())).map((e) => `${e.path}:${e.code}`);
+      stepErrors(step, draft(), filingContext('access_filing', 'personal', draft(), 0)).map((e) => `${e.path}:${e.code}`);
     expect(paths('subject')).toEqual(['subject.subjectIcpNumber:REQUIRED', 'subject.filingPassword:REQUIRED']);
     expect(paths('services')).toEqual(['websites.0.icpNumber:REQUIRED']);
-    expect(stepErrors('subject', draft(), filingContext('first_filing', 'personal', draft()))).toEqual([]);
+    expect(stepErrors('subject', draft(), filingContext('first_filing', 'personal', draft(), 0))).toEqual([]);
   });
 
   it('should take the service limit of the kind when counting services', () => {

@@ -26,7 +26,7 @@ describe('invited principals: their ID photos are theirs to upload', () => {
 
   it('should not ask the applicant for an invited principal’s photos when the materials step is checked', () => {
     const draft = draftWithOtherPerson();
-    const ctx = filingContext('first_filing', 'unit', draft);
+    const ctx = filingContext('first_filing', 'unit', draft, 0);
     expect(stepErrors('materials', draft, ctx)).toEqual([]);
     expect(requiredMaterials(draft, ctx).filter((need) => need.target === 'websites.1.principal')).toEqual([]);
     expect(requiredMaterials(draft, ctx).map((need) => `${need.kind}@${need.target}`)).toContain('certificate_front@subjectPrincipal');

@@ -291,6 +291,7 @@ export class OrdersService {
       nextStep: nextStepText(order.status),
       rejections: await this.fieldLock.rejections(tx, order),
       editablePaths: await this.fieldLock.editablePaths(tx, order),
+      now: this.clock.now().toISOString(),
     };
   }
 }

@@ -41,6 +41,15 @@ describe('orders: the skeleton of a personal first filing', () => {
     expect(progress.body.timeline[1]).toMatchObject({ from: 'draft', actor: 'applicant', toLabel: '待初审' });
   });
 
+  it('should answer the server’s time with the order when the applicant reads it, for the wizard’s today', async () => {
+    const { client } = await newApplicant();
+    const created = await client.post('/api/orders', PERSONAL_WEBSITE, { 'idempotency-key': randomUUID() });
+
+    const order = await client.get(`/api/orders/${created.body.id}`);
+
+    expect(order.body.now).toBe(t.clock.now().toISOString());
+  });
+
   it('should write the submission event to the outbox in the same transaction', async () => {
     const { client } = await newApplicant();
     const order = (await client.post('/api/orders', PERSONAL_WEBSITE)).body;

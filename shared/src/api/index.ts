@@ -54,6 +54,8 @@ export interface OrderDetail extends OrderSummary {
   rejections: OrderRejection[];
   /** Paths the applicant may change while rejected (rejected + reopened); `null` = no field lock. */
   editablePaths: string[] | null;
+  /** The server's time of this answer: the wizard's "today" (date wheels, date checks) is the server's, never the device's. */
+  now: string;
 }
 
 /** POST /api/orders (header `Idempotency-Key`). */

@@ -4,6 +4,7 @@ import { addMonths } from '../time';
 import { validateCertificateValidity, validationMessage, VALIDITY_LONG_TERM, websiteNameFindings } from '../validate';
 import { isOrderKind, ORDER_KINDS } from '../workflow';
 import type { Finding } from './finding';
+import { letterSigningWindow, LETTER_SIGNED_WITHIN_MONTHS } from './letter-signing.rule';
 import { filled, finding, type PrecheckCheck, type PrincipalRef } from './precheck-context';
 
 const PEOPLE_RULES = 'DOMAIN.md §6 负责人与联系方式（一个手机号只属于一个主体；不同负责人手机号、邮箱不同；应急电话不同于手机号）';
@@ -12,7 +13,7 @@ const DOMAIN_RULES = 'DOMAIN.md §6 域名（实名持有者与主体一致；�
 const PRE_APPROVAL_RULES = 'DOMAIN.md §6–7 前置审批（名称、备注中的金融、理财、支付等词需确认前置审批；仅单位可办理）';
 const NAMING_RULES = 'DOMAIN.md §6 网站名称（单位网站名称与单位名称相关）';
 const CERTIFICATE_RULES = 'DOMAIN.md §6 证件（提交时证件有效期须剩余3个月以上）';
-const LETTER_RULES = 'DOMAIN.md §6 证件（授权书、承诺书须在提交前3个月内签署）';
+const LETTER_RULES = `DOMAIN.md §6 证件（授权书、承诺书须在提交前${LETTER_SIGNED_WITHIN_MONTHS}个月内签署）`;
 const PACKAGE_RULES = '腾讯云 ICP 备案操作指引（小程序端）seeds/003 L505、L509：同一主体下，同一 APP 的同一个运行平台、不同 APP 的包名不可相同';
 
 const normalizeMobile = (mobile: string) => mobile.replace(/[\s-]/g, '').replace(/^(?:\+86|0086)/, '');
@@ -265,16 +266,24 @@ const certificateValidityLeft: PrecheckCheck = (env) =>
   });
 
 const letterSigningDates: PrecheckCheck = (env) => {
-  const threeMonthsAgo = addMonths(env.today, -3);
+  const signable = letterSigningWindow(env.today);
   return (env.draft.materials ?? []).flatMap((material, i) => {
     const signedAt = filled(material.signedAt)?.slice(0, 10);
     if (!signedAt || (material.kind !== 'commitment_letter' && material.kind !== 'authorization_letter')) return [];
     const letter = material.kind === 'commitment_letter' ? '承诺书' : '授权书';
-    if (signedAt > env.today) {
+    if (signedAt > signable.latest) {
       return [finding(`materials.${i}.signedAt`, 'LETTER_SIGNED_IN_FUTURE', 'error', `${letter}的签署日期晚于今天，请填写实际签署日期`, LETTER_RULES)];
     }
-    if (signedAt < threeMonthsAgo) {
-      return [finding(`materials.${i}.signedAt`, 'LETTER_TOO_OLD', 'error', `${letter}须在提交前3个月内签署，请重新签署后上传`, LETTER_RULES)];
+    if (signedAt < signable.earliest) {
+      return [
+        finding(
+          `materials.${i}.signedAt`,
+          'LETTER_TOO_OLD',
+          'error',
+          `${letter}须在提交前${LETTER_SIGNED_WITHIN_MONTHS}个月内签署，请重新签署后上传`,
+          LETTER_RULES,
+        ),
+      ];
     }
     return [];
   });

@@ -2,6 +2,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { disabledProps } from '../../components/busy-button.props';
 import { useOrderStore } from '../../stores/order.store';
 import { pathId, textAt } from '../../utils/draft-path.util';
+import type { DateWheel } from '../utils/date-wheels.util';
 import { RejectionNote, useFieldLocked } from './rejection-note';
 
 /** The error under a field: `<id>-error`, only while there is one. */
@@ -68,6 +69,8 @@ export interface DraftDateFieldProps {
   path: string;
   label: string;
   placeholder: string;
+  /** Where the wheel opens while the field is empty, and the dates it offers. */
+  wheel: DateWheel;
   hint?: string;
 }
 
@@ -75,14 +78,21 @@ export interface DraftDateFieldProps {
  * A date (YYYY-MM-DD) of one draft path, chosen on the platform's date wheel (Taro `Picker`, mode `date`) in WeChat
  * and in H5 alike. The element id is `pathId(path)`.
  */
-export function DraftDateField({ path, label, placeholder, hint }: DraftDateFieldProps) {
+export function DraftDateField({ path, label, placeholder, wheel, hint }: DraftDateFieldProps) {
   const id = pathId(path);
   const value = useOrderStore((state) => textAt(state.draft, path));
   const locked = useFieldLocked(path);
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
-      <Picker mode='date' value={value} disabled={locked} onChange={(event) => useOrderStore.getState().setField(path, String(event.detail.value))}>
+      <Picker
+        mode='date'
+        value={value || wheel.opensOn}
+        start={wheel.start}
+        end={wheel.end}
+        disabled={locked}
+        onChange={(event) => useOrderStore.getState().setField(path, String(event.detail.value))}
+      >
         <View className={`choice-value${locked ? ' choice-disabled' : ''}`} id={id}>
           <Text className={value ? '' : 'placeholder'}>{value || placeholder}</Text>
           {!locked && <Text className='choice-arrow'>▼</Text>}

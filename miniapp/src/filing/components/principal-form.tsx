@@ -3,11 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { PERSON_CERTIFICATE_TYPES, type DraftMaterial, type DraftPrincipal, type PrincipalSameAs } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { getAt, pathId, setAt, textAt, type DraftTree } from '../../utils/draft-path.util';
+import { serverToday } from '../../utils/server-clock.util';
 import { ChoiceList, DraftChoice } from './choice-field';
 import { DraftDateField, DraftField } from './draft-field';
 import { materialsOf, MaterialUpload } from './material-upload';
 import { SmsVerify } from './sms-verify';
+import { validFromWheel, validToWheel } from '../utils/date-wheels.util';
 import { invitedPrincipalPaths } from '../utils/invited-principals.util';
+import { copyableSources, principalPerson } from '../utils/same-as.util';
 
 const CERTIFICATE_OPTIONS = PERSON_CERTIFICATE_TYPES.map(({ key, label }) => ({ key, label }));
 const COPIED_FIELDS = [
@@ -29,18 +32,6 @@ export function principalLabel(path: string): string {
   if (path === 'subjectPrincipal') return '主体负责人';
   const match = /^(websites|apps)\.(\d+)\.principal$/.exec(path);
   return match ? `${match[1] === 'websites' ? '网站' : 'APP'}${Number(match[2]) + 1}负责人` : '负责人';
-}
-
-/** The principal at a path as a person: a personal filer's name and certificate come from the subject. */
-function principalPerson(draft: DraftTree, path: string, personal: boolean): DraftPrincipal {
-  const principal = (getAt(draft, path) ?? {}) as DraftPrincipal;
-  if (path !== 'subjectPrincipal' || !personal) return principal;
-  return {
-    ...principal,
-    name: textAt(draft, 'subject.name'),
-    certificateType: textAt(draft, 'subject.certificateType'),
-    certificateNumber: textAt(draft, 'subject.certificateNumber'),
-  };
 }
 
 /**
@@ -76,16 +67,19 @@ export function SameAsBar({ path, personal, sources }: SameAsBarProps) {
   const id = `${pathId(path)}-same-as`;
   const sameAs = useOrderStore((state) => textAt(state.draft, `${path}.sameAs`)) as PrincipalSameAs | '';
   const stale = useOrderStore((state) => (sameAs ? differsFromSource(state.draft, path, sameAs, personal) : false));
+  const copyable = useOrderStore((state) => copyableSources(state.draft, sources, personal).join(','));
   const copy = (from: PrincipalSameAs) =>
     useOrderStore.getState().updateDraft((draft) => copyPrincipal(draft, from, path, personal), [path.split('.')[0]!, 'materials']);
 
   if (!sameAs) {
+    const options = copyable ? copyable.split(',') : [];
     return (
       <ChoiceList
         id={id}
         label='与以下负责人为同一人（复制其信息）'
-        placeholder='不是同一人，单独填写'
-        options={sources.map((source) => ({ key: source, label: principalLabel(source) }))}
+        placeholder={options.length ? '不是同一人，单独填写' : '尚未填写可复制的负责人'}
+        options={options.map((source) => ({ key: source, label: principalLabel(source as PrincipalSameAs) }))}
+        disabled={options.length === 0}
         value={undefined}
         onChange={(key) => copy(key as PrincipalSameAs)}
       />
@@ -141,6 +135,9 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
       );
   }, [personalSubject, identity, written]);
   const longTerm = useOrderStore((state) => getAt(state.draft, `${path}.longTerm`) === true);
+  const validFrom = useOrderStore((state) => textAt(state.draft, `${path}.validFrom`));
+  const validTo = useOrderStore((state) => textAt(state.draft, `${path}.validTo`));
+  const today = useOrderStore((state) => serverToday(state.clockOffsetMs));
   const certificateType = useOrderStore((state) =>
     personalSubject ? textAt(state.draft, 'subject.certificateType') : textAt(state.draft, `${path}.certificateType`),
   );
@@ -174,7 +171,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           )}
         </View>
       )}
-      <DraftDateField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='请选择日期' />
+      <DraftDateField path={`${path}.validFrom`} label='证件有效期开始日期' placeholder='请选择日期' wheel={validFromWheel(today, validTo)} />
       <View className='field'>
         <Text
           className={`chip${longTerm ? ' chip-active' : ''}`}
@@ -188,7 +185,7 @@ export function PrincipalForm({ path, personal, emergencyRequired, orderId, curr
           证件长期有效
         </Text>
       </View>
-      {!longTerm && <DraftDateField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='请选择日期' />}
+      {!longTerm && <DraftDateField path={`${path}.validTo`} label='证件有效期结束日期' placeholder='请选择日期' wheel={validToWheel(today, validFrom)} />}
       <DraftField path={`${path}.mobile`} label='手机号码' placeholder='请输入11位手机号码' type='number' maxlength={11} />
       {!invited && <SmsVerify orderId={currentOrderId} path={path} />}
       {(unit || path !== 'subjectPrincipal') && (

@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { LETTER_SIGNED_WITHIN_MONTHS } from '@beian/shared';
 import { apiUrl } from '../../services/request';
 import { useOrderStore } from '../../stores/order.store';
 import { textAt } from '../../utils/draft-path.util';
+import { serverToday } from '../../utils/server-clock.util';
 import { DraftDateField, FieldErrorText } from '../components/draft-field';
 import { materialsOf, MaterialUpload } from '../components/material-upload';
+import { signedAtWheel } from '../utils/date-wheels.util';
 import { filingContext } from '../utils/filing-steps.util';
 import { requiredMaterials } from '../utils/required-materials.util';
 import type { StepProps } from './step-props';
@@ -29,7 +32,9 @@ async function openTemplate(kind: string, regionCode: string) {
 /** 上传材料: exactly the documents the rules ask for this order, each uploaded (photos compressed first). */
 export function MaterialsStep({ kind, subjectType, ensureOrder }: StepProps) {
   const draft = useOrderStore((state) => state.draft);
-  const required = requiredMaterials(draft, filingContext(kind, subjectType, draft));
+  const clockOffsetMs = useOrderStore((state) => state.clockOffsetMs);
+  const required = requiredMaterials(draft, filingContext(kind, subjectType, draft, clockOffsetMs));
+  const today = serverToday(clockOffsetMs);
   const materials = materialsOf(draft);
   const regionCode = textAt(draft, 'subject.regionCode');
   const uploadedCount = required.filter((need) => materials.some((item) => item.kind === need.kind && item.target === need.target)).length;
@@ -56,7 +61,13 @@ export function MaterialsStep({ kind, subjectType, ensureOrder }: StepProps) {
               orderId={ensureOrder}
             />
             {need.signed && index >= 0 && (
-              <DraftDateField path={`materials.${index}.signedAt`} label='签署日期' placeholder='请选择日期' hint='须在提交前3个月内签署' />
+              <DraftDateField
+                path={`materials.${index}.signedAt`}
+                label='签署日期'
+                placeholder='请选择日期'
+                wheel={signedAtWheel(today)}
+                hint={`须在提交前${LETTER_SIGNED_WITHIN_MONTHS}个月内签署`}
+              />
             )}
           </View>
         );

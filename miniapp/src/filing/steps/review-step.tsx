@@ -107,7 +107,7 @@ export function ReviewStep({ kind, subjectType, orderId, onGoTo }: StepProps & {
     void (async () => {
       await subscribed;
       const store = useOrderStore.getState();
-      const ctx = filingContext(kind, subjectType, store.draft);
+      const ctx = filingContext(kind, subjectType, store.draft, store.clockOffsetMs);
       const local = WIZARD_STEPS.flatMap((step) => stepErrors(step.key, store.draft, ctx));
       store.setFieldErrors(local);
       if (local.length > 0 || unacknowledged) {

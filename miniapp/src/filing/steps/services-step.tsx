@@ -51,7 +51,9 @@ export function ServicesStep(props: StepProps) {
     if (!editing) return;
     const store = useOrderStore.getState();
     const base = `${editing.list}.${editing.index}`;
-    const errors = stepErrors('services', store.draft, filingContext(kind, subjectType, store.draft)).filter((error) => isUnder(error.path, base));
+    const errors = stepErrors('services', store.draft, filingContext(kind, subjectType, store.draft, store.clockOffsetMs)).filter((error) =>
+      isUnder(error.path, base),
+    );
     store.setFieldErrors(errors, (path) => isUnder(path, base));
     if (errors.length === 0) setEditing(null);
     else scrollToField(errors[0]!.path);

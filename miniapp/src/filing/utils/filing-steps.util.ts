@@ -10,6 +10,7 @@ import {
   type SubjectType,
 } from '@beian/shared';
 import type { DraftTree } from '../../utils/draft-path.util';
+import { serverNow } from '../../utils/server-clock.util';
 import { withInviteePhotos } from './invited-principals.util';
 
 /** The wizard's pages: those of a first filing (首次备案), in order; every detected kind fills the same pages. */
@@ -36,9 +37,12 @@ export function serviceTypeOf(draft: DraftTree): 'website' | 'app' {
   return listLength(draft, 'websites') === 0 && listLength(draft, 'apps') > 0 ? 'app' : 'website';
 }
 
-/** What a draft is validated against: each kind with its own schema (接入 asks for its numbers, 首次 does not). */
-export function filingContext(kind: string, subjectType: SubjectType, draft: DraftTree): FilingContext {
-  return { kind, subjectType, serviceType: serviceTypeOf(draft), now: new Date() };
+/**
+ * What a draft is validated against: each kind with its own schema (接入 asks for its numbers, 首次 does not), on the
+ * server's clock (`clockOffsetMs`, see the order store) as the server checks it.
+ */
+export function filingContext(kind: string, subjectType: SubjectType, draft: DraftTree, clockOffsetMs: number): FilingContext {
+  return { kind, subjectType, serviceType: serviceTypeOf(draft), now: serverNow(clockOffsetMs) };
 }
 
 /**

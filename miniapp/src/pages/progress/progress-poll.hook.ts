@@ -4,6 +4,7 @@ import { applicantEditScope, isOrderState, type OrderProgress, type OrderRejecti
 import { getOrder } from '../../services/orders.api';
 import { pollProgress } from '../../services/progress.api';
 import { ApiError } from '../../services/request';
+import { serverClockOffset } from '../../utils/server-clock.util';
 
 const POLL_INTERVAL_MS = 3000;
 
@@ -69,11 +70,6 @@ export function useProgressPoll(orderId: string | undefined): ProgressView & { r
   useEffect(() => stop, [stop]);
 
   return { ...view, refresh };
-}
-
-function serverClockOffset(serverNow: string): number {
-  const offset = Date.parse(serverNow) - Date.now();
-  return Number.isNaN(offset) ? 0 : offset;
 }
 
 /** The server's current time (the device's plus `offsetMs`), refreshed every `intervalMs` while `enabled` (for countdowns). */

@@ -97,6 +97,31 @@ export async function fillPersonalStart(page: Page, data: PersonalStart): Promis
   await expectText(page, '#websites-0-resource-instance-id-picker', '☑');
 }
 
+export interface UnitStart {
+  region: string;
+  name: string;
+  uscc: string;
+  legalRep: string;
+  legalRepIdNumber: string;
+  domain: string;
+  /** An instance ID of the account, typed in. */
+  instanceId: string;
+}
+
+/** Step 1 of an enterprise's website filing: the company, its 法定代表人 and the website on an instance the applicant types. */
+export async function fillUnitStart(page: Page, data: UnitStart): Promise<void> {
+  await pickRegion(page, data.region);
+  await pickChoice(page, 'subject-nature', '企业');
+  await fill(page, 'subject-certificate-number', data.uscc);
+  await fill(page, 'subject-name', data.name);
+  await fill(page, 'subject-legal-rep-name', data.legalRep);
+  await pickChoice(page, 'subject-legal-rep-certificate-type', '居民身份证');
+  await fill(page, 'subject-legal-rep-certificate-number', data.legalRepIdNumber);
+  await fill(page, 'websites-0-domains-0', data.domain);
+  await pickChoice(page, 'websites-0-resource-type', '本账号的云服务器实例');
+  await fill(page, 'websites-0-resource-instance-id', data.instanceId);
+}
+
 export interface PrincipalData {
   /** `pathId` of the principal path: `subject-principal`, `websites-1-principal` … */
   prefix: string;

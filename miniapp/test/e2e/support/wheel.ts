@@ -49,6 +49,18 @@ export function wheelRows(page: Page, index: number): Promise<string[]> {
   return column(page, index).locator('.weui-picker__item').allTextContents();
 }
 
+/** The label on the middle line of each column of the open wheel, left to right: where it stands (or opened). */
+export async function wheelLine(page: Page): Promise<string[]> {
+  const columns = openSheet(page).locator('.weui-picker__group');
+  const labels: string[] = [];
+  for (const wheel of await columns.all()) {
+    await settled(wheel);
+    const rows = await wheel.locator('.weui-picker__item').allTextContents();
+    labels.push(rows[await rowOnTheLine(wheel)] ?? '');
+  }
+  return labels;
+}
+
 /** Drags column `index` of the open wheel until `label` sits on the middle line. */
 export async function turnWheel(page: Page, index: number, label: string): Promise<void> {
   const wheel = column(page, index);

@@ -62,8 +62,8 @@ function isStep(key: string | undefined): key is OrderStepKey {
 
 /** The first step that still has field errors; the face check once every form step is complete. */
 function resumeStep(kind: string, subjectType: SubjectType): OrderStepKey {
-  const { draft } = useOrderStore.getState();
-  const ctx = filingContext(kind, subjectType, draft);
+  const { draft, clockOffsetMs } = useOrderStore.getState();
+  const ctx = filingContext(kind, subjectType, draft, clockOffsetMs);
   return WIZARD_STEPS.find((step) => step.key !== 'review_submit' && stepErrors(step.key, draft, ctx).length > 0)?.key ?? 'face_check';
 }
 
@@ -178,7 +178,7 @@ export default function FilingWizardPage() {
     // Every way into a new order (next step, an early upload) runs 验证备案类型 on certificate and domain first.
     const verification = verificationFacts();
     if (!verification) {
-      const missing = stepErrors('verify_type', store.draft, filingContext(kind, subjectType, store.draft));
+      const missing = stepErrors('verify_type', store.draft, filingContext(kind, subjectType, store.draft, store.clockOffsetMs));
       store.setFieldErrors(missing, (path) => stepOfPath(path) === 'verify_type');
       Taro.showToast({ title: '请先填写证件和域名等信息，完成备案类型验证', icon: 'none' }).catch(() => undefined);
       return null;
@@ -261,7 +261,7 @@ export default function FilingWizardPage() {
 
   async function next() {
     const store = useOrderStore.getState();
-    const errors = stepErrors(step, store.draft, filingContext(kind, subjectType, store.draft));
+    const errors = stepErrors(step, store.draft, filingContext(kind, subjectType, store.draft, store.clockOffsetMs));
     store.setFieldErrors(errors, (path) => stepOfPath(path) === step);
     if (errors.length > 0) {
       scrollToField(errors[0]!.path);
@@ -286,7 +286,7 @@ export default function FilingWizardPage() {
   /** 重新提交 from any step: every step is checked first, the first error is shown on its step. */
   async function resubmit() {
     const store = useOrderStore.getState();
-    const ctx = filingContext(kind, subjectType, store.draft);
+    const ctx = filingContext(kind, subjectType, store.draft, store.clockOffsetMs);
     const errors = WIZARD_STEPS.flatMap((entry) => stepErrors(entry.key, store.draft, ctx));
     store.setFieldErrors(errors);
     const first = errors[0];
