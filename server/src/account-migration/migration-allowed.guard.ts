@@ -33,10 +33,11 @@ export class MigrationAllowedGuard implements GuardChecker {
       throw new AppException('TRANSITION_NOT_ALLOWED', undefined, { reason: 'MIGRATION_ORDER_IN_FLIGHT' }, MIGRATION_REFUSALS.MIGRATION_ORDER_IN_FLIGHT);
     const migration = (await this.drafts.load(tx, order.id)).migration as MigrationDraft | undefined;
     const full = await this.records.subject(tx, subject.id);
-    const mobile = full ? this.checks.principalOf(full).mobile : '';
+    if (!full) throw guardFailed(guard);
+    const { mobile } = this.checks.principalOf(full);
     if (!migration?.targetAccountId || !mobile || !(await this.codes.confirmed(tx, order.id, [{ channel: 'sms', address: mobile }])))
       throw AppException.validation([{ path: 'migration.code', code: 'CODE_REQUIRED', message: '请获取并输入验证码，并填写迁入账号 ID 后再确定' }]);
-    const targetUserId = await this.checks.targetUser(tx, order.ownerId, subject, migration.targetAccountId);
+    const targetUserId = await this.checks.targetUser(tx, order.ownerId, full, migration.targetAccountId);
     if (targetUserId !== migration.targetUserId) throw guardFailed(guard);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ACCOUNT_ID_PATTERN, MIGRATION_REFUSALS, isTerminal, ORDER_STATE_KEYS, type FieldError, type MigrationRefusal } from '@beian/shared';
+import { ACCOUNT_ID_PATTERN, MIGRATION_REFUSALS, isTerminal, normalizeCode, ORDER_STATE_KEYS, type FieldError, type MigrationRefusal } from '@beian/shared';
 import { In, Not, type EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { FilingRecordStore, SUBJECT_STATES_WITH_US, type SubjectRef } from '../filing-record/filing-record.store';
@@ -67,10 +67,10 @@ export class MigrationChecks {
 
   /**
    * The user behind the target account ID, once it is another main account with no filing or open order whose 实名
-   * certificate is the subject's (blind indexes compared: nothing is decrypted). On MySQL/MariaDB the target's
-   * account row stays locked until commit, so two subjects cannot both move into one empty account.
+   * is the subject's (see `realNameIndexes`; blind indexes compared). On MySQL/MariaDB the target's account row stays
+   * locked until commit, so two subjects cannot both move into one empty account.
    */
-  async targetUser(tx: EntityManager, ownerId: string, subject: Pick<SubjectRef, 'certificateIndex'>, accountId: string): Promise<string> {
+  async targetUser(tx: EntityManager, ownerId: string, subject: FilingSubjectEntity, accountId: string): Promise<string> {
     const path = 'targetAccountId';
     if (!ACCOUNT_ID_PATTERN.test(accountId.trim())) throw AppException.validation([{ path, code: 'ACCOUNT_ID_FORMAT', message: '请填写 12 位数字的账号 ID' }]);
     const target = await this.accounts.byAccountNumber(tx, accountId.trim(), true);
@@ -79,8 +79,17 @@ export class MigrationChecks {
     if (target.accountType !== 'main') throw refused(path, 'MIGRATION_TARGET_NOT_MAIN');
     const filings = await this.records.subjectsOfOwner(tx, target.userId, SUBJECT_STATES_WITH_US);
     if (filings.length || (await this.accountOrderInFlight(tx, target.userId))) throw refused(path, 'MIGRATION_TARGET_HAS_FILINGS');
-    if (!target.realNameIndex || target.realNameIndex !== subject.certificateIndex) throw refused(path, 'MIGRATION_REAL_NAME_MISMATCH');
+    if (!target.realNameIndex || !this.realNameIndexes(subject).includes(target.realNameIndex)) throw refused(path, 'MIGRATION_REAL_NAME_MISMATCH');
     return target.userId;
+  }
+
+  /**
+   * Whose 实名 the target account may carry (S003 4067–4068: 实名认证名称与备案主体名称或法定代表人保持一致): the subject's
+   * certificate, and a unit's 法定代表人 as on record, each as its blind index.
+   */
+  private realNameIndexes(subject: FilingSubjectEntity): string[] {
+    const legalRep = text(this.drafts.unseal(subject.details, 'subject').legalRepCertificateNumber);
+    return legalRep ? [subject.certificateIndex, this.cipher.blindIndex(normalizeCode(legalRep))] : [subject.certificateIndex];
   }
 
   subjectName(subject: FilingSubjectEntity): string {

@@ -1,5 +1,5 @@
 import { MIGRATION_NOTICES, MIGRATION_REFUSALS, type MigrationOptions, type MigrationRefusal } from '@beian/shared';
-import { unitDraft, type ApiTestKit } from '@beian/shared/testing';
+import { freshPersonId, unitDraft, type ApiTestKit } from '@beian/shared/testing';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
@@ -182,7 +182,7 @@ describe('迁移备案账号: a subject moves to another main account without �
     expect((await store.subjectRef(t.db.manager, filed.subjectId))?.ownerId).toBe(filed.applicant.user.id);
   });
 
-  it("should compare a unit subject's credit code with the target's enterprise 实名, not its legal representative's ID", async () => {
+  it('should accept a target real-named as the unit subject or its legal representative, and refuse a person who is neither', async () => {
     const fresh = withFreshPerson(unitDraft());
     // The province asks the legal representative to be the subject principal: one fresh person for both.
     const draft = { ...fresh, subject: { ...fresh.subject, legalRepCertificateNumber: fresh.subjectPrincipal!.certificateNumber } };
@@ -197,25 +197,34 @@ describe('迁移备案账号: a subject moves to another main account without �
       numbers: [],
       mobile: draft.subjectPrincipal!.mobile!,
     };
-    const legalRep = await newAccount(t);
-    await legalRep.client.post('/api/accounts/me/real-name', { type: 'personal', name: '张三', certificateNumber: draft.subject!.legalRepCertificateNumber });
+    const realNamed = async (name: string, certificateNumber: string) => {
+      const account = await newAccount(t);
+      const verified = await account.client.post('/api/accounts/me/real-name', { type: 'personal', name, certificateNumber });
+      expect(verified.status).toBe(200);
+      return account;
+    };
+    // Someone else: the legal representative's name, another person's ID.
+    const someoneElse = await realNamed(draft.subject!.legalRepName!, freshPersonId());
+    const legalRep = await realNamed(draft.subject!.legalRepName!, draft.subject!.legalRepCertificateNumber!.toLowerCase());
     const company = await newAccount(t);
     await company.client.post('/api/accounts/me/real-name', {
       type: 'enterprise',
-      name: draft.subject!.name,
+      name: filed.subjectName,
       certificateNumber: draft.subject!.certificateNumber,
     });
     const orderId = await startMigration(filed);
     const code = await migrationCode(filed, orderId);
 
-    const toLegalRep = await confirmMigration(filed, orderId, code, legalRep.accountId);
+    const toSomeoneElse = await confirmMigration(filed, orderId, code, someoneElse.accountId);
     const toCompany = await confirmMigration(filed, orderId, code, company.accountId);
+    const toLegalRep = await confirmMigration(filed, orderId, code, legalRep.accountId);
     const submitted = await filed.applicant.client.post(`/api/orders/${orderId}/submit`);
 
-    expect((toLegalRep.body as { fields?: unknown }).fields).toEqual(refusedWith('MIGRATION_REAL_NAME_MISMATCH'));
-    expect(toCompany.body.confirmed).toBe(true);
+    expect((toSomeoneElse.body as { fields?: unknown }).fields).toEqual(refusedWith('MIGRATION_REAL_NAME_MISMATCH'));
+    expect(toCompany.body).toMatchObject({ confirmed: true, targetAccountId: company.accountId });
+    expect(toLegalRep.body).toMatchObject({ confirmed: true, targetAccountId: legalRep.accountId });
     expect(submitted.body.status).toBe('approved');
-    expect((await store.subjectRef(t.db.manager, subjectId))?.ownerId).toBe(company.user.id);
+    expect((await store.subjectRef(t.db.manager, subjectId))?.ownerId).toBe(legalRep.user.id);
   });
 
   it('should move the subject once when two submissions of its migration race', async () => {

@@ -10,6 +10,10 @@ export interface RecordServiceSeed {
   type?: FilingServiceType;
   /** The domain (website) or APP name. */
   name: string;
+  /** A website's further domains, after `name`. */
+  moreDomains?: string[];
+  /** The instance of the account the service stands on. */
+  instanceId?: string;
   state?: FilingServiceState;
 }
 
@@ -43,12 +47,12 @@ export async function fileHere(t: TestApp, seed: RecordSubjectSeed): Promise<{ s
       serviceIcpNumber: `${seed.subjectIcpNumber}-${seq}`,
       seq,
       name: type === 'website' ? `${service.name}的网站` : service.name,
-      domains: JSON.stringify(type === 'website' ? [service.name] : []),
+      domains: JSON.stringify(type === 'website' ? [service.name, ...(service.moreDomains ?? [])] : []),
       homeUrl: null,
       packages: '[]',
       details: '{}',
       principal: '{}',
-      resource: null,
+      resource: service.instanceId ? JSON.stringify({ type: 'instance', instanceId: service.instanceId }) : null,
       state: service.state ?? 'active',
       approvedAt: now,
       changedAt: now,
