@@ -1,3 +1,4 @@
+import { WIZARD_NOTICES } from '@beian/shared';
 import { ApiTestKit } from '@beian/shared/testing';
 import { fill, phonePage } from './support/browser';
 import { expectText, logInThroughTheUi } from './support/page-steps';
@@ -38,6 +39,7 @@ describe.each(e2eDatabases())('验证备案类型 against filings the registry a
     await page.locator('#step-verify_type').waitFor();
 
     await fillPersonalStart(page, { region: '110105', name: '李雷', idNumber: ID_NUMBER, domain: 'someone-elses。cn' });
+    await expectText(page, '#subject-region-code-hint', WIZARD_NOTICES.regionNearest);
     await page.locator('#step-next').click();
     await expectText(page, '#websites-0-domains-0-error', /该备案非您本人提交.*线下注销原备案后再提交备案/);
     await expectReadable(page);
@@ -57,9 +59,11 @@ describe.each(e2eDatabases())('验证备案类型 against filings the registry a
     await page.locator('#step-tab-services').click();
     await page.locator('#step-services').waitFor();
     expect(await inputValue(page, 'websites-0-icp-number')).toBe('粤ICP备2021004321号-2');
+    await expectText(page, '#access-service-count', /部分管局接入服务的数量不做限制[\s\S]*部分管局限制单次接入数量/);
     await expectReadable(page);
     await shot(page, 'access-03-website-number');
     await page.locator('#step-tab-verify_type').click();
     await expectText(page, '#filing-kind', /备案类型：接入备案[\s\S]*粤ICP备2021004321号-2/);
+    await expectText(page, '#filing-kind', '若同时使用多家厂商的服务器，原备案信息无需注销或变更，多个接入商可同时存在。');
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { OrderProgress, UnreadCount } from '@beian/shared';
+import { SMS_VERIFY_TEXTS, type OrderProgress, type UnreadCount } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft } from '@beian/shared/testing';
 import { makeFixtures, submittableMedia } from './support/fixtures';
 import { eventually } from './support/eventually';
@@ -192,13 +192,33 @@ describe.each(e2eDatabases())('after submission on %s: review, MIIT SMS verifica
     await fill(phone, 'sim-cert', CERT_LAST_SIX);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-tries-left', '还可尝试 4 次');
+    await expectText(phone, '#sim-result', SMS_VERIFY_TEXTS.notMatchedOrUnsynced);
+    await expectText(phone, '#sim-not-matched', '请确认短信验证码、手机号码、证件号码后六位是否填写准确');
     await expectReadable(phone, TYPED);
     await shot(phone, 'after-06-sim-wrong-code');
+    // The progress page tells what MIIT's answer means: check what was typed.
+    await expectText(applicant, '#sms-1388000-not-matched', /填写有误，或核验结果还未同步[\s\S]*需修改，请重新填写核验信息/);
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-06b-progress-after-wrong-code');
     await fill(phone, 'sim-code', code!);
     await phone.locator('#sim-submit').click();
     await expectText(phone, '#sim-result', '核验成功');
     await expectReadable(phone, TYPED);
     await shot(phone, 'after-07-sim-verified');
+
+    // Until the result reaches us, MIIT answers the same code with 填写有误或未同步, and the progress page says to wait.
+    await expectText(applicant, '#sms-1388000-not-matched', '核验结果同步至本平台还需要约 30~60 分钟');
+    await expectText(applicant, '#order-status', '待工信部短信核验');
+    await expectReadable(applicant, TYPED);
+    await shot(applicant, 'after-07b-progress-result-not-synced');
+    await phone.reload();
+    await fill(phone, 'sim-code', code!);
+    await fill(phone, 'sim-cert', CERT_LAST_SIX);
+    await phone.locator('#sim-submit').click();
+    await expectText(phone, '#sim-result', SMS_VERIFY_TEXTS.notMatchedOrUnsynced);
+    await expectText(phone, '#sim-not-matched', '30~60 分钟');
+    await expectReadable(phone, TYPED);
+    await shot(phone, 'after-07c-sim-result-not-synced');
 
     // The result reaches us 30–60 minutes later; the 管局 decides within its working days.
     await advanceClock(61 * MINUTE);

@@ -64,6 +64,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator(`#subject-${subject!.id}`).click();
     await page.locator('#change-subject').click();
     await expectText(page, '#change-notice', '企业备案无法变更为个人备案');
+    await expectText(page, '#change-notice', '不支持变更备案省份。');
     await expectReadable(page, TYPED);
     await shot(page, 'changes-01-notice');
     await page.locator('#change-next').click();
@@ -77,6 +78,10 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator('#step-subject').waitFor();
     await expect(page.locator('#subject-subject-icp-number input, input#subject-subject-icp-number').first().inputValue()).resolves.toBe(number);
     await expectText(page, '#subject-province-fixed', '北京市');
+    await expectText(page, '#subject-province-fixed-hint', '不支持变更备案省份。');
+    // City and district stay choosable within the province, with the guide's rule for a missing area.
+    await expectText(page, '#subject-region-code', '北京市');
+    await expectText(page, '#subject-region-code-hint', '如没有您可选择的区域，请就近选择地区并在备注中说明情况。');
     await expectReadable(page, TYPED);
     await shot(page, 'changes-03-subject-locked');
     await nextStep(page, 'subject_principal');

@@ -117,12 +117,22 @@ export class RegulatorSimulator extends RegulatorGateway {
     const rows = await query.getMany();
     const open = rows.filter((row) => row.status === 'pending' || row.status === 'failed' || row.status === 'expired');
     const row = open.find((r) => r.status === 'pending' && this.cipher.decrypt(r.code) === request.code) ?? open[0];
+    const entered = (r: SmsVerificationEntity) =>
+      this.cipher.decrypt(r.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(r.certLastSix).toUpperCase();
+    if (
+      row?.status !== 'pending' &&
+      (await this.resultNotReported(
+        tx,
+        rows.find((r) => r.status === 'verified' && entered(r)),
+      ))
+    ) {
+      return { ok: false, error: new AppException('SMS_RESULT_NOT_SYNCED') };
+    }
     if (!row) return { ok: false, error: new AppException('SMS_VERIFICATION_NOT_FOUND') };
     if (row.status === 'failed') return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED') };
     if (row.status === 'expired' || row.expiresAt <= now) return { ok: false, error: new AppException('SMS_CODE_EXPIRED') };
     const ref = { orderId: row.orderId, submissionId: row.submissionId };
-    const right =
-      this.cipher.decrypt(row.code) === request.code && lastSixForSms(request.certLastSix).toUpperCase() === this.cipher.decrypt(row.certLastSix).toUpperCase();
+    const right = entered(row);
     if (right) {
       await tx.update(SmsVerificationEntity, { id: row.id }, { status: 'verified', verifiedAt: now, updatedAt: now });
       const others = await tx.find(SmsVerificationEntity, { select: { id: true, status: true }, where: ref });
@@ -138,6 +148,14 @@ export class RegulatorSimulator extends RegulatorGateway {
       return { ok: false, error: new AppException('SMS_VERIFICATION_FAILED') };
     }
     return { ok: false, error: new AppException('SMS_CODE_WRONG', undefined, { triesLeft: MAX_WRONG - wrong }) };
+  }
+
+  /**
+   * A verification entered again while its result is still on the way to the provider (S001 89–91): the order still waits at
+   * the SMS check, and MIIT answers that the entry is wrong or the result not yet synced.
+   */
+  private async resultNotReported(tx: EntityManager, verified: SmsVerificationEntity | undefined): Promise<boolean> {
+    return verified !== undefined && (await currentOrder(tx, this.events, verified, 'sms_verification')) !== null;
   }
 
   private async deliver(verificationId: number): Promise<void> {

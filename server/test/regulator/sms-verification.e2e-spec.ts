@@ -1,4 +1,4 @@
-import { ORDER_KINDS, isOrderKind } from '@beian/shared';
+import { ORDER_KINDS, SMS_VERIFY_TEXTS, isOrderKind } from '@beian/shared';
 import { personalDraft } from '@beian/shared/testing';
 import { randomUUID } from 'node:crypto';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
@@ -93,6 +93,20 @@ describe('regulator simulator: MIIT SMS verification and the 管局 review', () 
     expect(await w.verify(mobile, await w.lastCode(mobile), '123456')).toMatchObject({ body: { code: 'SMS_CODE_WRONG', details: { triesLeft: 4 } } });
     expect(await w.verify('13000000000', '123456')).toMatchObject({ status: 404, body: { code: 'SMS_VERIFICATION_NOT_FOUND' } });
     expect(await w.verify(mobile, await w.lastCode(mobile), CERT_LAST_SIX)).toEqual({ status: 200, body: { verified: true, othersPending: false } });
+  });
+
+  it('should answer that the entry is wrong or not yet synced when a verified code is entered again before its result reached the provider', async () => {
+    const { orderId, client, mobile } = await w.inSmsVerification(reviewer);
+    const code = await w.lastCode(mobile);
+    await w.verify(mobile, code);
+
+    const again = await w.verify(mobile, code);
+    await w.advance(61 * MINUTE);
+    const afterSync = await w.verify(mobile, code);
+
+    expect(again).toMatchObject({ status: 409, body: { code: 'SMS_RESULT_NOT_SYNCED', message: SMS_VERIFY_TEXTS.notMatchedOrUnsynced } });
+    expect((await progress(client, orderId)).status).toBe('regulator_review');
+    expect(afterSync).toMatchObject({ status: 404, body: { code: 'SMS_VERIFICATION_NOT_FOUND' } });
   });
 
   it('should tell the first of two principals that the other still has to verify, and the last one nothing more', async () => {

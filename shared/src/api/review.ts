@@ -191,9 +191,13 @@ export interface SimulatedMiitSms {
   text: string;
   sentAt: string;
 }
-/** What MIIT's verification form answers (S001 86). */
+/** What MIIT's verification form answers and what the person does next (S001 86–91). */
 export const SMS_VERIFY_TEXTS = {
   othersPending: '您已完成短信核验，但还需其他负责人完成核验。',
+  /** A wrong entry, or a verification whose result has not reached the provider yet: MIIT cannot tell them apart. */
+  notMatchedOrUnsynced: '您的短信核验信息填写有误，或核验结果还未同步至本平台，请耐心等待。',
+  notMatchedNextStep: '请确认短信验证码、手机号码、证件号码后六位是否填写准确：需修改，请重新填写核验信息；无需修改，请耐心等待。',
+  syncDelay: '核验结果同步至本平台还需要约 30~60 分钟，请耐心等待。',
 } as const;
 
 /** POST /api/regulator-sim/orders/:id/script: the 管局's decision for this order (simulator only). */

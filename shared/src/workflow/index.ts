@@ -1,6 +1,7 @@
 export * from './workflow-actors';
 export * from './order-steps.table';
 export * from './order-kinds.table';
+export * from './wizard-notices';
 export * from './order-states.table';
 export * from './order-transitions.table';
 export * from './order-state-machine';

@@ -1,6 +1,7 @@
 import type { CatalogSource } from '../catalog/catalog-source';
 import type { OrderStepRef } from './order-steps.table';
 import { isTableKey } from './table-key';
+import { WIZARD_NOTICES } from './wizard-notices';
 
 export type SmsRecipientRole = 'subject_principal' | 'service_principal';
 
@@ -138,7 +139,7 @@ export const ORDER_KINDS = {
     publicSecurityDataCode: false,
     approvedLabel: '接入成功',
     approvedNextStep: '接入备案成功，备案号保持不变，请确认网站首页底部已展示备案号。',
-    notices: ['接入备案不改变备案号；工信部核验短信将发送至原备案信息中服务负责人的手机号码。'],
+    notices: [WIZARD_NOTICES.accessProvidersCoexist, '接入备案不改变备案号；工信部核验短信将发送至原备案信息中服务负责人的手机号码。'],
     sources: [{ source: `${TENCENT_GUIDE}·接入备案`, date: '2025-06-27' }, SMS_RULES],
   },
   add_service_local: {
@@ -188,6 +189,7 @@ export const ORDER_KINDS = {
     approvedNextStep: CHANGED_NEXT_STEP,
     notices: [
       '若您只需要变更服务（网站/APP）信息，可直接进行变更服务。',
+      WIZARD_NOTICES.provinceNotChangeable,
       '请确认已备案的服务（网站/APP）为打开状态。备案归属地由主办单位通信地址决定。',
       '网站底部必须注明网站备案号，否则会造成管局审核不通过。',
       '个人备案可变更为企业备案，企业备案无法变更为个人备案。',

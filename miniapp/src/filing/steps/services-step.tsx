@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { changesRecord } from '@beian/shared';
+import { changesRecord, WIZARD_NOTICES } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { isUnder, padList } from '../../utils/draft-path.util';
 import { AppForm } from '../components/app-form';
@@ -104,6 +104,11 @@ export function ServicesStep(props: StepProps) {
           </View>
         );
       })}
+      {kind === 'access_filing' && (
+        <Text className='hint' id='access-service-count'>
+          {WIZARD_NOTICES.accessServiceCount}
+        </Text>
+      )}
       {fromRecord ? (
         <Text className='hint' id='services-from-record'>
           变更只修改所选的已备案服务；新增请办理新增服务，不再使用的请办理注销服务

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { asksFilingPassword, asksSubjectIcpNumber, changesRecord, provinceByCode } from '@beian/shared';
+import { asksFilingPassword, asksSubjectIcpNumber, changesRecord, provinceByCode, WIZARD_NOTICES } from '@beian/shared';
 import { useOrderStore } from '../../stores/order.store';
 import { textAt } from '../../utils/draft-path.util';
 import { DraftField } from '../components/draft-field';
+import { RegionField } from '../components/region-field';
 import type { StepProps } from './step-props';
 
 /**
@@ -16,7 +17,7 @@ export function SubjectStep({ kind, subjectType }: StepProps) {
   const personal = subjectType === 'personal';
   const password = asksFilingPassword(kind);
   const changing = changesRecord(kind);
-  const province = useOrderStore((state) => provinceByCode(textAt(state.draft, 'subject.regionCode'))?.name ?? '');
+  const province = useOrderStore((state) => provinceByCode(textAt(state.draft, 'subject.regionCode')));
   return (
     <View>
       <View className='field'>
@@ -35,10 +36,15 @@ export function SubjectStep({ kind, subjectType }: StepProps) {
         />
       )}
       {changing && (
-        <View className='field'>
-          <Text className='field-label'>备案地区</Text>
-          <Text id='subject-province-fixed'>{province}</Text>
-          <Text className='hint'>备案地区（省级）不允许修改；如没有您可选择的区域，请就近选择地区并在备注中说明情况</Text>
+        <View>
+          <View className='field'>
+            <Text className='field-label'>备案省份</Text>
+            <Text id='subject-province-fixed'>{province?.name}</Text>
+            <Text className='hint' id='subject-province-fixed-hint'>
+              {WIZARD_NOTICES.provinceNotChangeable}
+            </Text>
+          </View>
+          {province && <RegionField path='subject.regionCode' label='备案地区（市、区县）' hint={WIZARD_NOTICES.regionNearest} fixedProvince={province.code} />}
         </View>
       )}
       {password && (

@@ -9,6 +9,7 @@ import {
   type MaterialFile,
   type OcrKind,
   type SubjectNatureKey,
+  WIZARD_NOTICES,
 } from '@beian/shared';
 import { recognise } from '../../services/materials.api';
 import { ApiError } from '../../services/request';
@@ -65,7 +66,7 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
 
   return (
     <View>
-      <RegionField path='subject.regionCode' label='备案地区（主办者所在地）' />
+      <RegionField path='subject.regionCode' label='备案地区（主办者所在地）' hint={WIZARD_NOTICES.regionNearest} />
       <DraftChoice
         path='subject.nature'
         label='主办者性质'
@@ -132,6 +133,11 @@ export function VerifyTypeStep({ subjectType, orderId, ensureOrder, serviceType,
         <View className='notice' id='filing-kind'>
           <Text>备案类型：{ORDER_KINDS[kind].label}</Text>
           {decision && <Text id='filing-kind-reason'>{decision.reason}</Text>}
+          {ORDER_KINDS[kind].notices.map((notice) => (
+            <Text className='hint' key={notice}>
+              {notice}
+            </Text>
+          ))}
         </View>
       ) : (
         <Text className='hint'>

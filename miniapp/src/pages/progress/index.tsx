@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import {
+  SMS_VERIFY_TEXTS,
   WORKFLOW_TIMINGS,
   fieldLabel,
   formatChinaTime,
@@ -49,8 +50,14 @@ function copy(text: string) {
   void Taro.setClipboardData({ data: text });
 }
 
-function SmsRecipient({ sms, now }: { sms: SmsRecipientProgress; now: number }) {
+/**
+ * `waiting`: the order still waits at the SMS check. A wrong entry so far, or a verification whose result has not reached us
+ * yet, is what MIIT's form answers with 填写有误或未同步 (S001 89–91): say what that answer means and what to do.
+ */
+function SmsRecipient({ sms, now, waiting }: { sms: SmsRecipientProgress; now: number; waiting: boolean }) {
   const who = sms.roles.map((role) => ROLE_LABELS[role]).join('、');
+  const mistyped = sms.status === 'pending' && sms.triesLeft < WORKFLOW_TIMINGS.SMS_MAX_WRONG_ATTEMPTS.value;
+  const unsynced = sms.status === 'verified' && waiting;
   return (
     <View className='sms-recipient' id={`sms-${sms.recipientMasked.replace(/\D/g, '')}`}>
       <View className='row-between'>
@@ -64,6 +71,12 @@ function SmsRecipient({ sms, now }: { sms: SmsRecipientProgress; now: number }) 
           {sms.deadline ? `在 ${formatChinaTime(sms.deadline)} 前完成（${remaining(sms.deadline, now)}）。` : '尽快完成。'}
           还可输错 {sms.triesLeft} 次。
         </Text>
+      )}
+      {(mistyped || unsynced) && (
+        <View className='notice' id={`sms-${sms.recipientMasked.replace(/\D/g, '')}-not-matched`}>
+          <Text>若核验页面提示“{SMS_VERIFY_TEXTS.notMatchedOrUnsynced}”：</Text>
+          <Text className='hint'>{mistyped ? SMS_VERIFY_TEXTS.notMatchedNextStep : SMS_VERIFY_TEXTS.syncDelay}</Text>
+        </View>
       )}
       {sms.status === 'expired' && (
         <Text className='hint'>核验短信已过期，工信部将于次日 {WORKFLOW_TIMINGS.SMS_RESEND_HOUR_NEXT_DAY.value} 点重发一次，请留意短信并及时核验。</Text>
@@ -227,7 +240,7 @@ export default function ProgressPage() {
             <View className='card' id='sms-verification'>
               <Text className='card-title'>工信部短信核验</Text>
               {progress.sms.map((sms) => (
-                <SmsRecipient key={sms.recipientMasked} sms={sms} now={now} />
+                <SmsRecipient key={sms.recipientMasked} sms={sms} now={now} waiting={progress.status === 'sms_verification'} />
               ))}
             </View>
           )}

@@ -9,7 +9,10 @@ import { ApiError } from '../../../services/request';
 import { useSessionStore } from '../../../services/session.store';
 import './index.scss';
 
-type Outcome = { kind: 'verified'; othersPending: boolean } | { kind: 'failed'; message: string; triesLeft: number | null };
+type Outcome = { kind: 'verified'; othersPending: boolean } | { kind: 'failed'; message: string; triesLeft: number | null; notMatched: boolean };
+
+/** MIIT answers a wrong entry and a verification entered again before its result synced alike (S001 89–91). */
+const NOT_MATCHED_ANSWERS = new Set(['SMS_CODE_WRONG', 'SMS_RESULT_NOT_SYNCED']);
 
 function triesLeftOf(error: ApiError): number | null {
   const value = error.details?.triesLeft;
@@ -57,9 +60,9 @@ export default function SimSmsVerifyPage() {
     } catch (error) {
       if (error instanceof ApiError) {
         setFieldErrors(error.fieldMessages());
-        setOutcome({ kind: 'failed', message: error.message, triesLeft: triesLeftOf(error) });
+        setOutcome({ kind: 'failed', message: error.message, triesLeft: triesLeftOf(error), notMatched: NOT_MATCHED_ANSWERS.has(error.code) });
       } else {
-        setOutcome({ kind: 'failed', message: '提交失败，请稍后重试', triesLeft: null });
+        setOutcome({ kind: 'failed', message: '提交失败，请稍后重试', triesLeft: null, notMatched: false });
       }
     } finally {
       setBusy(false);
@@ -145,7 +148,13 @@ export default function SimSmsVerifyPage() {
       {outcome?.kind === 'failed' && (
         <View className='card sim-result sim-failed' id='sim-result'>
           <Text className='card-title'>核验未通过</Text>
-          <Text className='error-text'>{outcome.message}</Text>
+          <Text className='error-text'>{outcome.notMatched ? SMS_VERIFY_TEXTS.notMatchedOrUnsynced : outcome.message}</Text>
+          {outcome.notMatched && (
+            <Text className='hint' id='sim-not-matched'>
+              {SMS_VERIFY_TEXTS.notMatchedNextStep}
+              {SMS_VERIFY_TEXTS.syncDelay}
+            </Text>
+          )}
           {outcome.triesLeft !== null && (
             <Text className='hint' id='sim-tries-left'>
               {outcome.triesLeft > 0 ? `还可尝试 ${outcome.triesLeft} 次` : '已无可尝试次数，本次核验失败'}
