@@ -74,6 +74,7 @@ describe.each(e2eDatabases())('变更备案 on %s: a new website principal, from
     await page.locator('#change-start').click();
     // The wizard opens where the copy is incomplete (the photos); the subject step shows what the record locks.
     await page.locator('#step-materials').waitFor();
+    await page.waitForFunction(() => document.title === 'ICP变更备案');
     await page.locator('#step-tab-subject').click();
     await page.locator('#step-subject').waitFor();
     await expect(page.locator('#subject-subject-icp-number input, input#subject-subject-icp-number').first().inputValue()).resolves.toBe(number);

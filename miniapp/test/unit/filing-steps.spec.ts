@@ -1,5 +1,5 @@
 import { personalDraft } from '@beian/shared/testing';
-import { filingContext, servicesLimit, stepErrors, wizardKind } from '../../src/filing/utils/filing-steps.util';
+import { filingContext, servicesLimit, stepErrors, wizardKind, wizardTitle } from '../../src/filing/utils/filing-steps.util';
 import type { DraftTree } from '../../src/utils/draft-path.util';
 
 const draft = () => personalDraft() as unknown as DraftTree;
@@ -22,5 +22,11 @@ describe('filing steps', () => {
   it('should take the service limit of the kind when counting services', () => {
     expect(servicesLimit('first_filing', 'personal')).toBe(1);
     expect(servicesLimit('first_filing', 'unit')).toBe(10);
+  });
+
+  it('should title the wizard with the kind it files', () => {
+    expect(wizardTitle('first_filing')).toBe('ICP首次备案');
+    expect(wizardTitle('change_filing')).toBe('ICP变更备案');
+    expect(wizardTitle('add_service_local')).toBe('ICP新增服务');
   });
 });

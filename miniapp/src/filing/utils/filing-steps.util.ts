@@ -22,6 +22,11 @@ export function wizardKind(order: { kind: string } | null, decision: FilingTypeD
   return order?.kind ?? decision?.kind ?? FIRST_FILING;
 }
 
+/** The wizard's title bar: the kind it files, without the label's note in brackets (ICP变更备案, ICP新增服务). */
+export function wizardTitle(kind: string): string {
+  return `ICP${ORDER_KINDS[isOrderKind(kind) ? kind : FIRST_FILING].label.replace(/（.*）$/, '')}`;
+}
+
 /** Services one order of the kind may carry for the subject type (first filing: personal 1, unit 10). */
 export function servicesLimit(kind: string, subjectType: SubjectType): number {
   return ORDER_KINDS[isOrderKind(kind) ? kind : FIRST_FILING].servicesPerOrder.max[subjectType] ?? Number.POSITIVE_INFINITY;

@@ -34,7 +34,7 @@ import { SubjectStep } from '../../steps/subject-step';
 import { VerifyTypeStep } from '../../steps/verify-type-step';
 import { scrollToField } from '../../utils/scroll-to-field.util';
 import { refusalOfDraftCode } from '../../components/filing-code-fields';
-import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, WIZARD_STEPS } from '../../utils/filing-steps.util';
+import { filingContext, serviceTypeOf, stepErrors, stepOfPath, wizardKind, wizardTitle, WIZARD_STEPS } from '../../utils/filing-steps.util';
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
   saved: '已保存',
@@ -141,6 +141,10 @@ export default function FilingWizardPage() {
       );
     }
   }
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: wizardTitle(kind) });
+  }, [kind]);
 
   useEffect(() => {
     if (focusPath) scrollToField(focusPath);
