@@ -153,7 +153,7 @@ describe.each(SHARED_STORES)('hardening: rate limits shared by every server proc
     const counters = store === 'redis' ? keys.map((key) => key.slice(env.REDIS_KEY_PREFIX!.length)) : rows.map((row) => row.bucket);
 
     expect(counters.length).toBeGreaterThan(0);
-    for (const counter of counters) expect(counter).toMatch(store === 'redis' ? /^rate-limit:[0-9a-f]{64}:\d+$/ : /^[0-9a-f]{64}$/);
+    for (const counter of counters) expect(counter).toMatch(store === 'redis' ? /^rate-limit:\{[0-9a-f]{64}\}:\d+$/ : /^[0-9a-f]{64}$/);
     expect(rows.length).toBe(store === 'redis' ? 0 : counters.length);
   });
 });
