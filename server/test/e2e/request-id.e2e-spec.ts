@@ -6,15 +6,10 @@ import { OutboxWorker, type OutboxDelivery } from '../../src/outbox/outbox.worke
 import { OutboxWriter } from '../../src/outbox/outbox.writer';
 import { RequestContext } from '../../src/platform/http/request-context';
 import { StreamLogger } from '../../src/platform/logging/stream-logger';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('request id', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should take the caller x-request-id, answer it, log it and keep it on the jobs the request schedules', async () => {
     const owner = await devLogin(t.url, '请求号');
@@ -71,14 +66,12 @@ describe('request id', () => {
 describe('request id of outbox rows delivered in one batch', () => {
   const TYPE = 'test.batch-request-id';
   const lines: string[] = [];
-  let t: TestApp;
+  const t = useTestApp({ WORKER_MAX_ATTEMPTS: '2', WORKER_RETRY_BASE_MS: '0' });
 
   beforeAll(async () => {
-    t = await startTestApp({ WORKER_MAX_ATTEMPTS: '2', WORKER_RETRY_BASE_MS: '0' });
     // A retry is logged at warn, which the test app's logger leaves out.
     t.app.useLogger(new StreamLogger({ write: (line) => void lines.push(line) }, ['error', 'warn']));
   });
-  afterAll(() => t.close());
 
   it('should log the retry and the dead letter of each row of a batch under the request id the row was written under', async () => {
     const batches: string[][] = [];

@@ -13,7 +13,7 @@ import { OutboxWriter } from '../../src/outbox/outbox.writer';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, startTestApp, useTestApp, type TestApp } from '../support/test-app';
 
 const TEMPLATE = 'TPL_SUBMITTED_0001';
 const TEMPLATES = { submitted: { templateId: TEMPLATE, data: { thing1: 'title', phrase2: 'status', time3: 'time', character_string4: 'orderId' } } };
@@ -334,12 +334,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 });
 
 describe('progress messages: embedded default without a WeChat AppID', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should record a submitted order in the message centre and send it by SMS and e-mail, with no WeChat delivery', async () => {
     const { client, user } = await devLogin(t.url, 'local');
@@ -360,12 +355,7 @@ describe('progress messages: embedded default without a WeChat AppID', () => {
 });
 
 describe('progress messages: the outbox worker polling by itself', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ WORKER_POLL_MS: '20' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ WORKER_POLL_MS: '20' });
 
   it('should deliver a submitted order to the message centre without being driven when polling is on', async () => {
     const { client } = await devLogin(t.url, 'polled');

@@ -1,6 +1,6 @@
 import type { ContinueCode } from '@beian/shared';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, startTestApp, useTestApp, type TestApp } from '../support/test-app';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
 
@@ -12,17 +12,15 @@ async function fetchPng(base: string, token: string, path: string) {
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
 describe('扫码继续: a code of the order at its step, resolved for its owner only', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
   let other: Login;
   let orderId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     [owner, other] = await Promise.all([devLogin(t.url, 'continue-owner'), devLogin(t.url, 'continue-other')]);
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
   });
-  afterAll(() => t.close());
 
   it('should give a scene within WeChat’s 32 characters that opens the same order at the same step for its owner', async () => {
     const res = await owner.client.get<ContinueCode>(`/api/orders/${orderId}/continue-code?step=materials`);

@@ -1,7 +1,7 @@
 import type { Invitation } from '@beian/shared';
 import { PNG } from 'pngjs';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, startTestApp, useTestApp, type TestApp } from '../support/test-app';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
 
@@ -91,14 +91,12 @@ describe('invitation codes: WeChat mini-program code (getwxacodeunlimit)', () =>
 });
 
 describe('invitation codes: embedded default without an AppID', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await devLogin(t.url, 'qr-owner');
   });
-  afterAll(() => t.close());
 
   it('should draw a QR code PNG of the H5 link when no AppID is configured', async () => {
     const invitation = await invitedOrder(t, owner);

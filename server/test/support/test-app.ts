@@ -55,6 +55,20 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
   };
 }
 
+/**
+ * The test app of a describe block: started before its first test (`startTestApp(env)`), closed after its last. The
+ * object is there at once, its fields from the first hook on; declare it before the hooks that use it.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await startTestApp(env));
+  });
+  // No close when the start failed: its error is the one to see.
+  afterAll(() => t.close?.());
+  return t;
+}
+
 export type ApiAnswer<T = any> = KitAnswer<T>;
 
 /** The JSON client of the server tests, on the shared test kit; bodies default to `any` for the older tests. */
