@@ -1,7 +1,7 @@
 import type { Invitation, InvitationView } from '@beian/shared';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
+import { FakeTencentCloud } from '../support/fake-tencent-cloud.server';
 import { photo } from '../support/media-fixtures';
-import { devLogin, startTestApp, useTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
@@ -122,7 +122,17 @@ describe('principals: the invited principal uploads their own ID photos and veri
 
 describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)', () => {
   const fake = new FakeTencentCloud();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      SMS_PROVIDER: 'tencent',
+      ...fake.env(),
+      TENCENT_SMS_SDK_APP_ID: '1400000000',
+      TENCENT_SMS_SIGN_NAME: '备案助手',
+      TENCENT_SMS_TEMPLATE_ID: '123456',
+      TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
+    }),
+    [fake],
+  );
   let owner: Login;
   let orderId: string;
   const status = (Code: string) => (payload: Record<string, any>) => ({
@@ -138,23 +148,8 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
   });
 
   beforeAll(async () => {
-    await fake.start();
-    t = await startTestApp({
-      SMS_PROVIDER: 'tencent',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_API_ENDPOINT: fake.url,
-      TENCENT_SMS_SDK_APP_ID: '1400000000',
-      TENCENT_SMS_SIGN_NAME: '备案助手',
-      TENCENT_SMS_TEMPLATE_ID: '123456',
-      TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
-    });
     owner = await devLogin(t.url, 'tencent-invite-owner');
     orderId = await createOrder(owner.client);
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
   });
 
   it('should not report an invitation as sent, nor leave its link open, when Tencent refuses the SMS', async () => {
