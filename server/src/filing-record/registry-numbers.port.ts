@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { discoverOne } from '../order-core/discovered-port';
+import { discoverOne } from '../platform/discovered-port';
 
 /** What the national registry knows of a subject filed at other providers, as the 管局 numbering needs it. */
 export interface RegistryNumbers {

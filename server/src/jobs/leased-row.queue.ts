@@ -261,8 +261,11 @@ export abstract class LeasedRowQueue<R extends LeasedRow> implements OnApplicati
     const message = error.message.slice(0, MAX_ERROR_LENGTH);
     const dead = attempts >= this.config.maxAttempts;
     const request = row.requestId ? ` [request ${row.requestId}]` : '';
-    if (dead) this.logger.error(`${row.type} #${row.id}${request} is dead after ${attempts} attempts: ${message}`);
-    else this.logger.warn(`${row.type} #${row.id}${request} failed (attempt ${attempts}): ${message}`);
+    // Under the row's own request id: a row of a batch is logged with the request that caused it, not the batch's.
+    RequestContext.run(row.requestId, () => {
+      if (dead) this.logger.error(`${row.type} #${row.id}${request} is dead after ${attempts} attempts: ${message}`);
+      else this.logger.warn(`${row.type} #${row.id}${request} failed (attempt ${attempts}): ${message}`);
+    });
     const dueAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.config));
     await this.finish(row, { status: dead ? 'dead' : 'pending', attempts, lastError: message, ...(dead ? {} : { dueAt }) });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { discoverAll } from '../platform/discovered-port';
 import { NOTIFICATION_CHANNEL, NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel.port';
 
 /** Adds every `@NOTIFICATION_CHANNEL()` provider to the channels list the notifier delivers to, once all modules are built. */
@@ -11,7 +12,7 @@ export class DiscoveredChannels implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const found = this.discovery.getProviders({ metadataKey: NOTIFICATION_CHANNEL.KEY }).flatMap((wrapper) => (wrapper.instance ? [wrapper.instance] : []));
-    for (const channel of found as NotificationChannel[]) if (!this.channels.includes(channel)) this.channels.push(channel);
+    for (const channel of discoverAll<NotificationChannel>(this.discovery, NOTIFICATION_CHANNEL))
+      if (!this.channels.includes(channel)) this.channels.push(channel);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 import type { DraftTree } from './order-draft.store';
 
 /** What a module does when the applicant saves draft sections (a picked instance gets its 服务码), in the save's transaction. */
@@ -19,9 +20,7 @@ export class DraftSavedEffects implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.effects = this.discovery
-      .getProviders({ metadataKey: DRAFT_SAVED_EFFECTS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as DraftSavedEffect] : []));
+    this.effects = discoverAll<DraftSavedEffect>(this.discovery, DRAFT_SAVED_EFFECTS);
   }
 
   async saved(tx: EntityManager, orderId: string, sections: DraftTree): Promise<void> {

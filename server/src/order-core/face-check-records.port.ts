@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { ReviewOrderDetail } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { discoverOne } from './discovered-port';
+import { discoverOne } from '../platform/discovered-port';
 
 export type OrderFaceCheck = ReviewOrderDetail['faceChecks'][number];
 

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { FieldError, FilingTypeVerifyRequest } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 
 /**
  * What 验证备案类型 checks beyond the subject and the service, answered by the module owning the data: the 备案云服务
@@ -22,9 +23,7 @@ export class FilingTypeChecks implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.checks = this.discovery
-      .getProviders({ metadataKey: FILING_TYPE_CHECKS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as FilingTypeCheck] : []));
+    this.checks = discoverAll<FilingTypeCheck>(this.discovery, FILING_TYPE_CHECKS);
   }
 
   async refusals(tx: EntityManager, accountId: string, facts: FilingTypeVerifyRequest): Promise<FieldError[]> {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { discoverOne } from './discovered-port';
+import { discoverOne } from '../platform/discovered-port';
 import type { FilingOrderEntity } from './filing-order.entity';
 import type { DraftTree } from './order-draft.store';
 

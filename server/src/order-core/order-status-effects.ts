@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { OrderEvent, OrderState } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 import type { FilingOrderEntity } from './filing-order.entity';
 
 /** An order's status change as a higher module sees it, inside the transition's transaction. */
@@ -30,9 +31,7 @@ export class OrderStatusEffects implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.effects = this.discovery
-      .getProviders({ metadataKey: ORDER_STATUS_EFFECTS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as OrderStatusEffect] : []));
+    this.effects = discoverAll<OrderStatusEffect>(this.discovery, ORDER_STATUS_EFFECTS);
   }
 
   async entered(tx: EntityManager, change: OrderStatusChange): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { SmsRecipientProgress } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
-import { discoverOne } from './discovered-port';
+import { discoverOne } from '../platform/discovered-port';
 
 /** One SMS recipient of the order's latest submission to the 管局, as the applicant's progress page shows it. */
 export interface SmsRecipientState extends SmsRecipientProgress {

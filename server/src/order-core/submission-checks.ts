@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { FieldError } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 import type { DraftTree } from './order-draft.store';
 
 /** What only the server knows about a draft (files uploaded, mobiles proven, faces checked), answered by the module that owns it. */
@@ -23,9 +24,7 @@ export class SubmissionChecks implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.checks = this.discovery
-      .getProviders({ metadataKey: SUBMISSION_CHECKS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as SubmissionCheck] : []));
+    this.checks = discoverAll<SubmissionCheck>(this.discovery, SUBMISSION_CHECKS);
   }
 
   async findings(tx: EntityManager, orderId: string, draft: DraftTree): Promise<FieldError[]> {

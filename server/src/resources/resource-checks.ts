@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { FieldError } from '@beian/shared';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 import type { DraftTree } from '../order-core/order-draft.store';
 
 /** Whether what a draft's services stand on (`websites.N.resource`, `apps.N.resource`) may host them now, for the account. */
@@ -26,9 +27,7 @@ export class ResourceChecks implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.checks = this.discovery
-      .getProviders({ metadataKey: RESOURCE_CHECKS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as ResourceCheck] : []));
+    this.checks = discoverAll<ResourceCheck>(this.discovery, RESOURCE_CHECKS);
   }
 
   async findings(tx: EntityManager, accountId: string, draft: DraftTree, orderId: string | null): Promise<FieldError[]> {

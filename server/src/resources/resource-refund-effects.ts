@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import { discoverAll } from '../platform/discovered-port';
 
 /** What follows an instance's 退费 in the data of another module (its unused 授权码 / 服务码 die). */
 export interface ResourceRefundEffect {
@@ -18,9 +19,7 @@ export class ResourceRefundEffects implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.effects = this.discovery
-      .getProviders({ metadataKey: RESOURCE_REFUND_EFFECTS.KEY })
-      .flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as ResourceRefundEffect] : []));
+    this.effects = discoverAll<ResourceRefundEffect>(this.discovery, RESOURCE_REFUND_EFFECTS);
   }
 
   async refunded(tx: EntityManager, accountId: string, instanceId: string): Promise<void> {

@@ -6,22 +6,19 @@ import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { workflow } from '../regulator/workflow.support';
 import { filedSubject, type FiledSubject } from '../support/cancellation-flow';
 import { approveSubmitted, submitFiling, withFreshPerson } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { accountIdOf, confirmMigration, migrationCode, newAccount, principalOf, startMigration } from './migration.support';
 
 describe('迁移备案账号: a subject moves to another main account without 初审, SMS or 管局', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
   let store: FilingRecordStore;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-migration')).client.kit;
     store = t.app.get(FilingRecordStore);
   });
-  afterAll(() => t.close());
 
   const options = async (filed: FiledSubject) =>
     (await filed.applicant.client.get<MigrationOptions>(`/api/filings/subjects/${filed.subjectId}/migration`)).body;

@@ -3,15 +3,10 @@ import { USCC, freshPersonId } from '@beian/shared/testing';
 import { AccountEntity } from '../../src/accounts/account.entity';
 import { SIMULATED_MISMATCH_NAME } from '../../src/accounts/simulated.real-name-verifier';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('accounts: the visible account ID, 主账号 / 子账号 and 实名认证', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const login = (name: string) => devLogin(t.url, `${name}-${Math.random().toString(36).slice(2, 8)}`);
 

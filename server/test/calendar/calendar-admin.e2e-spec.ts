@@ -1,13 +1,8 @@
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CalendarService } from '../../src/calendar/calendar.service';
 
 describe('calendar: admins extend the working-day calendar', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should refuse an applicant and a reviewer when they try to change the calendar', async () => {
     const applicant = await devLogin(t.url, 'calendar-applicant');

@@ -4,21 +4,18 @@ import { FilingAccessRecordEntity } from '../../src/filing-record/filing-access-
 import { FilingRecordStore } from '../../src/filing-record/filing-record.store';
 import { workflow } from '../regulator/workflow.support';
 import { confirmBySms, devMail, filedSubject, startCancellation, throughRegulator, type FiledSubject } from '../support/cancellation-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('cancellations: 注销主体 / 注销服务 / 批量 / 取消接入 from submission to the record', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
   let store: FilingRecordStore;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-cancels')).client.kit;
     store = t.app.get(FilingRecordStore);
   });
-  afterAll(() => t.close());
 
   const options = async (filed: FiledSubject) =>
     (await filed.applicant.client.get<CancellationOptions>(`/api/filings/subjects/${filed.subjectId}/cancellation`)).body;

@@ -4,24 +4,17 @@ import { workflow } from '../regulator/workflow.support';
 import { filedSubject, startCancellation, type FiledSubject } from '../support/cancellation-flow';
 import { withFreshPerson } from '../support/filing-flow';
 import { LocalSmtpServer } from '../support/local-smtp.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('cancellations: the verification code by e-mail, sent with MAIL_PROVIDER=smtp to a real SMTP peer on loopback', () => {
   const smtp = new LocalSmtpServer();
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp(() => ({ MAIL_PROVIDER: 'smtp', SMTP_URL: smtp.url, MAIL_FROM: '备案服务 <noreply@beian.test>' }), [smtp]);
+  const w = workflow(t);
   let reviewer: ApiTestKit;
   let mailbox = 0;
 
   beforeAll(async () => {
-    const url = await smtp.start();
-    t = await startTestApp({ MAIL_PROVIDER: 'smtp', SMTP_URL: url, MAIL_FROM: '备案服务 <noreply@beian.test>' });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-mail')).client.kit;
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
   });
   beforeEach(() => {
     smtp.refuseRecipients = false;

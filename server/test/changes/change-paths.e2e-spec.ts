@@ -15,24 +15,21 @@ import { workflow } from '../regulator/workflow.support';
 import { approveFirstFiling, freshMobile, type Applicant } from '../support/filing-flow';
 import { upload } from '../materials/upload-helpers';
 import { mp4, photo, submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Long enough for the simulators' delayed results (as approveSubmitted waits). */
 const SETTLE_MS = 30 * 60_000;
 
 describe('变更备案 / 变更服务: from the record, locked fields, the diff, SMS to the changed principal, a new version', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
   let store: FilingRecordStore;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-changes')).client.kit;
     store = t.app.get(FilingRecordStore);
   });
-  afterAll(() => t.close());
 
   /** A personal website filed and approved: the applicant, the subject and its service in the record, the numbers. */
   async function filed() {

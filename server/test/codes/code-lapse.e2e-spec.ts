@@ -3,22 +3,19 @@ import { PERSON_ID_LAST_SIX, personalDraft, withFreshPerson, type ApiTestKit } f
 import { DAY, workflow } from '../regulator/workflow.support';
 import { chinaNoonIn } from '../resources/resource.support';
 import { submitFiling } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { codesAccount, grantCodes, refundInstance, registerInstance, stateOf, type Account } from './codes.support';
 
 const FLOW_TIMEOUT = 180_000;
 
 describe('codes: a 授权码 / 服务码 whose server is refunded or expires during review returns the order to its applicant', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
+  const w = workflow(t);
   let reviewer: ApiTestKit;
 
   beforeAll(async () => {
-    t = await startTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-code-lapse')).client.kit;
   });
-  afterAll(() => t.close());
 
   const onCode = (resource: Record<string, string>): Draft => {
     const draft = withFreshPerson(personalDraft());

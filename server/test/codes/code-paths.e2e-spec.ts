@@ -6,22 +6,19 @@ import { cancelAll, filedSubject, type FiledSubject } from '../support/cancellat
 import { chinaNoonIn, cvm } from '../resources/resource.support';
 import { approveSubmitted, withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { codesAccount, grantCodes, registerInstance, stateOf, type Account } from './codes.support';
 
 const FLOW_TIMEOUT = 180_000;
 
 describe('code paths: 验证备案类型 with a 授权码, same-account 服务码, 未绑定实例, used stays used', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-code-paths')).client.kit;
   });
-  afterAll(() => t.close());
 
   const generate = async (owner: Account, instanceId: string, holder: Account) =>
     (await owner.kit.ok<FilingCodeView>('授权码', 'POST', '/api/codes/authorization', { instanceId, targetAccountId: holder.accountId })).code;

@@ -2,20 +2,14 @@ import { CODE_LIMITS, SERVICE_CODE_PICKER_HINT, type FilingCodeView } from '@bei
 import { personalDraft } from '@beian/shared/testing';
 import { DAY, workflow } from '../regulator/workflow.support';
 import { submitFiling, withFreshPerson } from '../support/filing-flow';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { codesAccount, grantCodes, grantSmsCode, refundInstance, registerInstance, stateOf } from './codes.support';
 
 const LIMIT_TIMEOUT = 60_000;
 
 describe('ICP备案服务码 granted to other accounts (seed 004)', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const w = workflow(t);
 
   it('should ask for a phone code on the first grant to a target only, and list the codes on both tabs', async () => {
     const grantor = await codesAccount(t, 'grant-owner-1');

@@ -6,18 +6,16 @@ import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
 import { freshMobile, withFreshPerson, type Applicant } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const at = (findings: Finding[], code: string) => findings.filter((f) => f.code === code).map((f) => `${f.path}:${f.severity}`);
 
 describe('the account’s bound mobile (绑定手机) by SMS code, and the pre-check that uses it', () => {
-  let t: TestApp;
+  const t = useTestApp();
 
   beforeAll(async () => {
-    t = await startTestApp();
     workflow(t);
   });
-  afterAll(() => t.close());
 
   async function codeFor(applicant: Applicant, mobile: string): Promise<string> {
     await applicant.client.kit.ok('account mobile code', 'POST', '/api/sms/codes', { mobile, purpose: 'account_mobile' });

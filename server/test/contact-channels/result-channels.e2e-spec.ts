@@ -5,22 +5,19 @@ import { MessageDeliveryEntity } from '../../src/notifications/message-delivery.
 import { MessageEntity } from '../../src/notifications/message.entity';
 import { workflow } from '../regulator/workflow.support';
 import { approveFirstFiling, submitFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Orders driven through submission or approval first: slower than one request on a busy machine. */
 const FLOW_TIMEOUT = 120_000;
 
 describe('progress results by SMS and e-mail to the applicant’s contact', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-results')).client.kit;
   });
-  afterAll(() => t.close());
 
   /** A fresh person's draft whose contact e-mail no other test uses. */
   function draftWithOwnEmail() {

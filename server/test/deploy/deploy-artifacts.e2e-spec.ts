@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { loadConfig } from '../../src/platform/config/app-config';
 import { CONFIG_KEYS } from '../../src/platform/config/environment.schema';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 /**
  * The Dockerfile, compose.yaml and deploy/k8s cannot run here (no container engine, no cluster): they are checked
@@ -229,12 +229,7 @@ describe('deployable artifacts', () => {
   });
 
   describe('against a running server', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(() => t.close());
+    const t = useTestApp();
 
     it('should answer 200 on every path a probe or health check uses', async () => {
       const healthcheckPaths = [

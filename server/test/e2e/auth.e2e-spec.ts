@@ -1,18 +1,9 @@
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, startTestApp, useTestApp } from '../support/test-app';
 
 describe('login', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({ WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
-  });
+  const t = useTestApp(() => ({ ...wechat.env() }), [wechat]);
 
   it('should issue our own session when WeChat accepts the wx.login code', async () => {
     const res = await api(t.url).post('/api/auth/wechat-login', { code: wechat.issueCode('openid-alice') });

@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppLifecycle } from '../../src/platform/lifecycle/app-lifecycle';
 import { assertServerBuilt } from '../resilience/server-process';
-import { api, startTestApp, type TestApp } from '../support/test-app';
+import { api, useTestApp } from '../support/test-app';
 
 const MIGRATE = join(__dirname, '../../dist/migrate.js');
 
 describe('health: live and ready', () => {
   describe('on a migrated database', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(() => t.close());
+    const t = useTestApp();
 
     it('should answer live without asking the database and ready once the database is reachable and migrated', async () => {
       expect(await api(t.url).get('/api/health/live')).toEqual({ status: 200, body: { status: 'ok' } });
@@ -48,13 +43,8 @@ describe('health: live and ready', () => {
   });
 
   describe('without migrations at boot (production shape)', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      assertServerBuilt();
-      t = await startTestApp({ MIGRATIONS_RUN_AT_BOOT: 'false' });
-    });
-    afterAll(() => t.close());
+    beforeAll(() => assertServerBuilt());
+    const t = useTestApp({ MIGRATIONS_RUN_AT_BOOT: 'false' });
 
     it('should stay unready until the migrate command ran, then be ready', async () => {
       const before = await api(t.url).get('/api/health/ready');

@@ -1,6 +1,6 @@
 import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { JobEntity } from '../../src/jobs/job.entity';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, startTestApp, useTestApp } from '../support/test-app';
 
 /** The value of one sample line, e.g. `http_requests_total{method="GET",route="/api/health/live",status="200"}`. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -15,12 +15,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 describe('metrics', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const scrape = async () => {
     const res = await fetch(`${t.url}/metrics`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PERSON_ID, personalDraft, website } from '@beian/shared/testing';
 import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
 const ID_NUMBER = PERSON_ID;
@@ -10,12 +10,7 @@ const MOBILE = '13800138000';
 const skeletonDraft = personalDraft;
 
 describe('orders: the skeleton of a personal first filing', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const newApplicant = () => devLogin(t.url, `applicant-${randomUUID().slice(0, 8)}`);
 

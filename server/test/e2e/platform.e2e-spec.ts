@@ -1,12 +1,7 @@
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, useTestApp } from '../support/test-app';
 
 describe('platform', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ BODY_LIMIT_BYTES: '4096' });
 
   it('should report the database as reachable on /api/health', async () => {
     const res = await api(t.url).get('/api/health');

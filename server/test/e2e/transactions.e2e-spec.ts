@@ -1,5 +1,5 @@
 import { CalendarDayEntity } from '../../src/calendar/calendar-day.entity';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const onMysql = Boolean(process.env.TEST_MYSQL_URL);
 const day = (date: string) => ({ date, kind: 'holiday' as const, source: 'test', note: null, createdAt: new Date() });
@@ -9,12 +9,7 @@ const day = (date: string) => ({ date, kind: 'holiday' as const, source: 'test',
  * batch of jobs takes every connection, each waiting for another): outside production such a query fails.
  */
 describe('transactions keep to their one connection', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   (onMysql ? it : it.skip)('should refuse a query sent to the pool from inside an open transaction when not in production', async () => {
     const attempt = t.db.transaction(async (tx) => {

@@ -10,22 +10,19 @@ import { OrderDraftStore } from '../../src/order-core/order-draft.store';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
 import { approveAddedService, approveFirstFiling } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Several orders driven through the whole workflow: slower than one request on a busy machine. */
 const FLOW_TIMEOUT = 120_000;
 
 describe('the record of filings approved before it existed (backfill)', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-backfill')).client.kit;
   });
-  afterAll(() => t.close());
 
   /** The whole record by its numbers, personal values decrypted: ids and ciphertexts differ between two writes of the same record. */
   async function recordByNumbers(tx: EntityManager) {

@@ -6,24 +6,21 @@ import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { workflow } from '../regulator/workflow.support';
 import { approveAddedService, approveFirstFiling, withFreshPerson, type Applicant } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Several orders driven through the whole workflow: slower than one request on a busy machine. */
 const FLOW_TIMEOUT = 120_000;
 
 describe('the approved-filing record: approval, numbers, orders from the record', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
   let store: FilingRecordStore;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-record')).client.kit;
     store = t.app.get(FilingRecordStore);
   });
-  afterAll(() => t.close());
 
   const subjectOf = async (orderId: string) => (await t.db.manager.findOneByOrFail(FilingOrderEntity, { id: orderId })).subjectId!;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, useTestApp } from '../support/test-app';
 import { bodyFor, headersFor, pathValue, queryFor, type Body, type JsonSchema, type Operation } from './openapi-arbitraries';
 
 /**
@@ -57,14 +57,12 @@ async function pool<T>(items: T[], run: (item: T) => Promise<void>): Promise<voi
 }
 
 describe('fuzz: generated bad requests for every operation of the OpenAPI document', () => {
-  let t: TestApp;
+  const t = useTestApp({ SIMULATORS_ENABLED: 'true' });
   let operations: Operation[];
 
   beforeAll(async () => {
-    t = await startTestApp({ SIMULATORS_ENABLED: 'true' });
     operations = operationsOf((await api(t.url).get('/api/docs-json')).body).filter((op) => !SKIPPED.has(`${op.method} ${op.path}`));
   });
-  afterAll(() => t.close());
 
   it(`should answer ${RUNS} generated requests per operation without a 5xx, a stack or a malformed error, and stay healthy`, async () => {
     const witness = await devLogin(t.url, `witness-${randomUUID().slice(0, 6)}`);

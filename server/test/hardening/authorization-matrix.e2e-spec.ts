@@ -13,7 +13,7 @@ import { fileHere } from '../support/filing-record.fixtures';
 import { freshMobile } from '../support/filing-flow';
 import { photo } from '../support/media-fixtures';
 import { upload } from '../materials/upload-helpers';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, useTestApp } from '../support/test-app';
 
 type Operation = { method: string; path: string };
 type Login = Awaited<ReturnType<typeof devLogin>>;
@@ -155,7 +155,7 @@ const VALID_REQUESTS: Record<string, { body?: unknown | ((o: Objects) => unknown
 const refused = (answer: { status: number; body: { code?: string } }) => [401, 403, 404].includes(answer.status) || answer.body?.code === 'INVITATION_TAKEN';
 
 describe('hardening: the authorization matrix of every operation in the OpenAPI document', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let operations: Operation[];
   let objects: Objects;
   const callers = {} as Record<Exclude<Caller, 'anonymous'>, Login> & { invitee: Login };
@@ -177,7 +177,6 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
     const doc = (await api(t.url).get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
     callers.owner = await devLogin(t.url, `owner-${randomUUID().slice(0, 6)}`);
@@ -256,7 +255,6 @@ describe('hardening: the authorization matrix of every operation in the OpenAPI 
       inviteeFileId: inviteePhoto.body.fileId,
     };
   });
-  afterAll(() => t.close());
 
   const urlOf = (op: Operation) => op.path.replace(/\{(\w+)\}/g, (_, name: string) => refOf(op, name)!.value(objects));
   /** By fetch: some answers are files (the QR code PNG, the exports). */

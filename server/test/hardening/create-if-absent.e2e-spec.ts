@@ -5,7 +5,7 @@ import { UserEntity } from '../../src/auth/user.entity';
 import { FaceCheckEntity } from '../../src/principals/face-check.entity';
 import { PrincipalInvitationEntity } from '../../src/principals/principal-invitation.entity';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, useTestApp } from '../support/test-app';
 
 const PARALLEL = 8;
 const OWNER = { name: '王五', certificateType: 'resident_id', certificateNumber: '110101199003078515', mobile: '13800138000' };
@@ -20,16 +20,7 @@ const times = <T>(run: () => Promise<T>) => Promise.all(Array.from({ length: PAR
 
 describe('hardening: create-if-absent under parallel requests', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({ WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_API_BASE: wechat.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
-  });
+  const t = useTestApp(() => ({ ...wechat.env() }), [wechat]);
 
   const orderWithPrincipals = async () => {
     const owner = await devLogin(t.url, `owner-${randomUUID().slice(0, 8)}`);

@@ -4,7 +4,7 @@ import { PERSON_ID, personalDraft, principal, website } from '@beian/shared/test
 import { ObjectEnvelope } from '../../src/platform/crypto/object-envelope';
 import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp, type TestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, HOUR, PERSONAL_WEBSITE, workflow } from '../regulator/workflow.support';
 
 const NAME = '欧阳明远';
@@ -33,12 +33,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('hardening: no personal data in the clear at rest after a whole filing', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ SIMULATORS_ENABLED: 'true' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ SIMULATORS_ENABLED: 'true' });
 
   it('should hold no ID number, mobile, name, address or e-mail in any text column of any table, nor any plain file', async () => {
     const flow = workflow(t);

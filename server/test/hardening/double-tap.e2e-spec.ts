@@ -3,17 +3,12 @@ import { personalDraft } from '@beian/shared/testing';
 import { IdempotencyService } from '../../src/platform/http/idempotency.service';
 import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
 
 describe('hardening: the double tap (same Idempotency-Key in parallel)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it.each([1, 2, 3, 4])('should submit once and give eight identical answers when one key is sent eight times in parallel (round %i)', async () => {
     const { client } = await devLogin(t.url, `tap-${randomUUID().slice(0, 8)}`);

@@ -3,23 +3,21 @@ import type { UploadTicket } from '@beian/shared';
 import { UploadEntity } from '../../src/materials/upload.entity';
 import { putBytes, upload } from '../materials/upload-helpers';
 import { mp4, pdf } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const VIDEO = { kind: 'face_video', target: 'subjectPrincipal', contentType: 'video/mp4' };
 const LETTER = { kind: 'commitment_letter', target: 'order', contentType: 'application/pdf' };
 
 describe('hardening: forged uploads are refused at confirmation', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let client: Awaited<ReturnType<typeof devLogin>>['client'];
   let ticketPath: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     client = (await devLogin(t.url, `up-${randomUUID().slice(0, 8)}`)).client;
     const orderId = (await client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
     ticketPath = `/api/orders/${orderId}/uploads`;
   });
-  afterAll(() => t.close());
 
   it('should refuse a face video cut in half with a clear message', async () => {
     const real = mp4(8);

@@ -7,7 +7,7 @@ import { LargeTextColumns1796025746328 } from '../../src/platform/database/migra
 import { IdempotencyRecordEntity } from '../../src/platform/http/idempotency-record.entity';
 import { IdempotencyService } from '../../src/platform/http/idempotency.service';
 import { fileHere } from '../support/filing-record.fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Over TEXT's 65,535 bytes, in three-byte characters as Chinese text is. */
 const LARGE = '备案'.repeat(40_000);
@@ -20,19 +20,17 @@ const LARGE_COLUMNS = [
 ] as const;
 
 describe('hardening: columns that hold more than 64 KB (sealed drafts, snapshots, replayed answers)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orderId: string;
   let userId: string;
   let subjectId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     const owner = await devLogin(t.url, `large-${randomUUID().slice(0, 6)}`);
     userId = owner.user.id;
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
     ({ subjectId } = await fileHere(t, { ownerId: userId, certificateNumber: freshPersonId(), subjectIcpNumber: `京ICP备${Date.now() % 1e10}号` }));
   });
-  afterAll(() => t.close());
 
   it('should store and read back a value over 64 KB in every large column', async () => {
     const manager = t.db.manager;

@@ -12,7 +12,7 @@ import { mp4StructureProblem } from '../../src/materials/mp4-structure';
 import { ObjectEnvelope } from '../../src/platform/crypto/object-envelope';
 import { upload } from '../materials/upload-helpers';
 import { hasGpsIfd, mp4, photo } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const LOCATION = '+39.9042+116.4074/';
 /** The ISO 6709 location box (`udta/loci`) ffmpeg writes, as phones do. */
@@ -64,12 +64,7 @@ describe('hardening: face videos lose their place, and stored files are encrypte
   });
 
   describe('through the API', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(() => t.close());
+    const t = useTestApp();
 
     it('should store a face video without its location and a photo without GPS, both encrypted on disk', async () => {
       const owner = await devLogin(t.url, `media-${randomUUID().slice(0, 8)}`);

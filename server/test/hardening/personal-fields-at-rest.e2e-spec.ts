@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DRAFT_SECTION_MAX_BYTES, PERSONAL_DRAFT_FIELDS } from '@beian/shared';
 import { OrderDraftStore } from '../../src/order-core/order-draft.store';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** The value as the draft schema keeps it (certificate numbers are stored in upper case). */
 function normalizedAs(pattern: string, value: string): string {
@@ -29,12 +29,7 @@ function draftWithEveryPersonalField(): { draft: Record<string, unknown>; values
 }
 
 describe('hardening: personal fields marked in the shared schema stay encrypted', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const newOrder = async () => {
     const { client } = await devLogin(t.url, `pf-${randomUUID().slice(0, 8)}`);

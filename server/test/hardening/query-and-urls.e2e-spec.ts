@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { redactUrl } from '../../src/platform/logging/logger-options';
 import { freshMobile } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('hardening: query strings and personal data in URLs', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const applicant = () => devLogin(t.url, `q-${randomUUID().slice(0, 8)}`);
 

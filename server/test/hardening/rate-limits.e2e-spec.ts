@@ -3,7 +3,7 @@ import type { FilingSubjectDetail } from '@beian/shared';
 import { freshPersonId } from '@beian/shared/testing';
 import { fileHere } from '../support/filing-record.fixtures';
 import { freshMobile } from '../support/filing-flow';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, startTestApp, useTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL, redisCountersEnvironment, redisKeys } from '../support/test-redis';
 
 const LIMITS = {
@@ -153,7 +153,7 @@ describe.each(SHARED_STORES)('hardening: rate limits shared by every server proc
     const counters = store === 'redis' ? keys.map((key) => key.slice(env.REDIS_KEY_PREFIX!.length)) : rows.map((row) => row.bucket);
 
     expect(counters.length).toBeGreaterThan(0);
-    for (const counter of counters) expect(counter).toMatch(store === 'redis' ? /^rate-limit:[0-9a-f]{64}:\d+$/ : /^[0-9a-f]{64}$/);
+    for (const counter of counters) expect(counter).toMatch(store === 'redis' ? /^rate-limit:\{[0-9a-f]{64}\}:\d+$/ : /^[0-9a-f]{64}$/);
     expect(rows.length).toBe(store === 'redis' ? 0 : counters.length);
   });
 });
@@ -165,12 +165,7 @@ const EVERY_STORE = [
 ];
 
 describe.each(EVERY_STORE)('hardening: the limit on every request, counted in the $store', ({ env }) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '5', ...env });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '5', ...env });
 
   it('should refuse the sixth request in a minute from one address, whatever the route, but never the health checks', async () => {
     const client = api(t.url);
@@ -194,13 +189,8 @@ describe.each(EVERY_STORE)('hardening: the limit on every request, counted in th
 });
 
 describe('hardening: rate limits when Redis cannot be reached', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    // Nothing listens on port 1: the server starts, and every count fails at once.
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '1', RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:1' });
-  });
-  afterAll(() => t.close());
+  // Nothing listens on port 1: the server starts, and every count fails at once.
+  const t = useTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '1', RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:1' });
 
   it('should let requests go on uncounted and say so in the log, rather than refuse or hold them', async () => {
     const answers = [];

@@ -3,17 +3,12 @@ import { SMS_LIMITS } from '@beian/shared';
 import { SmsCodeEntity } from '../../src/sms/sms-code.entity';
 import { DevSmsMessageEntity } from '../../src/sms/dev-sms-message.entity';
 import { freshMobile } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const PARALLEL = 8;
 
 describe('hardening: SMS limits hold under parallel requests', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const applicant = () => devLogin(t.url, `sms-${randomUUID().slice(0, 8)}`);
 

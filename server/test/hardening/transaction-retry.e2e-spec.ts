@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp, type TestApp } from '../support/test-app';
 // A second connection to the SQLite file, as another process would open it (better-sqlite3 ships no types).
 const Database = require('better-sqlite3') as new (path: string) => { prepare(sql: string): { run(): unknown }; close(): void };
 
@@ -20,13 +20,11 @@ async function crossedWrites(t: TestApp, run: (work: (tx: EntityManager) => Prom
 }
 
 describe('hardening: write transactions survive contention', () => {
-  let t: TestApp;
+  const t = useTestApp();
 
   beforeAll(async () => {
-    t = await startTestApp();
     await t.db.dataSource.query('CREATE TABLE retry_probe (id INT PRIMARY KEY, n INT NOT NULL)');
   });
-  afterAll(() => t.close());
 
   const mysqlOnly = process.env.TEST_MYSQL_URL ? it : it.skip;
   const sqliteOnly = process.env.TEST_MYSQL_URL ? it.skip : it;

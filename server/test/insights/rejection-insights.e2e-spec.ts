@@ -2,22 +2,19 @@ import type { PrecheckMissesResponse, RejectionHintsResponse } from '@beian/shar
 import { personalDraft, PERSONAL_WEBSITE } from '@beian/shared/testing';
 import { workflow } from '../regulator/workflow.support';
 import { submitFiling, withFreshPerson } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** A submission driven through the API first: slower than one request on a busy machine. */
 const FLOW_TIMEOUT = 120_000;
 
 describe('learning from 初审: misses for staff, common reasons for applicants', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: Awaited<ReturnType<typeof devLogin>>['client'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-insights')).client;
   });
-  afterAll(() => t.close());
 
   it(
     'should record a rejection the pre-check did not see as a miss, anonymised, and show it to applicants filing alike',

@@ -5,24 +5,23 @@ import { JobEntity } from '../../src/jobs/job.entity';
 import { JobScheduler, type JobRequest } from '../../src/jobs/job-scheduler';
 import { JobRunner, type DueJob } from '../../src/jobs/job.runner';
 import { DatabaseService } from '../../src/platform/database/database.service';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const RETRY_BASE_MS = 60_000;
 const LEASE_MS = 120_000;
 
 describe('jobs: the database-backed scheduler', () => {
-  let t: TestApp;
+  const t = useTestApp({
+    WORKER_MAX_ATTEMPTS: '3',
+    WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
+    WORKER_LEASE_MS: String(LEASE_MS),
+    WORKER_BATCH_SIZE: '10',
+  });
   let runner: JobRunner;
   const runs: DueJob[] = [];
   let failing = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_MAX_ATTEMPTS: '3',
-      WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
-      WORKER_LEASE_MS: String(LEASE_MS),
-      WORKER_BATCH_SIZE: '10',
-    });
     runner = t.app.get(JobRunner);
     runner.handle('test.record', async (job) => void runs.push(job));
     runner.handle('test.deadlock-once', async (job) => {
@@ -40,7 +39,6 @@ describe('jobs: the database-backed scheduler', () => {
       throw new Error('remote side unavailable');
     });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     runs.length = 0;
     failing = 0;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 /** The text a PDF reader shows (Debian's pdftotext, as a person's reader would render it). */
 function pdfText(bytes: Buffer): string {
@@ -12,11 +12,7 @@ function pdfText(bytes: Buffer): string {
 }
 
 describe('letter templates: 承诺书 and 授权书 per province as PDFs anyone can open', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should answer a PDF naming the province when the 承诺书 of Guangdong is asked for without a session', async () => {
     const res = await fetch(`${t.url}/api/letter-templates/commitment_letter?province=440305`);

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { UPLOAD_LIMITS, type UploadTicket } from '@beian/shared';
 import { JobRunner } from '../../src/jobs/job.runner';
 import { hasGpsIfd, photo, textFile } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { FAKE_S3_KEY_ID, FAKE_S3_SECRET, FakeS3 } from './fake-s3.server';
 import { putBytes } from './upload-helpers';
 
@@ -12,26 +12,23 @@ const FRONT = { kind: 'certificate_front', target: 'subjectPrincipal', contentTy
 
 describe('materials: two-phase uploads with STORAGE=s3 against a local fake bucket', () => {
   const bucket = new FakeS3('beian-private-1250000000', 'ap-guangzhou');
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof devLogin>>;
-  let orderId: string;
-
-  beforeAll(async () => {
-    await bucket.start();
-    t = await startTestApp({
+  const t = useTestApp(
+    () => ({
       STORAGE: 's3',
       S3_ENDPOINT: bucket.url,
       S3_BUCKET: bucket.bucket,
       S3_REGION: bucket.region,
       S3_ACCESS_KEY_ID: FAKE_S3_KEY_ID,
       S3_SECRET_ACCESS_KEY: FAKE_S3_SECRET,
-    });
+    }),
+    [bucket],
+  );
+  let owner: Awaited<ReturnType<typeof devLogin>>;
+  let orderId: string;
+
+  beforeAll(async () => {
     owner = await devLogin(t.url, 's3-uploader');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
-  });
-  afterAll(async () => {
-    await t.close();
-    await bucket.stop();
   });
 
   const ticketFor = async (bytes: Buffer) => {

@@ -4,23 +4,21 @@ import { JobRunner } from '../../src/jobs/job.runner';
 import { UploadEntity } from '../../src/materials/upload.entity';
 import { MaterialsService } from '../../src/materials/materials.service';
 import { hasGpsIfd, largePhoto, mp4, pdf, photo, textFile } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { putBytes, upload } from './upload-helpers';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
 const FRONT = { kind: 'certificate_front', target: 'subjectPrincipal', contentType: 'image/jpeg' };
 
 describe('materials: two-phase uploads checked by content', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Awaited<ReturnType<typeof devLogin>>;
   let orderId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await devLogin(t.url, 'uploader');
     orderId = (await owner.client.post('/api/orders', PERSONAL_WEBSITE)).body.id;
   });
-  afterAll(() => t.close());
 
   const ticketPath = () => `/api/orders/${orderId}/uploads`;
   const fetchBytes = async (url: string) => {

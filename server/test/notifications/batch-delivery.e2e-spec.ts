@@ -8,7 +8,7 @@ import { SubscribeGrantEntity } from '../../src/notifications/subscribe-grant.en
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { api, startTestApp, type TestApp } from '../support/test-app';
+import { api, useTestApp } from '../support/test-app';
 
 const TEMPLATE = 'TPL_SUBMITTED_BATCH';
 const TEMPLATES = { submitted: { templateId: TEMPLATE, data: { thing1: 'title', phrase2: 'status' } } };
@@ -16,24 +16,19 @@ const RETRY_BASE_MS = 60_000;
 
 describe('progress messages: a claimed batch of events delivered at once', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
-  let worker: OutboxWorker;
-
-  beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
+  const t = useTestApp(
+    () => ({
+      ...wechat.env(),
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
       WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
       OUTBOX_BATCH_SIZE: '50',
-    });
+    }),
+    [wechat],
+  );
+  let worker: OutboxWorker;
+
+  beforeAll(async () => {
     worker = t.app.get(OutboxWorker);
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
   });
 
   async function wechatUser(grants: number) {

@@ -13,7 +13,7 @@ import { OutboxWriter } from '../../src/outbox/outbox.writer';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { withFreshPerson } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { api, devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { api, devLogin, useTestApp } from '../support/test-app';
 
 const TEMPLATE = 'TPL_SUBMITTED_0001';
 const TEMPLATES = { submitted: { templateId: TEMPLATE, data: { thing1: 'title', phrase2: 'status', time3: 'time', character_string4: 'orderId' } } };
@@ -23,25 +23,20 @@ const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', servic
 
 describe('progress messages: outbox → message centre and WeChat subscribe messages', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
-  let worker: OutboxWorker;
-
-  beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
+  const t = useTestApp(
+    () => ({
+      ...wechat.env(),
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
       WORKER_MAX_ATTEMPTS: '3',
       WORKER_RETRY_BASE_MS: String(RETRY_BASE_MS),
       WORKER_LEASE_MS: String(LEASE_MS),
-    });
+    }),
+    [wechat],
+  );
+  let worker: OutboxWorker;
+
+  beforeAll(async () => {
     worker = t.app.get(OutboxWorker);
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
   });
 
   async function wechatUser() {
@@ -334,12 +329,7 @@ describe('progress messages: outbox → message centre and WeChat subscribe mess
 });
 
 describe('progress messages: embedded default without a WeChat AppID', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should record a submitted order in the message centre and send it by SMS and e-mail, with no WeChat delivery', async () => {
     const { client, user } = await devLogin(t.url, 'local');
@@ -360,12 +350,7 @@ describe('progress messages: embedded default without a WeChat AppID', () => {
 });
 
 describe('progress messages: the outbox worker polling by itself', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ WORKER_POLL_MS: '20' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ WORKER_POLL_MS: '20' });
 
   it('should deliver a submitted order to the message centre without being driven when polling is on', async () => {
     const { client } = await devLogin(t.url, 'polled');

@@ -7,7 +7,7 @@ import { upload } from '../materials/upload-helpers';
 import { DAY, workflow } from '../regulator/workflow.support';
 import { FakeWechatServer } from '../support/fake-wechat.server';
 import { mp4, photo } from '../support/media-fixtures';
-import { api, startTestApp, type TestApp } from '../support/test-app';
+import { api, useTestApp } from '../support/test-app';
 
 const TEMPLATE = {
   order_expiring: 'TPL_ORDER_EXPIRING_01',
@@ -23,24 +23,15 @@ const OWNER = { name: '王五', certificateType: 'resident_id', certificateNumbe
 /** Reminders from jobs and face-check activity go through the outbox like progress messages, so they reach WeChat too. */
 describe('reminders and face-check messages on WeChat', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
-
-  beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
+  const t = useTestApp(
+    () => ({
+      ...wechat.env(),
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
       SESSION_TTL_HOURS: String(24 * 90),
-    });
-    w = workflow(t);
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
-  });
+    }),
+    [wechat],
+  );
+  const w = workflow(t);
 
   /** A WeChat user who accepted each template twice, so a second send would go out if one were made. */
   async function wechatUser() {

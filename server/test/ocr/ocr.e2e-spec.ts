@@ -1,18 +1,16 @@
 import { pdf, photo } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 describe('ocr: autofill from a certificate photo (embedded default engine)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Awaited<ReturnType<typeof devLogin>>;
   let orderId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await devLogin(t.url, 'ocr-user');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
   });
-  afterAll(() => t.close());
 
   it('should answer no fields when the embedded engine reads a confirmed ID photo', async () => {
     const file = await upload(

@@ -1,24 +1,23 @@
 import { photo } from '../support/media-fixtures';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { FakeTencentCloud } from '../support/fake-tencent-cloud.server';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 describe('ocr: autofill with OCR_PROVIDER=tencent against a local fake of Tencent Cloud', () => {
   const fake = new FakeTencentCloud();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      OCR_PROVIDER: 'tencent',
+      ...fake.env(),
+    }),
+    [fake],
+  );
   let owner: Awaited<ReturnType<typeof devLogin>>;
   let orderId: string;
   let fileId: string;
   let storedPhoto: Buffer;
 
   beforeAll(async () => {
-    await fake.start();
-    t = await startTestApp({
-      OCR_PROVIDER: 'tencent',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_API_ENDPOINT: fake.url,
-    });
     owner = await devLogin(t.url, 'tencent-ocr-user');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
     const file = await upload(
@@ -30,10 +29,6 @@ describe('ocr: autofill with OCR_PROVIDER=tencent against a local fake of Tencen
     );
     fileId = file.body.fileId;
     storedPhoto = Buffer.from(await (await fetch(`${t.url}${file.body.fileUrl}`)).arrayBuffer());
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
   });
   beforeEach(() => (fake.calls.length = 0));
 

@@ -2,18 +2,13 @@ import { PERSON_ID, personalDraft, principal, website } from '@beian/shared/test
 import { OrderDraftSectionEntity } from '../../src/order-core/order-draft-section.entity';
 import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '张三', serviceType: 'website' } as const;
 const PASSWORD = 'Miit-8812';
 
 describe('接入备案 submitted with its numbers', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('should refuse the submission without the numbers and accept it with them when the subject filed the domain elsewhere', async () => {
     const reviewer = (await devLogin(t.url, '审核员-access')).client;

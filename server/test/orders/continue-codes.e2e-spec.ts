@@ -1,6 +1,6 @@
 import type { ContinueCode } from '@beian/shared';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
 
@@ -12,17 +12,15 @@ async function fetchPng(base: string, token: string, path: string) {
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
 describe('扫码继续: a code of the order at its step, resolved for its owner only', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
   let other: Login;
   let orderId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     [owner, other] = await Promise.all([devLogin(t.url, 'continue-owner'), devLogin(t.url, 'continue-other')]);
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
   });
-  afterAll(() => t.close());
 
   it('should give a scene within WeChat’s 32 characters that opens the same order at the same step for its owner', async () => {
     const res = await owner.client.get<ContinueCode>(`/api/orders/${orderId}/continue-code?step=materials`);
@@ -62,24 +60,19 @@ describe('扫码继续: a code of the order at its step, resolved for its owner 
 
 describe('扫码继续 with an AppID: the mini-program code from WeChat (getwxacodeunlimit, local fake)', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      ...wechat.env(),
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+    }),
+    [wechat],
+  );
   let owner: Login;
   let orderId: string;
 
   beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_MINIPROGRAM_STATE: 'trial',
-    });
     owner = await devLogin(t.url, 'continue-wechat-owner');
     orderId = (await owner.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
   });
 
   it('should ask WeChat for a code of the wizard page with the short scene', async () => {

@@ -1,5 +1,5 @@
 import { fileHere } from '../support/filing-record.fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import type { Client } from '../regulator/workflow.support';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '李四', serviceType: 'website' } as const;
@@ -11,18 +11,16 @@ const ID_DEPARTED = '110105199304044568';
 const ID_SHELL = '11010519940505567X';
 
 describe('filing type verification from the record (验证备案类型)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let holder: { client: Client; user: { id: string } };
   let otherAccount: { client: Client; user: { id: string } };
   let stranger: Client;
 
   beforeAll(async () => {
-    t = await startTestApp();
     holder = await devLogin(t.url, 'record-holder');
     otherAccount = await devLogin(t.url, 'record-holder-2');
     stranger = (await devLogin(t.url, 'record-stranger')).client;
   });
-  afterAll(() => t.close());
 
   const verify = (client: Client, certificateNumber: string, domain: string) =>
     client.post('/api/filing-type/verify', { ...PERSONAL, certificateNumber, domain });

@@ -1,5 +1,5 @@
 import { PERSON_ID, USCC } from '@beian/shared/testing';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, MINUTE, workflow, type Client } from '../regulator/workflow.support';
 
 const PERSONAL = { regionCode: '110105', subjectNature: 'personal', certificateType: 'resident_id', subjectName: '张三', serviceType: 'website' } as const;
@@ -12,16 +12,14 @@ const UNIT = {
 } as const;
 
 describe('filing type verification (验证备案类型)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let client: Client;
   let reviewer: Client;
 
   beforeAll(async () => {
-    t = await startTestApp();
     client = (await devLogin(t.url, 'verify-applicant')).client;
     reviewer = (await devLogin(t.url, '审核员1')).client;
   });
-  afterAll(() => t.close());
 
   const verify = (body: Record<string, unknown>) => client.post('/api/filing-type/verify', body);
 

@@ -3,7 +3,7 @@ import { personalDraft, type ApiTestKit } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { workflow } from '../regulator/workflow.support';
 import { approveFirstFiling, freshMobile, submitFiling, withFreshPerson } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 /** Orders driven through submission or approval first: slower than one request on a busy machine. */
 const FLOW_TIMEOUT = 120_000;
@@ -11,16 +11,13 @@ const FLOW_TIMEOUT = 120_000;
 const at = (findings: Finding[], code: string) => findings.filter((f) => f.code === code).map((f) => `${f.path}:${f.severity}`);
 
 describe('the pre-check sees other orders through the API', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: ApiTestKit;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-precheck')).client.kit;
   });
-  afterAll(() => t.close());
 
   /** A new applicant's order of a new person whose principals all use `mobile`: its pre-check findings. */
   async function findingsOfNewPerson(mobile: string): Promise<Finding[]> {

@@ -1,17 +1,16 @@
 import { registryQueryOf } from '@beian/shared';
 import { FilingRegistry } from '../../src/filing-record/filing-registry.port';
 import { fileHere } from '../support/filing-record.fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const ID_UNIT_HOLDER = '110105199506066781';
 const USCC_HERE = '91350100M000100Y43';
 
 describe('registry public lookup (备案查询 through the regulator port)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let registry: FilingRegistry;
 
   beforeAll(async () => {
-    t = await startTestApp();
     registry = t.app.get(FilingRegistry);
     const { user } = await devLogin(t.url, 'lookup-holder');
     await fileHere(t, {
@@ -24,7 +23,6 @@ describe('registry public lookup (备案查询 through the regulator port)', () 
     });
     await fileHere(t, { ownerId: user.id, certificateNumber: ID_UNIT_HOLDER, subjectIcpNumber: '闽ICP备2024000202号', name: '王五', state: 'shell' });
   });
-  afterAll(() => t.close());
 
   const lookup = (query: string) => registry.lookup(registryQueryOf(query));
 

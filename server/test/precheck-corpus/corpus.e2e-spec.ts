@@ -1,6 +1,6 @@
 import type { Draft, PrecheckResponse } from '@beian/shared';
 import { chinaDate } from '@beian/shared';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CORPUS, CORPUS_BASES, type CorpusBase } from './cases';
 
 type Client = Awaited<ReturnType<typeof devLogin>>['client'];
@@ -9,18 +9,16 @@ type Client = Awaited<ReturnType<typeof devLogin>>['client'];
 const flagged = (res: PrecheckResponse) => new Set([...res.fields, ...res.findings].map((f) => `${f.path} ${f.code}`));
 
 describe('the pre-check corpus through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const orders = new Map<CorpusBase, { client: Client; id: string; version: number; base: Draft }>();
 
   beforeAll(async () => {
-    t = await startTestApp();
     for (const [key, base] of Object.entries(CORPUS_BASES) as [CorpusBase, (typeof CORPUS_BASES)[CorpusBase]][]) {
       const { client } = await devLogin(t.url, `corpus-${key}`);
       const order = await client.kit.createOrder(base.request);
       orders.set(key, { client, id: order.id, version: order.version, base: base.draft() });
     }
   });
-  afterAll(() => t.close());
 
   /** Saves the whole draft over the order's (every section it has) and asks the pre-check endpoint. */
   async function precheckOf(key: CorpusBase, draft: Draft): Promise<Set<string>> {

@@ -2,7 +2,7 @@ import { BIOMETRIC_CONSENT_VERSION, type FaceChallenge, type Invitation } from '
 import { PrincipalInvitationEntity } from '../../src/principals/principal-invitation.entity';
 import { FaceChecksService } from '../../src/principals/face-checks.service';
 import { mp4, photo } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
@@ -11,7 +11,7 @@ const OWNER = { name: '王五', certificateType: 'resident_id', certificateNumbe
 const LISI = { name: '李四', certificateType: 'resident_id', certificateNumber: '11010519491231002X', mobile: '13900139000' };
 
 describe('principals: invitations and the face-video check', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
   let lisi: Login;
   let orderId: string;
@@ -35,12 +35,10 @@ describe('principals: invitations and the face-video check', () => {
   const findings = () => t.db.transaction((tx) => t.app.get(FaceChecksService).faceCheckFindings(tx, orderId, draft));
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await devLogin(t.url, 'owner');
     lisi = await devLogin(t.url, 'lisi');
     orderId = await createOrder(owner.client);
   });
-  afterAll(() => t.close());
 
   it('should ask for a face check per distinct person when nobody has done it', async () => {
     expect((await findings()).map((f) => f.path)).toEqual(['subjectPrincipal', 'websites.0.principal']);

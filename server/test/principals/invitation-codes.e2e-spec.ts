@@ -1,7 +1,7 @@
 import type { Invitation } from '@beian/shared';
 import { PNG } from 'pngjs';
 import { FakeWechatServer } from '../support/fake-wechat.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp, type TestApp } from '../support/test-app';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
 
@@ -30,24 +30,19 @@ async function invitedOrder(t: TestApp, owner: Login): Promise<Invitation> {
 
 describe('invitation codes: WeChat mini-program code (getwxacodeunlimit)', () => {
   const wechat = new FakeWechatServer();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      ...wechat.env(),
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+    }),
+    [wechat],
+  );
   let owner: Login;
   let invitation: Invitation;
 
   beforeAll(async () => {
-    await wechat.start();
-    t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_MINIPROGRAM_STATE: 'trial',
-    });
     owner = await devLogin(t.url, 'code-owner');
     invitation = await invitedOrder(t, owner);
-  });
-  afterAll(async () => {
-    await t.close();
-    await wechat.stop();
   });
 
   it('should answer the PNG from WeChat with the token as scene when the owner asks', async () => {
@@ -91,14 +86,12 @@ describe('invitation codes: WeChat mini-program code (getwxacodeunlimit)', () =>
 });
 
 describe('invitation codes: embedded default without an AppID', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
 
   beforeAll(async () => {
-    t = await startTestApp();
     owner = await devLogin(t.url, 'qr-owner');
   });
-  afterAll(() => t.close());
 
   it('should draw a QR code PNG of the H5 link when no AppID is configured', async () => {
     const invitation = await invitedOrder(t, owner);

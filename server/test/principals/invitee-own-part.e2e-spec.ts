@@ -1,7 +1,7 @@
 import type { Invitation, InvitationView } from '@beian/shared';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
+import { FakeTencentCloud } from '../support/fake-tencent-cloud.server';
 import { photo } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 type Login = Awaited<ReturnType<typeof devLogin>>;
@@ -24,7 +24,7 @@ async function createOrder(client: Login['client']): Promise<string> {
 }
 
 describe('principals: the invited principal uploads their own ID photos and verifies their own mobile', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let owner: Login;
   let lisi: Login;
   let stranger: Login;
@@ -35,11 +35,9 @@ describe('principals: the invited principal uploads their own ID photos and veri
     ((await owner.client.get(`/api/orders/${orderId}`)).body.draft.materials ?? []) as { kind: string; target: string; fileId: string }[];
 
   beforeAll(async () => {
-    t = await startTestApp();
     [owner, lisi, stranger] = await Promise.all([devLogin(t.url, 'own-part-owner'), devLogin(t.url, 'own-part-lisi'), devLogin(t.url, 'own-part-stranger')]);
     orderId = await createOrder(owner.client);
   });
-  afterAll(() => t.close());
 
   it('should text the invitation with its link to the principal’s mobile before answering it as sent', async () => {
     const res = await owner.client.post<Invitation>(`/api/orders/${orderId}/principals/websites.0.principal/invitations`);
@@ -124,7 +122,17 @@ describe('principals: the invited principal uploads their own ID photos and veri
 
 describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)', () => {
   const fake = new FakeTencentCloud();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      SMS_PROVIDER: 'tencent',
+      ...fake.env(),
+      TENCENT_SMS_SDK_APP_ID: '1400000000',
+      TENCENT_SMS_SIGN_NAME: '备案助手',
+      TENCENT_SMS_TEMPLATE_ID: '123456',
+      TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
+    }),
+    [fake],
+  );
   let owner: Login;
   let orderId: string;
   const status = (Code: string) => (payload: Record<string, any>) => ({
@@ -140,23 +148,8 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
   });
 
   beforeAll(async () => {
-    await fake.start();
-    t = await startTestApp({
-      SMS_PROVIDER: 'tencent',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_API_ENDPOINT: fake.url,
-      TENCENT_SMS_SDK_APP_ID: '1400000000',
-      TENCENT_SMS_SIGN_NAME: '备案助手',
-      TENCENT_SMS_TEMPLATE_ID: '123456',
-      TENCENT_SMS_INVITATION_TEMPLATE_ID: '123457',
-    });
     owner = await devLogin(t.url, 'tencent-invite-owner');
     orderId = await createOrder(owner.client);
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
   });
 
   it('should not report an invitation as sent, nor leave its link open, when Tencent refuses the SMS', async () => {
@@ -186,14 +179,12 @@ describe('principals: the invitation SMS through Tencent Cloud SMS (local fake)'
 });
 
 describe('principals: the invitation link points at the public address', () => {
-  let t: TestApp;
+  const t = useTestApp({ PUBLIC_ORIGIN: 'https://beian.example.com' });
   let owner: Login;
 
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_ORIGIN: 'https://beian.example.com' });
     owner = await devLogin(t.url, 'public-origin-owner');
   });
-  afterAll(() => t.close());
 
   it('should text the configured address whatever Host header the caller sends', async () => {
     const orderId = await createOrder(owner.client);

@@ -1,29 +1,22 @@
 import { BIOMETRIC_CONSENT_VERSION, type FaceChallenge } from '@beian/shared';
 import { mp4, photo } from '../support/media-fixtures';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { FakeTencentCloud } from '../support/fake-tencent-cloud.server';
+import { devLogin, useTestApp } from '../support/test-app';
 import { upload } from '../materials/upload-helpers';
 
 const OWNER = { name: '王五', certificateType: 'resident_id', certificateNumber: '110101199003078515', mobile: '13800138000' };
 
 describe('principals: face checks with FACE_VERIFIER=tencent against a local fake of Tencent Cloud', () => {
   const fake = new FakeTencentCloud();
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      FACE_VERIFIER: 'tencent',
+      ...fake.env(),
+    }),
+    [fake],
+  );
   let applicants = 0;
 
-  beforeAll(async () => {
-    await fake.start();
-    t = await startTestApp({
-      FACE_VERIFIER: 'tencent',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_API_ENDPOINT: fake.url,
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
   beforeEach(() => (fake.calls.length = 0));
 
   /** A new applicant's order (one in flight per account) with consent, ID photo and video done; the check is left to the test. */

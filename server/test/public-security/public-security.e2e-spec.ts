@@ -4,20 +4,17 @@ import { app as appService, asNewPerson, personalDraft, principal, website } fro
 import { PublicSecurityConsentEntity } from '../../src/public-security/public-security-consent.entity';
 import { freshMobile } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { DAY, HOUR, workflow, type Client } from '../regulator/workflow.support';
 
 describe('公安联网备案数据码: consent at submit and on progress, the code after approval', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
+  const w = workflow(t);
   let reviewer: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-public-security')).client;
   });
-  afterAll(() => t.close());
 
   const view = async (client: Client, orderId: string) => (await client.get<PublicSecurityView>(`/api/orders/${orderId}/public-security`)).body;
   const choose = (client: Client, orderId: string, choice: 'granted' | 'declined') => client.put(`/api/orders/${orderId}/public-security/consent`, { choice });

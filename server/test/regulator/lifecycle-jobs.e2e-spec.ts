@@ -1,15 +1,9 @@
 import { PERSONAL_WEBSITE, DAY, HOUR, workflow } from './workflow.support';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('order jobs: inactivity reminders and expiry, the public-security reminder', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
-
-  beforeAll(async () => {
-    t = await startTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
-    w = workflow(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
+  const w = workflow(t);
 
   const messages = async (client: Awaited<ReturnType<typeof devLogin>>['client']) =>
     ((await client.get('/api/messages?limit=50')).body.items as { type: string; body: string }[]).reverse();

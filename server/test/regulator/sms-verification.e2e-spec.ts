@@ -7,20 +7,17 @@ import { ORDER_JOB } from '../../src/order-core/order-jobs.policy';
 import { SmsVerificationEntity } from '../../src/regulator/sms-verification.entity';
 import { smsRecipientsOf } from '../../src/regulator/sms-recipients.policy';
 import { freshMobile } from '../support/filing-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, HOUR, MINUTE, workflow, type Client } from './workflow.support';
 
 describe('regulator simulator: MIIT SMS verification and the 管局 review', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
+  const w = workflow(t);
   let reviewer: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员-sms')).client;
   });
-  afterAll(() => t.close());
 
   const progress = async (client: Client, orderId: string) => (await client.get(`/api/orders/${orderId}/progress`)).body;
 

@@ -20,13 +20,13 @@ export type Client = Awaited<ReturnType<typeof devLogin>>['client'];
 
 /** Drives the after-submission workflow of a test app: jobs and outbox until nothing is due, time moved on demand. */
 export function workflow(t: TestApp) {
-  const runner = t.app.get(JobRunner);
-  const outbox = t.app.get(OutboxWorker);
-  const sms = t.app.get(RegulatorSms) as SimulatorOutboxRegulatorSms;
+  // Looked up at each use: a describe block's app (useTestApp) starts only before its first test.
+  const sms = () => t.app.get(RegulatorSms) as SimulatorOutboxRegulatorSms;
 
   /** Until nothing is due: the outbox, the jobs its events start, and the outbox again for the jobs' own events. */
   async function drain(): Promise<void> {
     for (;;) {
+      const [outbox, runner] = [t.app.get(OutboxWorker), t.app.get(JobRunner)];
       const ran = (await outbox.drain()) + (await runner.drain()) + (await outbox.drain());
       if (!ran) return;
     }
@@ -68,7 +68,7 @@ export function workflow(t: TestApp) {
   }
 
   async function lastCode(mobile: string): Promise<string> {
-    const text = (await sms.to(mobile)).at(-1)?.text ?? '';
+    const text = (await sms().to(mobile)).at(-1)?.text ?? '';
     const code = /验证码为 (\d{6})/.exec(text)?.[1];
     if (!code) throw new Error(`no verification SMS for ${mobile}`);
     return code;
@@ -80,5 +80,16 @@ export function workflow(t: TestApp) {
 
   const messageTypes = async (client: Client) => ((await client.get('/api/messages?limit=50')).body.items as { type: string }[]).map((m) => m.type).reverse();
 
-  return { drain, advance, submitted, inSmsVerification, lastCode, verify, messageTypes, sms };
+  return {
+    drain,
+    advance,
+    submitted,
+    inSmsVerification,
+    lastCode,
+    verify,
+    messageTypes,
+    get sms() {
+      return sms();
+    },
+  };
 }

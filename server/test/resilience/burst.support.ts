@@ -19,9 +19,7 @@ const FIELDS = { thing1: 'title', phrase2: 'status', time3: 'time' } as const;
 
 export function wechatEnvironment(wechat: FakeWechatServer): Record<string, string> {
   return {
-    WECHAT_APP_ID: wechat.appId,
-    WECHAT_APP_SECRET: wechat.appSecret,
-    WECHAT_API_BASE: wechat.url,
+    ...wechat.env(),
     WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(
       Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }])),
     ),

@@ -4,17 +4,16 @@ import { JobRunner } from '../../src/jobs/job.runner';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { OutboxWriter } from '../../src/outbox/outbox.writer';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 
 describe('dead letters: staff see outbox messages and jobs that failed their last attempt and requeue them', () => {
-  let t: TestApp;
+  const t = useTestApp({ WORKER_MAX_ATTEMPTS: '1' });
   let admin: Awaited<ReturnType<typeof devLogin>>['client'];
   let reviewer: Awaited<ReturnType<typeof devLogin>>['client'];
   let healed = false;
   const ran: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ WORKER_MAX_ATTEMPTS: '1' });
     const failUnlessHealed = async (key: string) => {
       if (!healed) throw new Error('downstream unavailable');
       ran.push(key);
@@ -24,7 +23,6 @@ describe('dead letters: staff see outbox messages and jobs that failed their las
     admin = (await devLogin(t.url, '管理员-小王')).client;
     reviewer = (await devLogin(t.url, '审核员-小李')).client;
   });
-  afterAll(() => t.close());
 
   async function deadRows() {
     await t.db.transaction(async (tx) => {

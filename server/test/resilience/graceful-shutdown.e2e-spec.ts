@@ -3,7 +3,7 @@ import { JobRunner } from '../../src/jobs/job.runner';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { JobEntity } from '../../src/jobs/job.entity';
 import { AppLifecycle } from '../../src/platform/lifecycle/app-lifecycle';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { sharedEnvironment, spawnServer, type ServerProcess } from './server-process';
 
@@ -111,12 +111,7 @@ describe('graceful shutdown', () => {
   });
 
   describe('of the job runner', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-    afterAll(() => t.close());
+    const t = useTestApp();
 
     it('should claim nothing once draining and hand back the rows it still holds', async () => {
       const runner = t.app.get(JobRunner);

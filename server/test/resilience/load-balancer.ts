@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 /** Debian's haproxy on loopback in front of server processes: round robin, readiness checks, and the backend named in `x-backend`. */
 export interface LoadBalancer {
@@ -13,14 +13,6 @@ export interface LoadBalancer {
 }
 
 export const HAPROXY = ['/usr/sbin/haproxy', 'haproxy'].find((path) => spawnSync(path, ['-v']).status === 0);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * A connection refused by a dead or stopped backend is retried on another one (`retries` + `redispatch`); a request

@@ -41,9 +41,7 @@ describe('outbox: the messages of one order are delivered in the order its trans
   beforeAll(async () => {
     await wechat.start();
     t = await startTestApp({
-      WECHAT_APP_ID: wechat.appId,
-      WECHAT_APP_SECRET: wechat.appSecret,
-      WECHAT_API_BASE: wechat.url,
+      ...wechat.env(),
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(
         Object.fromEntries(Object.entries(TEMPLATE_OF).map(([type, templateId]) => [type, { templateId, data: FIELDS }])),
       ),

@@ -1,19 +1,16 @@
 import { RESOURCE_RULES, type ResourceChoice } from '@beian/shared';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { DAY, workflow, type Client } from '../regulator/workflow.support';
 import { chinaNoonIn, cvm, inventory, readyFiling } from './resource.support';
 
 describe('cloud resources: eligibility in the picker, at submit and before the 管局', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let admin: Client;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     admin = (await devLogin(t.url, '管理员-resources')).client;
   });
-  afterAll(() => t.close());
 
   const reasonsOf = (choices: ResourceChoice[]) => Object.fromEntries(choices.map((c) => [c.instanceId, c.reasons.map((r) => r.rule)]));
 

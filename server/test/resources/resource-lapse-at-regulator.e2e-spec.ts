@@ -1,19 +1,16 @@
 import type { OrderSummary, ResourceChoice } from '@beian/shared';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, workflow, type Client } from '../regulator/workflow.support';
 import { chinaNoonIn, cvm, inventory, readyFiling } from './resource.support';
 
 describe('cloud resources: a lapse while MIIT texts the principals or the 管局 reviews', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
+  const w = workflow(t);
   let admin: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ SESSION_TTL_HOURS: String(24 * 90) });
-    w = workflow(t);
     admin = (await devLogin(t.url, '管理员-lapse')).client;
   });
-  afterAll(() => t.close());
 
   /** A filing on `instanceId` (registered as `body`), submitted, through 初审, at the MIIT SMS check. */
   async function atSmsCheck(instanceId: string, body: ReturnType<typeof cvm>) {

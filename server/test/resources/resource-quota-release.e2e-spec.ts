@@ -4,23 +4,20 @@ import { ResourceUseEntity } from '../../src/resources/resource-use.entity';
 import { BackfillApprovedResourceUses1796040000000 as BackfillMysql } from '../../src/platform/database/migrations/mysql/1796040000000-BackfillApprovedResourceUses';
 import { BackfillApprovedResourceUses1796040000000 as BackfillSqlite } from '../../src/platform/database/migrations/sqlite/1796040000000-BackfillApprovedResourceUses';
 import { cancelAll, filedSubject } from '../support/cancellation-flow';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { workflow, type Client } from '../regulator/workflow.support';
 import { cvm, ineligibilityOf, inventory } from './resource.support';
 
 const FLOW_TIMEOUT = 180_000;
 
 describe('cloud resources: an instance’s place comes back when its approved service ends, and older approvals count', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let admin: Client;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     admin = (await devLogin(t.url, '管理员-quota-release')).client;
   });
-  afterAll(() => t.close());
 
   /** An applicant whose instance has one place left, and a subject approved with one website on it: the instance is full. */
   async function fullInstance(name: string) {

@@ -3,21 +3,18 @@ import { website, withFreshPerson, personalDraft } from '@beian/shared/testing';
 import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import { approveSubmitted, submitFiling } from '../support/filing-flow';
 import { submittableMedia } from '../support/media-fixtures';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { workflow, type Client } from '../regulator/workflow.support';
 import { cvm, ineligibilityOf, inventory } from './resource.support';
 
 describe('cloud resources: the services-per-instance quota counts the account’s other orders', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let admin: Client;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     admin = (await devLogin(t.url, '管理员-quota')).client;
   });
-  afterAll(() => t.close());
 
   it('should count a submitted and then an approved service on the instance, and refuse a 新增网站 over the quota on its instance field', async () => {
     const applicant = await devLogin(t.url, 'quota-owner');

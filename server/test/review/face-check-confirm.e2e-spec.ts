@@ -1,23 +1,20 @@
 import type { ReviewOrderDetail } from '@beian/shared';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { freshMobile } from '../support/filing-flow';
 import { workflow, type Client } from '../regulator/workflow.support';
 
 describe('初审 face videos: the reviewer confirms or rejects each one before approving', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: Client;
   let reviewerId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     const login = await devLogin(t.url, '审核员-face');
     reviewer = login.client;
     reviewerId = login.user.id;
   });
-  afterAll(() => t.close());
 
   const faceChecks = async (orderId: string) => ((await reviewer.get(`/api/review/orders/${orderId}`)).body as ReviewOrderDetail).faceChecks;
   const confirm = (client: Client, faceCheckId: string, body: unknown) => client.post(`/api/review/face-checks/${faceCheckId}/confirm`, body);

@@ -1,19 +1,16 @@
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { PERSONAL_WEBSITE, workflow, type Client } from '../regulator/workflow.support';
 
 describe('撤回修改 and 撤销订单: the applicant takes a submission back or ends the order', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ CLOCK: 'controllable' });
+  const w = workflow(t);
   let reviewer: Client;
   let otherReviewer: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ CLOCK: 'controllable' });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员甲')).client;
     otherReviewer = (await devLogin(t.url, '审核员乙')).client;
   });
-  afterAll(() => t.close());
 
   it('should take the order back to the draft when no reviewer has claimed it, keep the draft editable and submit it again', async () => {
     const { client, orderId, draft } = await w.submitted();

@@ -1,21 +1,18 @@
 import { MessageEntity } from '../../src/notifications/message.entity';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { MINUTE, workflow, type Client } from '../regulator/workflow.support';
 
 describe('初审 call log: "rejected: unreachable" after two unreachable calls at least an hour apart', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp();
+  const w = workflow(t);
   let reviewer: Client;
   let reviewerId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    w = workflow(t);
     const login = await devLogin(t.url, '审核员-calls');
     reviewer = login.client;
     reviewerId = login.user.id;
   });
-  afterAll(() => t.close());
 
   const rejectUnreachable = (orderId: string) => reviewer.post(`/api/review/orders/${orderId}/reject`, { reasons: [{ kind: 'unreachable' }] });
   const call = (orderId: string, outcome: 'answered' | 'unreachable') => reviewer.post(`/api/review/orders/${orderId}/calls`, { outcome });

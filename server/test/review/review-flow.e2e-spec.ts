@@ -1,20 +1,17 @@
 import { validateIcpNumber } from '@beian/shared';
 import { In } from 'typeorm';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTestApp } from '../support/test-app';
 import { CERT_LAST_SIX, DAY, MINUTE, workflow, type Client } from '../regulator/workflow.support';
 
 describe('after submission: 初审 with per-field rejection, MIIT SMS verification and the 管局 (simulated)', () => {
-  let t: TestApp;
-  let w: ReturnType<typeof workflow>;
+  const t = useTestApp({ CLOCK: 'controllable' });
+  const w = workflow(t);
   let reviewer: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ CLOCK: 'controllable' });
-    w = workflow(t);
     reviewer = (await devLogin(t.url, '审核员1')).client;
   });
-  afterAll(() => t.close());
 
   it('should take an order from rejection of two fields to 管局 approval with numbers on the progress page', async () => {
     const applicant = await w.submitted();

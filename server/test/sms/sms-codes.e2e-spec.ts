@@ -1,23 +1,21 @@
 import { SMS_LIMITS } from '@beian/shared';
 import { SmsCodeEntity } from '../../src/sms/sms-code.entity';
 import { SmsService } from '../../src/sms/sms.service';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, startTestApp, useTestApp } from '../support/test-app';
 
 const PERSONAL_WEBSITE = { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' };
 
 describe('sms: mobile verification codes', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let user: Awaited<ReturnType<typeof devLogin>>;
   let orderId: string;
   let mobileSeq = 0;
   const newMobile = () => `139${String(10_000_000 + mobileSeq++).slice(-8)}`;
 
   beforeAll(async () => {
-    t = await startTestApp();
     user = await devLogin(t.url, 'sms-user');
     orderId = (await user.client.post('/api/orders', PERSONAL_WEBSITE)).body.id;
   });
-  afterAll(() => t.close());
 
   const lastCode = async (mobile: string): Promise<string> => {
     const outbox = await user.client.post(`/api/dev/sms-outbox/search`, { mobile });

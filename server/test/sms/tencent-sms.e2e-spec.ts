@@ -1,6 +1,6 @@
 import { SMS_LIMITS } from '@beian/shared';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeTencentCloud } from '../support/fake-tencent-cloud.server';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { FakeTencentCloud } from '../support/fake-tencent-cloud.server';
+import { devLogin, useTestApp } from '../support/test-app';
 
 const SMS_ENV = {
   TENCENT_SMS_SDK_APP_ID: '1400000000',
@@ -22,25 +22,20 @@ describe('sms: mobile verification codes sent with SMS_PROVIDER=tencent to a loc
       IsoCode: 'CN',
     })),
   });
-  let t: TestApp;
+  const t = useTestApp(
+    () => ({
+      SMS_PROVIDER: 'tencent',
+      ...fake.env(),
+      ...SMS_ENV,
+    }),
+    [fake],
+  );
   let user: Awaited<ReturnType<typeof devLogin>>;
   let orderId: string;
 
   beforeAll(async () => {
-    await fake.start();
-    t = await startTestApp({
-      SMS_PROVIDER: 'tencent',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_API_ENDPOINT: fake.url,
-      ...SMS_ENV,
-    });
     user = await devLogin(t.url, 'tencent-sms-user');
     orderId = (await user.client.post('/api/orders', { kind: 'first_filing', subjectType: 'personal', serviceType: 'website' })).body.id;
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
   });
   beforeEach(() => {
     fake.calls.length = 0;

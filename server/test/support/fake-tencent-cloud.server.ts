@@ -31,6 +31,11 @@ export class FakeTencentCloud {
     return this;
   }
 
+  /** The server's settings to call this fake (once started). */
+  env(): Record<string, string> {
+    return { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, TENCENTCLOUD_API_ENDPOINT: this.url };
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.read(req).then((body) => {

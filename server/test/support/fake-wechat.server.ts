@@ -86,6 +86,11 @@ export class FakeWechatServer {
     this.token = null;
   }
 
+  /** The server's settings to call this fake (once started). */
+  env(): Record<string, string> {
+    return { WECHAT_APP_ID: this.appId, WECHAT_APP_SECRET: this.appSecret, WECHAT_API_BASE: this.url };
+  }
+
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];

@@ -12,6 +12,8 @@ export interface ReceivedMail {
 export class LocalSmtpServer {
   readonly received: ReceivedMail[] = [];
   refuseRecipients = false;
+  /** `smtp://127.0.0.1:<port>`, once started. */
+  url = '';
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -31,9 +33,9 @@ export class LocalSmtpServer {
     },
   });
 
-  async start(): Promise<string> {
+  async start(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+    this.url = `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
   }
 
   stop(): Promise<void> {

@@ -55,6 +55,31 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
   };
 }
 
+/** A fake of an outside system (WeChat, Tencent Cloud, SMTP, S3) that a test app talks to. */
+export interface OutsideServer {
+  start(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The test app of a describe block: started before its first test (`startTestApp(env)`), closed after its last. The
+ * object is there at once, its fields from the first hook on; declare it before the hooks that use it. `servers` are
+ * started before the app (so `env` may be a function reading their addresses) and stopped after it.
+ */
+export function useTestApp(env: Record<string, string> | (() => Record<string, string>) = {}, servers: OutsideServer[] = []): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    for (const server of servers) await server.start();
+    Object.assign(t, await startTestApp(typeof env === 'function' ? env() : env));
+  });
+  afterAll(async () => {
+    // No close when the start failed: its error is the one to see.
+    await t.close?.();
+    for (const server of servers) await server.stop();
+  });
+  return t;
+}
+
 export type ApiAnswer<T = any> = KitAnswer<T>;
 
 /** The JSON client of the server tests, on the shared test kit; bodies default to `any` for the older tests. */

@@ -2,17 +2,14 @@ import type { Redis } from 'ioredis';
 import { RateLimitCounters, type CounterWindow } from './rate-limit-counters.port';
 
 /**
- * One key per bucket and window, counted and given its lifetime in one script: Redis runs a script alone, so no
- * request reads a count another one has not finished, and no key is left without its expiry.
+ * A window's count and its lifetime set in one script: Redis runs a script alone, so no request reads a count another
+ * one has not finished, and no key is left without its expiry. The script touches only its one key (KEYS[1]), so it
+ * runs on a Redis Cluster too, on the node holding that key's slot.
  */
 const COUNT_SCRIPT = `
-local counts = {}
-for i, key in ipairs(KEYS) do
-  local hits = redis.call('INCR', key)
-  if hits == 1 then redis.call('PEXPIRE', key, ARGV[i]) end
-  counts[i] = hits
-end
-return counts`;
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return hits`;
 
 /**
  * Counts in Redis, shared by every process without a database commit per request. A key names its window, so a later
@@ -28,9 +25,12 @@ export class RedisRateLimitCounters extends RateLimitCounters {
 
   async add(windows: CounterWindow[], now: number): Promise<number[]> {
     if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
-    const keys = windows.map((w) => `${this.keyPrefix}rate-limit:${w.bucket}:${w.windowIndex}`);
-    const lifetimes = windows.map((w) => String(Math.max(1, w.endsAt - now)));
-    const counts = (await this.redis.eval(COUNT_SCRIPT, keys.length, ...keys, ...lifetimes)) as number[];
-    return counts.map(Number);
+    const counts = windows.map((w) => this.redis.eval(COUNT_SCRIPT, 1, this.keyOf(w), String(Math.max(1, w.endsAt - now))));
+    return (await Promise.all(counts)).map(Number);
+  }
+
+  /** The bucket is the key's hash tag (`{…}`): on a Redis Cluster, every window of a bucket is in one slot. */
+  private keyOf(window: CounterWindow): string {
+    return `${this.keyPrefix}rate-limit:{${window.bucket}}:${window.windowIndex}`;
   }
 }

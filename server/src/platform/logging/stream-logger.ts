@@ -1,4 +1,5 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
+import { RequestContext } from '../http/request-context';
 import type { LogStream } from './logger-options';
 
 /** Pino's numeric levels, so these lines read like the request log's. */
@@ -7,6 +8,7 @@ const LEVEL_NUMBER: Record<LogLevel, number> = { verbose: 10, debug: 20, log: 30
 /**
  * Nest's own messages (module bootstrap, workers, dead letters) as JSON lines into the stream the request log goes
  * to, when the caller gives one: an embedding or a test then holds every line of the app instead of the console.
+ * A line written under a request id (a request, or a job or outbox row it caused) carries it as `reqId`, as the request log does.
  */
 export class StreamLogger implements LoggerService {
   constructor(
@@ -44,6 +46,8 @@ export class StreamLogger implements LoggerService {
     const context = rest.length > 0 && typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     const msg = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
-    this.stream.write(`${JSON.stringify({ level: LEVEL_NUMBER[level], time: Date.now(), context, msg, ...(stack ? { stack } : {}) })}\n`);
+    const reqId = RequestContext.currentId();
+    const line = { level: LEVEL_NUMBER[level], time: Date.now(), ...(reqId ? { reqId } : {}), context, msg, ...(stack ? { stack } : {}) };
+    this.stream.write(`${JSON.stringify(line)}\n`);
   }
 }
