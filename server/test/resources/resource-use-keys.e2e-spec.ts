@@ -80,7 +80,7 @@ describe('cloud resources: quota rows written with the first keys are keyed as t
       services: [{ name: '备案中文.cn', moreDomains: ['a-idn.example.cn'], instanceId: 'ins-idn-1' }],
     });
     await backfill();
-    const [backfilled] = await t.db.manager.find(ResourceUseEntity, { where: { accountId } });
+    const backfilled = await t.db.manager.findOneByOrFail(ResourceUseEntity, { accountId });
     expect(backfilled.serviceKey).toBe('website:a-idn.example.cn');
     // As written before domains were keyed in their ASCII form: the first domain lower-cased as typed; 变更 in flight by today's key.
     const rows = [
