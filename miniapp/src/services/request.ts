@@ -21,6 +21,7 @@ export type Exchange<T> = { notModified: false; data: T; headers: Record<string,
 /** Client-side failures that never reached the server or got no readable answer. */
 export const CLIENT_ERRORS = {
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   BAD_RESPONSE: '服务返回了无法识别的内容，请稍后再试',
 } as const;
 
@@ -47,6 +48,11 @@ export class ApiError extends Error {
 
 const IDEMPOTENT_METHODS: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE']);
 const RETRY_DELAYS_MS = [300, 1000];
+/**
+ * What a balancer answers, without the app's error body, when the process behind it died, is being replaced or did
+ * not answer in time: like a lost network, the same request (with its Idempotency-Key) is sent again.
+ */
+const GATEWAY_FAILURES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
@@ -113,7 +119,7 @@ export async function exchange<T>(path: string, options: RequestOptions = {}): P
   const retryable = IDEMPOTENT_METHODS.has(method) || options.idempotencyKey !== undefined;
 
   for (let attempt = 0; ; attempt++) {
-    let response: { statusCode: number; data: unknown; header?: Record<string, string> };
+    let response: { statusCode: number; data: unknown; header?: Record<string, string> } | null;
     try {
       response = await Taro.request({
         url: apiUrl(path),
@@ -123,10 +129,17 @@ export async function exchange<T>(path: string, options: RequestOptions = {}): P
         dataType: 'json',
       });
     } catch {
+      response = null;
+    }
+    const gatewayFailed = response !== null && GATEWAY_FAILURES.has(response.statusCode) && !isErrorBody(response.data);
+    if (response === null || gatewayFailed) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (!retryable || delay === undefined) throw new ApiError(0, 'NETWORK_ERROR', CLIENT_ERRORS.NETWORK_ERROR);
-      await sleep(delay);
-      continue;
+      if (retryable && delay !== undefined) {
+        await sleep(delay);
+        continue;
+      }
+      if (response === null) throw new ApiError(0, 'NETWORK_ERROR', CLIENT_ERRORS.NETWORK_ERROR);
+      throw new ApiError(response.statusCode, 'SERVICE_UNAVAILABLE', CLIENT_ERRORS.SERVICE_UNAVAILABLE);
     }
 
     const { statusCode, data } = response;

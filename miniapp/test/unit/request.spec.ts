@@ -88,11 +88,11 @@ describe('request client', () => {
   });
 
   it('should answer BAD_RESPONSE when an error answer has no readable body', async () => {
-    answers({ statusCode: 502, data: '<html>Bad Gateway</html>' });
+    answers({ statusCode: 500, data: '<html>Internal Server Error</html>' });
 
     const error = await failure(request('/api/orders'));
 
-    expect(error).toMatchObject({ status: 502, code: 'BAD_RESPONSE', message: CLIENT_ERRORS.BAD_RESPONSE, fields: [] });
+    expect(error).toMatchObject({ status: 500, code: 'BAD_RESPONSE', message: CLIENT_ERRORS.BAD_RESPONSE, fields: [] });
   });
 
   it('should retry a network failure of a GET, then resolve when the network comes back', async () => {
@@ -132,6 +132,37 @@ describe('request client', () => {
     answers('network down');
 
     await expect(failure(request('/api/orders/o1/submit', { method: 'POST' }))).resolves.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('should send a keyed POST again when the balancer answers 502 for a process that died, and resolve with the next answer', async () => {
+    jest.useFakeTimers();
+    answers({ statusCode: 502, data: '<html>502 Bad Gateway</html>' }, { statusCode: 200, data: { id: 'o1' } });
+
+    const answer = request('/api/orders/o1/submit', { method: 'POST', idempotencyKey: 'key-9' });
+    await jest.advanceTimersByTimeAsync(300);
+
+    await expect(answer).resolves.toEqual({ id: 'o1' });
+    expect(calls().map((call) => call.header['Idempotency-Key'])).toEqual(['key-9', 'key-9']);
+  });
+
+  it('should give up with SERVICE_UNAVAILABLE when the balancer keeps answering 503, and not retry a POST without a key', async () => {
+    jest.useFakeTimers();
+    answers({ statusCode: 503, data: '' }, { statusCode: 503, data: '' }, { statusCode: 503, data: '' }, { statusCode: 504, data: '' });
+
+    const answer = failure(request('/api/orders'));
+    await jest.advanceTimersByTimeAsync(1300);
+
+    await expect(answer).resolves.toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', message: CLIENT_ERRORS.SERVICE_UNAVAILABLE });
+    expect(calls()).toHaveLength(3);
+    await expect(failure(request('/api/orders/o1/submit', { method: 'POST' }))).resolves.toMatchObject({ status: 504, code: 'SERVICE_UNAVAILABLE' });
+    expect(calls()).toHaveLength(4);
+  });
+
+  it("should not retry the app's own 503 answer, which carries its error", async () => {
+    answers({ statusCode: 503, data: { code: 'WECHAT_UNAVAILABLE', message: '微信服务暂不可用' } });
+
+    await expect(failure(request('/api/orders'))).resolves.toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });
     expect(calls()).toHaveLength(1);
   });
 

@@ -16,6 +16,8 @@ import { inspectDatabase, sharedEnvironment, spawnServer, waitUntil, type Server
 jest.setTimeout(240_000);
 
 const ORDERS = 12;
+/** The mini-program's pauses before it sends a cut-off request again (miniapp/src/services/request.ts). */
+const MINI_PROGRAM_RETRY_PAUSES_MS = [300, 1000];
 /** lastSixForSms of the fixtures' ID number. */
 const CERT_LAST_SIX = '31002X';
 const AT_REGULATOR = ['submit', 'approve_initial', 'submit_to_regulator', 'sms_verified'];
@@ -140,15 +142,22 @@ function request(url: string, method: string, options: { headers: Record<string,
       answers.push(answer);
       return answer;
     };
-    /** A write cut off by the kill is sent once more with the same idempotency key, as the mini-program does. */
+    /**
+     * A write cut off by the kill is sent again with the same idempotency key after the mini-program's pauses (its
+     * request client does so on a lost connection or a balancer's 502/503/504).
+     */
     const write = async (step: string, path: string, token: string | null, body: unknown = {}): Promise<Answer> => {
       const key = randomUUID();
-      const first = await send(step, 'POST', path, token, body, key);
+      let answer = await send(step, 'POST', path, token, body, key);
       writes++;
       if (writes === ORDERS) void killed.kill();
       if (writes === 2 * ORDERS) stopping = stopped.stop();
-      if (!cutOff(first)) return first;
-      return send(step, 'POST', path, token, body, key, true);
+      for (const pause of MINI_PROGRAM_RETRY_PAUSES_MS) {
+        if (!cutOff(answer)) break;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        answer = await send(step, 'POST', path, token, body, key, true);
+      }
+      return answer;
     };
     const reaches = (order: PreparedOrder, status: string) =>
       waitUntil(
@@ -202,9 +211,9 @@ function request(url: string, method: string, options: { headers: Record<string,
         `${sends.sends} WeChat sends (${sends.unknown} cut off mid-call), ${wechat.tokenCalls.length} stable_token call(s) for the three processes; ` +
         `balancer log: ${balancer.logFile}`,
     );
-    // The only requests without an answer were in the killed process (the balancer's 502 names it); none failed during
-    // the graceful stop, and no retry failed.
-    expect(failed.filter((a) => a.status !== 502 || a.backend !== 'p1' || a.retried)).toEqual([]);
+    // The only requests without an answer were in the killed process (the balancer's 502 names it: a retry may still
+    // reach it while it dies); none failed during the graceful stop.
+    expect(failed.filter((a) => a.status !== 502 || a.backend !== 'p1')).toEqual([]);
     // Only a retry of a write the killed process had committed is refused (the move already made, the code already used).
     expect(refused.map((a) => [a.step, a.retried, a.body.code])).toEqual(
       refused.map((a) => [a.step, true, a.step === 'sms-verify' ? 'SMS_VERIFICATION_NOT_FOUND' : 'TRANSITION_NOT_ALLOWED']),
