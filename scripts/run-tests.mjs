@@ -62,6 +62,8 @@ const suites = [
   check('architecture', 'arch'),
   check('format', 'format:check'),
   check('lint', 'lint'),
+  // tsc --noEmit over each package's code and tests (jest's swc transform checks no types), the three side by side.
+  check('types', 'typecheck'),
   jest('shared', 'shared'),
   jest('server-sqlite', 'server', [], { TEST_MYSQL_URL: '', TEST_REDIS_URL: redisUrl }),
   jest('server-mysql', 'server', [], { TEST_MYSQL_URL: process.env.TEST_MYSQL_URL, TEST_REDIS_URL: redisUrl }),

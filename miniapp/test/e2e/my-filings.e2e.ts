@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { FilingSubjectSummary } from '@beian/shared';
 import { ApiTestKit, PERSON_ID, PERSONAL_WEBSITE, personalDraft, website } from '@beian/shared/testing';
@@ -12,9 +12,6 @@ import { e2eDatabases } from './support/database';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
 import { expectReadable } from './support/what-a-person-sees';
-
-/** exceljs comes from the server package, as the server writes the export with it. */
-const ExcelJS = createRequire(resolve(__dirname, '../../../server/package.json'))('exceljs') as typeof import('exceljs');
 
 const APPLICANT = '张三';
 const SMS = { mobile: '13800138000', certLastSix: PERSON_ID.slice(-6) };

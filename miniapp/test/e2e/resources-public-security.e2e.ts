@@ -11,7 +11,6 @@ import { answerPublicSecurityDialog, expectText, logInThroughTheUi } from './sup
 import { expectReadable } from './support/what-a-person-sees';
 import { approveSubmittedOrder } from './support/regulator-approval';
 import { onStage } from './support/stage';
-import { expectReadable } from './support/what-a-person-sees';
 
 const APPLICANT = '孙十';
 const SECOND_APPLICANT = '钱十一';
@@ -192,7 +191,7 @@ describe.each(e2eDatabases())('on %s: the services step’s resource picker and 
     for (const [instanceId, publicIp] of [
       ['ins-gz-03', '203.0.113.23'],
       ['ins-gz-04', '203.0.113.24'],
-    ]) {
+    ] as const) {
       await adminApi.ok('register an instance', 'PUT', `/api/admin/accounts/${accountId}/resources/${instanceId}`, {
         type: 'cvm',
         region: 'ap-guangzhou',

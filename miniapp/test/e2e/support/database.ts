@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-
-/** mysql2 comes from the server package: the browser tests create their databases the way the server tests do. */
-const mysql = createRequire(resolve(__dirname, '../../../../server/package.json'))('mysql2/promise') as typeof import('mysql2/promise');
+import mysql from 'mysql2/promise';
 
 export interface E2eDatabase {
   name: 'sqlite' | 'mariadb';
@@ -12,7 +8,7 @@ export interface E2eDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (conn: import('mysql2/promise').Connection) => Promise<T>): Promise<T> {
+async function admin<T>(work: (conn: mysql.Connection) => Promise<T>): Promise<T> {
   const url = new URL(process.env.TEST_MYSQL_URL!);
   const conn = await mysql.createConnection({
     host: url.hostname,

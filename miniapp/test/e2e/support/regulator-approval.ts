@@ -1,5 +1,5 @@
 import { ApiTestKit } from '@beian/shared/testing';
-import type { OrderProgress, OrderSummary } from '@beian/shared';
+import type { LoginResponse, OrderProgress, OrderSummary } from '@beian/shared';
 import { eventually } from './eventually';
 import type { ServerProcess } from './server-process';
 
@@ -16,7 +16,7 @@ export async function approveSubmittedOrder(
   applicant: string,
   orderId: string,
   sms: { mobile: string; certLastSix: string },
-): Promise<ApiTestKit> {
+): Promise<ApiTestKit & { login: LoginResponse }> {
   const reviewer = await new ApiTestKit(server.url).devLogin('审核员1');
   let applicantApi = await new ApiTestKit(server.url).devLogin(applicant);
   const status = async () => (await applicantApi.call<OrderProgress>('GET', `/api/orders/${orderId}/progress`)).body.status;
