@@ -113,8 +113,9 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: hashToken(token) });
-    await this.recentSessions.revoke(hashToken(token));
+    const tokenHash = hashToken(token);
+    await this.sessions.delete({ tokenHash });
+    await this.recentSessions.revoke(tokenHash);
     await this.sessions.delete({ expiresAt: LessThan(this.clock.now()) });
   }
 

@@ -1,6 +1,6 @@
 import { CODE_LIMITS } from '@beian/shared';
 import { DAY } from '../regulator/workflow.support';
-import { api, startTestApp, type TestApp } from '../support/test-app';
+import { api, useTwoTestApps } from '../support/test-app';
 import { codesAccount, grantCodes, grantSmsCode, registerInstance, type Account } from './codes.support';
 
 const RACE_TIMEOUT = 60_000;
@@ -11,18 +11,8 @@ const RACERS = 6;
  * do): grants that would each cross a yearly limit arrive at once, split between the instances.
  */
 describe('服务码 grants at a yearly limit under concurrent requests', () => {
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    a = await startTestApp();
-    // The same data directory: one field-encryption key, so a phone code sent through one instance is checked on the other.
-    b = await startTestApp({ DATA_DIR: a.config.dataDir }, a);
-  });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  // A phone code sent through one instance is checked on the other.
+  const { a, b } = useTwoTestApps();
 
   /** The same grant request sent through the other instance, with the same session. */
   const onB = (account: Account) => api(b.url, account.token);

@@ -5,7 +5,7 @@ import { FilingOrderEntity } from '../../src/order-core/filing-order.entity';
 import type { AppException } from '../../src/platform/errors/app-exception';
 import { ResourceUseEntity } from '../../src/resources/resource-use.entity';
 import { ResourceUsesOnOrderStatus } from '../../src/resources/resource-uses.effects';
-import { devLogin, startTestApp, type TestApp } from '../support/test-app';
+import { devLogin, useTwoTestApps, type TestApp } from '../support/test-app';
 import { cvm, inventory } from './resource.support';
 
 const RACE_TIMEOUT = 60_000;
@@ -17,17 +17,7 @@ const RACE_TIMEOUT = 60_000;
  * before either counted, meet at the last free place on an instance.
  */
 describe('cloud resources: two submissions at the services-per-instance quota at once', () => {
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ DATA_DIR: a.config.dataDir }, a);
-  });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  const { a, b } = useTwoTestApps();
 
   /** Two draft orders of one account, each with a website on `instanceId` (the second made while the first looked withdrawn). */
   async function twoDrafts(instanceId: string) {

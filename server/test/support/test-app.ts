@@ -80,6 +80,23 @@ export function useTestApp(env: Record<string, string> | (() => Record<string, s
   return t;
 }
 
+/**
+ * Two app instances on one database, as two processes behind a load balancer (on MariaDB, two connection pools),
+ * sharing the data directory: one field-encryption key, so what one instance sealed the other opens.
+ */
+export function useTwoTestApps(): { a: TestApp; b: TestApp } {
+  const apps = { a: {} as TestApp, b: {} as TestApp };
+  beforeAll(async () => {
+    Object.assign(apps.a, await startTestApp());
+    Object.assign(apps.b, await startTestApp({ DATA_DIR: apps.a.config.dataDir }, apps.a));
+  });
+  afterAll(async () => {
+    await apps.b.close?.();
+    await apps.a.close?.();
+  });
+  return apps;
+}
+
 export type ApiAnswer<T = any> = KitAnswer<T>;
 
 /** The JSON client of the server tests, on the shared test kit; bodies default to `any` for the older tests. */
